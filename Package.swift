@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One pipeline, one direction: load → validate → render → write. A module per stage keeps it honest.
+let package = Package(
+    name: "handbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "handbook", targets: ["handbook"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "HandbookModel"),
+        .target(name: "HandbookLoad", dependencies: ["HandbookModel"]),
+        .target(name: "HandbookValidate", dependencies: ["HandbookModel", "HandbookLoad"]),
+        .target(name: "HandbookRender", dependencies: ["HandbookModel", "CCmark"]),
+        .target(name: "HandbookBuild", dependencies: ["HandbookModel", "HandbookLoad", "HandbookValidate", "HandbookRender"]),
+        .target(name: "HandbookCLI", dependencies: ["HandbookModel", "HandbookLoad", "HandbookValidate", "HandbookBuild"]),
+        .executableTarget(name: "handbook", dependencies: ["HandbookCLI"]),
+        .target(name: "HandbookTestSupport", path: "Tests/HandbookTestSupport"),
+        .testTarget(name: "HandbookModelTests", dependencies: ["HandbookModel"]),
+        .testTarget(name: "HandbookLoadTests", dependencies: ["HandbookLoad", "HandbookModel", "HandbookTestSupport"]),
+        .testTarget(name: "HandbookValidateTests", dependencies: ["HandbookValidate", "HandbookLoad", "HandbookModel"]),
+        .testTarget(name: "HandbookRenderTests", dependencies: ["HandbookRender", "HandbookTestSupport"]),
+        .testTarget(
+            name: "HandbookCLITests",
+            dependencies: ["HandbookCLI", "HandbookBuild", "HandbookModel", "HandbookTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

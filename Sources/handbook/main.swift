@@ -1,0 +1,4 @@
+import Foundation
+import HandbookCLI
+
+exit(CommandLine.run(arguments: Array(CommandLine.arguments.dropFirst())))
