@@ -1,1 +1,63 @@
+import HandbookModel
+import HandbookLoad
 
+/// The outcome of validating a content tree: typed entities, settings and every problem found.
+public struct ValidationResult: Sendable {
+    /// Settings from handbook.yml, with defaults for what is missing.
+    public var settings: Settings
+    /// Every entry whose front matter could be read, drafts included, sorted by type and slug.
+    public var entities: [Entity]
+    /// Every problem, sorted by file and position.
+    public var diagnostics: [Diagnostic]
+    /// How many files were read.
+    public var fileCount: Int
+
+    /// The number of errors.
+    public var errorCount: Int { diagnostics.lazy.filter { $0.severity == .error }.count }
+    /// The number of warnings.
+    public var warningCount: Int { diagnostics.lazy.filter { $0.severity == .warning }.count }
+}
+
+/// Checks a loaded tree against SPEC: schemas, cross-field rules and references.
+public enum Validator {
+    /// Validates `tree`; `today` decides which review dates are stale.
+    public static func validate(_ tree: LoadedTree, today: PartialDate) -> ValidationResult {
+        let (settings, settingsDiagnostics) = SettingsRule.read(tree.settings, path: tree.settingsPath, today: today)
+        var slugs: [EntityType: Set<String>] = [:]
+        for document in tree.documents { slugs[document.type, default: []].insert(document.slug) }
+        let context = ValidationContext(settings: settings, today: today, slugs: slugs)
+
+        let results = Parallel.map(tree.documents) { document in check(document, context: context) }
+
+        var diagnostics = tree.diagnostics + settingsDiagnostics
+        var entities: [Entity] = []
+        entities.reserveCapacity(results.count)
+        for result in results {
+            diagnostics.append(contentsOf: result.diagnostics)
+            if let entity = result.entity { entities.append(entity) }
+        }
+        diagnostics.append(contentsOf: SlugCollisionRule.check(tree.documents.map { RawDocumentInfo(type: $0.type, slug: $0.slug, path: $0.path) }))
+        entities.sort { $0.reference < $1.reference }
+        diagnostics.sort()
+        return ValidationResult(settings: settings, entities: entities, diagnostics: diagnostics, fileCount: tree.fileCount)
+    }
+
+    /// Checks one document on its own against the context (every rule that needs only this file and the index).
+    public static func check(_ document: RawDocument, context: ValidationContext) -> (entity: Entity?, diagnostics: [Diagnostic]) {
+        var reporter = Reporter(path: document.path)
+        let info = RawDocumentInfo(type: document.type, slug: document.slug, path: document.path)
+        SlugRule.check(info, &reporter)
+        guard let frontMatter = document.frontMatter else { return (nil, reporter.diagnostics) }
+        let entries = FieldReader(context: context).readMapping(frontMatter, schema: Schemas.fields(of: document.type), prefix: "", &reporter)
+        let fields = DocumentFields(info: info, entries: entries, start: frontMatter.position)
+        DateOrderRule.check(fields, context: context, &reporter)
+        PolicyStagesRule.check(fields, &reporter)
+        PressContactRule.check(fields, &reporter)
+        EventRule.check(fields, &reporter)
+        AmountCurrencyRule.check(fields, &reporter)
+        StaleReviewRule.check(fields, context: context, &reporter)
+        let entity = Entity(reference: EntityReference(type: document.type, slug: document.slug), path: document.path,
+                            fields: entries, body: document.body, bodyLine: document.bodyLine)
+        return (entity, reporter.diagnostics)
+    }
+}

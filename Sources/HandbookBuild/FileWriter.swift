@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes files with POSIX calls (see PERFORMANCE-NOTES.md); the only code in the tool that writes.
+public enum FileWriter {
+    /// Why a write failed.
+    public struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        /// What went wrong.
+        public enum Reason: Hashable, Sendable {
+            /// The file exists and the caller asked never to overwrite.
+            case exists
+            /// A system call failed.
+            case system(code: Int32)
+        }
+
+        /// What went wrong.
+        public var reason: Reason
+        /// The path concerned.
+        public var path: String
+
+        /// The message shown to the user.
+        public var description: String {
+            switch reason {
+            case .exists:
+                return "\(path) already exists; the tool never overwrites an entry: pick another name or edit the file"
+            case .system(let code):
+                return "\(path): \(String(cString: strerror(code)))"
+            }
+        }
+    }
+
+    /// Creates `path` with `contents`, failing if it exists (O_EXCL), and creates missing parent folders.
+    public static func createNew(_ path: String, contents: String) throws(Failure) {
+        try makeDirectories(parentOf: path)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else {
+            throw Failure(reason: errno == EEXIST ? .exists : .system(code: errno), path: path)
+        }
+        defer { close(fd) }
+        try writeAll(fd, Array(contents.utf8), path: path)
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(Failure) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                write(fd, buffer.baseAddress! + written, bytes.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(reason: .system(code: errno), path: path)
+            }
+            written += count
+        }
+    }
+
+    static func makeDirectories(parentOf path: String) throws(Failure) {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let parent = String(path[..<slash])
+        guard !parent.isEmpty else { return }
+        var info = stat()
+        if stat(parent, &info) == 0 { return }
+        try makeDirectories(parentOf: parent)
+        if mkdir(parent, 0o755) != 0 && errno != EEXIST {
+            throw Failure(reason: .system(code: errno), path: parent)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import HandbookModel
+
+/// The text of a new entry for `handbook new`: every required field with a placeholder, every optional
+/// field commented out, each with a comment saying what it is, all from the schema tables.
+public enum Scaffold {
+    /// The file text for a new entry of `type` called `name`.
+    public static func text(for type: EntityType, name: String) -> String {
+        var lines = ["---"]
+        for field in Schemas.fields(of: type) {
+            let comment = "# \(field.isRequired ? "required" : "optional"): \(field.summary)"
+            if field.name == type.nameField {
+                lines.append("\(field.name): \(quoted(name))  \(comment)")
+            } else if field.isRequired {
+                lines.append("\(field.name): \(placeholder(field.kind))  \(comment)")
+            } else {
+                lines.append("# \(field.name): \(placeholder(field.kind))  \(comment)")
+            }
+        }
+        lines.append("---")
+        lines.append("")
+        lines.append("Write about \(name) here, in Markdown. Say where the facts come from in `sources`.")
+        lines.append("")
+        return lines.joined(separator: "\n")
+    }
+
+    /// An empty value of the field's shape, to be filled in.
+    static func placeholder(_ kind: FieldKind) -> String {
+        switch kind {
+        case .list: return "[]"
+        case .record, .dictionary, .vocabulary: return "{}"
+        default: return "\"\""
+        }
+    }
+
+    /// A double-quoted YAML scalar.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\x" + String(scalar.value, radix: 16).leftPadded(2)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

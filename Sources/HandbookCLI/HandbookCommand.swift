@@ -1,0 +1,52 @@
+import Foundation
+import HandbookModel
+
+/// The `handbook` command line: dispatches to a command and returns its exit status.
+public enum HandbookCommand {
+    /// Runs the tool with `arguments` (without the program name); output goes to `console`.
+    public static func run(_ arguments: [String], environment: [String: String], console: inout Console) -> Int32 {
+        guard let command = arguments.first else {
+            console.printError(Usage.main)
+            return ExitStatus.usage
+        }
+        let rest = Array(arguments.dropFirst())
+        switch command {
+        case "--help", "-h", "help":
+            console.print(Usage.main)
+            return ExitStatus.success
+        case "--version":
+            console.print(Usage.version)
+            return ExitStatus.success
+        case "check":
+            return CheckCommand.run(rest, environment: environment, console: &console)
+        case "inspect":
+            return InspectCommand.run(rest, console: &console)
+        case "new":
+            return NewCommand.run(rest, console: &console)
+        default:
+            let commands = ["check", "inspect", "new"]
+            let hint = Suggestion.closest(to: command, in: commands).map { " Did you mean '\($0)'?" } ?? ""
+            console.printError("handbook: unknown command '\(command)'.\(hint)\n")
+            console.printError(Usage.main)
+            return ExitStatus.usage
+        }
+    }
+
+    /// Reports a usage problem with the command's help and returns the usage exit status.
+    static func usageError(_ message: String, help: String, console: inout Console) -> Int32 {
+        console.printError("handbook: \(message)\n")
+        console.printError(help)
+        return ExitStatus.usage
+    }
+}
+
+extension CommandLine {
+    /// Runs the tool on the process's arguments and environment, printing to the real streams.
+    public static func run(arguments: [String]) -> Int32 {
+        var console = Console()
+        let status = HandbookCommand.run(arguments, environment: ProcessInfo.processInfo.environment, console: &console)
+        FileHandle.standardOutput.write(Data(console.out.utf8))
+        FileHandle.standardError.write(Data(console.err.utf8))
+        return status
+    }
+}

@@ -1,0 +1,40 @@
+import HandbookLoad
+import HandbookModel
+
+/// `handbook inspect FILE`: the front matter as parsed, as JSON in file order.
+enum InspectCommand {
+    static func run(_ arguments: [String], console: inout Console) -> Int32 {
+        let parsed: Arguments
+        do {
+            parsed = try Arguments(arguments, valued: [], switches: ["--help", "-h"])
+        } catch {
+            return HandbookCommand.usageError(error.message, help: Usage.inspect, console: &console)
+        }
+        if parsed.has("--help") || parsed.has("-h") {
+            console.print(Usage.inspect)
+            return ExitStatus.success
+        }
+        guard parsed.positionals.count == 1, let path = parsed.positionals.first else {
+            return HandbookCommand.usageError("inspect takes exactly one FILE", help: Usage.inspect, console: &console)
+        }
+        guard FileSystem.targetKind(path) == .file else {
+            console.printError("handbook: \(path): no such file")
+            return ExitStatus.usage
+        }
+        do {
+            let result = try ContentLoader.loadFile(path)
+            let errors = result.diagnostics.filter { $0.severity == .error }
+            if !errors.isEmpty || result.node == nil {
+                for diagnostic in result.diagnostics.sorted() {
+                    console.printError(DiagnosticFormatter.textLine(diagnostic))
+                }
+                return ExitStatus.contentErrors
+            }
+            console.print(JSONText.node(result.node!))
+            return ExitStatus.success
+        } catch {
+            console.printError("handbook: \(error.description)")
+            return ExitStatus.usage
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import HandbookBuild
+import HandbookModel
+
+/// `handbook new TYPE "Name"`: write a scaffold for a new entry, never overwriting.
+enum NewCommand {
+    static func run(_ arguments: [String], console: inout Console) -> Int32 {
+        let parsed: Arguments
+        do {
+            parsed = try Arguments(arguments, valued: ["--content"], switches: ["--help", "-h"])
+        } catch {
+            return HandbookCommand.usageError(error.message, help: Usage.new, console: &console)
+        }
+        if parsed.has("--help") || parsed.has("-h") {
+            console.print(Usage.new)
+            return ExitStatus.success
+        }
+        guard parsed.positionals.count == 2 else {
+            return HandbookCommand.usageError("new takes a TYPE and a \"Name\"", help: Usage.new, console: &console)
+        }
+        let typeName = parsed.positionals[0]
+        let name = parsed.positionals[1]
+        guard let type = EntityType(folder: typeName) ?? EntityType.allCases.first(where: { $0.singular.replacingOccurrences(of: " ", with: "-") == typeName }) else {
+            let known = EntityType.allCases.map(\.folder)
+            let hint = Suggestion.closest(to: typeName, in: known).map { " Did you mean '\($0)'?" } ?? ""
+            return HandbookCommand.usageError("unknown type '\(typeName)'.\(hint)", help: Usage.new, console: &console)
+        }
+        let slug = Slug.make(from: name)
+        guard !slug.isEmpty, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return HandbookCommand.usageError("the name must contain letters or digits to make a file name from", help: Usage.new, console: &console)
+        }
+        let content = parsed.value("--content", default: "content")
+        let path = "\(content)/\(type.folder)/\(slug).md"
+        do {
+            try FileWriter.createNew(path, contents: Scaffold.text(for: type, name: name))
+        } catch {
+            console.printError("handbook: \(error.description)")
+            return error.reason == .exists ? ExitStatus.contentErrors : ExitStatus.usage
+        }
+        console.print("Created \(path)")
+        console.print("Fill in the required fields, uncomment the optional ones you know, then run: handbook check")
+        return ExitStatus.success
+    }
+}

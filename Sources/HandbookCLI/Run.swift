@@ -1,4 +1,0 @@
-import Foundation
-extension CommandLine {
-    public static func run(arguments: [String]) -> Int32 { 0 }
-}

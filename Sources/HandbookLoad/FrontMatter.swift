@@ -1,0 +1,56 @@
+/// A content file split into its YAML front matter and its Markdown body.
+public struct FrontMatter: Sendable {
+    /// The YAML between the `---` lines.
+    public var yaml: [UInt8]
+    /// The 1-based line on which the YAML starts.
+    public var yamlLine: Int
+    /// The Markdown after the closing `---` line.
+    public var body: [UInt8]
+    /// The 1-based line on which the body starts.
+    public var bodyLine: Int
+
+    /// Why a file could not be split.
+    public enum Problem: Error, Hashable, Sendable {
+        /// The file does not start with a `---` line.
+        case missingOpening
+        /// No `---` line closes the front matter.
+        case missingClosing
+    }
+
+    /// Splits `bytes` (BOM already removed) at its `---` lines. Lines may end in CRLF.
+    public static func split(_ bytes: [UInt8]) throws(Problem) -> FrontMatter {
+        let firstEnd = lineEnd(bytes, from: 0) ?? bytes.count
+        guard isDelimiter(bytes, 0, firstEnd) else { throw .missingOpening }
+        guard firstEnd < bytes.count else { throw .missingClosing }
+        var start = firstEnd + 1
+        var line = 2
+        while start <= bytes.count {
+            let end = lineEnd(bytes, from: start) ?? bytes.count
+            if isDelimiter(bytes, start, end) {
+                let bodyStart = min(end + 1, bytes.count)
+                return FrontMatter(yaml: Array(bytes[(firstEnd + 1)..<start]), yamlLine: 2,
+                                   body: Array(bytes[bodyStart...]), bodyLine: line + 1)
+            }
+            if end >= bytes.count { break }
+            start = end + 1
+            line += 1
+        }
+        throw .missingClosing
+    }
+
+    /// The offset of the line feed ending the line that starts at `from`, or nil at the last unterminated line.
+    static func lineEnd(_ bytes: [UInt8], from: Int) -> Int? {
+        var k = from
+        while k < bytes.count {
+            if bytes[k] == 0x0A { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    /// True when bytes[start..<end] is `---` with optional trailing blanks or CR.
+    static func isDelimiter(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        guard end - start >= 3, bytes[start] == 0x2D, bytes[start + 1] == 0x2D, bytes[start + 2] == 0x2D else { return false }
+        return bytes[(start + 3)..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+}

@@ -1,0 +1,35 @@
+/// A failure of the tool itself while reading the content tree (not a problem in the content).
+public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    public enum Reason: Hashable, Sendable {
+        /// The content directory does not exist or is not a directory.
+        case contentDirectoryMissing
+        /// A directory could not be listed.
+        case unreadableDirectory(code: Int32)
+        /// A file could not be opened or read.
+        case unreadableFile(code: Int32)
+    }
+
+    /// What went wrong.
+    public var reason: Reason
+    /// The path concerned.
+    public var path: String
+
+    /// Creates an error.
+    public init(_ reason: Reason, path: String) {
+        self.reason = reason
+        self.path = path
+    }
+
+    /// The message shown to the user.
+    public var description: String {
+        switch reason {
+        case .contentDirectoryMissing:
+            return "\(path): no such content directory; run from the handbook's root or pass --content DIR"
+        case .unreadableDirectory(let code):
+            return "\(path): cannot list the directory (\(FileSystem.describe(errno: code)))"
+        case .unreadableFile(let code):
+            return "\(path): cannot read the file (\(FileSystem.describe(errno: code)))"
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import HandbookModel
+
+/// A content file after loading: where it is, its parsed front matter and its body, not yet validated.
+public struct RawDocument: Sendable {
+    /// The entry's type, from its folder.
+    public var type: EntityType
+    /// The file name without `.md`.
+    public var slug: String
+    /// The path shown in diagnostics.
+    public var path: String
+    /// The parsed front matter (a mapping), or nil when it could not be read (a diagnostic says why).
+    public var frontMatter: YAMLNode?
+    /// The Markdown body.
+    public var body: [UInt8]
+    /// The line on which the body starts.
+    public var bodyLine: Int
+
+    /// Creates a raw document.
+    public init(type: EntityType, slug: String, path: String, frontMatter: YAMLNode?, body: [UInt8], bodyLine: Int) {
+        self.type = type
+        self.slug = slug
+        self.path = path
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyLine = bodyLine
+    }
+}
+
+/// Everything the loader read from a content tree.
+public struct LoadedTree: Sendable {
+    /// The parsed `handbook.yml` (a mapping), or nil when missing or unreadable.
+    public var settings: YAMLNode?
+    /// The path of `handbook.yml` as shown in diagnostics.
+    public var settingsPath: String
+    /// Every content file, sorted by type and slug.
+    public var documents: [RawDocument]
+    /// Problems found while loading.
+    public var diagnostics: [Diagnostic]
+    /// How many files were read.
+    public var fileCount: Int
+}

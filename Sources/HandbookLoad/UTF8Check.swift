@@ -1,0 +1,47 @@
+/// Finds the first byte that breaks UTF-8, without building a String (content files are validated before parsing).
+public enum UTF8Check {
+    /// The offset of the first invalid byte, or nil when the bytes are well-formed UTF-8.
+    public static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let c = bytes[i]
+            if c < 0x80 { i += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch c {
+            case 0xC2...0xDF: length = 2; scalar = UInt32(c & 0x1F); minimum = 0x80
+            case 0xE0...0xEF: length = 3; scalar = UInt32(c & 0x0F); minimum = 0x800
+            case 0xF0...0xF4: length = 4; scalar = UInt32(c & 0x07); minimum = 0x10000
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            for k in 1..<length {
+                let next = bytes[i + k]
+                guard next & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(next & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// The 1-based line and column (in Unicode scalars) of a byte offset.
+    public static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        var k = 0
+        while k < offset && k < bytes.count {
+            if bytes[k] == 0x0A {
+                line += 1
+                column = 1
+            } else if bytes[k] & 0xC0 != 0x80 {
+                column += 1
+            }
+            k += 1
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,61 @@
+/// A date with a time of day and an optional UTC offset, as `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]`.
+public struct DateTimeValue: Hashable, Sendable, CustomStringConvertible {
+    /// The calendar date (always a full date).
+    public var date: PartialDate
+    /// Hour, 0–23.
+    public var hour: Int
+    /// Minute, 0–59.
+    public var minute: Int
+    /// Second, 0–59, or nil when not written.
+    public var second: Int?
+    /// Minutes east of UTC when an offset was written (`Z` is 0); nil means the event's time zone applies.
+    public var offsetMinutes: Int?
+
+    /// Reads the text; nil when it is not a date-time or names no real date or time.
+    public init?(parsing text: String) {
+        guard let t = text.firstIndex(of: "T") else { return nil }
+        guard let date = PartialDate(parsing: String(text[..<t])), date.isFullDate else { return nil }
+        var rest = Substring(text[text.index(after: t)...])
+        var offset: Int?
+        if rest.hasSuffix("Z") {
+            offset = 0
+            rest = rest.dropLast()
+        } else if rest.count > 6, let sign = rest.dropLast(5).last, sign == "+" || sign == "-" {
+            let zone = rest.suffix(5)
+            let pieces = zone.split(separator: ":", omittingEmptySubsequences: false)
+            guard pieces.count == 2, pieces[0].count == 2, pieces[1].count == 2,
+                  let h = PartialDate.digits(pieces[0]), let m = PartialDate.digits(pieces[1]), h <= 14, m < 60 else { return nil }
+            offset = (sign == "+" ? 1 : -1) * (h * 60 + m)
+            rest = rest.dropLast(6)
+        }
+        let clock = rest.split(separator: ":", omittingEmptySubsequences: false)
+        guard clock.count == 2 || clock.count == 3, clock.allSatisfy({ $0.count == 2 }),
+              let hour = PartialDate.digits(clock[0]), let minute = PartialDate.digits(clock[1]),
+              hour < 24, minute < 60 else { return nil }
+        var second: Int?
+        if clock.count == 3 {
+            guard let s = PartialDate.digits(clock[2]), s < 60 else { return nil }
+            second = s
+        }
+        self.date = date
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.offsetMinutes = offset
+    }
+
+    /// The text as it would be written in front matter.
+    public var description: String {
+        var text = "\(date)T\(PartialDate.pad(hour, 2)):\(PartialDate.pad(minute, 2))"
+        if let second { text += ":" + PartialDate.pad(second, 2) }
+        if let offsetMinutes {
+            if offsetMinutes == 0 {
+                text += "Z"
+            } else {
+                let magnitude = abs(offsetMinutes)
+                text += (offsetMinutes > 0 ? "+" : "-") + PartialDate.pad(magnitude / 60, 2) + ":" + PartialDate.pad(magnitude % 60, 2)
+            }
+        }
+        return text
+    }
+}

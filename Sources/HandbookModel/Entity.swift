@@ -1,0 +1,37 @@
+/// A validated entry of the handbook: its identity, typed fields and Markdown body.
+public struct Entity: Sendable {
+    /// The entry's type and slug.
+    public var reference: EntityReference
+    /// The file it came from, as shown in diagnostics.
+    public var path: String
+    /// Typed fields, in schema order.
+    public var fields: [FieldEntry]
+    /// The Markdown body as UTF-8 bytes.
+    public var body: [UInt8]
+    /// The line on which the body starts.
+    public var bodyLine: Int
+
+    /// Creates an entity.
+    public init(reference: EntityReference, path: String, fields: [FieldEntry], body: [UInt8], bodyLine: Int) {
+        self.reference = reference
+        self.path = path
+        self.fields = fields
+        self.body = body
+        self.bodyLine = bodyLine
+    }
+
+    /// The value of a field, or nil when absent.
+    public subscript(field: String) -> FieldValue? {
+        fields.first { $0.key == field }?.value
+    }
+
+    /// The entry's display name (`name` or `title`), falling back to the slug.
+    public var name: String {
+        self[reference.type.nameField]?.text ?? reference.slug
+    }
+
+    /// True when `draft: true`: validated but not published.
+    public var isDraft: Bool {
+        self["draft"] == .boolean(true)
+    }
+}

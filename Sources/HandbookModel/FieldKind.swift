@@ -1,0 +1,73 @@
+/// What a front-matter field holds; the validator, the scaffolds and the JSON Schemas all read these.
+public indirect enum FieldKind: Hashable, Sendable {
+    /// Text on one or more lines, optionally limited in length (in characters).
+    case text(maxLength: Int?)
+    /// An absolute http or https URL.
+    case url
+    /// An email address, `local@domain.tld`.
+    case email
+    /// A telephone number: digits with spaces, `+`, `-`, `(`, `)`, `.`.
+    case phone
+    /// A calendar date, `YYYY-MM-DD`.
+    case date
+    /// A year, year and month, or date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    case partialDate
+    /// A date (all day) or a date-time `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]`.
+    case dateOrDateTime
+    /// A four-digit year.
+    case year
+    /// A whole number, at least `minimum`.
+    case integer(minimum: Int?)
+    /// A number, at least `minimum`.
+    case number(minimum: Double?)
+    /// `true` or `false`.
+    case boolean
+    /// One of a fixed list of words.
+    case choice([String])
+    /// An ISO 3166-1 alpha-2 country code.
+    case country
+    /// An ISO 3166-2 subdivision code, or free text.
+    case region
+    /// A country code, an ISO 3166-2 code, or `EU`, `UN`, `INT`.
+    case jurisdiction
+    /// An ISO 4217 currency code.
+    case currency
+    /// An IANA time zone name.
+    case timezone
+    /// A BCP 47 language tag.
+    case language
+    /// An id declared under `topics` in handbook.yml.
+    case topic
+    /// An id declared under `methods` in handbook.yml.
+    case method
+    /// The slug of an entry of the given type.
+    case reference(EntityType)
+    /// A list of values of one kind, with at least `minimum` items.
+    case list(FieldKind, minimum: Int)
+    /// A mapping with fixed keys, each with its own schema.
+    case record([FieldSchema])
+    /// A mapping from free keys (matching `keyPattern`, described by `keyDescription`) to values of one kind.
+    case dictionary(keyDescription: String, value: FieldKind)
+    /// A mapping of ids (slugs) to labels, as topics and methods in handbook.yml.
+    case vocabulary
+}
+
+/// One field of a type's front matter.
+public struct FieldSchema: Hashable, Sendable {
+    /// The key as written in front matter.
+    public var name: String
+    /// What the field holds.
+    public var kind: FieldKind
+    /// Whether the field must be present.
+    public var isRequired: Bool
+    /// One line saying what the field is for: scaffold comments, JSON Schema descriptions, docs.
+    public var summary: String
+
+    /// Creates a field.
+    public init(_ name: String, _ kind: FieldKind, required: Bool = false, _ summary: String) {
+        self.name = name
+        self.kind = kind
+        self.isRequired = required
+        self.summary = summary
+    }
+}

@@ -1,0 +1,80 @@
+/// A front-matter value after validation, typed by its field's schema.
+public indirect enum FieldValue: Hashable, Sendable {
+    /// Text.
+    case text(String)
+    /// A whole number.
+    case integer(Int)
+    /// A number, kept as written so amounts are never rounded.
+    case number(String)
+    /// A boolean.
+    case boolean(Bool)
+    /// A year, month or date.
+    case date(PartialDate)
+    /// A date with a time.
+    case dateTime(DateTimeValue)
+    /// A reference to another entry.
+    case reference(EntityReference)
+    /// A list.
+    case list([FieldValue])
+    /// A mapping, keys in schema order (or file order for free keys).
+    case record([FieldEntry])
+
+    /// The text of a text-like value (text, codes, URLs), or nil.
+    public var text: String? {
+        if case .text(let value) = self { return value }
+        return nil
+    }
+
+    /// The items of a list, or nil.
+    public var list: [FieldValue]? {
+        if case .list(let items) = self { return items }
+        return nil
+    }
+
+    /// The entries of a record, or nil.
+    public var record: [FieldEntry]? {
+        if case .record(let entries) = self { return entries }
+        return nil
+    }
+
+    /// The value under `key` in a record.
+    public subscript(key: String) -> FieldValue? {
+        record?.first { $0.key == key }?.value
+    }
+}
+
+/// One key and value of a record, with the key's position for later diagnostics.
+public struct FieldEntry: Hashable, Sendable {
+    /// The key.
+    public var key: String
+    /// The value.
+    public var value: FieldValue
+    /// Where the key was written.
+    public var position: TextPosition
+
+    /// Creates an entry.
+    public init(key: String, value: FieldValue, position: TextPosition) {
+        self.key = key
+        self.value = value
+        self.position = position
+    }
+}
+
+/// A reference to an entry by type and slug.
+public struct EntityReference: Hashable, Comparable, Sendable {
+    /// The entry's type.
+    public var type: EntityType
+    /// The entry's slug.
+    public var slug: String
+
+    /// Creates a reference.
+    public init(type: EntityType, slug: String) {
+        self.type = type
+        self.slug = slug
+    }
+
+    /// Orders by type, then slug.
+    public static func < (lhs: EntityReference, rhs: EntityReference) -> Bool {
+        lhs.type != rhs.type ? lhs.type < rhs.type : lhs.slug < rhs.slug
+    }
+}

@@ -1,0 +1,44 @@
+import Dispatch
+
+/// Runs independent work on every core, keeping results in input order so output never depends on scheduling.
+public enum Parallel {
+    /// Maps `items` through `transform` concurrently; the result is in the order of `items`.
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let slots = Slots<R>(count: items.count)
+        defer { slots.release() }
+        // Chunks keep the per-iteration overhead small when there are many cheap items.
+        let chunk = max(1, items.count / 64)
+        let chunks = (items.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let end = min(items.count, (c + 1) * chunk)
+            for index in c * chunk..<end {
+                slots.store(transform(items[index]), at: index)
+            }
+        }
+        return slots.collect()
+    }
+}
+
+/// Result slots that concurrent iterations write to; each index is written by exactly one iteration.
+private struct Slots<R>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<R?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    func store(_ value: R, at index: Int) {
+        buffer[index] = value
+    }
+
+    func collect() -> [R] {
+        buffer.map { $0! }
+    }
+
+    func release() {
+        _ = buffer.deinitialize()
+        buffer.deallocate()
+    }
+}

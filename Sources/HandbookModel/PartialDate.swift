@@ -1,0 +1,87 @@
+/// A year, a year and month, or a full calendar date, as front matter writes them (`2020`, `2020-11`, `2020-11-20`).
+public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year.
+    public var year: Int
+    /// The month, 1–12, or nil for a year alone.
+    public var month: Int?
+    /// The day of the month, or nil for a year or a month.
+    public var day: Int?
+
+    /// Creates a date; the caller has checked that it exists in the calendar.
+    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil when the text is not one of those or names no real date.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Self.digits(parts[0]) else { return nil }
+        var month: Int?
+        var day: Int?
+        if parts.count >= 2 {
+            guard parts[1].count == 2, let m = Self.digits(parts[1]), (1...12).contains(m) else { return nil }
+            month = m
+        }
+        if parts.count == 3 {
+            guard parts[2].count == 2, let d = Self.digits(parts[2]), let month,
+                  (1...Self.daysIn(month: month, year: year)).contains(d) else { return nil }
+            day = d
+        }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// True when year, month and day are all given.
+    public var isFullDate: Bool { day != nil }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    public var description: String {
+        var text = Self.pad(year, 4)
+        if let month { text += "-" + Self.pad(month, 2) }
+        if let day { text += "-" + Self.pad(day, 2) }
+        return text
+    }
+
+    /// Orders by the earliest day each date can mean.
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
+        (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+    }
+
+    /// True when `self` is certainly before `other`, comparing only the precision both give.
+    public func isCertainlyBefore(_ other: PartialDate) -> Bool {
+        if year != other.year { return year < other.year }
+        guard let month, let otherMonth = other.month else { return false }
+        if month != otherMonth { return month < otherMonth }
+        guard let day, let otherDay = other.day else { return false }
+        return day < otherDay
+    }
+
+    /// The number of days in a month of the proleptic Gregorian calendar.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The date `months` months later (day clamped to the month's length).
+    public func addingMonths(_ months: Int) -> PartialDate {
+        let index = year * 12 + ((month ?? 1) - 1) + months
+        let newYear = index / 12
+        let newMonth = index % 12 + 1
+        let newDay = day.map { min($0, Self.daysIn(month: newMonth, year: newYear)) }
+        return PartialDate(year: newYear, month: month == nil ? nil : newMonth, day: newDay)
+    }
+
+    static func digits(_ text: Substring) -> Int? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(text)
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+}

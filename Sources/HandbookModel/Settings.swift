@@ -1,0 +1,33 @@
+/// The site settings and controlled vocabularies from `content/handbook.yml`.
+public struct Settings: Sendable {
+    /// The handbook's name.
+    public var title: String
+    /// One sentence saying what it is.
+    public var description: String
+    /// Where the site is published, ending in `/`.
+    public var baseURL: String
+    /// BCP 47 language tag.
+    public var language: String
+    /// IANA time zone for event times written without an offset.
+    public var timezone: String
+    /// Months after which a `reviewed` date is stale.
+    public var reviewAfterMonths: Int
+    /// Topic ids and labels, in file order.
+    public var topics: [(id: String, label: String)]
+    /// Method ids and labels, in file order.
+    public var methods: [(id: String, label: String)]
+
+    /// Creates settings; defaults follow SPEC.
+    public init(title: String = "Democracy Sector Handbook", description: String = "", baseURL: String = "/",
+                language: String = "en-GB", timezone: String = "Europe/London", reviewAfterMonths: Int = 12,
+                topics: [(id: String, label: String)] = [], methods: [(id: String, label: String)] = []) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL
+        self.language = language
+        self.timezone = timezone
+        self.reviewAfterMonths = reviewAfterMonths
+        self.topics = topics
+        self.methods = methods
+    }
+}

@@ -1,0 +1,23 @@
+import HandbookModel
+
+/// A document's typed fields with the positions of their keys, as document rules read them.
+struct DocumentFields {
+    let info: RawDocumentInfo
+    let entries: [FieldEntry]
+    /// Where the front matter starts, for problems that belong to no single field.
+    let start: TextPosition
+
+    subscript(key: String) -> FieldValue? {
+        entries.first { $0.key == key }?.value
+    }
+
+    func position(_ key: String) -> TextPosition {
+        entries.first { $0.key == key }?.position ?? start
+    }
+
+    func has(_ key: String) -> Bool {
+        entries.contains { $0.key == key }
+    }
+
+    var isDraft: Bool { self["draft"] == .boolean(true) }
+}

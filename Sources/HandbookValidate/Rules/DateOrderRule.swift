@@ -1,0 +1,48 @@
+import Foundation
+import HandbookModel
+
+/// `end` is not before `start` (case studies and events), written in the same form for events.
+enum DateOrderRule {
+    static let id = "date-order"
+
+    static func check(_ fields: DocumentFields, context: ValidationContext, _ reporter: inout Reporter) {
+        guard let start = fields["start"], let end = fields["end"] else { return }
+        let position = fields.position("end")
+        switch (start, end) {
+        case (.date(let s), .date(let e)):
+            if e.isCertainlyBefore(s) {
+                reporter.error(id, position, "'end' (\(e)) is before 'start' (\(s))")
+            }
+        case (.dateTime(let s), .dateTime(let e)):
+            let zone = fields["timezone"]?.text ?? context.settings.timezone
+            if let sDate = instant(s, zone: zone), let eDate = instant(e, zone: zone), eDate < sDate {
+                reporter.error(id, position, "'end' (\(e)) is before 'start' (\(s))")
+            }
+        case (.date, .dateTime):
+            reporter.error(id, position, "'start' is a date (an all-day event) but 'end' has a time; write 'end' as YYYY-MM-DD or give 'start' a time")
+        case (.dateTime, .date):
+            reporter.error(id, position, "'start' has a time but 'end' is a date; write 'end' as YYYY-MM-DDTHH:MM")
+        default:
+            break
+        }
+    }
+
+    /// The moment a date-time names, using its offset or else the time zone.
+    static func instant(_ value: DateTimeValue, zone: String) -> Date? {
+        var components = DateComponents()
+        components.year = value.date.year
+        components.month = value.date.month
+        components.day = value.date.day
+        components.hour = value.hour
+        components.minute = value.minute
+        components.second = value.second ?? 0
+        var calendar = Calendar(identifier: .gregorian)
+        if let offset = value.offsetMinutes {
+            calendar.timeZone = TimeZone(secondsFromGMT: offset * 60) ?? TimeZone(identifier: "UTC")!
+        } else {
+            guard let timeZone = TimeZone(identifier: zone) else { return nil }
+            calendar.timeZone = timeZone
+        }
+        return calendar.date(from: components)
+    }
+}

@@ -1,0 +1,27 @@
+import HandbookModel
+
+/// Dates must be real calendar dates in the forms SPEC allows.
+enum DateRule {
+    static let id = "date"
+
+    static func read(_ text: String, kind: FieldKind, name: String, at position: TextPosition, _ reporter: inout Reporter) -> FieldValue? {
+        switch kind {
+        case .date:
+            if let date = PartialDate(parsing: text), date.isFullDate { return .date(date) }
+            reporter.error(id, position, "'\(name)' must be a real date written YYYY-MM-DD, not '\(text)'")
+        case .partialDate:
+            if let date = PartialDate(parsing: text) { return .date(date) }
+            reporter.error(id, position, "'\(name)' must be a real date written YYYY, YYYY-MM or YYYY-MM-DD, not '\(text)'")
+        case .year:
+            if let date = PartialDate(parsing: text), date.month == nil { return .date(date) }
+            reporter.error(id, position, "'\(name)' must be a year written YYYY, not '\(text)'")
+        case .dateOrDateTime:
+            if let date = PartialDate(parsing: text), date.isFullDate { return .date(date) }
+            if let dateTime = DateTimeValue(parsing: text) { return .dateTime(dateTime) }
+            reporter.error(id, position, "'\(name)' must be a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM, optionally with :SS and Z or ±HH:MM), not '\(text)'")
+        default:
+            break
+        }
+        return nil
+    }
+}

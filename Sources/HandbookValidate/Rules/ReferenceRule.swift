@@ -1,0 +1,22 @@
+import HandbookModel
+
+/// References name an existing entry of the right type.
+enum ReferenceRule {
+    static let id = "reference"
+
+    static func check(_ slug: String, type: EntityType, name: String, context: ValidationContext, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
+        let slugs = context.slugs[type] ?? []
+        if slugs.contains(slug) { return true }
+        if let other = EntityType.allCases.first(where: { $0 != type && context.slugs[$0]?.contains(slug) == true }) {
+            reporter.error(id, position, "'\(name)' must name \(article(type.singular)) \(type.singular), but '\(slug)' is \(article(other.singular)) \(other.singular) (content/\(other.folder)/\(slug).md)")
+            return false
+        }
+        let hint = Suggestion.closest(to: slug, in: slugs).map { "did you mean '\($0)'? " } ?? ""
+        reporter.error(id, position, "'\(name)' names '\(slug)', but there is no content/\(type.folder)/\(slug).md; \(hint)check the spelling or add the entry")
+        return false
+    }
+
+    static func article(_ word: String) -> String {
+        ["a", "e", "i", "o", "u"].contains(word.prefix(1)) ? "an" : "a"
+    }
+}

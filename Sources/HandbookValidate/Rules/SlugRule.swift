@@ -1,0 +1,28 @@
+import HandbookModel
+
+/// File names make slugs: lower-case ASCII letters, digits and single hyphens, 1–80 characters.
+enum SlugRule {
+    static let id = "slug"
+
+    static func isValid(_ slug: String) -> Bool {
+        Slug.isValid(slug)
+    }
+
+    static func check(_ document: RawDocumentInfo, _ reporter: inout Reporter) {
+        guard !isValid(document.slug) else { return }
+        reporter.error(id, TextPosition(line: 1, column: 1),
+            "the file name '\(document.slug).md' is not a valid slug; rename it to '\(suggested(document.slug)).md' (lower-case letters, digits and single hyphens, at most 80 characters)")
+    }
+
+    static func suggested(_ text: String) -> String {
+        let slug = Slug.make(from: text)
+        return slug.isEmpty ? "entry" : slug
+    }
+}
+
+/// The identity of a document, as document rules see it.
+struct RawDocumentInfo {
+    var type: EntityType
+    var slug: String
+    var path: String
+}

@@ -1,0 +1,22 @@
+import HandbookModel
+
+/// `reviewed` (and a press contact's `verified`) older than `review_after_months` asks for a new check.
+enum StaleReviewRule {
+    static let id = "stale-review"
+
+    static func check(_ fields: DocumentFields, context: ValidationContext, _ reporter: inout Reporter) {
+        let months = context.settings.reviewAfterMonths
+        for key in ["reviewed", "verified"] {
+            guard case .date(let date)? = fields[key] else { continue }
+            if isDue(date, months: months, today: context.today) {
+                reporter.warning(id, fields.position(key),
+                    "'\(key)' is \(date), more than \(months) months ago; check the entry and update the date")
+            }
+        }
+    }
+
+    /// True when `date` plus `months` is before `today`.
+    static func isDue(_ date: PartialDate, months: Int, today: PartialDate) -> Bool {
+        date.addingMonths(months) < today
+    }
+}

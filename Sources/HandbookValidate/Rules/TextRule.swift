@@ -1,0 +1,14 @@
+import HandbookModel
+
+/// Text fields: no longer than their limit.
+enum TextRule {
+    static let id = "text-length"
+
+    static func check(_ text: String, maxLength: Int?, name: String, at position: TextPosition, _ reporter: inout Reporter) {
+        guard let maxLength else { return }
+        let count = text.count
+        if count > maxLength {
+            reporter.error(id, position, "'\(name)' is \(count) characters long; the limit is \(maxLength)")
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import HandbookModel
+
+/// What every rule may consult: the settings, today's date and which entries exist.
+public struct ValidationContext: Sendable {
+    /// Settings from handbook.yml (defaults where it is missing or wrong).
+    public var settings: Settings
+    /// The day stale-review warnings count from.
+    public var today: PartialDate
+    /// The slugs of every entry, by type, drafts included.
+    public var slugs: [EntityType: Set<String>]
+    /// Declared topic ids.
+    public var topicIDs: Set<String>
+    /// Declared method ids.
+    public var methodIDs: Set<String>
+
+    /// Creates a context.
+    public init(settings: Settings, today: PartialDate, slugs: [EntityType: Set<String>]) {
+        self.settings = settings
+        self.today = today
+        self.slugs = slugs
+        self.topicIDs = Set(settings.topics.map(\.id))
+        self.methodIDs = Set(settings.methods.map(\.id))
+    }
+}
