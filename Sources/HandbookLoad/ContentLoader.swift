@@ -42,7 +42,7 @@ public enum ContentLoader {
                 guard let type = EntityType(folder: name) else {
                     let known = EntityType.allCases.map(\.folder)
                     diagnostics.append(.error(Rule.unknownPath, at: SourceLocation(path: path, line: 1, column: 1),
-                        "'\(name)' is not a content folder\(Suggestion.hint(for: name, in: known)); entries go in \(known.joined(separator: ", "))"))
+                        "'\(name)' is not a content folder; " + (Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" } ?? "entries go in \(known.joined(separator: ", "))")))
                     continue
                 }
                 for file in try FileSystem.list(path) where !file.hasPrefix(".") {
@@ -50,9 +50,12 @@ public enum ContentLoader {
                     switch resolve(filePath, realRoot: realRoot, diagnostics: &diagnostics) {
                     case .file where file.hasSuffix(".md"):
                         jobs.append(Job(type: type, slug: String(file.dropLast(3)), path: filePath))
-                    case .file, .directory:
+                    case .file:
                         diagnostics.append(.error(Rule.unknownPath, at: SourceLocation(path: filePath, line: 1, column: 1),
                             "only Markdown files ending in .md belong in \(path)/; move or rename '\(file)'"))
+                    case .directory:
+                        diagnostics.append(.error(Rule.unknownPath, at: SourceLocation(path: filePath, line: 1, column: 1),
+                            "type folders hold files only; move the entries in '\(file)/' up into \(path)/"))
                     default:
                         continue
                     }

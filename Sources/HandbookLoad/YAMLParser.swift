@@ -507,7 +507,7 @@ private extension YAMLParser {
 
     func checkQuotedContinuation(start: Int, parentIndent: Int, flow: Bool) throws {
         guard i < b.count else {
-            throw Failure(message: "this quoted text is never closed", offset: start)
+            throw Failure(message: "this quoted text is never closed; add the closing quote", offset: start)
         }
         let lineStart = lineStarts[lineIndex(of: i)]
         if isDocumentMarker(at: lineStart) {
@@ -517,7 +517,7 @@ private extension YAMLParser {
         var spaces = 0
         while lineStart + spaces < b.count && b[lineStart + spaces] == 0x20 { spaces += 1 }
         if !flow && parentIndent >= 0 && spaces <= parentIndent {
-            throw Failure(message: "the continuation of quoted text must be indented more than its key", offset: i)
+            throw Failure(message: "this quoted text is not closed on its line; add the closing quote (or indent the lines that continue it)", offset: start)
         }
     }
 
@@ -722,7 +722,7 @@ private extension YAMLParser {
             }
         }
         while true {
-            try skipFlowSpace(parentIndent: parentIndent)
+            try skipFlowSpace(parentIndent: parentIndent, opening: start)
             guard i < b.count else { throw unterminated() }
             if b[i] == close { i += 1; break }
             if b[i] == UInt8(ascii: "?") && isBlankOrEnd(at: i + 1) {
@@ -736,7 +736,7 @@ private extension YAMLParser {
             let nodeLine = line(of: entryStart)
             let jsonLike = b[entryStart] == UInt8(ascii: "\"") || b[entryStart] == UInt8(ascii: "'")
                 || b[entryStart] == UInt8(ascii: "[") || b[entryStart] == UInt8(ascii: "{")
-            try skipFlowSpace(parentIndent: parentIndent)
+            try skipFlowSpace(parentIndent: parentIndent, opening: start)
             guard i < b.count else { throw unterminated() }
             var value: YAMLNode?
             if b[i] == UInt8(ascii: ":") && (jsonLike || isBlankOrEnd(at: i + 1) || (i + 1 < b.count && isFlowIndicator(b[i + 1]))) {
@@ -747,7 +747,7 @@ private extension YAMLParser {
                     throw Failure(message: "a key must fit on one line", offset: entryStart)
                 }
                 i += 1
-                try skipFlowSpace(parentIndent: parentIndent)
+                try skipFlowSpace(parentIndent: parentIndent, opening: start)
                 guard i < b.count else { throw unterminated() }
                 if b[i] == UInt8(ascii: ",") || b[i] == close {
                     value = emptyNode(at: i)
@@ -770,7 +770,7 @@ private extension YAMLParser {
                 }
                 add(key: node, keyOffset: entryStart, value: value ?? emptyNode(at: i), into: &pairs, seen: &seen)
             }
-            try skipFlowSpace(parentIndent: parentIndent)
+            try skipFlowSpace(parentIndent: parentIndent, opening: start)
             guard i < b.count else { throw unterminated() }
             if b[i] == UInt8(ascii: ",") {
                 i += 1
@@ -802,7 +802,7 @@ private extension YAMLParser {
     }
 
     /// Skips blanks, line breaks and comments inside a flow collection.
-    mutating func skipFlowSpace(parentIndent: Int) throws {
+    mutating func skipFlowSpace(parentIndent: Int, opening: Int) throws {
         while i < b.count {
             let c = b[i]
             if c == 0x20 || c == 0x09 {
@@ -817,7 +817,8 @@ private extension YAMLParser {
                 var probe = i + spaces
                 while probe < b.count && (b[probe] == 0x20 || b[probe] == 0x09) { probe += 1 }
                 if parentIndent >= 0 && spaces <= parentIndent && probe < b.count && b[probe] != 0x0A && b[probe] != UInt8(ascii: "#") {
-                    throw Failure(message: "the continuation of a flow collection must be indented more than its key", offset: probe)
+                    let closer = b[opening] == UInt8(ascii: "[") ? "]" : "}"
+                    throw Failure(message: "this \(closer == "]" ? "list" : "mapping") is not closed before the next line; add '\(closer)' (or indent the lines that continue it)", offset: opening)
                 }
             } else if c == UInt8(ascii: "#") {
                 guard i > 0, b[i - 1] == 0x20 || b[i - 1] == 0x09 || b[i - 1] == 0x0A else {

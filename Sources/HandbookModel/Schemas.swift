@@ -99,6 +99,7 @@ public enum Schemas {
             FieldSchema("basis", .choice(["organisational", "consent", "public-record"]), required: true, "why the details may be listed"),
             FieldSchema("consent_date", .date, "when the person agreed to be listed (required with basis: consent)"),
             FieldSchema("verified", .date, required: true, "when the details were last checked, YYYY-MM-DD"),
+            FieldSchema("sources", .list(.url, minimum: 1), required: true, "where these details are published: links"),
         ],
         .policies: [
             FieldSchema("title", .text(maxLength: 200), required: true, "the policy's title"),
@@ -147,7 +148,7 @@ public enum Schemas {
             FieldSchema("title", .text(maxLength: 200), required: true, "the page's title"),
             FieldSchema("order", .integer(minimum: nil), "its place in the navigation, lowest first"),
         ],
-    ].mapValues { $0 + common }
+    ].mapValues { own in own + common.filter { field in !own.contains { $0.name == field.name } } }
 
     /// Policy statuses, in the order a policy usually moves through them.
     public static let policyStatuses = ["proposed", "consultation", "in-progress", "passed", "enacted", "rejected", "withdrawn", "stalled"]

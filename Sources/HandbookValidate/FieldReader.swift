@@ -74,7 +74,11 @@ struct FieldReader {
             for pair in pairs {
                 guard VocabularyRule.checkDeclaredID(pair.key, at: pair.keyPosition, &reporter) else { continue }
                 guard let label = pair.value.scalarText, !label.isEmpty else {
-                    TypeRule.expected("a label (text)", for: "\(name).\(pair.key)", got: pair.value, &reporter)
+                    if pair.value.scalarText == nil {
+                        TypeRule.expected("a label (text)", for: "\(name).\(pair.key)", got: pair.value, &reporter)
+                    } else {
+                        reporter.error(RequiredFieldRule.id, pair.value.position, "'\(name).\(pair.key)' needs a label: the words readers see")
+                    }
                     continue
                 }
                 entries.append(FieldEntry(key: pair.key, value: .text(label), position: pair.keyPosition))

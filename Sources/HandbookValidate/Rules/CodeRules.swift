@@ -74,7 +74,7 @@ enum TimeZoneRule {
 
     static func check(_ text: String, name: String, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
         if known.contains(text) { return true }
-        reporter.error(id, position, "'\(text)' is not an IANA time zone\(Suggestion.hint(for: text, in: known)); write a name such as Europe/London")
+        reporter.error(id, position, "'\(text)' is not an IANA time zone; " + (Suggestion.closest(to: text, in: known).map { "did you mean '\($0)'?" } ?? "write a name such as Europe/London"))
         return false
     }
 }

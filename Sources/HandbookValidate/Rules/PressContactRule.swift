@@ -1,6 +1,6 @@
 import HandbookModel
 
-/// Press contacts: an organisation or an outlet, published sources, and consent recorded when it is the basis.
+/// Press contacts: an organisation or an outlet, and consent recorded when it is the basis (sources are required by the schema).
 enum PressContactRule {
     static let id = "press-contact"
 
@@ -8,10 +8,6 @@ enum PressContactRule {
         guard fields.info.type == .pressContacts else { return }
         if !fields.has("organisation") && !fields.has("outlet") {
             reporter.error(id, fields.start, "a press contact needs 'organisation' (an organisation slug) or 'outlet' (a publication)")
-        }
-        if (fields["sources"]?.list ?? []).isEmpty {
-            reporter.error(id, fields.has("sources") ? fields.position("sources") : fields.start,
-                           "a press contact needs 'sources': the pages where these details are published")
         }
         if fields["basis"]?.text == "consent" && !fields.has("consent_date") {
             reporter.error(id, fields.position("basis"), "'basis: consent' needs 'consent_date': when the person agreed to be listed (YYYY-MM-DD)")

@@ -1,0 +1,82 @@
+import Foundation
+import HandbookModel
+import Testing
+
+@Suite struct NewCommandTests {
+    @Test func writesScaffoldWithCommentsAndRefusesToOverwrite() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let content = directory.path + "/content"
+        let first = runCLI(["new", "organisations", "Fórum dos Cidadãos", "--content", content])
+        #expect(first.status == 0, "\(first.err)")
+        #expect(first.out.contains("Created \(content)/organisations/forum-dos-cidadaos.md"))
+        let text = try directory.read("content/organisations/forum-dos-cidadaos.md")
+        #expect(text.contains("name: \"Fórum dos Cidadãos\"  # required: the organisation's name"))
+        #expect(text.contains("country: \"\"  # required:"))
+        #expect(text.contains("# website: \"\"  # optional: its website"))
+
+        try directory.write("content/organisations/forum-dos-cidadaos.md", "edited by hand")
+        let second = runCLI(["new", "organisation", "Fórum dos Cidadãos", "--content", content])
+        #expect(second.status == 1)
+        #expect(second.err.contains("already exists"))
+        #expect(try directory.read("content/organisations/forum-dos-cidadaos.md") == "edited by hand")
+    }
+
+    @Test func unknownTypeExitsTwo() {
+        let run = runCLI(["new", "organizations", "X"])
+        #expect(run.status == 2)
+        #expect(run.err.contains("Did you mean 'organisations'?"))
+    }
+
+    /// A scaffold of every type fails check until its placeholders are filled, then passes.
+    @Test(arguments: EntityType.allCases)
+    func filledScaffoldPassesCheck(_ type: EntityType) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let content = directory.path + "/content"
+        try directory.write("content/handbook.yml", "title: T\ntopics:\n  t: T\nmethods:\n  m: M\n")
+        try directory.write("content/organisations/org.md", "---\nname: Org\ncountry: GB\n---\n")
+        #expect(runCLI(["new", type.folder, "New entry", "--content", content]).status == 0)
+        let path = "content/\(type.folder)/new-entry.md"
+        let unfilled = runCLI(["check", "--content", content])
+        let requiredCount = Schemas.fields(of: type).filter(\.isRequired).count
+        if requiredCount > 1 {
+            #expect(unfilled.status == 1, "an unfilled scaffold should not pass")
+        }
+        var text = try directory.read(path)
+        for field in Schemas.fields(of: type) where field.isRequired && field.name != type.nameField {
+            text = text.replacingOccurrences(of: "\n\(field.name): \(field.kind.isList ? "[]" : "\"\"")", with: "\n\(field.name): \(Self.sample(field.kind))")
+        }
+        if type == .events { text = text.replacingOccurrences(of: "# location: \"\"", with: "location: \"Town hall\"") }
+        if type == .pressContacts {
+            text = text.replacingOccurrences(of: "# organisation: \"\"", with: "organisation: org")
+            text = text.replacingOccurrences(of: "# email: \"\"", with: "email: press@example.org")
+        }
+        try directory.write(path, text)
+        let filled = runCLI(["check", "--content", content, "--strict"])
+        #expect(filled.status == 0, "\(filled.out)\n\(text)")
+    }
+
+    static func sample(_ kind: FieldKind) -> String {
+        switch kind {
+        case .country: return "GB"
+        case .jurisdiction: return "GB"
+        case .url: return "\"https://example.org/\""
+        case .date, .partialDate, .dateOrDateTime: return "2026-11-01"
+        case .choice(let options): return options[0]
+        case .list(.url, _): return "[\"https://example.org/source\"]"
+        case .list(let item, _): return "[\(sample(item))]"
+        case .reference: return "org"
+        case .method: return "m"
+        case .topic: return "t"
+        default: return "\"Some text\""
+        }
+    }
+}
+
+private extension FieldKind {
+    var isList: Bool {
+        if case .list = self { return true }
+        return false
+    }
+}
