@@ -137,6 +137,9 @@ private extension YAMLParser {
                 return try parseNodeAtLineStart(indent: indent)
             }
             if context == .mappingValue, parentIndent >= 0, indent == parentIndent, atSequenceIndicator() {
+                if separatedByTab {
+                    throw Failure(message: "tabs cannot be used for indentation; use spaces", offset: i)
+                }
                 return try parseBlockSequence(indent: indent)
             }
             i = save

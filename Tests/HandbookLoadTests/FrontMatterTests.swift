@@ -1,0 +1,56 @@
+import HandbookLoad
+import Testing
+
+@Suite struct FrontMatterTests {
+    @Test func splitsYAMLAndBody() throws {
+        let split = try FrontMatter.split(Array("---\na: 1\n---\nBody\n".utf8))
+        #expect(String(decoding: split.yaml, as: UTF8.self) == "a: 1\n")
+        #expect(String(decoding: split.body, as: UTF8.self) == "Body\n")
+        #expect(split.yamlLine == 2)
+        #expect(split.bodyLine == 4)
+    }
+
+    @Test func acceptsCRLFAndTrailingBlanksOnDelimiters() throws {
+        let split = try FrontMatter.split(Array("--- \r\na: 1\r\n---\r\nBody".utf8))
+        #expect(String(decoding: split.yaml, as: UTF8.self) == "a: 1\r\n")
+        #expect(String(decoding: split.body, as: UTF8.self) == "Body")
+    }
+
+    @Test func acceptsEmptyFrontMatterAndEmptyBody() throws {
+        let split = try FrontMatter.split(Array("---\n---".utf8))
+        #expect(split.yaml.isEmpty)
+        #expect(split.body.isEmpty)
+    }
+
+    @Test func laterDelimiterLinesStayInTheBody() throws {
+        let split = try FrontMatter.split(Array("---\na: 1\n---\nx\n---\ny\n".utf8))
+        #expect(String(decoding: split.body, as: UTF8.self) == "x\n---\ny\n")
+    }
+
+    @Test func rejectsMissingOpening() {
+        #expect(throws: FrontMatter.Problem.missingOpening) { try FrontMatter.split(Array("a: 1\n---\n".utf8)) }
+        #expect(throws: FrontMatter.Problem.missingOpening) { try FrontMatter.split(Array("----\na: 1\n---\n".utf8)) }
+    }
+
+    @Test func rejectsMissingClosing() {
+        #expect(throws: FrontMatter.Problem.missingClosing) { try FrontMatter.split(Array("---\na: 1\n".utf8)) }
+        #expect(throws: FrontMatter.Problem.missingClosing) { try FrontMatter.split(Array("---".utf8)) }
+    }
+}
+
+@Suite struct UTF8CheckTests {
+    @Test func acceptsWellFormedText() {
+        #expect(UTF8Check.firstInvalidOffset(Array("Fórum dos Cidadãos 日本 🗳".utf8)) == nil)
+    }
+
+    @Test(arguments: [[0xFF], [0xC3, 0x28], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80]] as [[UInt8]])
+    func findsTheFirstBadByte(_ bad: [UInt8]) {
+        #expect(UTF8Check.firstInvalidOffset(Array("ok".utf8) + bad) == 2)
+    }
+
+    @Test func locatesOffsetsByLineAndColumn() {
+        let bytes = Array("ab\ncé\u{FF}".utf8)
+        let position = UTF8Check.position(of: bytes.count - 2, in: bytes)
+        #expect(position.line == 2 && position.column == 3)
+    }
+}

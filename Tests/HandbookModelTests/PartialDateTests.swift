@@ -1,0 +1,53 @@
+import HandbookModel
+import Testing
+
+@Suite struct PartialDateTests {
+    @Test(arguments: ["2024", "2024-02", "2024-02-29", "2000-02-29", "1754"])
+    func readsRealDates(_ text: String) throws {
+        let date = try #require(PartialDate(parsing: text))
+        #expect(date.description == text)
+    }
+
+    @Test(arguments: ["2023-02-29", "1900-02-29", "2024-13", "2024-00-10", "2024-04-31", "24-01-01", "2024-1-01", "2024/01/01", "", "abcd", "2024-01-01T10:00"])
+    func rejectsImpossibleOrMalformedDates(_ text: String) {
+        #expect(PartialDate(parsing: text) == nil)
+    }
+
+    @Test func comparesOnlyThePrecisionBothGive() throws {
+        let year = try #require(PartialDate(parsing: "2020"))
+        let month = try #require(PartialDate(parsing: "2020-05"))
+        let day = try #require(PartialDate(parsing: "2020-05-03"))
+        #expect(!year.isCertainlyBefore(month))
+        #expect(!month.isCertainlyBefore(year))
+        #expect(!day.isCertainlyBefore(month))
+        #expect(try #require(PartialDate(parsing: "2019")).isCertainlyBefore(day))
+        #expect(try #require(PartialDate(parsing: "2020-05-02")).isCertainlyBefore(day))
+    }
+
+    @Test func addingMonthsClampsTheDay() throws {
+        let date = try #require(PartialDate(parsing: "2024-01-31"))
+        #expect(date.addingMonths(1).description == "2024-02-29")
+        #expect(date.addingMonths(12).description == "2025-01-31")
+        #expect(date.addingMonths(-2).description == "2023-11-30")
+    }
+}
+
+@Suite struct DateTimeValueTests {
+    @Test(arguments: [
+        ("2026-05-01T10:00", nil as Int?),
+        ("2026-05-01T10:00:30", nil),
+        ("2026-05-01T10:00Z", 0),
+        ("2026-05-01T10:00+01:00", 60),
+        ("2026-05-01T10:00:05-05:30", -330),
+    ])
+    func readsDateTimes(_ text: String, _ offset: Int?) throws {
+        let value = try #require(DateTimeValue(parsing: text))
+        #expect(value.offsetMinutes == offset)
+        #expect(value.description == text)
+    }
+
+    @Test(arguments: ["2026-05-01", "2026-05-01T24:00", "2026-05-01T10:60", "2026-02-30T10:00", "2026-05-01T10", "2026-05-01T10:00+1", "2026-05-01 10:00"])
+    func rejectsMalformedDateTimes(_ text: String) {
+        #expect(DateTimeValue(parsing: text) == nil)
+    }
+}
