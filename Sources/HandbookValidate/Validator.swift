@@ -49,7 +49,7 @@ public enum Validator {
         SlugRule.check(info, &reporter)
         guard let frontMatter = document.frontMatter else { return (nil, reporter.diagnostics) }
         let entries = FieldReader(context: context).readMapping(frontMatter, schema: Schemas.fields(of: document.type), prefix: "", &reporter)
-        let fields = DocumentFields(info: info, entries: entries, start: frontMatter.position)
+        let fields = DocumentFields(info: info, entries: entries, start: frontMatter.position, raw: frontMatter)
         DateOrderRule.check(fields, context: context, &reporter)
         PolicyStagesRule.check(fields, &reporter)
         PressContactRule.check(fields, &reporter)

@@ -37,12 +37,12 @@ import Testing
         let run = runCLI(["check", "--content", Fixtures.invalid.appendingPathComponent("references/content").path, "--format", "json"])
         #expect(run.status == 1)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [[String: Any]])
-        #expect(array.count == 13)
+        #expect(array.count == 12)
         let first = try #require(array.first)
         #expect(Set(first.keys) == ["path", "line", "column", "severity", "rule", "message"])
         #expect(first["rule"] as? String == "required")
         #expect(first["line"] as? Int == 3)
-        #expect(run.err == "13 errors, 0 warnings in 4 files\n")
+        #expect(run.err == "12 errors, 0 warnings in 4 files\n")
     }
 
     @Test func githubFormatPrintsWorkflowCommands() {

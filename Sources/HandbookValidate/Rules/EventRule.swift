@@ -7,7 +7,7 @@ enum EventRule {
 
     static func check(_ fields: DocumentFields, _ reporter: inout Reporter) {
         guard fields.info.type == .events else { return }
-        if !fields.has("location") && !fields.has("online") {
+        if !fields.isWritten("location") && !fields.isWritten("online") {
             reporter.error(locationID, fields.start, "an event needs 'location' (where it takes place) or 'online' (a URL to join), or both")
         }
         guard let repeatRule = fields["repeat"] else { return }

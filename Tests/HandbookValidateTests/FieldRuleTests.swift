@@ -1,0 +1,156 @@
+import HandbookModel
+import Testing
+
+/// One behaviour per test for the rules that check single fields.
+@Suite struct FieldRuleTests {
+    @Test func minimalOrganisationIsValid() throws {
+        #expect(try rules(.organisations, organisation).isEmpty)
+    }
+
+    @Test func requiredFieldsMustBePresent() throws {
+        let found = try diagnostics(.organisations, "summary: x\n")
+        #expect(found.map(\.rule) == ["required", "required"])
+        #expect(found.map(\.message).joined().contains("'name' is required"))
+    }
+
+    @Test func requiredFieldsMustNotBeEmpty() throws {
+        #expect(try rules(.organisations, "name: \"\"\ncountry: GB\n") == ["required"])
+        #expect(try rules(.organisations, "name:\ncountry: GB\n") == ["required"])
+    }
+
+    @Test func unknownKeysAreReportedWithASuggestion() throws {
+        let found = try diagnostics(.organisations, organisation + "webiste: https://example.org\n")
+        #expect(found.map(\.rule) == ["unknown-key"])
+        #expect(found[0].message.contains("did you mean 'website'?"))
+        #expect(found[0].location.line == 4 && found[0].location.column == 1)
+    }
+
+    @Test func textLimitsAreEnforced() throws {
+        #expect(try rules(.organisations, organisation + "summary: \(String(repeating: "é", count: 301))\n") == ["text-length"])
+        #expect(try rules(.organisations, organisation + "summary: \(String(repeating: "é", count: 300))\n").isEmpty)
+    }
+
+    @Test func shapesAreChecked() throws {
+        #expect(try rules(.organisations, organisation + "partners: org-one\n") == ["type"])
+        #expect(try rules(.organisations, organisation + "name2: x\n") == ["unknown-key"])
+        #expect(try rules(.organisations, "name: [a, b]\ncountry: GB\n") == ["type"])
+        #expect(try rules(.organisations, organisation + "social: https://example.org\n") == ["type"])
+    }
+
+    @Test func textFieldsKeepWhatWasWritten() throws {
+        #expect(try rules(.organisations, "name: no\ncountry: GB\ncity: 1.10\n").isEmpty)
+    }
+
+    @Test(arguments: ["yes", "no", "True", "1", "on"])
+    func booleansAreTrueOrFalseOnly(_ value: String) throws {
+        #expect(try rules(.organisations, organisation + "draft: \(value)\n") == ["type"])
+    }
+
+    @Test func enumerationsSuggestTheClosestValue() throws {
+        let found = try diagnostics(.organisations, organisation + "kind: nonprofitt\n")
+        #expect(found.map(\.rule) == ["enum"])
+        #expect(found[0].message.contains("did you mean 'nonprofit'?"))
+    }
+
+    @Test(arguments: ["2024-02-30", "2023-02-29", "2024-13", "24", "May 2020", "2020-5"])
+    func datesMustBeRealCalendarDates(_ value: String) throws {
+        #expect(try rules(.organisations, organisation + "founded: \(value)\n") == ["date"])
+    }
+
+    @Test(arguments: ["2024", "2024-02", "2024-02-29"])
+    func partialDatesAreAccepted(_ value: String) throws {
+        #expect(try rules(.organisations, organisation + "founded: \(value)\n").isEmpty)
+    }
+
+    @Test func reviewedMustBeAFullDate() throws {
+        #expect(try rules(.organisations, organisation + "reviewed: 2026-10\n") == ["date"])
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "data:text/html,x", "ftp://example.org/", "example.org", "/relative/path", "https://", "https://bad host.org/", "https://localhostname"])
+    func urlsMustBeAbsoluteHTTP(_ value: String) throws {
+        #expect(try rules(.organisations, organisation + "website: \"\(value)\"\n") == ["url"], "\(value)")
+    }
+
+    @Test(arguments: ["https://example.org", "http://example.org/a?b=c#d", "https://sub.example.co.uk/path/"])
+    func httpURLsAreAccepted(_ value: String) throws {
+        #expect(try rules(.organisations, organisation + "website: \"\(value)\"\n").isEmpty)
+    }
+
+    @Test(arguments: ["press@", "@example.org", "a@b", "a b@example.org", "a@example.c", "a@@example.org", "a@-example.org"])
+    func emailsMustBeWellFormed(_ value: String) throws {
+        #expect(try rules(.organisations, organisation + "email: \"\(value)\"\n") == ["email"], "\(value)")
+    }
+
+    @Test func wellFormedEmailsAreAccepted() throws {
+        #expect(try rules(.organisations, organisation + "email: press.office+x@example.org.uk\n").isEmpty)
+    }
+
+    @Test(arguments: ["UK", "gb", "XX", "United Kingdom", "GBR"])
+    func countriesAreISOCodes(_ value: String) throws {
+        #expect(try rules(.organisations, "name: Org\ncountry: \(value)\n") == ["country"])
+    }
+
+    @Test func countryMessagesSayTheFix() throws {
+        #expect(try diagnostics(.organisations, "name: Org\ncountry: gb\n")[0].message.contains("write 'GB'"))
+        #expect(try diagnostics(.organisations, "name: Org\ncountry: Belgium\n")[0].message.contains("write 'BE'"))
+    }
+
+    @Test func regionsAreSubdivisionCodesOrFreeText() throws {
+        #expect(try rules(.organisations, organisation + "region: GB-SCT\n").isEmpty)
+        #expect(try rules(.organisations, organisation + "region: North West England\n").isEmpty)
+        #expect(try rules(.organisations, organisation + "region: GB-XYZ\n") == ["region"])
+    }
+
+    @Test func currenciesAreISOCodes() throws {
+        let funder = "name: F\ngrants:\n  - recipient: org-one\n    amount: 10\n    currency: "
+        #expect(try rules(.funders, funder + "GBP\n").isEmpty)
+        #expect(try rules(.funders, funder + "XYZ\n") == ["currency"])
+        #expect(try diagnostics(.funders, funder + "eur\n")[0].message.contains("write 'EUR'"))
+    }
+
+    @Test func topicsAndMethodsMustBeDeclared() throws {
+        #expect(try rules(.organisations, organisation + "topics: [assemblies, nope]\n") == ["topic"])
+        let study = "title: T\norganisations: [org-one]\ncountry: GB\nstart: 2020\nmethods: [citizens-juries]\n"
+        let found = try diagnostics(.caseStudies, study)
+        #expect(found.map(\.rule) == ["method"])
+        #expect(found[0].message.contains("did you mean 'citizens-jury'?"))
+    }
+
+    @Test func numbersHaveBounds() throws {
+        let study = "title: T\norganisations: [org-one]\nmethods: [citizens-jury]\ncountry: GB\nstart: 2020\nparticipants: "
+        #expect(try rules(.caseStudies, study + "12\n").isEmpty)
+        #expect(try rules(.caseStudies, study + "-1\n") == ["number"])
+        #expect(try rules(.caseStudies, study + "12.5\n") == ["number"])
+        #expect(try rules(.caseStudies, study + "lots\n") == ["number"])
+    }
+
+    @Test func amountsAreNumbersWithoutSeparators() throws {
+        let funder = "name: F\ngrants:\n  - recipient: org-one\n    currency: GBP\n    amount: "
+        #expect(try rules(.funders, funder + "1250.50\n").isEmpty)
+        #expect(try rules(.funders, funder + "\"25,000\"\n") == ["number"])
+        #expect(try rules(.funders, funder + "£100\n") == ["number"])
+    }
+
+    @Test func timeZonesAreIANANames() throws {
+        let event = "title: E\nstart: 2026-05-01\nlocation: Hall\norganisers: [org-one]\ntimezone: "
+        #expect(try rules(.events, event + "Europe/Brussels\n").isEmpty)
+        #expect(try rules(.events, event + "CET+1\n") == ["timezone"])
+    }
+
+    @Test func jurisdictionsAllowCountriesSubdivisionsAndBodies() throws {
+        let policy = "title: P\nstatus: proposed\njurisdiction: "
+        for ok in ["GB", "GB-SCT", "EU", "UN", "INT"] { #expect(try rules(.policies, policy + ok + "\n").isEmpty, "\(ok)") }
+        #expect(try rules(.policies, policy + "Europe\n") == ["jurisdiction"])
+    }
+
+    @Test func phoneNumbersAreDigitsAndSeparators() throws {
+        let contact = "name: Desk\nrole: Press\noutlet: Paper\nbasis: organisational\nverified: 2026-11-01\nsources: [\"https://example.org\"]\nphone: "
+        #expect(try rules(.pressContacts, contact + "\"+44 (0)20 7946 0000\"\n").isEmpty)
+        #expect(try rules(.pressContacts, contact + "call us\n") == ["phone"])
+    }
+
+    @Test func listsWithAMinimumNeedEnoughItems() throws {
+        let study = "title: T\norganisations: []\nmethods: [citizens-jury]\ncountry: GB\nstart: 2020\n"
+        #expect(try rules(.caseStudies, study) == ["required"])
+    }
+}
