@@ -158,7 +158,7 @@ private extension ContentLoader {
             let document = try YAMLParser.parse(bytes, lineOffset: lineOffset)
             var diagnostics = document.duplicateKeys.map { duplicate in
                 Diagnostic.error(Rule.duplicateKey, at: SourceLocation(path: path, position: duplicate.position),
-                    "'\(duplicate.key)' is given twice (first on line \(duplicate.firstPosition.line)); keep one")
+                    "'\(duplicate.key.excerpt)' is given twice (first on line \(duplicate.firstPosition.line)); keep one")
             }
             guard let root = document.root else { return (nil, diagnostics) }
             guard root.pairs != nil else {

@@ -15,7 +15,7 @@ enum CountryRule {
         } else if text == "UK" {
             reporter.error(id, position, "'\(name)': the ISO 3166-1 code of the United Kingdom is 'GB'")
         } else {
-            reporter.error(id, position, "'\(text)' is not an ISO 3166-1 alpha-2 country code (such as GB, BE, US)")
+            reporter.error(id, position, "'\(text.excerpt)' is not an ISO 3166-1 alpha-2 country code (such as GB, BE, US)")
         }
         return false
     }
@@ -35,7 +35,7 @@ enum RegionRule {
     static func check(_ text: String, name: String, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
         guard looksLikeCode(text) else { return true }
         if ISOCodes.subdivisionNames[text] != nil { return true }
-        reporter.error(id, position, "'\(text)' is not an ISO 3166-2 subdivision code; use a code from ISO 3166-2 (such as GB-SCT) or write the region's name")
+        reporter.error(id, position, "'\(text.excerpt)' is not an ISO 3166-2 subdivision code; use a code from ISO 3166-2 (such as GB-SCT) or write the region's name")
         return false
     }
 }
@@ -49,7 +49,7 @@ enum JurisdictionRule {
         if international.contains(text) || ISOCodes.countryNames[text] != nil || ISOCodes.subdivisionNames[text] != nil {
             return true
         }
-        reporter.error(id, position, "'\(text)' is not a jurisdiction; use an ISO 3166-1 code (GB), an ISO 3166-2 code (GB-SCT), or EU, UN, INT")
+        reporter.error(id, position, "'\(text.excerpt)' is not a jurisdiction; use an ISO 3166-1 code (GB), an ISO 3166-2 code (GB-SCT), or EU, UN, INT")
         return false
     }
 }
@@ -62,7 +62,7 @@ enum CurrencyRule {
         if ISOCodes.currencyNames[text] != nil { return true }
         let hint = ISOCodes.currencyNames[text.uppercased()] != nil ? "write '\(text.uppercased())'"
             : "use an ISO 4217 code such as GBP, EUR or USD"
-        reporter.error(id, position, "'\(text)' is not an ISO 4217 currency code; \(hint)")
+        reporter.error(id, position, "'\(text.excerpt)' is not an ISO 4217 currency code; \(hint)")
         return false
     }
 }
@@ -74,7 +74,7 @@ enum TimeZoneRule {
 
     static func check(_ text: String, name: String, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
         if known.contains(text) { return true }
-        reporter.error(id, position, "'\(text)' is not an IANA time zone; " + (Suggestion.closest(to: text, in: known).map { "did you mean '\($0)'?" } ?? "write a name such as Europe/London"))
+        reporter.error(id, position, "'\(text.excerpt)' is not an IANA time zone; " + (Suggestion.closest(to: text, in: known).map { "did you mean '\($0)'?" } ?? "write a name such as Europe/London"))
         return false
     }
 }
@@ -88,7 +88,7 @@ enum LanguageRule {
         let valid = (2...3).contains(parts[0].count) && parts[0].allSatisfy { $0.isASCII && $0.isLetter }
             && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
         if valid { return true }
-        reporter.error(id, position, "'\(text)' is not a BCP 47 language tag such as en-GB")
+        reporter.error(id, position, "'\(text.excerpt)' is not a BCP 47 language tag such as en-GB")
         return false
     }
 }

@@ -8,17 +8,17 @@ enum DateRule {
         switch kind {
         case .date:
             if let date = PartialDate(parsing: text), date.isFullDate { return .date(date) }
-            reporter.error(id, position, "'\(name)' must be a real date written YYYY-MM-DD, not '\(text)'")
+            reporter.error(id, position, "'\(name)' must be a real date written YYYY-MM-DD, not '\(text.excerpt)'")
         case .partialDate:
             if let date = PartialDate(parsing: text) { return .date(date) }
-            reporter.error(id, position, "'\(name)' must be a real date written YYYY, YYYY-MM or YYYY-MM-DD, not '\(text)'")
+            reporter.error(id, position, "'\(name)' must be a real date written YYYY, YYYY-MM or YYYY-MM-DD, not '\(text.excerpt)'")
         case .year:
             if let date = PartialDate(parsing: text), date.month == nil { return .date(date) }
-            reporter.error(id, position, "'\(name)' must be a year written YYYY, not '\(text)'")
+            reporter.error(id, position, "'\(name)' must be a year written YYYY, not '\(text.excerpt)'")
         case .dateOrDateTime:
             if let date = PartialDate(parsing: text), date.isFullDate { return .date(date) }
             if let dateTime = DateTimeValue(parsing: text) { return .dateTime(dateTime) }
-            reporter.error(id, position, "'\(name)' must be a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM, optionally with :SS and Z or ±HH:MM), not '\(text)'")
+            reporter.error(id, position, "'\(name)' must be a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM, optionally with :SS and Z or ±HH:MM), not '\(text.excerpt)'")
         default:
             break
         }

@@ -6,7 +6,7 @@ enum EmailRule {
 
     static func check(_ text: String, name: String, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
         if isValid(text) { return true }
-        reporter.error(id, position, "'\(name)' must be an email address like press@example.org, not '\(text)'")
+        reporter.error(id, position, "'\(name)' must be an email address like press@example.org, not '\(text.excerpt)'")
         return false
     }
 

@@ -7,7 +7,7 @@ enum NumberRule {
     static func integer(_ text: String, minimum: Int?, name: String, at position: TextPosition, _ reporter: inout Reporter) -> FieldValue? {
         let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else {
-            reporter.error(id, position, "'\(name)' must be a whole number, not '\(text)'")
+            reporter.error(id, position, "'\(name)' must be a whole number, not '\(text.excerpt)'")
             return nil
         }
         if let minimum, value < minimum {
@@ -23,7 +23,7 @@ enum NumberRule {
         guard (1...2).contains(pieces.count), !pieces[0].isEmpty, pieces[0].count <= 15,
               pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let value = Double(text) else {
-            reporter.error(id, position, "'\(name)' must be a number such as 25000 or 1250.50 (no commas or currency signs), not '\(text)'")
+            reporter.error(id, position, "'\(name)' must be a number such as 25000 or 1250.50 (no commas or currency signs), not '\(text.excerpt)'")
             return nil
         }
         if let minimum, value < minimum {

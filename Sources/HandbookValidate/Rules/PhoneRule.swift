@@ -10,7 +10,7 @@ enum PhoneRule {
         if text.allSatisfy({ allowed.contains($0) }) && (6...20).contains(digits) && !text.dropFirst().contains("+") {
             return true
         }
-        reporter.error(id, position, "'\(name)' must be a telephone number such as +44 20 7946 0000, not '\(text)'")
+        reporter.error(id, position, "'\(name)' must be a telephone number such as +44 20 7946 0000, not '\(text.excerpt)'")
         return false
     }
 }

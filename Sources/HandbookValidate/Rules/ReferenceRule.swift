@@ -8,11 +8,11 @@ enum ReferenceRule {
         let slugs = context.slugs[type] ?? []
         if slugs.contains(slug) { return true }
         if let other = EntityType.allCases.first(where: { $0 != type && context.slugs[$0]?.contains(slug) == true }) {
-            reporter.error(id, position, "'\(name)' must name \(article(type.singular)) \(type.singular), but '\(slug)' is \(article(other.singular)) \(other.singular) (content/\(other.folder)/\(slug).md)")
+            reporter.error(id, position, "'\(name)' must name \(article(type.singular)) \(type.singular), but '\(slug.excerpt)' is \(article(other.singular)) \(other.singular) (content/\(other.folder)/\(slug).md)")
             return false
         }
         let hint = Suggestion.closest(to: slug, in: slugs).map { "did you mean '\($0)'? " } ?? ""
-        reporter.error(id, position, "'\(name)' names '\(slug)', but there is no content/\(type.folder)/\(slug).md; \(hint)check the spelling or add the entry")
+        reporter.error(id, position, "'\(name)' names '\(slug.excerpt)', but there is no content/\(type.folder)/\(slug).md; \(hint)check the spelling or add the entry")
         return false
     }
 

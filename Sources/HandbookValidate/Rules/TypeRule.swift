@@ -7,12 +7,12 @@ enum TypeRule {
     static func expected(_ what: String, for name: String, got node: YAMLNode, _ reporter: inout Reporter) {
         var fix = ""
         if what == "a list", node.scalarText != nil {
-            fix = "; write it as a list, e.g. \(name): [\(node.scalarText ?? "")]"
+            fix = "; write it as a list, e.g. \(name): [\((node.scalarText ?? "").excerpt)]"
         }
         reporter.error(id, node.position, "'\(name)' must be \(what), not \(node.kindName)\(fix)")
     }
 
     static func boolean(_ text: String, for name: String, at position: TextPosition, _ reporter: inout Reporter) {
-        reporter.error(id, position, "'\(name)' must be true or false, not '\(text)'")
+        reporter.error(id, position, "'\(name)' must be true or false, not '\(text.excerpt)'")
     }
 }

@@ -7,6 +7,6 @@ enum UnknownKeyRule {
     static func report(_ key: String, in context: String, known: [String], at position: TextPosition, _ reporter: inout Reporter) {
         let hint = Suggestion.closest(to: key, in: known).map { "; did you mean '\($0)'?" }
             ?? "; known fields: \(known.joined(separator: ", "))"
-        reporter.error(id, position, "unknown field '\(context)\(key)'\(hint)")
+        reporter.error(id, position, "unknown field '\(context)\(key.excerpt)'\(hint)")
     }
 }

@@ -13,7 +13,7 @@ enum VocabularyRule {
         let word = isTopic ? "topic" : "method"
         let hint = Suggestion.closest(to: text, in: declared).map { "did you mean '\($0)'? " } ?? ""
         reporter.error(isTopic ? topicID : methodID, position,
-                       "unknown \(word) '\(text)'; \(hint)declare it under '\(word)s' in handbook.yml or use a declared id")
+                       "unknown \(word) '\(text.excerpt)'; \(hint)declare it under '\(word)s' in handbook.yml or use a declared id")
         return false
     }
 
