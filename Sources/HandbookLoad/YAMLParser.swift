@@ -164,15 +164,8 @@ private extension YAMLParser {
         let col = column(of: i)
         let blockAllowed = context != .mappingValue && !separatedByTab
         separatedByTab = false
+        try rejectUnsupportedIndicator()
         switch b[i] {
-        case UInt8(ascii: "&"):
-            throw Failure(message: "anchors (&name) are not supported; write the value out in full", offset: i)
-        case UInt8(ascii: "*"):
-            throw Failure(message: "aliases (*name) are not supported; write the value out in full", offset: i)
-        case UInt8(ascii: "!"):
-            throw Failure(message: "tags (!tag) are not supported; the field's schema gives the type", offset: i)
-        case UInt8(ascii: "?") where isBlankOrEnd(at: i + 1):
-            throw Failure(message: "complex keys ('?') are not supported; keys are plain text", offset: i)
         case UInt8(ascii: "|"), UInt8(ascii: ">"):
             return try parseBlockScalar(parentIndent: max(parentIndent, -1))
         case UInt8(ascii: "-") where isBlankOrEnd(at: i + 1):
@@ -266,17 +259,10 @@ private extension YAMLParser {
     mutating func parseImplicitKey() throws -> YAMLNode {
         let start = i
         let keyLine = line(of: i)
+        try rejectUnsupportedIndicator()
         switch b[i] {
-        case UInt8(ascii: "?") where isBlankOrEnd(at: i + 1):
-            throw Failure(message: "complex keys ('?') are not supported; keys are plain text", offset: i)
         case UInt8(ascii: "["), UInt8(ascii: "{"):
             throw Failure(message: "complex keys (a collection as a key) are not supported; keys are plain text", offset: i)
-        case UInt8(ascii: "&"):
-            throw Failure(message: "anchors (&name) are not supported; write the value out in full", offset: i)
-        case UInt8(ascii: "*"):
-            throw Failure(message: "aliases (*name) are not supported; write the value out in full", offset: i)
-        case UInt8(ascii: "!"):
-            throw Failure(message: "tags (!tag) are not supported; the field's schema gives the type", offset: i)
         case UInt8(ascii: ":") where isBlankOrEnd(at: i + 1):
             throw Failure(message: "a key is missing before ':'", offset: i)
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
@@ -330,6 +316,22 @@ private extension YAMLParser {
 // MARK: - Plain scalars
 
 private extension YAMLParser {
+    /// Rejects, with the fix, the YAML features the subset leaves out: anchors, aliases, tags and '?' keys.
+    func rejectUnsupportedIndicator() throws {
+        switch b[i] {
+        case UInt8(ascii: "&"):
+            throw Failure(message: "anchors (&name) are not supported; write the value out in full", offset: i)
+        case UInt8(ascii: "*"):
+            throw Failure(message: "aliases (*name) are not supported; write the value out in full", offset: i)
+        case UInt8(ascii: "!"):
+            throw Failure(message: "tags (!tag) are not supported; the field's schema gives the type", offset: i)
+        case UInt8(ascii: "?") where isBlankOrEnd(at: i + 1):
+            throw Failure(message: "complex keys ('?') are not supported; keys are plain text", offset: i)
+        default:
+            return
+        }
+    }
+
     func checkPlainStart(flow: Bool) throws {
         let c = b[i]
         switch c {
@@ -337,12 +339,8 @@ private extension YAMLParser {
             throw Failure(message: "unexpected '\(Character(Unicode.Scalar(c)))'; quote the value if it is text", offset: i)
         case UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: "%"):
             throw Failure(message: "a value cannot start with '\(Character(Unicode.Scalar(c)))'; quote it", offset: i)
-        case UInt8(ascii: "&"):
-            throw Failure(message: "anchors (&name) are not supported; write the value out in full", offset: i)
-        case UInt8(ascii: "*"):
-            throw Failure(message: "aliases (*name) are not supported; write the value out in full", offset: i)
-        case UInt8(ascii: "!"):
-            throw Failure(message: "tags (!tag) are not supported; the field's schema gives the type", offset: i)
+        case UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"):
+            try rejectUnsupportedIndicator()
         case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
             let next = i + 1 < b.count ? b[i + 1] : 0
             if next == 0 || next == 0x20 || next == 0x09 || next == 0x0A || (flow && isFlowIndicator(next)) {

@@ -22,6 +22,17 @@ import Testing
         #expect(try directory.read("content/organisations/forum-dos-cidadaos.md") == "edited by hand")
     }
 
+    @Test func namesWithQuotesAndBackslashesRoundTrip() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let name = "The \"Quoted\" \\ Group: a #1 name"
+        #expect(runCLI(["new", "pages", name, "--content", directory.path]).status == 0)
+        let run = runCLI(["inspect", directory.path + "/pages/the-quoted-group-a-1-name.md"])
+        #expect(run.status == 0, "\(run.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        #expect(object["title"] as? String == name)
+    }
+
     @Test func unknownTypeExitsTwo() {
         let run = runCLI(["new", "organizations", "X"])
         #expect(run.status == 2)
