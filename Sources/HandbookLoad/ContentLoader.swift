@@ -18,6 +18,8 @@ public enum ContentLoader {
         public static let duplicateKey = "duplicate-key"
         /// A required file is missing.
         public static let missingFile = "missing-file"
+        /// A file or folder could not be read.
+        public static let io = "io"
     }
 
     /// Loads the tree at `contentPath` (shown in diagnostics as given).
@@ -120,7 +122,7 @@ private extension ContentLoader {
         do {
             return try readFile(job)
         } catch {
-            return FileResult(document: nil, diagnostics: [.error("io", at: SourceLocation(path: job.path, line: 1, column: 1), error.description)])
+            return FileResult(document: nil, diagnostics: [.error(Rule.io, at: SourceLocation(path: job.path, line: 1, column: 1), error.description)])
         }
     }
 
@@ -187,7 +189,7 @@ private extension ContentLoader {
             }
             return parsed
         } catch {
-            return (nil, [.error("io", at: SourceLocation(path: path, line: 1, column: 1), error.description)])
+            return (nil, [.error(Rule.io, at: SourceLocation(path: path, line: 1, column: 1), error.description)])
         }
     }
 
