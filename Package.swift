@@ -15,9 +15,10 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         .target(name: "HandbookModel"),
+        .target(name: "Mustache"),
         .target(name: "HandbookLoad", dependencies: ["HandbookModel"]),
         .target(name: "HandbookValidate", dependencies: ["HandbookModel", "HandbookLoad"]),
-        .target(name: "HandbookRender", dependencies: ["HandbookModel", "CCmark"]),
+        .target(name: "HandbookRender", dependencies: ["HandbookModel", "Mustache", "CCmark"]),
         .target(name: "HandbookBuild", dependencies: ["HandbookModel", "HandbookLoad", "HandbookValidate", "HandbookRender"]),
         .target(name: "HandbookCLI", dependencies: ["HandbookModel", "HandbookLoad", "HandbookValidate", "HandbookBuild"]),
         .executableTarget(name: "handbook", dependencies: ["HandbookCLI"]),
@@ -25,6 +26,7 @@ let package = Package(
         .testTarget(name: "HandbookModelTests", dependencies: ["HandbookModel"]),
         .testTarget(name: "HandbookLoadTests", dependencies: ["HandbookLoad", "HandbookModel", "HandbookTestSupport"]),
         .testTarget(name: "HandbookValidateTests", dependencies: ["HandbookValidate", "HandbookLoad", "HandbookModel"]),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache", "HandbookTestSupport"]),
         .testTarget(name: "HandbookRenderTests", dependencies: ["HandbookRender", "HandbookTestSupport"]),
         .testTarget(
             name: "HandbookCLITests",

@@ -1,0 +1,156 @@
+import Foundation
+
+/// A set of named templates that can include each other as partials; compiled once, safe to render from many threads.
+public final class MustacheLibrary: Sendable {
+    /// How deep partials may include each other before rendering stops, so a runaway recursion cannot crash.
+    public static let maximumDepth = 100
+
+    private let sources: [String: String]
+    private let compiled: [String: MustacheTemplate]
+    private let indented = IndentedPartials()
+
+    /// Compiles every template; throws the first template error (file, line, column).
+    public init(templates: [String: String]) throws(MustacheError) {
+        var compiled: [String: MustacheTemplate] = [:]
+        for (name, source) in templates.sorted(by: { $0.key < $1.key }) {
+            compiled[name] = try MustacheTemplate(name: name, source: source)
+        }
+        self.sources = templates
+        self.compiled = compiled
+    }
+
+    /// The names of the templates.
+    public var names: [String] { compiled.keys.sorted() }
+
+    /// True when a template of this name exists.
+    public func contains(_ name: String) -> Bool { compiled[name] != nil }
+
+    /// Renders the named template with `context`; an unknown name renders as empty text, as a missing partial does.
+    public func render(_ name: String, _ context: MustacheValue) -> String {
+        guard let template = compiled[name] else { return "" }
+        var out = ""
+        render(template.nodes, stack: [context], depth: 0, into: &out)
+        return out
+    }
+}
+
+private extension MustacheLibrary {
+    func render(_ nodes: [MustacheTemplate.Node], stack: [MustacheValue], depth: Int, into out: inout String) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                out += text
+            case .variable(let path, let escaped):
+                let value = lookup(path, in: stack)
+                if escaped {
+                    HTML.escape(value.text, into: &out)
+                } else {
+                    out += value.text
+                }
+            case .section(let path, let children, let inverted):
+                let value = lookup(path, in: stack)
+                if inverted {
+                    if value.isFalsey { render(children, stack: stack, depth: depth, into: &out) }
+                    continue
+                }
+                switch value {
+                case .list(let items):
+                    for item in items { render(children, stack: stack + [item], depth: depth, into: &out) }
+                case _ where value.isFalsey:
+                    continue
+                default:
+                    render(children, stack: stack + [value], depth: depth, into: &out)
+                }
+            case .partial(let name, let indent):
+                guard depth < Self.maximumDepth, let template = partial(name, indent: indent) else { continue }
+                render(template.nodes, stack: stack, depth: depth + 1, into: &out)
+            }
+        }
+    }
+
+    /// Resolves a dotted name: the first part anywhere up the stack, the rest inside what it found.
+    func lookup(_ path: [String], in stack: [MustacheValue]) -> MustacheValue {
+        if path == ["."] { return stack.last ?? .null }
+        guard let first = path.first else { return .null }
+        var found: MustacheValue?
+        for frame in stack.reversed() {
+            if let value = frame[first] {
+                found = value
+                break
+            }
+        }
+        guard var value = found else { return .null }
+        for part in path.dropFirst() {
+            guard let next = value[part] else { return .null }
+            value = next
+        }
+        return value
+    }
+
+    /// The partial, with `indent` put before each of its lines when the tag stood alone on an indented line.
+    func partial(_ name: String, indent: String) -> MustacheTemplate? {
+        if indent.isEmpty { return compiled[name] }
+        guard let source = sources[name] else { return nil }
+        return indented.template(name: name, indent: indent) {
+            var text = ""
+            var atLineStart = true
+            for character in source {
+                if atLineStart { text += indent }
+                text.append(character)
+                atLineStart = character == "\n"
+            }
+            return try? MustacheTemplate(name: name, source: text)
+        }
+    }
+}
+
+/// Indented copies of partials, made on first use and shared between threads.
+private final class IndentedPartials: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cache: [String: MustacheTemplate] = [:]
+
+    func template(name: String, indent: String, make: () -> MustacheTemplate?) -> MustacheTemplate? {
+        let key = indent + "\u{0}" + name
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = cache[key] { return cached }
+        let made = make()
+        if let made { cache[key] = made }
+        return made
+    }
+}
+
+/// HTML escaping for interpolated values.
+public enum HTML {
+    /// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped, safe in element text and quoted attributes.
+    public static func escape(_ text: String, into out: inout String) {
+        var start = text.utf8.startIndex
+        var index = start
+        let utf8 = text.utf8
+        while index != utf8.endIndex {
+            let replacement: String?
+            switch utf8[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default: replacement = nil
+            }
+            if let replacement {
+                out += text[start..<index]
+                out += replacement
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        out += text[start..<utf8.endIndex]
+    }
+
+    /// `text` with HTML's special characters escaped.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        escape(text, into: &out)
+        return out
+    }
+}

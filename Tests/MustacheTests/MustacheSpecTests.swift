@@ -1,0 +1,54 @@
+import Foundation
+import HandbookTestSupport
+import Mustache
+import Testing
+
+/// Runs the Mustache spec modules the engine implements (`../shared/conformance/mustache/`).
+@Suite struct MustacheSpecTests {
+    static let modules = ["interpolation", "sections", "inverted", "comments", "partials", "delimiters"]
+
+    @Test(arguments: modules)
+    func passesSpecModule(_ module: String) throws {
+        guard let data = try SharedFolder.data("conformance/mustache/\(module).json") else {
+            print(SharedFolder.skipMessage("Mustache spec \(module)"))
+            #expect(!SharedFolder.isRequired, "HANDBOOK_REQUIRE_SHARED=1 but ../shared is absent")
+            return
+        }
+        let spec = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let tests = try #require(spec["tests"] as? [[String: Any]])
+        var passed = 0
+        for test in tests {
+            let name = test["name"] as? String ?? "?"
+            let template = test["template"] as? String ?? ""
+            let expected = test["expected"] as? String ?? ""
+            var templates = (test["partials"] as? [String: String]) ?? [:]
+            templates["\u{0}main"] = template
+            let library = try MustacheLibrary(templates: templates)
+            let output = library.render("\u{0}main", Self.value(test["data"] ?? NSNull()))
+            #expect(output == expected, "\(module): \(name)")
+            if output == expected { passed += 1 }
+        }
+        print("Mustache spec \(module): \(passed) of \(tests.count) passed")
+    }
+
+    /// JSON data as template values: integral numbers print without a decimal point, as the spec expects.
+    static func value(_ json: Any) -> MustacheValue {
+        switch json {
+        case let text as String: return .string(text)
+        case let number as NSNumber:
+            if CFBooleanCheck.isBoolean(number) { return .bool(number.boolValue) }
+            let double = number.doubleValue
+            if double == double.rounded() && abs(double) < 1e15 { return .string(String(Int(double))) }
+            return .string(String(double))
+        case let list as [Any]: return .list(list.map(value))
+        case let object as [String: Any]: return .object(object.mapValues(value))
+        default: return .null
+        }
+    }
+}
+
+enum CFBooleanCheck {
+    static func isBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c"
+    }
+}

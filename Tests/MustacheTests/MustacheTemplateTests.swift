@@ -1,0 +1,36 @@
+import Mustache
+import Testing
+
+@Suite struct MustacheTemplateTests {
+    @Test func escapesHTMLIncludingApostrophes() throws {
+        let library = try MustacheLibrary(templates: ["t": "{{x}}|{{{x}}}|{{&x}}"])
+        #expect(library.render("t", ["x": "<a href=\"x\">'&'</a>"]) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;|<a href=\"x\">'&'</a>|<a href=\"x\">'&'</a>")
+    }
+
+    @Test func mustacheBracesInDataStayText() throws {
+        let library = try MustacheLibrary(templates: ["t": "{{x}}"])
+        #expect(library.render("t", ["x": "{{secret}}"]) == "{{secret}}")
+    }
+
+    @Test(arguments: [
+        ("{{#a}}x", "t:1:1: error: section 'a' is never closed; add {{/a}}"),
+        ("line\n  {{/b}}", "t:2:3: error: {{/b}} closes a section that is not open"),
+        ("{{#a}}{{/b}}", "t:1:7: error: {{/b}} closes a section that is not open; the open section is 'a'"),
+        ("x {{name", "t:1:3: error: this tag is never closed; add the closing delimiter"),
+        ("{{}}", "t:1:1: error: this tag has no name"),
+        ("{{=<%%>=}}", "t:1:1: error: a delimiter change must look like {{=<% %>=}}"),
+    ])
+    func reportsTemplateErrorsWithPosition(_ source: String, _ message: String) {
+        #expect(throws: MustacheError.self) { try MustacheTemplate(name: "t", source: source) }
+        do {
+            _ = try MustacheTemplate(name: "t", source: source)
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    @Test func runawayPartialRecursionStops() throws {
+        let library = try MustacheLibrary(templates: ["loop": "x{{>loop}}"])
+        #expect(library.render("loop", [:]).count == MustacheLibrary.maximumDepth + 1)
+    }
+}
