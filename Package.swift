@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "Mustache"),
         .target(name: "HandbookLoad", dependencies: ["HandbookModel"]),
         .target(name: "HandbookValidate", dependencies: ["HandbookModel", "HandbookLoad"]),
-        .target(name: "HandbookRender", dependencies: ["HandbookModel", "Mustache", "CCmark"]),
+        .target(name: "HandbookRender", dependencies: ["HandbookModel", "HandbookLoad", "Mustache", "CCmark"]),
         .target(name: "HandbookBuild", dependencies: ["HandbookModel", "HandbookLoad", "HandbookValidate", "HandbookRender"]),
         .target(name: "HandbookCLI", dependencies: ["HandbookModel", "HandbookLoad", "HandbookValidate", "HandbookBuild"]),
         .executableTarget(name: "handbook", dependencies: ["HandbookCLI"]),
@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(
             name: "HandbookCLITests",
             dependencies: ["HandbookCLI", "HandbookBuild", "HandbookModel", "HandbookTestSupport"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Snapshots"]
         ),
     ]
 )

@@ -1,12 +1,120 @@
 import HandbookLoad
 import HandbookModel
+import HandbookRender
 import HandbookValidate
 
-/// The pipeline's entry points: load → validate (→ render → write, in the build).
+/// The pipeline's entry points: load → validate → render → write.
 public enum Pipeline {
     /// Loads and validates the tree at `contentPath`. Throws only for the tool's own failures (I/O).
     public static func check(contentPath: String, today: PartialDate) throws(LoadError) -> ValidationResult {
         let tree = try ContentLoader.load(contentPath: contentPath)
         return Validator.validate(tree, today: today)
+    }
+
+    /// What to build, from where, to where.
+    public struct BuildOptions: Sendable {
+        /// The content tree.
+        public var contentPath: String
+        /// The theme directory.
+        public var themePath: String
+        /// The output directory, replaced when the build succeeds.
+        public var outputPath: String
+        /// Overrides `base_url` from handbook.yml.
+        public var baseURL: String?
+        /// Fail the build when an internal link or asset reference does not resolve.
+        public var checkLinks: Bool
+        /// The day "upcoming" counts from.
+        public var today: PartialDate
+        /// When set (from SOURCE_DATE_EPOCH), every entry's last change is this time instead of its git or file date.
+        public var fixedChangeDate: Int64?
+
+        /// Creates options.
+        public init(contentPath: String, themePath: String, outputPath: String, baseURL: String?, checkLinks: Bool,
+                    today: PartialDate, fixedChangeDate: Int64? = nil) {
+            self.contentPath = contentPath
+            self.themePath = themePath
+            self.outputPath = outputPath
+            self.baseURL = baseURL
+            self.checkLinks = checkLinks
+            self.today = today
+            self.fixedChangeDate = fixedChangeDate
+        }
+    }
+
+    /// What a build did.
+    public struct BuildReport: Sendable {
+        /// The validation of the content (its diagnostics are the build's).
+        public var validation: ValidationResult
+        /// The files rendered (empty when the content has errors).
+        public var files: [OutputFile]
+        /// Internal links that lead nowhere (only with `checkLinks`).
+        public var brokenLinks: [LinkChecker.BrokenLink]
+        /// True when the output directory was replaced.
+        public var written: Bool
+    }
+
+    /// Why a build stopped before or while writing.
+    public enum BuildFailure: Error, Sendable, CustomStringConvertible {
+        case load(LoadError)
+        case theme(ThemeError)
+        case output(BuildError)
+
+        /// The message shown to the user.
+        public var description: String {
+            switch self {
+            case .load(let error): return error.description
+            case .theme(let error): return error.description
+            case .output(let error): return error.description
+            }
+        }
+    }
+
+    /// Checks everything, renders the site and swaps it into the output directory; writes nothing when there is an error.
+    public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        do {
+            try OutputWriter.checkOutput(options.outputPath, content: options.contentPath, theme: options.themePath)
+        } catch {
+            throw .output(error)
+        }
+        let tree: LoadedTree
+        do {
+            tree = try ContentLoader.load(contentPath: options.contentPath)
+        } catch {
+            throw .load(error)
+        }
+        var validation = Validator.validate(tree, today: options.today)
+        guard validation.errorCount == 0 else {
+            return BuildReport(validation: validation, files: [], brokenLinks: [], written: false)
+        }
+        let theme: Theme
+        do {
+            theme = try Theme(ThemeLoader.load(options.themePath))
+        } catch let error as LoadError {
+            throw .load(error)
+        } catch let error as ThemeError {
+            throw .theme(error)
+        } catch {
+            throw .theme(ThemeError(message: "\(error)"))
+        }
+        let changes = options.fixedChangeDate == nil
+            ? ChangeHistory.lastChanged(contentPath: options.contentPath, paths: validation.entities.map(\.path)) : [:]
+        for index in validation.entities.indices {
+            validation.entities[index].lastChanged = options.fixedChangeDate ?? changes[validation.entities[index].path]
+        }
+        let baseURL = options.baseURL ?? validation.settings.baseURL
+        let index = SiteIndex(settings: validation.settings, entities: validation.entities, today: options.today)
+        let files = SiteRenderer(index: index, theme: theme, baseURL: baseURL).render()
+        if options.checkLinks {
+            let broken = LinkChecker.check(files, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/")
+            if !broken.isEmpty {
+                return BuildReport(validation: validation, files: files, brokenLinks: broken, written: false)
+            }
+        }
+        do {
+            try OutputWriter.write(files, to: options.outputPath)
+        } catch {
+            throw .output(error)
+        }
+        return BuildReport(validation: validation, files: files, brokenLinks: [], written: true)
     }
 }

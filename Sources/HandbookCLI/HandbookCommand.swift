@@ -19,12 +19,14 @@ public enum HandbookCommand {
             return ExitStatus.success
         case "check":
             return CheckCommand.run(rest, environment: environment, console: &console)
+        case "build":
+            return BuildCommand.run(rest, environment: environment, console: &console)
         case "inspect":
             return InspectCommand.run(rest, console: &console)
         case "new":
             return NewCommand.run(rest, console: &console)
         default:
-            let commands = ["check", "inspect", "new"]
+            let commands = ["check", "build", "inspect", "new"]
             let hint = Suggestion.closest(to: command, in: commands).map { " Did you mean '\($0)'?" } ?? ""
             console.printError("handbook: unknown command '\(command)'.\(hint)\n")
             console.printError(Usage.main)

@@ -7,11 +7,13 @@ enum Usage {
 
     Usage:
       handbook check   [--content DIR] [--format text|json|github] [--strict]
+      handbook build   [--content DIR] [--theme DIR] [--output DIR] [--base-url URL] [--check-links]
       handbook inspect FILE
       handbook new     TYPE "Name" [--content DIR]
 
     Commands:
       check     validate every field and cross-reference of the content tree
+      build     check, then publish the static site into the output directory
       inspect   print a file's front matter as parsed, as JSON
       new       write a scaffold for a new entry (never overwrites)
 
@@ -39,6 +41,30 @@ enum Usage {
 
     The date that stale-review warnings count from is today, or HANDBOOK_TODAY=YYYY-MM-DD.
     Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or I/O error.
+    """
+
+    static let build = """
+    Usage: handbook build [--content DIR] [--theme DIR] [--output DIR] [--base-url URL] [--check-links]
+
+    Runs every check of `handbook check` first and writes nothing when there is an error. Then renders
+    the site into a temporary directory beside the output and swaps it in only when every file is
+    written, so a failed or interrupted build leaves the previous site as it was.
+
+    Options:
+      --content DIR    the content tree (default: content)
+      --theme DIR      the theme (default: themes/default)
+      --output DIR     where the site goes (default: output). It must be new, empty, or a previous
+                       build's output: the build refuses the content or theme directory, a directory
+                       that contains them, and any non-empty directory it did not make.
+      --base-url URL   the address the site is published at (default: base_url in handbook.yml);
+                       canonical links, the sitemap and feeds use it, page links are relative
+      --check-links    fail when an internal link or asset reference does not resolve
+      --help           show this help
+
+    "Upcoming" events count from today, or HANDBOOK_TODAY=YYYY-MM-DD. Each entry's "last updated"
+    date is its last git commit (one git log call), else its file's modification time; set
+    SOURCE_DATE_EPOCH=SECONDS to use one fixed time for every entry (reproducible builds).
+    Exit status: 0 built, 1 content, theme or link errors (nothing written), 2 usage or I/O error.
     """
 
     static let inspect = """

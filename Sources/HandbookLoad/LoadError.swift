@@ -8,6 +8,8 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
         case unreadableDirectory(code: Int32)
         /// A file could not be opened or read.
         case unreadableFile(code: Int32)
+        /// The theme directory has no templates/ folder.
+        case themeMissing
     }
 
     /// What went wrong.
@@ -30,6 +32,8 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path): cannot list the directory (\(FileSystem.describe(errno: code)))"
         case .unreadableFile(let code):
             return "\(path): cannot read the file (\(FileSystem.describe(errno: code)))"
+        case .themeMissing:
+            return "\(path): not a theme (no templates/ folder); pass --theme DIR"
         }
     }
 }

@@ -10,14 +10,17 @@ public struct Entity: Sendable {
     public var body: [UInt8]
     /// The line on which the body starts.
     public var bodyLine: Int
+    /// When the file last changed (seconds since 1970, UTC): its last commit, else its modification time.
+    public var lastChanged: Int64?
 
     /// Creates an entity.
-    public init(reference: EntityReference, path: String, fields: [FieldEntry], body: [UInt8], bodyLine: Int) {
+    public init(reference: EntityReference, path: String, fields: [FieldEntry], body: [UInt8], bodyLine: Int, lastChanged: Int64? = nil) {
         self.reference = reference
         self.path = path
         self.fields = fields
         self.body = body
         self.bodyLine = bodyLine
+        self.lastChanged = lastChanged
     }
 
     /// The value of a field, or nil when absent.

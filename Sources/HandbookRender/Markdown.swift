@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -22,6 +23,19 @@ public enum Markdown {
         guard let rendered else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+
+    /// Renders a body with its headings one level down (`#` becomes `<h2>`), so a page keeps a single `<h1>`.
+    public static func html(_ bytes: ArraySlice<UInt8>, demotingHeadings: Bool) -> String {
+        let rendered = html(bytes)
+        guard demotingHeadings, rendered.contains("<h") else { return rendered }
+        var out = rendered
+        // Raw HTML is off, so every heading tag in the output is libcmark's own.
+        for level in stride(from: 5, through: 1, by: -1) {
+            out = out.replacingOccurrences(of: "<h\(level)>", with: "<h\(level + 1)>")
+                .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+        }
+        return out
     }
 
     /// Renders a Markdown string to HTML.

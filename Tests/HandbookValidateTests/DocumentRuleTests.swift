@@ -94,6 +94,14 @@ import Testing
         #expect(try diagnostics(.organisations, organisation, slug: "Bad_Slug")[0].message.contains("rename it to 'bad-slug.md'"))
     }
 
+    @Test func slugsTheSiteUsesAreReserved() throws {
+        #expect(try rules(.organisations, organisation, slug: "by-country") == ["slug"])
+        #expect(try rules(.pages, "title: T\n", slug: "organisations") == ["slug"])
+        #expect(try rules(.pages, "title: T\n", slug: "search") == ["slug"])
+        #expect(try rules(.pages, "title: T\n", slug: "privacy").isEmpty)
+        #expect(try rules(.organisations, organisation, slug: "search").isEmpty)
+    }
+
     @Test func slugsThatDifferOnlyInCaseCollide() {
         let documents = [
             RawDocumentInfo(type: .organisations, slug: "abc", path: "organisations/abc.md"),

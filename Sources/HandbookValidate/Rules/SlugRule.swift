@@ -8,7 +8,17 @@ enum SlugRule {
         Slug.isValid(slug)
     }
 
+    /// Names the site uses for its own pages: filter pages inside each type, and top-level sections beside pages.
+    static let reservedInTypes: Set<String> = Set(["country", "kind", "topic", "status"].map { "by-" + $0 })
+    static let reservedForPages: Set<String> = Set(EntityType.allCases.map(\.folder)).union(["topics", "search", "assets", "api", "feed", "404"])
+
     static func check(_ document: RawDocumentInfo, _ reporter: inout Reporter) {
+        let reserved = document.type == .pages ? reservedForPages : reservedInTypes
+        if reserved.contains(document.slug) {
+            reporter.error(id, TextPosition(line: 1, column: 1),
+                "'\(document.slug)' is used by the site itself (\(document.type == .pages ? "a section's address" : "a filter page")); rename the file")
+            return
+        }
         guard !isValid(document.slug) else { return }
         reporter.error(id, TextPosition(line: 1, column: 1),
             "the file name '\(document.slug).md' is not a valid slug; rename it to '\(suggested(document.slug)).md' (lower-case letters, digits and single hyphens, at most 80 characters)")

@@ -1,0 +1,56 @@
+import Foundation
+
+/// When each content file last changed: from one `git log` call for the whole tree, falling back to
+/// file modification times outside a git checkout (or for files git does not know yet).
+public enum ChangeHistory {
+    /// Seconds since 1970 of the last change of each path in `paths` (paths as the loader shows them, under `contentPath`).
+    public static func lastChanged(contentPath: String, paths: [String]) -> [String: Int64] {
+        let fromGit = gitDates(contentPath: contentPath)
+        var dates: [String: Int64] = [:]
+        let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
+        for path in paths {
+            let relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+            if let date = fromGit[relative] {
+                dates[path] = date
+            } else if let date = modificationTime(path) {
+                dates[path] = date
+            }
+        }
+        return dates
+    }
+
+    /// Last commit time of every file under the content directory, keyed by path relative to it.
+    static func gitDates(contentPath: String) -> [String: Int64] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", contentPath, "log", "--relative", "--no-renames", "--format=%x00%ct", "--name-only", "--", "."]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return [:]
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return [:] }
+        var dates: [String: Int64] = [:]
+        var current: Int64 = 0
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("\u{0}") {
+                current = Int64(line.dropFirst()) ?? 0
+            } else if dates[String(line)] == nil {
+                // Newest commits come first: the first date seen for a file is its last change.
+                dates[String(line)] = current
+            }
+        }
+        return dates
+    }
+
+    static func modificationTime(_ path: String) -> Int64? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let date = attributes[.modificationDate] as? Date else { return nil }
+        return Int64(date.timeIntervalSince1970)
+    }
+}

@@ -1,0 +1,260 @@
+import HandbookModel
+import Mustache
+
+/// Shows an entry's fields in readable form: countries by name, dates in words, money with its
+/// currency, references as links, grants as a table with totals, policy stages as a timeline.
+/// Every value from front matter is escaped here; templates receive finished, safe HTML.
+struct FieldPresenter {
+    let index: SiteIndex
+    /// The prefix from the current page back to the site root.
+    let root: String
+
+    /// Fields shown elsewhere on the page (heading, lead, topic list, sources) or not shown at all.
+    static let shownElsewhere: Set<String> = ["name", "title", "summary", "topics", "sources", "draft", "reviewed", "order", "start", "end", "timezone"]
+
+    /// One labelled row per field that has a value, in schema order.
+    func facts(for entity: Entity) -> [MustacheValue] {
+        var rows: [MustacheValue] = []
+        if entity.reference.type == .events, let when = eventTime(entity) {
+            rows.append(["label": "When", "html": .string(when)])
+        }
+        let schema = Schemas.fields(of: entity.reference.type)
+        for field in schema where !Self.shownElsewhere.contains(field.name) {
+            guard let value = entity[field.name] else { continue }
+            let html = present(value, field: field, entity: entity)
+            if !html.isEmpty {
+                rows.append(["label": .string(label(field, entity: entity)), "html": .string(html), "name": .string(field.name)])
+            }
+        }
+        return rows
+    }
+
+    func label(_ field: FieldSchema, entity: Entity) -> String {
+        switch (entity.reference.type, field.name) {
+        case (.caseStudies, "organisations"): return "Run by"
+        case (.events, "organisers"): return "Organised by"
+        case (.events, "url"): return "Details and registration"
+        case (.resources, "about"): return "About"
+        default: return Formatting.label(field.name)
+        }
+    }
+
+    func present(_ value: FieldValue, field: FieldSchema, entity: Entity) -> String {
+        switch (field.name, value) {
+        case ("grants", .list(let grants)):
+            return grantsTable(grants)
+        case ("open_calls", .list(let calls)):
+            return callsTable(calls)
+        case ("stages", .list(let stages)):
+            return timeline(stages)
+        case ("repeat", .record):
+            return repeatRule(value)
+        default:
+            return present(value, kind: field.kind)
+        }
+    }
+
+    func present(_ value: FieldValue, kind: FieldKind) -> String {
+        switch (kind, value) {
+        case (.list(let itemKind, _), .list(let items)):
+            let parts = items.map { present($0, kind: itemKind) }.filter { !$0.isEmpty }
+            if parts.isEmpty { return "" }
+            if parts.count == 1 { return parts[0] }
+            return "<ul class=\"values\">" + parts.map { "<li>\($0)</li>" }.joined() + "</ul>"
+        case (.record(let fields), .record(let entries)):
+            let parts = entries.compactMap { entry -> String? in
+                guard let field = fields.first(where: { $0.name == entry.key }) else { return nil }
+                return "<li>\(h(Formatting.label(entry.key))): \(present(entry.value, kind: field.kind))</li>"
+            }
+            return parts.isEmpty ? "" : "<ul class=\"values\">" + parts.joined() + "</ul>"
+        case (.dictionary(_, let valueKind), .record(let entries)):
+            return "<ul class=\"values\">" + entries.map { "<li>\(h($0.key)): \(present($0.value, kind: valueKind))</li>" }.joined() + "</ul>"
+        case (.url, .text(let url)):
+            return link(url)
+        case (.email, .text(let email)):
+            return "<a href=\"mailto:\(h(email))\">\(h(email))</a>"
+        case (.phone, .text(let phone)):
+            let dial = phone.filter { $0.isNumber || $0 == "+" }
+            return "<a href=\"tel:\(h(dial))\">\(h(phone))</a>"
+        case (.country, .text(let code)):
+            return h(Formatting.country(code))
+        case (.region, .text(let text)):
+            return h(Formatting.region(text))
+        case (.jurisdiction, .text(let code)):
+            return h(Formatting.jurisdiction(code))
+        case (.choice, .text(let text)):
+            return h(Formatting.choice(text))
+        case (.topic, .text(let id)):
+            let label = index.settings.topics.first { $0.id == id }?.label ?? id
+            return "<a href=\"\(h(root + Links.topic(id)))\">\(h(label))</a>"
+        case (.method, .text(let id)):
+            return h(index.settings.methods.first { $0.id == id }?.label ?? id)
+        case (.reference, .reference(let reference)):
+            return referenceLink(reference)
+        case (_, .date(let date)):
+            return time(date)
+        case (_, .dateTime(let value)):
+            return "<time datetime=\"\(h(value.description))\">\(h(Formatting.words(value)))</time>"
+        case (_, .integer(let number)):
+            return h(Formatting.money(String(number), currency: nil))
+        case (_, .number(let number)):
+            return h(Formatting.money(number, currency: nil))
+        case (_, .boolean(let flag)):
+            return flag ? "Yes" : "No"
+        case (.text(let limit), .text(let text)) where limit == nil && text.contains("\n"):
+            return paragraphs(text)
+        case (_, .text(let text)):
+            return h(text)
+        default:
+            return ""
+        }
+    }
+
+    /// A link to a published entry by name, or its slug as text when it is not published.
+    func referenceLink(_ reference: EntityReference) -> String {
+        guard let target = index.entity(reference) else { return h(reference.slug) }
+        return "<a href=\"\(h(root + Links.entity(reference)))\">\(h(target.name))</a>"
+    }
+
+    func link(_ url: String) -> String {
+        var shown = url
+        for prefix in ["https://", "http://"] where shown.hasPrefix(prefix) { shown = String(shown.dropFirst(prefix.count)) }
+        if shown.hasPrefix("www.") { shown = String(shown.dropFirst(4)) }
+        if shown.hasSuffix("/") { shown = String(shown.dropLast()) }
+        return "<a href=\"\(h(url))\" rel=\"external\">\(h(shown))</a>"
+    }
+
+    func time(_ date: PartialDate) -> String {
+        "<time datetime=\"\(h(date.description))\">\(h(Formatting.words(date)))</time>"
+    }
+
+    func paragraphs(_ text: String) -> String {
+        text.components(separatedBy: "\n\n").map { "<p>\(h($0))</p>" }.joined()
+    }
+
+    /// "3 December 2026, 18:30 to 20:00 (Europe/Brussels time)", or a range of days for all-day events.
+    func eventTime(_ entity: Entity) -> String? {
+        let zone = entity["timezone"]?.text ?? index.settings.timezone
+        switch (entity["start"], entity["end"]) {
+        case (.date(let start)?, let end):
+            guard case .date(let last)? = end, last != start else { return time(start) + " (all day)" }
+            return "\(time(start)) to \(time(last))"
+        case (.dateTime(let start)?, let end):
+            var text = "<time datetime=\"\(h(start.description))\">\(h(Formatting.words(start)))</time>"
+            if case .dateTime(let finish)? = end {
+                let finishText = finish.date == start.date ? Formatting.clock(finish) : Formatting.words(finish)
+                text += " to <time datetime=\"\(h(finish.description))\">\(h(finishText))</time>"
+            }
+            if start.offsetMinutes == nil { text += " (\(h(zone)) time)" }
+            return text
+        default:
+            return nil
+        }
+    }
+
+    func grantsTable(_ grants: [FieldValue]) -> String {
+        var rows = ""
+        var totals: [String: Decimalish] = [:]
+        for grant in grants {
+            let recipient = grant["recipient"].flatMap { value -> String? in
+                if case .reference(let reference) = value { return referenceLink(reference) }
+                return nil
+            } ?? ""
+            var amount = ""
+            if case .number(let number)? = grant["amount"] {
+                let currency = grant["currency"]?.text
+                amount = h(Formatting.money(number, currency: currency))
+                if let currency { totals[currency, default: Decimalish()].add(number) }
+            }
+            let date = grant["date"].flatMap { value -> String? in
+                if case .date(let date) = value { return time(date) }
+                return nil
+            } ?? ""
+            var purpose = grant["purpose"]?.text.map(h) ?? ""
+            if let url = grant["url"]?.text { purpose += (purpose.isEmpty ? "" : " ") + link(url) }
+            rows += "<tr><td>\(recipient)</td><td class=\"number\">\(amount)</td><td>\(date)</td><td>\(purpose)</td></tr>"
+        }
+        var footer = ""
+        for (currency, total) in totals.sorted(by: { $0.key < $1.key }) {
+            footer += "<tr><th scope=\"row\">Total</th><td class=\"number\">\(h(Formatting.money(total.text, currency: currency)))</td><td></td><td></td></tr>"
+        }
+        return "<table class=\"grants\"><caption>Grants</caption><thead><tr><th scope=\"col\">Recipient</th><th scope=\"col\">Amount</th><th scope=\"col\">Date</th><th scope=\"col\">Purpose</th></tr></thead><tbody>\(rows)</tbody>"
+            + (footer.isEmpty ? "" : "<tfoot>\(footer)</tfoot>") + "</table>"
+    }
+
+    func callsTable(_ calls: [FieldValue]) -> String {
+        var rows = ""
+        for call in calls {
+            var title = h(call["title"]?.text ?? "")
+            if let url = call["url"]?.text { title = "<a href=\"\(h(url))\" rel=\"external\">\(title)</a>" }
+            let deadline = call["deadline"].flatMap { value -> String? in
+                if case .date(let date) = value { return time(date) }
+                return nil
+            } ?? ""
+            var amount = ""
+            if case .number(let number)? = call["amount"] { amount = h(Formatting.money(number, currency: call["currency"]?.text)) }
+            rows += "<tr><td>\(title)</td><td>\(deadline)</td><td class=\"number\">\(amount)</td></tr>"
+        }
+        return "<table class=\"calls\"><caption>Open calls</caption><thead><tr><th scope=\"col\">Call</th><th scope=\"col\">Deadline</th><th scope=\"col\">Amount</th></tr></thead><tbody>\(rows)</tbody></table>"
+    }
+
+    func timeline(_ stages: [FieldValue]) -> String {
+        var items = ""
+        for stage in stages {
+            let date = stage["date"].flatMap { value -> String? in
+                if case .date(let date) = value { return time(date) }
+                return nil
+            } ?? ""
+            var text = "<span class=\"stage-date\">\(date)</span> <strong>\(h(Formatting.choice(stage["status"]?.text ?? "")))</strong>"
+            if let note = stage["note"]?.text { text += ": \(h(note))" }
+            if let url = stage["url"]?.text { text += " (\(link(url)))" }
+            items += "<li>\(text)</li>"
+        }
+        return "<ol class=\"timeline\">\(items)</ol>"
+    }
+
+    func repeatRule(_ value: FieldValue) -> String {
+        let frequency = value["frequency"]?.text ?? "weekly"
+        var interval = 1
+        if case .integer(let n)? = value["interval"] { interval = n }
+        let unit = frequency == "monthly" ? "month" : "week"
+        var text = interval == 1 ? "Every \(unit)" : "Every \(interval) \(unit)s"
+        if case .date(let until)? = value["until"] { text += " until \(time(until))" }
+        if case .integer(let count)? = value["count"] { text += ", \(count) times" }
+        return text
+    }
+
+    func h(_ text: String) -> String {
+        HTML.escape(text)
+    }
+}
+
+/// Exact sums of amounts written in decimal, without floating-point rounding.
+struct Decimalish {
+    private var units: Int = 0
+    private var scale: Int = 0
+
+    mutating func add(_ text: String) {
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
+        if fraction.count > scale {
+            for _ in scale..<fraction.count { units *= 10 }
+            scale = fraction.count
+        }
+        let padded = fraction + String(repeating: "0", count: scale - fraction.count)
+        units += (Int(parts.first ?? "0") ?? 0) * power(scale) + (Int(padded) ?? 0)
+    }
+
+    var text: String {
+        guard scale > 0 else { return String(units) }
+        let divisor = power(scale)
+        let fraction = String(units % divisor)
+        return "\(units / divisor)." + String(repeating: "0", count: scale - fraction.count) + fraction
+    }
+
+    private func power(_ n: Int) -> Int {
+        var value = 1
+        for _ in 0..<n { value *= 10 }
+        return value
+    }
+}

@@ -1,0 +1,114 @@
+import HandbookModel
+
+/// Turns typed values into the words a reader sees: dates in words, money, countries by name.
+/// Month names come from a fixed table so the output never depends on the machine's locale.
+public enum Formatting {
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// "3 December 2026", "December 2026" or "2026".
+    public static func words(_ date: PartialDate) -> String {
+        guard let month = date.month else { return String(date.year) }
+        let monthYear = "\(months[month - 1]) \(date.year)"
+        guard let day = date.day else { return monthYear }
+        return "\(day) \(monthYear)"
+    }
+
+    /// "3 December 2026, 18:30", with the UTC offset when one was written.
+    public static func words(_ value: DateTimeValue) -> String {
+        var text = "\(words(value.date)), \(clock(value))"
+        if let offset = value.offsetMinutes {
+            text += offset == 0 ? " UTC" : " UTC" + offsetText(offset)
+        }
+        return text
+    }
+
+    /// "18:30".
+    public static func clock(_ value: DateTimeValue) -> String {
+        PartialDate.padded(value.hour) + ":" + PartialDate.padded(value.minute)
+    }
+
+    /// "+01:00".
+    public static func offsetText(_ minutes: Int) -> String {
+        let magnitude = abs(minutes)
+        return (minutes < 0 ? "-" : "+") + PartialDate.padded(magnitude / 60) + ":" + PartialDate.padded(magnitude % 60)
+    }
+
+    /// The English name of a country code, or the code.
+    public static func country(_ code: String) -> String {
+        ISOCodes.countryNames[code] ?? code
+    }
+
+    /// A region: the name of an ISO 3166-2 code, or the free text as written.
+    public static func region(_ text: String) -> String {
+        ISOCodes.subdivisionNames[text] ?? text
+    }
+
+    /// A policy's jurisdiction in words.
+    public static func jurisdiction(_ code: String) -> String {
+        switch code {
+        case "EU": return "European Union"
+        case "UN": return "United Nations"
+        case "INT": return "International"
+        default: return ISOCodes.countryNames[code] ?? ISOCodes.subdivisionNames[code] ?? code
+        }
+    }
+
+    /// A choice value as words: "social-enterprise" → "Social enterprise".
+    public static func choice(_ value: String) -> String {
+        let words = value.replacingOccurrences(of: "-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// A field name as a label: "open_calls" → "Open calls".
+    public static func label(_ field: String) -> String {
+        switch field {
+        case "consent_date": return "Consent given"
+        case "online": return "Online"
+        case "url": return "Link"
+        default: return choice(field.replacingOccurrences(of: "_", with: " "))
+        }
+    }
+
+    /// "25,000 GBP" or "1,250.50 EUR": the amount as written, grouped in thousands.
+    public static func money(_ amount: String, currency: String?) -> String {
+        let parts = amount.split(separator: ".", maxSplits: 1)
+        let whole = String(parts.first ?? "")
+        let negative = whole.hasPrefix("-")
+        let digits = negative ? String(whole.dropFirst()) : whole
+        var grouped = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
+            grouped.append(character)
+        }
+        var text = (negative ? "-" : "") + grouped
+        if parts.count == 2 { text += "." + parts[1] }
+        if let currency { text += " " + currency }
+        return text
+    }
+
+    /// The date of a Unix time, UTC.
+    public static func date(fromUnix seconds: Int64) -> PartialDate {
+        let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        // Civil-from-days (Howard Hinnant's algorithm), so no calendar or locale is involved.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return PartialDate(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    /// A key that sorts names alphabetically ignoring case and accents ("Fórum" with the Fs).
+    public static func sortKey(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+}
+
+extension PartialDate {
+    static func padded(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : String(value)
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import HandbookModel
+
+/// Writes iCalendar (RFC 5545) for events: CRLF line ends, lines folded at 75 octets without splitting
+/// a UTF-8 character, TEXT escaped, a stable UID per event, DTSTAMP from the entry's last change.
+///
+/// Time rule: an all-day event is a `VALUE=DATE` with an exclusive `DTEND`; a time written with an
+/// offset is converted to UTC; a time without one keeps its local time with a `TZID` and a matching
+/// `VTIMEZONE` built from the system's time-zone database, covering the years the event spans, so
+/// repeating events keep their local time across daylight-saving changes.
+public enum ICalendar {
+    /// One calendar holding `events`; `name` becomes `NAME` and `X-WR-CALNAME`, and `isFeed` adds refresh hints.
+    public static func calendar(name: String, events: [Entity], index: SiteIndex, baseURL: String, isFeed: Bool) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Democracy Sector Handbook//handbook//EN",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "NAME:" + text(name),
+            "X-WR-CALNAME:" + text(name),
+        ]
+        if isFeed {
+            lines.append("REFRESH-INTERVAL;VALUE=DURATION:PT12H")
+            lines.append("X-PUBLISHED-TTL:PT12H")
+        }
+        var zones: [String: (Int, Int)] = [:]
+        var eventLines: [String] = []
+        for event in events {
+            eventLines += vevent(event, index: index, baseURL: baseURL, zones: &zones)
+        }
+        for (zone, years) in zones.sorted(by: { $0.key < $1.key }) {
+            lines += vtimezone(zone, from: years.0, to: years.1)
+        }
+        lines += eventLines
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Escapes TEXT: backslash, semicolon, comma and line breaks.
+    public static func text(_ value: String) -> String {
+        var out = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Folds a content line at 75 octets, never inside a UTF-8 character; continuation lines start with a space.
+    public static func fold(_ line: String) -> String {
+        let bytes = Array(line.utf8)
+        guard bytes.count > 75 else { return line }
+        var out: [UInt8] = []
+        var start = 0
+        var limit = 75
+        while start < bytes.count {
+            var end = min(start + limit, bytes.count)
+            while end < bytes.count && end > start && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            if start > 0 { out += [0x0D, 0x0A, 0x20] }
+            out += bytes[start..<end]
+            start = end
+            limit = 74
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+private extension ICalendar {
+    static func vevent(_ event: Entity, index: SiteIndex, baseURL: String, zones: inout [String: (Int, Int)]) -> [String] {
+        let host = URLComponents(string: baseURL)?.host ?? "handbook"
+        let zone = event["timezone"]?.text ?? index.settings.timezone
+        var lines = ["BEGIN:VEVENT", "UID:\(event.reference.type.folder)-\(event.reference.slug)@\(host)"]
+        lines.append("DTSTAMP:" + utcStamp(event.lastChanged ?? 0))
+        let rule = event["repeat"]
+        switch (event["start"], event["end"]) {
+        case (.date(let start)?, let end):
+            lines.append("DTSTART;VALUE=DATE:" + compact(start))
+            var last = start
+            if case .date(let endDate)? = end { last = endDate }
+            lines.append("DTEND;VALUE=DATE:" + compact(nextDay(last)))
+            if let rule { lines.append(rrule(rule, untilText: { compact($0) })) }
+        case (.dateTime(let start)?, let end):
+            if start.offsetMinutes != nil {
+                lines.append("DTSTART:" + utc(start, zone: zone))
+                if case .dateTime(let finish)? = end { lines.append("DTEND:" + utc(finish, zone: zone)) }
+            } else {
+                lines.append("DTSTART;TZID=\(zone):" + local(start))
+                if case .dateTime(let finish)? = end {
+                    lines.append(finish.offsetMinutes == nil ? "DTEND;TZID=\(zone):" + local(finish) : "DTEND:" + utc(finish, zone: zone))
+                }
+                let lastYear = lastYear(start: start.date, rule: rule, end: end)
+                let years = zones[zone].map { (min($0.0, start.date.year), max($0.1, lastYear)) } ?? (start.date.year, lastYear)
+                zones[zone] = years
+            }
+            if let rule {
+                lines.append(rrule(rule) { until in
+                    // The last day ends at midnight local time; UNTIL is given in UTC.
+                    var endOfDay = start
+                    endOfDay.date = until
+                    endOfDay.hour = 23
+                    endOfDay.minute = 59
+                    endOfDay.second = 59
+                    return utc(endOfDay, zone: zone)
+                })
+            }
+        default:
+            break
+        }
+        lines.append("SUMMARY:" + text(event.name))
+        if let summary = event["summary"]?.text { lines.append("DESCRIPTION:" + text(summary)) }
+        let place = [event["location"]?.text, event["online"]?.text].compactMap { $0 }.joined(separator: " · ")
+        if !place.isEmpty { lines.append("LOCATION:" + text(place)) }
+        lines.append("URL:" + baseURL + Links.entity(event.reference))
+        switch event["status"]?.text {
+        case "cancelled": lines.append("STATUS:CANCELLED")
+        case "postponed": lines.append("STATUS:TENTATIVE")
+        default: lines.append("STATUS:CONFIRMED")
+        }
+        if case .integer(let sequence)? = event["sequence"] { lines.append("SEQUENCE:\(sequence)") }
+        lines.append("END:VEVENT")
+        return lines
+    }
+
+    static func rrule(_ rule: FieldValue, untilText: (PartialDate) -> String) -> String {
+        var parts = ["FREQ=" + (rule["frequency"]?.text == "monthly" ? "MONTHLY" : "WEEKLY")]
+        if case .integer(let interval)? = rule["interval"] { parts.append("INTERVAL=\(interval)") }
+        if case .date(let until)? = rule["until"] { parts.append("UNTIL=" + untilText(until)) }
+        if case .integer(let count)? = rule["count"] { parts.append("COUNT=\(count)") }
+        return "RRULE:" + parts.joined(separator: ";")
+    }
+
+    static func lastYear(start: PartialDate, rule: FieldValue?, end: FieldValue?) -> Int {
+        var last = start.year
+        if case .dateTime(let finish)? = end { last = max(last, finish.date.year) }
+        guard let rule else { return last }
+        if case .date(let until)? = rule["until"] { return max(last, until.year) }
+        var interval = 1
+        if case .integer(let n)? = rule["interval"] { interval = n }
+        if case .integer(let count)? = rule["count"] {
+            let months = rule["frequency"]?.text == "monthly" ? count * interval : (count * interval * 7) / 28 + 1
+            return max(last, start.addingMonths(months).year)
+        }
+        return last + 10
+    }
+
+    static func vtimezone(_ zone: String, from firstYear: Int, to lastYear: Int) -> [String] {
+        guard let timeZone = TimeZone(identifier: zone) else { return [] }
+        var lines = ["BEGIN:VTIMEZONE", "TZID:" + zone]
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let from = calendar.date(from: DateComponents(year: firstYear - 1, month: 7, day: 1)) ?? Date(timeIntervalSince1970: 0)
+        let to = calendar.date(from: DateComponents(year: lastYear + 1, month: 12, day: 31)) ?? from
+        var transitions: [Date] = []
+        var cursor = from
+        while let next = timeZone.nextDaylightSavingTimeTransition(after: cursor), next <= to, transitions.count < 400 {
+            transitions.append(next)
+            cursor = next
+        }
+        if transitions.isEmpty {
+            let offset = timeZone.secondsFromGMT(for: from)
+            lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + offsetText(offset), "TZOFFSETTO:" + offsetText(offset)]
+            if let name = timeZone.abbreviation(for: from) { lines.append("TZNAME:" + text(name)) }
+            lines.append("END:STANDARD")
+        }
+        for transition in transitions {
+            let before = timeZone.secondsFromGMT(for: transition.addingTimeInterval(-1))
+            let after = timeZone.secondsFromGMT(for: transition)
+            let kind = timeZone.isDaylightSavingTime(for: transition) ? "DAYLIGHT" : "STANDARD"
+            lines.append("BEGIN:" + kind)
+            lines.append("DTSTART:" + localStamp(transition.addingTimeInterval(TimeInterval(before))))
+            lines.append("TZOFFSETFROM:" + offsetText(before))
+            lines.append("TZOFFSETTO:" + offsetText(after))
+            if let name = timeZone.abbreviation(for: transition) { lines.append("TZNAME:" + text(name)) }
+            lines.append("END:" + kind)
+        }
+        lines.append("END:VTIMEZONE")
+        return lines
+    }
+
+    static func compact(_ date: PartialDate) -> String {
+        String(date.year) + PartialDate.padded(date.month ?? 1) + PartialDate.padded(date.day ?? 1)
+    }
+
+    static func nextDay(_ date: PartialDate) -> PartialDate {
+        let month = date.month ?? 1
+        let day = date.day ?? 1
+        if day < PartialDate.daysIn(month: month, year: date.year) { return PartialDate(year: date.year, month: month, day: day + 1) }
+        if month < 12 { return PartialDate(year: date.year, month: month + 1, day: 1) }
+        return PartialDate(year: date.year + 1, month: 1, day: 1)
+    }
+
+    static func local(_ value: DateTimeValue) -> String {
+        compact(value.date) + "T" + PartialDate.padded(value.hour) + PartialDate.padded(value.minute) + PartialDate.padded(value.second ?? 0)
+    }
+
+    static func utc(_ value: DateTimeValue, zone: String) -> String {
+        guard let timeZone = TimeZone(identifier: zone), let instant = TimeZoneOffsets.instant(of: value, in: timeZone) else {
+            return local(value) + "Z"
+        }
+        return utcStamp(Int64(instant.timeIntervalSince1970))
+    }
+
+    static func utcStamp(_ seconds: Int64) -> String {
+        let date = Formatting.date(fromUnix: seconds)
+        let secondOfDay = Int(((seconds % 86_400) + 86_400) % 86_400)
+        return compact(date) + "T" + PartialDate.padded(secondOfDay / 3600) + PartialDate.padded(secondOfDay / 60 % 60) + PartialDate.padded(secondOfDay % 60) + "Z"
+    }
+
+    static func localStamp(_ date: Date) -> String {
+        String(utcStamp(Int64(date.timeIntervalSince1970)).dropLast())
+    }
+
+    static func offsetText(_ seconds: Int) -> String {
+        let magnitude = abs(seconds) / 60
+        return (seconds < 0 ? "-" : "+") + PartialDate.padded(magnitude / 60) + PartialDate.padded(magnitude % 60)
+    }
+}

@@ -1,0 +1,88 @@
+import HandbookModel
+
+/// Indexes built once over the published entries, so every page can ask "who references this?" or
+/// "which organisations are in Belgium?" without scanning the whole site again.
+public struct SiteIndex: Sendable {
+    /// Site settings.
+    public let settings: Settings
+    /// Published entries (drafts left out), sorted by type and slug.
+    public let entities: [Entity]
+    /// The day "upcoming" counts from.
+    public let today: PartialDate
+    private let positions: [EntityReference: Int]
+    /// For each entry, the entries whose front matter references it, sorted.
+    public let backlinks: [EntityReference: [EntityReference]]
+    /// For each type, facet and value: the entries that have it.
+    public let facets: [EntityType: [Facet: [String: [EntityReference]]]]
+    /// For each topic id, the entries tagged with it.
+    public let topics: [String: [EntityReference]]
+
+    /// Builds the indexes from validated entries; drafts are left out.
+    public init(settings: Settings, entities: [Entity], today: PartialDate) {
+        let published = entities.filter { !$0.isDraft }.sorted { $0.reference < $1.reference }
+        var positions: [EntityReference: Int] = [:]
+        for (index, entity) in published.enumerated() { positions[entity.reference] = index }
+        var backlinks: [EntityReference: Set<EntityReference>] = [:]
+        var facets: [EntityType: [Facet: [String: [EntityReference]]]] = [:]
+        var topics: [String: [EntityReference]] = [:]
+        for entity in published {
+            for target in Self.references(in: entity.fields) where positions[target] != nil && target != entity.reference {
+                backlinks[target, default: []].insert(entity.reference)
+            }
+            for (facet, values) in Self.facetValues(of: entity) {
+                for value in values {
+                    facets[entity.reference.type, default: [:]][facet, default: [:]][value, default: []].append(entity.reference)
+                }
+            }
+            for topic in entity["topics"]?.list ?? [] {
+                if let id = topic.text { topics[id, default: []].append(entity.reference) }
+            }
+        }
+        self.settings = settings
+        self.entities = published
+        self.today = today
+        self.positions = positions
+        self.backlinks = backlinks.mapValues { $0.sorted() }
+        self.facets = facets
+        self.topics = topics
+    }
+
+    /// The published entry with this reference, or nil (missing or a draft).
+    public func entity(_ reference: EntityReference) -> Entity? {
+        positions[reference].map { entities[$0] }
+    }
+
+    /// The published entries of a type, in slug order.
+    public func entities(of type: EntityType) -> [Entity] {
+        entities.filter { $0.reference.type == type }
+    }
+
+    /// Every reference in a set of fields, nested ones included, in field order.
+    public static func references(in fields: [FieldEntry]) -> [EntityReference] {
+        var found: [EntityReference] = []
+        func walk(_ value: FieldValue) {
+            switch value {
+            case .reference(let reference): found.append(reference)
+            case .list(let items): items.forEach(walk)
+            case .record(let entries): entries.forEach { walk($0.value) }
+            default: break
+            }
+        }
+        fields.forEach { walk($0.value) }
+        return found
+    }
+
+    /// The facet values an entry is listed under.
+    public static func facetValues(of entity: Entity) -> [(Facet, [String])] {
+        var values: [(Facet, [String])] = []
+        if let country = entity["country"]?.text ?? entity["jurisdiction"]?.text.flatMap({ $0.count == 2 ? $0 : String($0.prefix(2)) }),
+           ISOCodes.countryNames[country] != nil {
+            values.append((.country, [country]))
+        }
+        if let kind = entity["kind"]?.text { values.append((.kind, [kind])) }
+        let topics = (entity["topics"]?.list ?? []).compactMap(\.text)
+        if !topics.isEmpty { values.append((.topic, topics)) }
+        if let status = entity["status"]?.text { values.append((.status, [status])) }
+        return values
+    }
+}

@@ -1,0 +1,545 @@
+import Foundation
+import HandbookLoad
+import HandbookModel
+import Mustache
+
+/// A file of the built site: its path relative to the output directory and its bytes.
+public struct OutputFile: Sendable, Hashable {
+    /// The path relative to the output root, such as `organisations/g1000/index.html`.
+    public var path: String
+    /// The file's content.
+    public var bytes: [UInt8]
+
+    /// Creates a file.
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    /// Creates a text file.
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}
+
+/// A theme ready to render: compiled templates and static assets.
+public struct Theme: Sendable {
+    /// The compiled templates.
+    public let library: MustacheLibrary
+    /// Static files copied under `assets/`.
+    public let assets: [String: [UInt8]]
+
+    /// Templates every theme must provide.
+    public static let requiredTemplates = ["layout", "home", "list", "entity", "topics", "topic", "page", "privacy", "search", "404"]
+
+    /// Compiles a loaded theme; template errors name the file, line and column.
+    public init(_ files: ThemeFiles) throws(ThemeError) {
+        do {
+            library = try MustacheLibrary(templates: files.templates)
+        } catch {
+            throw ThemeError(message: (files.templatePaths[error.template].map { "\($0)" } ?? error.template) + String(error.description.dropFirst(error.template.count)))
+        }
+        for name in Self.requiredTemplates where !library.contains(name) {
+            throw ThemeError(message: "the theme has no \(name).mustache template")
+        }
+        assets = files.assets
+    }
+}
+
+/// A theme that cannot be used, with the template's path, line and column where that applies.
+public struct ThemeError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    public var message: String
+    /// The message shown to the user.
+    public var description: String { message }
+
+    /// Creates an error.
+    public init(message: String) {
+        self.message = message
+    }
+}
+
+/// Renders every page, data file and asset of the site, in parallel, in a stable order.
+public struct SiteRenderer: Sendable {
+    let index: SiteIndex
+    let theme: Theme
+    /// The absolute URL the site is published at, ending in `/`.
+    let baseURL: String
+
+    /// Creates a renderer.
+    public init(index: SiteIndex, theme: Theme, baseURL: String) {
+        self.index = index
+        self.theme = theme
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
+
+    /// Every output file, sorted by path.
+    public func render() -> [OutputFile] {
+        let jobs = pageJobs()
+        var files = Parallel.map(jobs) { job in render(job) }.flatMap { $0 }
+        for (path, bytes) in theme.assets {
+            files.append(OutputFile(path: "assets/" + path, bytes: bytes))
+        }
+        files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n"))
+        files.append(OutputFile(path: "sitemap.xml", text: sitemap(jobs)))
+        files.append(OutputFile(path: "search/entries.json", text: searchEntries()))
+        return files.sorted { $0.path < $1.path }
+    }
+}
+
+// MARK: - Jobs
+
+extension SiteRenderer {
+    enum Job: Sendable {
+        case home
+        case list(EntityType, Facet?, String?)
+        case entity(EntityReference)
+        case topics
+        case topic(String)
+        case privacy
+        case search
+        case notFound
+
+        /// The page's directory URL relative to the site root.
+        var path: String {
+            switch self {
+            case .home: return ""
+            case .list(let type, let facet?, let value?): return Links.facet(type, facet, value)
+            case .list(let type, _, _): return Links.list(type)
+            case .entity(let reference): return Links.entity(reference)
+            case .topics: return "topics/"
+            case .topic(let id): return Links.topic(id)
+            case .privacy: return "privacy/"
+            case .search: return "search/"
+            case .notFound: return "404.html"
+            }
+        }
+    }
+
+    /// The list types shown in the navigation, in reading order.
+    static let listedTypes: [EntityType] = [.organisations, .caseStudies, .funders, .events, .policies, .resources, .pressContacts]
+
+    func pageJobs() -> [Job] {
+        var jobs: [Job] = [.home, .topics, .search, .notFound]
+        if index.entity(EntityReference(type: .pages, slug: "privacy")) == nil { jobs.append(.privacy) }
+        for type in Self.listedTypes {
+            jobs.append(.list(type, nil, nil))
+            for (facet, values) in (index.facets[type] ?? [:]).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                for value in values.keys.sorted() { jobs.append(.list(type, facet, value)) }
+            }
+        }
+        for entity in index.entities { jobs.append(.entity(entity.reference)) }
+        for topic in index.settings.topics { jobs.append(.topic(topic.id)) }
+        return jobs
+    }
+
+    func render(_ job: Job) -> [OutputFile] {
+        let path = job.path
+        let root = job.isNotFound ? basePath : Links.root(from: path)
+        var context = baseContext(root: root, section: job.section)
+        let page: PageInfo
+        switch job {
+        case .home: page = home(&context, root: root)
+        case .list(let type, let facet, let value): page = list(type, facet: facet, value: value, &context, root: root)
+        case .entity(let reference): page = entity(reference, &context, root: root)
+        case .topics: page = topics(&context, root: root)
+        case .topic(let id): page = topic(id, &context, root: root)
+        case .privacy: page = PageInfo(template: "privacy", title: "Privacy", description: "Why the handbook lists people and organisations, and how to have an entry corrected or removed.")
+        case .search: page = PageInfo(template: "search", title: "Search", description: "Search the handbook.")
+        case .notFound: page = PageInfo(template: "404", title: "Page not found", description: "There is no page at this address.")
+        }
+        let url = baseURL + (job.isNotFound ? "" : path)
+        let jsonLD = page.jsonLD ?? (job.isNotFound ? nil : StructuredData.collection(name: page.title, url: url, description: page.description))
+        context["page"] = [
+            "title": .string(page.title),
+            "fullTitle": .string(job.isHome ? index.settings.title : "\(page.title) — \(index.settings.title)"),
+            "description": .string(page.description),
+            "canonical": .string(url),
+            "ogType": .string(page.ogType),
+            "jsonld": MustacheValue(jsonLD?.encodedForScript),
+            "isHome": .bool(job.isHome),
+            "noindex": .bool(job.isNotFound),
+        ]
+        let content = theme.library.render(page.template, .object(context))
+        context["content"] = .string(content)
+        var files = [OutputFile(path: Links.file(path), text: theme.library.render("layout", .object(context)))]
+        if case .entity(let reference) = job, reference.type == .events, let event = index.entity(reference) {
+            files.append(OutputFile(path: Links.eventCalendar(reference.slug),
+                                    text: ICalendar.calendar(name: event.name, events: [event], index: index, baseURL: baseURL, isFeed: false)))
+        }
+        return files
+    }
+
+    /// The path part of the base URL (`/handbook/`), for pages served at any depth such as 404.html.
+    var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterHost.firstIndex(of: "/") else { return "/" }
+        return String(afterHost[slash...])
+    }
+}
+
+extension SiteRenderer.Job {
+    var isHome: Bool {
+        if case .home = self { return true }
+        return false
+    }
+
+    var isNotFound: Bool {
+        if case .notFound = self { return true }
+        return false
+    }
+
+    /// The navigation section the page belongs to.
+    var section: String {
+        switch self {
+        case .list(let type, _, _): return type.folder
+        case .entity(let reference): return reference.type.folder
+        case .topics, .topic: return "topics"
+        case .search: return "search"
+        default: return ""
+        }
+    }
+}
+
+// MARK: - Page contexts
+
+extension SiteRenderer {
+    struct PageInfo {
+        var template: String
+        var title: String
+        var description: String
+        var ogType = "website"
+        var jsonLD: JSONValue?
+    }
+
+    func baseContext(root: String, section: String) -> [String: MustacheValue] {
+        var nav: [MustacheValue] = Self.listedTypes.map { type in
+            ["label": .string(type.plural.prefix(1).uppercased() + type.plural.dropFirst()), "url": .string(Links.list(type)), "current": .bool(section == type.folder)]
+        }
+        nav.append(["label": "Topics", "url": "topics/", "current": .bool(section == "topics")])
+        let pages = index.entities(of: .pages).sorted { lhs, rhs in
+            let l = lhs.orderValue, r = rhs.orderValue
+            return l != r ? l < r : Formatting.sortKey(lhs.name) < Formatting.sortKey(rhs.name)
+        }
+        var footer: [MustacheValue] = pages.map { ["label": .string($0.name), "url": .string(Links.entity($0.reference))] }
+        if index.entity(EntityReference(type: .pages, slug: "privacy")) == nil {
+            footer.append(["label": "Privacy", "url": "privacy/"])
+        }
+        return [
+            "root": .string(root),
+            "site": ["title": .string(index.settings.title), "description": .string(index.settings.description),
+                     "language": .string(index.settings.language), "baseURL": .string(baseURL)],
+            "nav": .list(nav),
+            "footerLinks": .list(footer),
+        ]
+    }
+
+    func home(_ context: inout [String: MustacheValue], root: String) -> PageInfo {
+        context["counts"] = .list(Self.listedTypes.map { type in
+            let count = index.entities(of: type).count
+            return ["label": .string(Self.counted(count, type)), "url": .string(Links.list(type))]
+        })
+        let upcoming = upcomingEvents().prefix(5)
+        context["upcoming"] = .list(upcoming.map { card($0, root: root) })
+        context["hasUpcoming"] = .bool(!upcoming.isEmpty)
+        let recent = index.entities.filter { $0.reference.type != .pages }
+            .sorted { ($0.lastChanged ?? 0, $1.reference) > ($1.lastChanged ?? 0, $0.reference) }
+            .prefix(10)
+        context["recent"] = .list(recent.map { entity in
+            var item = card(entity, root: root)
+            item = item.merging(["changed": MustacheValue(entity.lastChanged.map { Formatting.words(Formatting.date(fromUnix: $0)) }),
+                                 "typeLabel": .string(entity.reference.type.singular.capitalisedFirst)])
+            return item
+        })
+        context["hasRecent"] = .bool(!recent.isEmpty)
+        return PageInfo(template: "home", title: index.settings.title, description: index.settings.description,
+                        jsonLD: StructuredData.website(index.settings, url: baseURL))
+    }
+
+    func list(_ type: EntityType, facet: Facet?, value: String?, _ context: inout [String: MustacheValue], root: String) -> PageInfo {
+        let all = index.entities(of: type)
+        var entries = all
+        var heading = type.plural.capitalisedFirst
+        if let facet, let value, let references = index.facets[type]?[facet]?[value] {
+            let wanted = Set(references)
+            entries = all.filter { wanted.contains($0.reference) }
+            heading += " " + facetPhrase(facet, value)
+        }
+        context["type"] = ["plural": .string(type.plural), "singular": .string(type.singular), "url": .string(Links.list(type)),
+                           "folder": .string(type.folder)]
+        context["heading"] = .string(heading)
+        context["isFiltered"] = .bool(facet != nil)
+        context["count"] = .string(Self.counted(entries.count, type))
+        let filterGroups = filters(type, current: facet.flatMap { f in value.map { (f, $0) } })
+        context["filters"] = .list(filterGroups)
+        context["hasFilters"] = .bool(!filterGroups.isEmpty)
+        context["groups"] = .list(groups(type, entries).map { group in
+            ["heading": MustacheValue(group.heading), "entries": .list(group.entries.map { card($0, root: root) })]
+        })
+        context["isEmpty"] = .bool(entries.isEmpty)
+        let description = facet == nil ? "Every \(type.singular) in the \(index.settings.title)." : "\(heading), in the \(index.settings.title)."
+        return PageInfo(template: "list", title: heading, description: description)
+    }
+
+    func entity(_ reference: EntityReference, _ context: inout [String: MustacheValue], root: String) -> PageInfo {
+        guard let entity = index.entity(reference) else { return PageInfo(template: "page", title: "", description: "") }
+        let presenter = FieldPresenter(index: index, root: root)
+        let body = Markdown.html(ArraySlice(entity.body), demotingHeadings: true)
+        let topics = (entity["topics"]?.list ?? []).compactMap(\.text)
+        let sources = (entity["sources"]?.list ?? []).compactMap(\.text)
+        let facts = presenter.facts(for: entity)
+        let backlinks = backlinkGroups(reference)
+        let hasBody = !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        var object: [String: MustacheValue] = [
+            "name": .string(entity.name),
+            "summary": MustacheValue(entity["summary"]?.text),
+            "typeSingular": .string(reference.type.singular.capitalisedFirst),
+            "typePlural": .string(reference.type.plural.capitalisedFirst),
+            "listURL": .string(Links.list(reference.type)),
+            "isPage": .bool(reference.type == .pages),
+            "facts": .list(facts),
+            "hasFacts": .bool(!facts.isEmpty),
+            "bodyHTML": .string(hasBody ? body : ""),
+            "hasBody": .bool(hasBody),
+            "hasTopics": .bool(!topics.isEmpty),
+            "hasSources": .bool(!sources.isEmpty),
+            "hasBacklinks": .bool(!backlinks.isEmpty),
+            "topics": .list(topics.map { id in
+                ["label": .string(index.settings.topics.first { $0.id == id }?.label ?? id), "url": .string(Links.topic(id))]
+            }),
+            "sources": .list(sources.map { url in ["html": .string(presenter.link(url))] }),
+            "backlinks": .list(backlinks),
+            "updated": MustacheValue(entity.lastChanged.map { Formatting.words(Formatting.date(fromUnix: $0)) }),
+            "updatedISO": MustacheValue(entity.lastChanged.map { Formatting.date(fromUnix: $0).description }),
+        ]
+        if case .date(let reviewed)? = entity["reviewed"] { object["reviewed"] = .string(Formatting.words(reviewed)) }
+        if reference.type == .events {
+            object["calendarURL"] = .string("event.ics")
+            object["isCancelled"] = .bool(entity["status"]?.text == "cancelled")
+        }
+        if reference.type == .pressContacts { object["privacyURL"] = .string(privacyPath) }
+        context["entity"] = .object(object)
+        let url = baseURL + Links.entity(reference)
+        let description = entity["summary"]?.text ?? "\(reference.type.singular.capitalisedFirst) in the \(index.settings.title)."
+        return PageInfo(template: reference.type == .pages ? "page" : "entity",
+                        title: entity.name, description: description, ogType: "article",
+                        jsonLD: StructuredData.entity(entity, url: url, index: index))
+    }
+
+    func topics(_ context: inout [String: MustacheValue], root: String) -> PageInfo {
+        context["topics"] = .list(index.settings.topics.map { topic in
+            ["label": .string(topic.label), "url": .string(Links.topic(topic.id)), "count": .string(String(index.topics[topic.id]?.count ?? 0))]
+        })
+        return PageInfo(template: "topics", title: "Topics", description: "Everything in the \(index.settings.title), by topic.")
+    }
+
+    func topic(_ id: String, _ context: inout [String: MustacheValue], root: String) -> PageInfo {
+        let label = index.settings.topics.first { $0.id == id }?.label ?? id
+        let references = index.topics[id] ?? []
+        var byType: [EntityType: [Entity]] = [:]
+        for reference in references { if let entity = index.entity(reference) { byType[reference.type, default: []].append(entity) } }
+        context["label"] = .string(label)
+        context["groups"] = .list(EntityType.allCases.compactMap { type in
+            guard let entities = byType[type], !entities.isEmpty else { return nil }
+            return ["heading": .string(type.plural.capitalisedFirst), "entries": .list(sortedByName(entities).map { card($0, root: root) })]
+        })
+        context["isEmpty"] = .bool(references.isEmpty)
+        return PageInfo(template: "topic", title: label, description: "Everything in the \(index.settings.title) on \(label).")
+    }
+
+    /// The privacy page: the content's own `pages/privacy.md`, or the theme's default; both live at `privacy/`.
+    var privacyPath: String { "privacy/" }
+}
+
+// MARK: - Lists, cards, filters
+
+extension SiteRenderer {
+    static func counted(_ count: Int, _ type: EntityType) -> String {
+        "\(count) \(count == 1 ? type.singular : type.plural)"
+    }
+
+    func card(_ entity: Entity, root: String) -> MustacheValue {
+        var meta: [String] = []
+        let type = entity.reference.type
+        if let country = entity["country"]?.text { meta.append(Formatting.country(country)) }
+        if let jurisdiction = entity["jurisdiction"]?.text { meta.append(Formatting.jurisdiction(jurisdiction)) }
+        if let kind = entity["kind"]?.text { meta.append(Formatting.choice(kind)) }
+        if let status = entity["status"]?.text, type != .events || status != "scheduled" { meta.append(Formatting.choice(status)) }
+        var date: String?
+        switch entity["start"] {
+        case .date(let start)?: date = Formatting.words(start)
+        case .dateTime(let start)?: date = Formatting.words(start)
+        default: break
+        }
+        if type == .policies, let last = lastStageDate(entity) { date = Formatting.words(last) }
+        let facets = SiteIndex.facetValues(of: entity)
+        func value(_ facet: Facet) -> String {
+            facets.first { $0.0 == facet }?.1.map { $0.lowercased() }.joined(separator: " ") ?? ""
+        }
+        return [
+            "name": .string(entity.name),
+            "url": .string(Links.entity(entity.reference)),
+            "summary": MustacheValue(entity["summary"]?.text),
+            "meta": MustacheValue(meta.isEmpty ? nil : meta.joined(separator: " · ")),
+            "date": MustacheValue(date),
+            "country": .string(value(.country)),
+            "kind": .string(value(.kind)),
+            "topic": .string(value(.topic)),
+            "status": .string(value(.status)),
+        ]
+    }
+
+    func facetPhrase(_ facet: Facet, _ value: String) -> String {
+        switch facet {
+        case .country: return "in " + Formatting.country(value)
+        case .kind: return "of kind “\(Formatting.choice(value))”"
+        case .topic: return "on " + (index.settings.topics.first { $0.id == value }?.label ?? value)
+        case .status: return "with status “\(Formatting.choice(value))”"
+        }
+    }
+
+    func filters(_ type: EntityType, current: (Facet, String)?) -> [MustacheValue] {
+        let facets = index.facets[type] ?? [:]
+        return Facet.allCases.compactMap { facet in
+            guard let values = facets[facet], !values.isEmpty else { return nil }
+            let options: [MustacheValue] = values.keys.sorted { lhs, rhs in
+                let l = optionLabel(facet, lhs), r = optionLabel(facet, rhs)
+                return Formatting.sortKey(l) != Formatting.sortKey(r) ? Formatting.sortKey(l) < Formatting.sortKey(r) : lhs < rhs
+            }.map { value in
+                let isCurrent = current.map { $0.0 == facet && $0.1 == value } ?? false
+                return ["label": .string(optionLabel(facet, value)), "count": .string(String(values[value]?.count ?? 0)),
+                        "url": .string(Links.facet(type, facet, value)), "value": .string(value.lowercased()), "current": .bool(isCurrent)]
+            }
+            let isOpen = current?.0 == facet || values.count <= 8
+            return ["label": .string(facet.label), "facet": .string(facet.rawValue), "options": .list(options), "open": .bool(isOpen)]
+        }
+    }
+
+    func optionLabel(_ facet: Facet, _ value: String) -> String {
+        switch facet {
+        case .country: return Formatting.country(value)
+        case .topic: return index.settings.topics.first { $0.id == value }?.label ?? value
+        case .kind, .status: return Formatting.choice(value)
+        }
+    }
+
+    struct Group {
+        var heading: String?
+        var entries: [Entity]
+    }
+
+    func groups(_ type: EntityType, _ entries: [Entity]) -> [Group] {
+        switch type {
+        case .events:
+            let upcoming = entries.filter { isUpcoming($0) }.sorted { startKey($0) < startKey($1) }
+            let past = entries.filter { !isUpcoming($0) }.sorted { startKey($0) > startKey($1) }
+            return [Group(heading: "Upcoming", entries: upcoming), Group(heading: "Past", entries: past)].filter { !$0.entries.isEmpty }
+        case .policies:
+            return [Group(heading: nil, entries: entries.sorted { lhs, rhs in
+                let l = lastStageDate(lhs), r = lastStageDate(rhs)
+                if l != r { return (l ?? PartialDate(year: 0)) > (r ?? PartialDate(year: 0)) }
+                return Formatting.sortKey(lhs.name) < Formatting.sortKey(rhs.name)
+            })]
+        default:
+            return [Group(heading: nil, entries: sortedByName(entries))]
+        }
+    }
+
+    func sortedByName(_ entities: [Entity]) -> [Entity] {
+        entities.map { (Formatting.sortKey($0.name), $0) }
+            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.reference < $1.1.reference }
+            .map(\.1)
+    }
+
+    func lastStageDate(_ entity: Entity) -> PartialDate? {
+        guard case .date(let date)? = entity["stages"]?.list?.last?["date"] else { return nil }
+        return date
+    }
+
+    /// Sortable start: the date and the time of day (all-day events first on their day).
+    func startKey(_ entity: Entity) -> String {
+        switch entity["start"] {
+        case .date(let date)?: return date.description
+        case .dateTime(let value)?: return value.description
+        default: return ""
+        }
+    }
+
+    func isUpcoming(_ entity: Entity) -> Bool {
+        let last: PartialDate?
+        switch entity["end"] ?? entity["start"] {
+        case .date(let date)?: last = date
+        case .dateTime(let value)?: last = value.date
+        default: last = nil
+        }
+        if case .date(let until)? = entity["repeat"]?["until"], until >= index.today { return true }
+        return (last.map { $0 >= index.today } ?? false)
+    }
+
+    func upcomingEvents() -> [Entity] {
+        index.entities(of: .events).filter { isUpcoming($0) && $0["status"]?.text != "cancelled" }.sorted { startKey($0) < startKey($1) }
+    }
+
+    func backlinkGroups(_ reference: EntityReference) -> [MustacheValue] {
+        var byType: [EntityType: [Entity]] = [:]
+        for source in index.backlinks[reference] ?? [] {
+            if let entity = index.entity(source) { byType[source.type, default: []].append(entity) }
+        }
+        return EntityType.allCases.compactMap { type in
+            guard let entities = byType[type] else { return nil }
+            return ["heading": .string(type.plural.capitalisedFirst),
+                    "entries": .list(sortedByName(entities).map { ["name": .string($0.name), "url": .string(Links.entity($0.reference))] })]
+        }
+    }
+}
+
+// MARK: - Sitemap and search data
+
+extension SiteRenderer {
+    func sitemap(_ jobs: [Job]) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for job in jobs where !job.isNotFound {
+            out += "  <url><loc>\(HTML.escape(baseURL + job.path))</loc>"
+            if case .entity(let reference) = job, let changed = index.entity(reference)?.lastChanged {
+                out += "<lastmod>\(Formatting.date(fromUnix: changed))</lastmod>"
+            }
+            out += "</url>\n"
+        }
+        return out + "</urlset>\n"
+    }
+
+    /// A compact list of every entry for the search page: name, type, URL, summary and place.
+    func searchEntries() -> String {
+        let items: [JSONValue] = sortedByName(index.entities).map { entity in
+            var item: [String: JSONValue] = ["n": .string(entity.name), "t": .string(entity.reference.type.singular), "u": .string(Links.entity(entity.reference))]
+            if let summary = entity["summary"]?.text { item["s"] = .string(summary) }
+            if let country = entity["country"]?.text { item["c"] = .string(Formatting.country(country)) }
+            return .object(item)
+        }
+        return JSONValue.array(items).encoded + "\n"
+    }
+}
+
+extension MustacheValue {
+    /// An object with `other`'s members added (or replaced).
+    func merging(_ other: [String: MustacheValue]) -> MustacheValue {
+        guard case .object(var members) = self else { return self }
+        for (key, value) in other { members[key] = value }
+        return .object(members)
+    }
+}
+
+extension Entity {
+    /// A page's navigation order (pages without one come last).
+    var orderValue: Int {
+        if case .integer(let order)? = self["order"] { return order }
+        return Int.max
+    }
+}
+
+extension String {
+    var capitalisedFirst: String {
+        prefix(1).uppercased() + dropFirst()
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import HandbookTestSupport
+import Testing
+
+/// A fixed environment so builds of the fixture are reproducible: today's date and every entry's last change.
+let buildEnvironment = ["HANDBOOK_TODAY": fixedToday, "SOURCE_DATE_EPOCH": "1790000000"]
+
+/// Every file under a directory, by relative path.
+func tree(_ root: String) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    let base = URL(fileURLWithPath: root)
+    guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+    for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+        let relative = String(url.standardizedFileURL.path.dropFirst(base.standardizedFileURL.path.count + 1))
+        files[relative] = try Data(contentsOf: url)
+    }
+    return files
+}
+
+func buildFixture(into output: String, _ extra: [String] = [], content: String = Fixtures.validSite) -> CLIRun {
+    let theme = SharedFolder.packageRoot.appendingPathComponent("themes/default").path
+    return runCLI(["build", "--content", content, "--theme", theme, "--output", output] + extra, environment: buildEnvironment)
+}
+
+@Suite struct BuildCommandTests {
+    static let snapshots = SharedFolder.packageRoot.appendingPathComponent("Tests/HandbookCLITests/Snapshots/valid-site")
+
+    /// The built fixture site, byte for byte. Re-record with `HANDBOOK_RECORD=1 swift test --filter builtSiteMatchesSnapshots`.
+    @Test func builtSiteMatchesSnapshots() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let run = buildFixture(into: directory.path + "/site", ["--check-links"])
+        #expect(run.status == 0, "\(run.out)\(run.err)")
+        var built = try tree(directory.path + "/site")
+        // Theme assets are copied as they are; they are compared with the theme, not snapshotted twice.
+        let themeAssets = try tree(SharedFolder.packageRoot.appendingPathComponent("themes/default/assets").path)
+        for (path, data) in themeAssets {
+            #expect(built.removeValue(forKey: "assets/" + path) == data, "asset \(path)")
+        }
+        if Fixtures.isRecording {
+            try? FileManager.default.removeItem(at: Self.snapshots)
+            for (path, data) in built {
+                let url = Self.snapshots.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+        }
+        let expected = try tree(Self.snapshots.path)
+        #expect(Set(built.keys) == Set(expected.keys))
+        for (path, data) in built.sorted(by: { $0.key < $1.key }) {
+            #expect(expected[path] == data, "\(path) differs from its snapshot")
+        }
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        #expect(buildFixture(into: directory.path + "/a").status == 0)
+        #expect(buildFixture(into: directory.path + "/b").status == 0)
+        let a = try tree(directory.path + "/a")
+        let b = try tree(directory.path + "/b")
+        #expect(a.count > 40)
+        #expect(a == b)
+    }
+
+    @Test func rebuildingReplacesThePreviousOutput() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let output = directory.path + "/site"
+        #expect(buildFixture(into: output).status == 0)
+        try directory.write("site/stale.html", "left over")
+        #expect(buildFixture(into: output).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: output + "/stale.html"))
+        #expect(FileManager.default.fileExists(atPath: output + "/index.html"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".site.") }
+        #expect(leftovers.isEmpty, "staging directories left behind: \(leftovers)")
+    }
+
+    @Test func failingBuildLeavesThePreviousOutputUntouched() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let output = directory.path + "/site"
+        #expect(buildFixture(into: output).status == 0)
+        let before = try tree(output)
+        try FileManager.default.copyItem(atPath: Fixtures.validSite, toPath: directory.path + "/content")
+        try directory.write("content/organisations/broken.md", "---\nname: Broken\ncountry: XX\n---\n")
+        let run = buildFixture(into: output, content: directory.path + "/content")
+        #expect(run.status == 1)
+        #expect(run.out.contains("broken.md:3:10: error:"))
+        #expect(run.out.contains("Nothing was written"))
+        #expect(try tree(output) == before)
+    }
+
+    @Test func refusesTheContentOrThemeAsOutput() throws {
+        let theme = SharedFolder.packageRoot.appendingPathComponent("themes/default").path
+        #expect(buildFixture(into: Fixtures.validSite).status == 2)
+        #expect(buildFixture(into: theme).err.contains("is the theme directory"))
+        let parent = URL(fileURLWithPath: Fixtures.validSite).deletingLastPathComponent().path
+        let run = buildFixture(into: parent)
+        #expect(run.status == 2)
+        #expect(run.err.contains("overlaps the content directory"))
+    }
+
+    @Test func refusesANonEmptyDirectoryItDidNotMake() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try directory.write("mine/notes.txt", "precious")
+        let run = buildFixture(into: directory.path + "/mine")
+        #expect(run.status == 2)
+        #expect(run.err.contains("was not made by handbook"))
+        #expect(try directory.read("mine/notes.txt") == "precious")
+        try directory.write("file", "x")
+        #expect(buildFixture(into: directory.path + "/file").status == 2)
+    }
+
+    @Test func baseURLMakesCanonicalLinksAndTheNotFoundPage() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        #expect(buildFixture(into: directory.path + "/site", ["--base-url", "https://example.github.io/handbook"]).status == 0)
+        let home = try directory.read("site/index.html")
+        #expect(home.contains("<link rel=\"canonical\" href=\"https://example.github.io/handbook/\">"))
+        #expect(home.contains("href=\"./organisations/\""))
+        let notFound = try directory.read("site/404.html")
+        #expect(notFound.contains("href=\"/handbook/assets/style.css\""))
+        #expect(try directory.read("site/sitemap.xml").contains("<loc>https://example.github.io/handbook/organisations/example-trust/</loc>"))
+        #expect(try directory.read("site/robots.txt").contains("Sitemap: https://example.github.io/handbook/sitemap.xml"))
+        #expect(buildFixture(into: directory.path + "/other", ["--base-url", "example.org"]).status == 2)
+    }
+
+    @Test func brokenLinksFailTheBuildWithCheckLinks() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try FileManager.default.copyItem(atPath: SharedFolder.packageRoot.appendingPathComponent("themes/default").path, toPath: directory.path + "/theme")
+        let topics = try directory.read("theme/templates/topics.mustache")
+        try directory.write("theme/templates/topics.mustache", topics + "<a href=\"{{root}}nowhere/\">x</a><img src=\"missing.png\" alt=\"\">\n")
+        let run = runCLI(["build", "--content", Fixtures.validSite, "--theme", directory.path + "/theme", "--output", directory.path + "/site", "--check-links"], environment: buildEnvironment)
+        #expect(run.status == 1)
+        #expect(run.out.contains("topics/index.html: error: broken link to '../nowhere/' [broken-link]"))
+        #expect(run.out.contains("broken link to 'missing.png'"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/site"))
+    }
+
+    @Test func templateErrorsNameTheFileLineAndColumn() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try FileManager.default.copyItem(atPath: SharedFolder.packageRoot.appendingPathComponent("themes/default").path, toPath: directory.path + "/theme")
+        try directory.write("theme/templates/topics.mustache", "<h1>Topics</h1>\n{{#topics}}\n")
+        let run = runCLI(["build", "--content", Fixtures.validSite, "--theme", directory.path + "/theme", "--output", directory.path + "/site"], environment: buildEnvironment)
+        #expect(run.status == 1)
+        #expect(run.err.contains("theme/templates/topics.mustache:2:1: error: section 'topics' is never closed"))
+    }
+}
