@@ -15,14 +15,16 @@ build: deps
 	$(SWIFT) build
 
 test: deps
+	@sh scripts/ensure-browser.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	.build/debug/handbook check --content $(CONTENT) --strict
+	python3 Tests/browser/smoke.py --binary .build/debug/handbook
 
 site: deps
 	$(SWIFT) build -c release --product handbook
-	.build/release/handbook check --content $(CONTENT)
-	@echo "Content in $(CONTENT)/ checked. (Publishing HTML with 'handbook build' is the next milestone.)"
+	.build/release/handbook build --content $(CONTENT) --output output --check-links
+	@echo "Built the handbook into output/. To browse it: python3 -m http.server --directory output 8000, then open http://localhost:8000/"
 
 bench: deps
 	$(SWIFT) build -c release --product handbook

@@ -178,7 +178,7 @@ struct FieldPresenter {
         for (currency, total) in totals.sorted(by: { $0.key < $1.key }) {
             footer += "<tr><th scope=\"row\">Total</th><td class=\"number\">\(h(Formatting.money(total.text, currency: currency)))</td><td></td><td></td></tr>"
         }
-        return "<table class=\"grants\"><caption>Grants</caption><thead><tr><th scope=\"col\">Recipient</th><th scope=\"col\">Amount</th><th scope=\"col\">Date</th><th scope=\"col\">Purpose</th></tr></thead><tbody>\(rows)</tbody>"
+        return "<table class=\"grants\"><caption class=\"visually-hidden\">Grants</caption><thead><tr><th scope=\"col\">Recipient</th><th scope=\"col\">Amount</th><th scope=\"col\">Date</th><th scope=\"col\">Purpose</th></tr></thead><tbody>\(rows)</tbody>"
             + (footer.isEmpty ? "" : "<tfoot>\(footer)</tfoot>") + "</table>"
     }
 
@@ -195,7 +195,7 @@ struct FieldPresenter {
             if case .number(let number)? = call["amount"] { amount = h(Formatting.money(number, currency: call["currency"]?.text)) }
             rows += "<tr><td>\(title)</td><td>\(deadline)</td><td class=\"number\">\(amount)</td></tr>"
         }
-        return "<table class=\"calls\"><caption>Open calls</caption><thead><tr><th scope=\"col\">Call</th><th scope=\"col\">Deadline</th><th scope=\"col\">Amount</th></tr></thead><tbody>\(rows)</tbody></table>"
+        return "<table class=\"calls\"><caption class=\"visually-hidden\">Open calls</caption><thead><tr><th scope=\"col\">Call</th><th scope=\"col\">Deadline</th><th scope=\"col\">Amount</th></tr></thead><tbody>\(rows)</tbody></table>"
     }
 
     func timeline(_ stages: [FieldValue]) -> String {

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Headless-browser smoke test of the built fixture site.
+
+Builds Tests/HandbookCLITests/Fixtures/valid-site, serves it on 127.0.0.1, and loads pages in headless
+Chromium: the home page, a list page with a filter applied by the script, an entity page and the
+search page with a query. Fails on any console message, on a filter or search that does not work,
+and on any internal link (href or src) that does not answer 200.
+
+    python3 Tests/browser/smoke.py --binary .build/debug/handbook
+
+Exits 0 with "SKIPPED" when Chromium is missing, unless HANDBOOK_REQUIRE_BROWSER=1.
+"""
+import argparse
+import functools
+import html.parser
+import re
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+parser = argparse.ArgumentParser()
+parser.add_argument("--binary", default=os.path.join(root, ".build/debug/handbook"))
+args = parser.parse_args()
+
+browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+if not browser:
+    message = "SKIPPED: browser smoke test: no chromium on PATH (apt-get install chromium)"
+    print(message)
+    sys.exit(1 if os.environ.get("HANDBOOK_REQUIRE_BROWSER") == "1" else 0)
+
+site = tempfile.mkdtemp(prefix="handbook-browser-")
+output = os.path.join(site, "site")
+env = dict(os.environ, HANDBOOK_TODAY="2026-11-22", SOURCE_DATE_EPOCH="1790000000")
+build = subprocess.run([args.binary, "build", "--content", os.path.join(root, "Tests/HandbookCLITests/Fixtures/valid-site/content"),
+                        "--theme", os.path.join(root, "themes/default"), "--output", output, "--base-url", "http://127.0.0.1/"],
+                       env=env, capture_output=True, text=True)
+if build.returncode != 0:
+    sys.exit("build failed:\n" + build.stdout + build.stderr)
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=output))
+threading.Thread(target=server.serve_forever, daemon=True).start()
+base = "http://127.0.0.1:%d/" % server.server_address[1]
+failures = []
+passed = 0
+
+
+def load(path):
+    """The DOM after scripts ran, and every console message Chromium logged."""
+    result = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                             "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
+                             "--user-data-dir=" + os.path.join(site, "profile"), "--dump-dom", base + path],
+                            capture_output=True, text=True, timeout=120)
+    console = [line for line in result.stderr.splitlines() if "CONSOLE" in line]
+    return result.stdout, console
+
+
+class Links(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+def check(name, condition, detail=""):
+    global passed
+    if condition:
+        passed += 1
+    else:
+        failures.append(name + (": " + detail if detail else ""))
+
+
+checked_links = set()
+
+
+def page(path, expectations):
+    dom, console = load(path)
+    check(path + " loads", "<main" in dom, dom[:300])
+    check(path + " has no console messages", not console, "\n".join(console))
+    for name, condition in expectations(dom):
+        check(path + ": " + name, condition)
+    collector = Links()
+    collector.feed(dom)
+    for link in collector.links:
+        url = urllib.parse.urljoin(base + path, link)
+        if not url.startswith(base) or url.split("#")[0] in checked_links:
+            continue
+        checked_links.add(url.split("#")[0])
+        try:
+            status = urllib.request.urlopen(url.split("#")[0], timeout=10).status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        check("link " + link + " on " + (path or "/"), status == 200, str(status))
+
+
+page("", lambda dom: [("shows the search box", 'role="search"' in dom), ("lists upcoming events", "Example monthly meet-up" in dom)])
+def cards(dom):
+    """(country, hidden) for every card on a list page."""
+    return [(match.group(1), "hidden" in match.group(2)) for match in re.finditer(r'<li class="card" data-country="([^"]*)"([^>]*)>', dom)]
+
+
+page("organisations/?country=be", lambda dom: [
+    ("filter applied by the script", "1 of 3 organisations" in dom),
+    ("only the Belgian card is shown", [country for country, hidden in cards(dom) if not hidden] == ["be"]),
+    ("the other cards are hidden", sum(1 for _, hidden in cards(dom) if hidden) == 2),
+])
+page("organisations/example-trust/", lambda dom: [("shows the grant funder", "Example Fund" in dom), ("one h1", dom.count("<h1") == 1)])
+page("search/?q=assembly", lambda dom: [("finds the trust", "Example Assembly Trust" in dom and "results" in dom),
+                                        ("hides the no-script help", 'data-search-fallback="" hidden' in dom)])
+page("events/example-meetup/", lambda dom: [("offers add to calendar", 'href="event.ics"' in dom)])
+
+server.shutdown()
+shutil.rmtree(site, ignore_errors=True)
+for failure in failures:
+    print("FAILED: " + failure)
+print("browser: %d passed, %d failed" % (passed, len(failures)))
+sys.exit(1 if failures else 0)
