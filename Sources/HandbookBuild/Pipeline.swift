@@ -1,3 +1,4 @@
+import Dispatch
 import HandbookLoad
 import HandbookModel
 import HandbookRender
@@ -51,6 +52,8 @@ public enum Pipeline {
         public var brokenLinks: [LinkChecker.BrokenLink]
         /// True when the output directory was replaced.
         public var written: Bool
+        /// Seconds spent in each phase, in pipeline order, for `make bench`.
+        public var timings: [(phase: String, seconds: Double)] = []
     }
 
     /// Why a build stopped before or while writing.
@@ -71,6 +74,7 @@ public enum Pipeline {
 
     /// Checks everything, renders the site and swaps it into the output directory; writes nothing when there is an error.
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        var clock = PhaseClock()
         do {
             try OutputWriter.checkOutput(options.outputPath, content: options.contentPath, theme: options.themePath)
         } catch {
@@ -82,7 +86,9 @@ public enum Pipeline {
         } catch {
             throw .load(error)
         }
+        clock.mark("load")
         var validation = Validator.validate(tree, today: options.today)
+        clock.mark("validate")
         guard validation.errorCount == 0 else {
             return BuildReport(validation: validation, files: [], brokenLinks: [], written: false)
         }
@@ -101,13 +107,17 @@ public enum Pipeline {
         for index in validation.entities.indices {
             validation.entities[index].lastChanged = options.fixedChangeDate ?? changes[validation.entities[index].path]
         }
+        clock.mark("theme and history")
         let baseURL = options.baseURL ?? validation.settings.baseURL
         let index = SiteIndex(settings: validation.settings, entities: validation.entities, today: options.today)
+        clock.mark("index")
         let files = SiteRenderer(index: index, theme: theme, baseURL: baseURL).render()
+        clock.mark("render")
         if options.checkLinks {
             let broken = LinkChecker.check(files, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/")
+            clock.mark("check links")
             if !broken.isEmpty {
-                return BuildReport(validation: validation, files: files, brokenLinks: broken, written: false)
+                return BuildReport(validation: validation, files: files, brokenLinks: broken, written: false, timings: clock.phases)
             }
         }
         do {
@@ -115,6 +125,19 @@ public enum Pipeline {
         } catch {
             throw .output(error)
         }
-        return BuildReport(validation: validation, files: files, brokenLinks: [], written: true)
+        clock.mark("write")
+        return BuildReport(validation: validation, files: files, brokenLinks: [], written: true, timings: clock.phases)
+    }
+}
+
+/// Measures the phases of a build with the monotonic clock.
+struct PhaseClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var phases: [(phase: String, seconds: Double)] = []
+
+    mutating func mark(_ phase: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        phases.append((phase, Double(now - last) / 1e9))
+        last = now
     }
 }

@@ -64,6 +64,9 @@ enum BuildCommand {
         let seconds = Date().timeIntervalSince(started)
         console.print(summary)
         console.print("Built \(report.files.count) files into \(output)/ in \(String(format: "%.2f", seconds)) s.")
+        if environment["HANDBOOK_TIMINGS"] == "1" {
+            for (phase, time) in report.timings { console.printError("timing: \(phase) \(String(format: "%.4f", time)) s") }
+        }
         return ExitStatus.success
     }
 }

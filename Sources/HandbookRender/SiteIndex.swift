@@ -16,6 +16,7 @@ public struct SiteIndex: Sendable {
     public let facets: [EntityType: [Facet: [String: [EntityReference]]]]
     /// For each topic id, the entries tagged with it.
     public let topics: [String: [EntityReference]]
+    private let byType: [EntityType: [Entity]]
 
     /// Builds the indexes from validated entries; drafts are left out.
     public init(settings: Settings, entities: [Entity], today: PartialDate) {
@@ -45,6 +46,7 @@ public struct SiteIndex: Sendable {
         self.backlinks = backlinks.mapValues { $0.sorted() }
         self.facets = facets
         self.topics = topics
+        self.byType = Dictionary(grouping: published) { $0.reference.type }
     }
 
     /// The published entry with this reference, or nil (missing or a draft).
@@ -54,7 +56,7 @@ public struct SiteIndex: Sendable {
 
     /// The published entries of a type, in slug order.
     public func entities(of type: EntityType) -> [Entity] {
-        entities.filter { $0.reference.type == type }
+        byType[type] ?? []
     }
 
     /// Every reference in a set of fields, nested ones included, in field order.

@@ -65,12 +65,41 @@ public struct SiteRenderer: Sendable {
     let theme: Theme
     /// The absolute URL the site is published at, ending in `/`.
     let baseURL: String
+    /// What every page shares, computed once: cards, display order, footer links.
+    let prepared: Prepared
 
-    /// Creates a renderer.
+    /// Creates a renderer and prepares what all pages share.
     public init(index: SiteIndex, theme: Theme, baseURL: String) {
         self.index = index
         self.theme = theme
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.prepared = Prepared(index: index)
+    }
+
+    /// Built once per build so no page scans the whole site again: per-entry cards, each type's display
+    /// order (a rank per entry, so filter pages sort their subset in k log k) and the footer links.
+    struct Prepared: Sendable {
+        var cards: [EntityReference: MustacheValue] = [:]
+        var rank: [EntityReference: Int] = [:]
+        var ordered: [EntityType: [EntityReference]] = [:]
+        var footer: [MustacheValue] = []
+
+        init(index: SiteIndex) {
+            let renderer = CardMaker(index: index)
+            let cardList = Parallel.map(index.entities) { renderer.card($0) }
+            for (entity, card) in zip(index.entities, cardList) { cards[entity.reference] = card }
+            for type in EntityType.allCases {
+                let sorted = renderer.displayOrder(type, index.entities(of: type))
+                ordered[type] = sorted.map(\.reference)
+                for (position, entity) in sorted.enumerated() { rank[entity.reference] = position }
+            }
+            footer = (ordered[.pages] ?? []).compactMap { reference in
+                index.entity(reference).map { ["label": .string($0.name), "url": .string(Links.entity(reference))] as MustacheValue }
+            }
+            if index.entity(EntityReference(type: .pages, slug: "privacy")) == nil {
+                footer.append(["label": "Privacy", "url": "privacy/"])
+            }
+        }
     }
 
     /// Every output file, sorted by path.
@@ -218,20 +247,12 @@ extension SiteRenderer {
             ["label": .string(type.plural.prefix(1).uppercased() + type.plural.dropFirst()), "url": .string(Links.list(type)), "current": .bool(section == type.folder)]
         }
         nav.append(["label": "Topics", "url": "topics/", "current": .bool(section == "topics")])
-        let pages = index.entities(of: .pages).sorted { lhs, rhs in
-            let l = lhs.orderValue, r = rhs.orderValue
-            return l != r ? l < r : Formatting.sortKey(lhs.name) < Formatting.sortKey(rhs.name)
-        }
-        var footer: [MustacheValue] = pages.map { ["label": .string($0.name), "url": .string(Links.entity($0.reference))] }
-        if index.entity(EntityReference(type: .pages, slug: "privacy")) == nil {
-            footer.append(["label": "Privacy", "url": "privacy/"])
-        }
         return [
             "root": .string(root),
             "site": ["title": .string(index.settings.title), "description": .string(index.settings.description),
                      "language": .string(index.settings.language), "baseURL": .string(baseURL)],
             "nav": .list(nav),
-            "footerLinks": .list(footer),
+            "footerLinks": .list(prepared.footer),
         ]
     }
 
@@ -258,26 +279,24 @@ extension SiteRenderer {
     }
 
     func list(_ type: EntityType, facet: Facet?, value: String?, _ context: inout [String: MustacheValue], root: String) -> PageInfo {
-        let all = index.entities(of: type)
-        var entries = all
+        var references = prepared.ordered[type] ?? []
         var heading = type.plural.capitalisedFirst
-        if let facet, let value, let references = index.facets[type]?[facet]?[value] {
-            let wanted = Set(references)
-            entries = all.filter { wanted.contains($0.reference) }
+        if let facet, let value {
+            references = index.facets[type]?[facet]?[value] ?? []
             heading += " " + facetPhrase(facet, value)
         }
         context["type"] = ["plural": .string(type.plural), "singular": .string(type.singular), "url": .string(Links.list(type)),
                            "folder": .string(type.folder)]
         context["heading"] = .string(heading)
         context["isFiltered"] = .bool(facet != nil)
-        context["count"] = .string(Self.counted(entries.count, type))
+        context["count"] = .string(Self.counted(references.count, type))
         let filterGroups = filters(type, current: facet.flatMap { f in value.map { (f, $0) } })
         context["filters"] = .list(filterGroups)
         context["hasFilters"] = .bool(!filterGroups.isEmpty)
-        context["groups"] = .list(groups(type, entries).map { group in
+        context["groups"] = .list(groups(type, references).map { group in
             ["heading": MustacheValue(group.heading), "entries": .list(group.entries.map { card($0, root: root) })]
         })
-        context["isEmpty"] = .bool(entries.isEmpty)
+        context["isEmpty"] = .bool(references.isEmpty)
         let description = facet == nil ? "Every \(type.singular) in the \(index.settings.title)." : "\(heading), in the \(index.settings.title)."
         return PageInfo(template: "list", title: heading, description: description)
     }
@@ -337,12 +356,13 @@ extension SiteRenderer {
     func topic(_ id: String, _ context: inout [String: MustacheValue], root: String) -> PageInfo {
         let label = index.settings.topics.first { $0.id == id }?.label ?? id
         let references = index.topics[id] ?? []
-        var byType: [EntityType: [Entity]] = [:]
-        for reference in references { if let entity = index.entity(reference) { byType[reference.type, default: []].append(entity) } }
+        var byType: [EntityType: [EntityReference]] = [:]
+        for reference in references { byType[reference.type, default: []].append(reference) }
         context["label"] = .string(label)
         context["groups"] = .list(EntityType.allCases.compactMap { type in
-            guard let entities = byType[type], !entities.isEmpty else { return nil }
-            return ["heading": .string(type.plural.capitalisedFirst), "entries": .list(sortedByName(entities).map { card($0, root: root) })]
+            guard let members = byType[type], !members.isEmpty else { return nil }
+            let entries = groups(type, members).flatMap(\.entries)
+            return ["heading": .string(type.plural.capitalisedFirst), "entries": .list(entries.map { card($0, root: root) })]
         })
         context["isEmpty"] = .bool(references.isEmpty)
         return PageInfo(template: "topic", title: label, description: "Everything in the \(index.settings.title) on \(label).")
@@ -359,7 +379,94 @@ extension SiteRenderer {
         "\(count) \(count == 1 ? type.singular : type.plural)"
     }
 
+    /// The entry's card, made once per build.
     func card(_ entity: Entity, root: String) -> MustacheValue {
+        prepared.cards[entity.reference] ?? CardMaker(index: index).card(entity)
+    }
+
+    func facetPhrase(_ facet: Facet, _ value: String) -> String {
+        switch facet {
+        case .country: return "in " + Formatting.country(value)
+        case .kind: return "of kind “\(Formatting.choice(value))”"
+        case .topic: return "on " + (index.settings.topics.first { $0.id == value }?.label ?? value)
+        case .status: return "with status “\(Formatting.choice(value))”"
+        }
+    }
+
+    func filters(_ type: EntityType, current: (Facet, String)?) -> [MustacheValue] {
+        let facets = index.facets[type] ?? [:]
+        return Facet.allCases.compactMap { facet in
+            guard let values = facets[facet], !values.isEmpty else { return nil }
+            var labelled: [FilterOption] = values.keys.map { value in
+                let label = optionLabel(facet, value)
+                return FilterOption(value: value, label: label, key: Formatting.sortKey(label))
+            }
+            labelled.sort { $0.key != $1.key ? $0.key < $1.key : $0.value < $1.value }
+            let options: [MustacheValue] = labelled.map { item in
+                let isCurrent = current.map { $0.0 == facet && $0.1 == item.value } ?? false
+                return ["label": .string(item.label), "count": .string(String(values[item.value]?.count ?? 0)),
+                        "url": .string(Links.facet(type, facet, item.value)), "value": .string(item.value.lowercased()), "current": .bool(isCurrent)]
+            }
+            let isOpen = current?.0 == facet || values.count <= 8
+            return ["label": .string(facet.label), "facet": .string(facet.rawValue), "options": .list(options), "open": .bool(isOpen)]
+        }
+    }
+
+    func optionLabel(_ facet: Facet, _ value: String) -> String {
+        switch facet {
+        case .country: return Formatting.country(value)
+        case .topic: return index.settings.topics.first { $0.id == value }?.label ?? value
+        case .kind, .status: return Formatting.choice(value)
+        }
+    }
+
+    struct FilterOption {
+        var value: String
+        var label: String
+        var key: String
+    }
+
+    struct Group {
+        var heading: String?
+        var entries: [Entity]
+    }
+
+    /// The entries in display order (a subset is sorted by the precomputed rank), grouped for the list page.
+    func groups(_ type: EntityType, _ references: [EntityReference]) -> [Group] {
+        let entries = references.sorted { (prepared.rank[$0] ?? 0) < (prepared.rank[$1] ?? 0) }.compactMap(index.entity)
+        guard type == .events else { return [Group(heading: nil, entries: entries)] }
+        let maker = CardMaker(index: index)
+        let upcoming = entries.filter { maker.isUpcoming($0) }
+        let past = entries.filter { !maker.isUpcoming($0) }
+        return [Group(heading: "Upcoming", entries: upcoming), Group(heading: "Past", entries: past)].filter { !$0.entries.isEmpty }
+    }
+
+    func sortedByName(_ entities: [Entity]) -> [Entity] {
+        CardMaker(index: index).sortedByName(entities)
+    }
+
+    func upcomingEvents() -> [Entity] {
+        let maker = CardMaker(index: index)
+        return (prepared.ordered[.events] ?? []).compactMap(index.entity).filter { maker.isUpcoming($0) && $0["status"]?.text != "cancelled" }
+    }
+
+    func backlinkGroups(_ reference: EntityReference) -> [MustacheValue] {
+        var byType: [EntityType: [EntityReference]] = [:]
+        for source in index.backlinks[reference] ?? [] { byType[source.type, default: []].append(source) }
+        return EntityType.allCases.compactMap { type in
+            guard let members = byType[type] else { return nil }
+            let entries = members.sorted { (prepared.rank[$0] ?? 0) < (prepared.rank[$1] ?? 0) }.compactMap(index.entity)
+            return ["heading": .string(type.plural.capitalisedFirst),
+                    "entries": .list(entries.map { ["name": .string($0.name), "url": .string(Links.entity($0.reference))] })]
+        }
+    }
+}
+
+/// Makes the card of an entry and knows each type's display order; used once per build by `Prepared`.
+struct CardMaker: Sendable {
+    let index: SiteIndex
+
+    func card(_ entity: Entity) -> MustacheValue {
         var meta: [String] = []
         let type = entity.reference.type
         if let country = entity["country"]?.text { meta.append(Formatting.country(country)) }
@@ -390,59 +497,28 @@ extension SiteRenderer {
         ]
     }
 
-    func facetPhrase(_ facet: Facet, _ value: String) -> String {
-        switch facet {
-        case .country: return "in " + Formatting.country(value)
-        case .kind: return "of kind “\(Formatting.choice(value))”"
-        case .topic: return "on " + (index.settings.topics.first { $0.id == value }?.label ?? value)
-        case .status: return "with status “\(Formatting.choice(value))”"
-        }
-    }
-
-    func filters(_ type: EntityType, current: (Facet, String)?) -> [MustacheValue] {
-        let facets = index.facets[type] ?? [:]
-        return Facet.allCases.compactMap { facet in
-            guard let values = facets[facet], !values.isEmpty else { return nil }
-            let options: [MustacheValue] = values.keys.sorted { lhs, rhs in
-                let l = optionLabel(facet, lhs), r = optionLabel(facet, rhs)
-                return Formatting.sortKey(l) != Formatting.sortKey(r) ? Formatting.sortKey(l) < Formatting.sortKey(r) : lhs < rhs
-            }.map { value in
-                let isCurrent = current.map { $0.0 == facet && $0.1 == value } ?? false
-                return ["label": .string(optionLabel(facet, value)), "count": .string(String(values[value]?.count ?? 0)),
-                        "url": .string(Links.facet(type, facet, value)), "value": .string(value.lowercased()), "current": .bool(isCurrent)]
-            }
-            let isOpen = current?.0 == facet || values.count <= 8
-            return ["label": .string(facet.label), "facet": .string(facet.rawValue), "options": .list(options), "open": .bool(isOpen)]
-        }
-    }
-
-    func optionLabel(_ facet: Facet, _ value: String) -> String {
-        switch facet {
-        case .country: return Formatting.country(value)
-        case .topic: return index.settings.topics.first { $0.id == value }?.label ?? value
-        case .kind, .status: return Formatting.choice(value)
-        }
-    }
-
-    struct Group {
-        var heading: String?
-        var entries: [Entity]
-    }
-
-    func groups(_ type: EntityType, _ entries: [Entity]) -> [Group] {
+    /// Names alphabetically (ignoring case and accents); events upcoming first, then past, newest first;
+    /// policies by their last stage, most recent first; pages by their `order`.
+    func displayOrder(_ type: EntityType, _ entities: [Entity]) -> [Entity] {
         switch type {
         case .events:
-            let upcoming = entries.filter { isUpcoming($0) }.sorted { startKey($0) < startKey($1) }
-            let past = entries.filter { !isUpcoming($0) }.sorted { startKey($0) > startKey($1) }
-            return [Group(heading: "Upcoming", entries: upcoming), Group(heading: "Past", entries: past)].filter { !$0.entries.isEmpty }
+            let keyed = entities.map { (upcoming: isUpcoming($0), start: startKey($0), entity: $0) }
+            let upcoming = keyed.filter(\.upcoming).sorted { $0.start != $1.start ? $0.start < $1.start : $0.entity.reference < $1.entity.reference }
+            let past = keyed.filter { !$0.upcoming }.sorted { $0.start != $1.start ? $0.start > $1.start : $0.entity.reference < $1.entity.reference }
+            return (upcoming + past).map(\.entity)
         case .policies:
-            return [Group(heading: nil, entries: entries.sorted { lhs, rhs in
-                let l = lastStageDate(lhs), r = lastStageDate(rhs)
-                if l != r { return (l ?? PartialDate(year: 0)) > (r ?? PartialDate(year: 0)) }
-                return Formatting.sortKey(lhs.name) < Formatting.sortKey(rhs.name)
-            })]
+            let keyed = entities.map { (last: lastStageDate($0) ?? PartialDate(year: 0), name: Formatting.sortKey($0.name), entity: $0) }
+            return keyed.sorted { lhs, rhs in
+                if lhs.last != rhs.last { return lhs.last > rhs.last }
+                return lhs.name != rhs.name ? lhs.name < rhs.name : lhs.entity.reference < rhs.entity.reference
+            }.map(\.entity)
+        case .pages:
+            let keyed = entities.map { (order: $0.orderValue, name: Formatting.sortKey($0.name), entity: $0) }
+            return keyed.sorted { lhs, rhs in
+                lhs.order != rhs.order ? lhs.order < rhs.order : (lhs.name != rhs.name ? lhs.name < rhs.name : lhs.entity.reference < rhs.entity.reference)
+            }.map(\.entity)
         default:
-            return [Group(heading: nil, entries: sortedByName(entries))]
+            return sortedByName(entities)
         }
     }
 
@@ -466,6 +542,7 @@ extension SiteRenderer {
         }
     }
 
+    /// True when the event (or its repeats) has not ended before today.
     func isUpcoming(_ entity: Entity) -> Bool {
         let last: PartialDate?
         switch entity["end"] ?? entity["start"] {
@@ -475,22 +552,6 @@ extension SiteRenderer {
         }
         if case .date(let until)? = entity["repeat"]?["until"], until >= index.today { return true }
         return (last.map { $0 >= index.today } ?? false)
-    }
-
-    func upcomingEvents() -> [Entity] {
-        index.entities(of: .events).filter { isUpcoming($0) && $0["status"]?.text != "cancelled" }.sorted { startKey($0) < startKey($1) }
-    }
-
-    func backlinkGroups(_ reference: EntityReference) -> [MustacheValue] {
-        var byType: [EntityType: [Entity]] = [:]
-        for source in index.backlinks[reference] ?? [] {
-            if let entity = index.entity(source) { byType[source.type, default: []].append(entity) }
-        }
-        return EntityType.allCases.compactMap { type in
-            guard let entities = byType[type] else { return nil }
-            return ["heading": .string(type.plural.capitalisedFirst),
-                    "entries": .list(sortedByName(entities).map { ["name": .string($0.name), "url": .string(Links.entity($0.reference))] })]
-        }
     }
 }
 
