@@ -22,29 +22,49 @@ def corpus(n):
     return path
 
 
-def measure(content):
+out_root = os.path.join(here, "corpus", "out")
+env = dict(os.environ, HANDBOOK_TODAY="2026-11-22", SOURCE_DATE_EPOCH="1790000000", HANDBOOK_TIMINGS="1")
+
+
+def run(command, content):
+    """Median wall time of the command, and the build's phase timings from its last run."""
     times = []
+    phases = {}
     for _ in range(args.runs):
+        arguments = [args.binary, command, "--content", content]
+        if command == "build":
+            arguments += ["--output", os.path.join(out_root, os.path.basename(content.rstrip("/")) or "site")]
         start = time.perf_counter()
-        result = subprocess.run([args.binary, "check", "--content", content], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        result = subprocess.run(arguments, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         times.append(time.perf_counter() - start)
-        if result.returncode not in (0,):
-            sys.exit(f"check failed on {content}:\n{result.stdout.decode()[-2000:]}")
-    return statistics.median(times)
+        if result.returncode != 0:
+            sys.exit(f"{command} failed on {content}:\n{result.stdout.decode()[-2000:]}{result.stderr.decode()[-2000:]}")
+        phases = {}
+        for line in result.stderr.decode().splitlines():
+            if line.startswith("timing: "):
+                name, seconds = line[len("timing: "):].rsplit(" ", 2)[0], float(line.split()[-2])
+                phases[name] = seconds
+    return statistics.median(times), phases
 
 
-rows = []
-for n in (1000, 10000):
-    seconds = measure(corpus(n))
-    rows.append((f"synthetic {n:,}", n, seconds))
+os.makedirs(out_root, exist_ok=True)
+trees = [(f"synthetic {n:,}", n, corpus(n)) for n in (1000, 10000)]
 realdata = os.path.join(here, "..", "..", "shared", "realdata", "content")
 if os.path.isdir(realdata):
-    rows.append(("Participedia (real)", 1068, measure(realdata)))
+    trees.append(("Participedia (real)", 1068, realdata))
 
-print(f"handbook check, median of {args.runs} runs ({args.binary})")
-print(f"{'tree':<22}{'entities':>10}{'seconds':>10}{'ms / 1,000 entities':>22}")
-for name, n, seconds in rows:
-    print(f"{name:<22}{n:>10,}{seconds:>10.3f}{seconds / n * 1e6:>22.1f}")
-small, large = rows[0], rows[1]
-ratio = (large[2] / large[1]) / (small[2] / small[1])
-print(f"per-entity cost at 10,000 vs 1,000: {ratio:.2f}x (1.00 = linear)")
+for command in ("check", "build"):
+    rows = []
+    print(f"\nhandbook {command}, median of {args.runs} runs ({args.binary})")
+    print(f"{'tree':<22}{'entities':>10}{'seconds':>10}{'ms / 1,000 entities':>22}")
+    for name, n, path in trees:
+        seconds, phases = run(command, path)
+        rows.append((name, n, seconds, phases))
+        print(f"{name:<22}{n:>10,}{seconds:>10.3f}{seconds / n * 1e6:>22.1f}")
+    small, large = rows[0], rows[1]
+    ratio = (large[2] / large[1]) / (small[2] / small[1])
+    print(f"per-entity cost at 10,000 vs 1,000: {ratio:.2f}x (1.00 = linear)")
+    if command == "build":
+        phases = large[3]
+        total = sum(phases.values()) or 1
+        print("build phases on synthetic 10,000: " + ", ".join(f"{name} {seconds:.3f} s ({seconds / total:.0%})" for name, seconds in phases.items()))

@@ -98,9 +98,23 @@ private extension OutputWriter {
     }
 
     /// Deletes a directory only when it carries the marker, so nothing the tool did not make is ever removed.
+    /// The marker goes last, so an interrupted removal can be finished by the next build.
     static func removeIfOurs(_ path: String) {
         guard FileSystem.kind(path) == .directory, FileSystem.kind(path + "/" + marker) == .file else { return }
-        try? FileManager.default.removeItem(atPath: path)
+        let entries = ((try? FileSystem.list(path)) ?? []).filter { $0 != marker }
+        _ = Parallel.map(entries) { name in removeTree(path + "/" + name) }
+        _ = unlink(path + "/" + marker)
+        _ = rmdir(path)
+    }
+
+    /// Removes a file or a directory tree with POSIX calls (FileManager is several times slower here).
+    @discardableResult
+    static func removeTree(_ path: String) -> Bool {
+        if FileSystem.kind(path) == .directory {
+            for name in (try? FileSystem.list(path)) ?? [] { removeTree(path + "/" + name) }
+            return rmdir(path) == 0
+        }
+        return unlink(path) == 0
     }
 
     static func makeDirectory(_ path: String) throws(BuildError) {

@@ -1,5 +1,4 @@
 import CCmark
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,8 +9,9 @@ import Darwin
 ///
 /// This is the only file that talks to libcmark, so parsing, rendering and freeing stay in one place.
 public enum Markdown {
-    /// Renders a UTF-8 Markdown body to HTML with smart punctuation off and raw HTML disabled.
-    public static func html(_ bytes: ArraySlice<UInt8>) -> String {
+    /// Renders a UTF-8 Markdown body to HTML with raw HTML disabled; with `demotingHeadings`, `#` becomes
+    /// `<h2>` and so on, so a page keeps a single `<h1>`.
+    public static func html(_ bytes: ArraySlice<UInt8>, demotingHeadings: Bool = false) -> String {
         // CMARK_OPT_SAFE is the default in libcmark ≥ 0.29 (raw HTML and javascript: links removed);
         // it is passed anyway so older libraries behave the same.
         let options = CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8
@@ -22,24 +22,41 @@ public enum Markdown {
         }
         guard let rendered else { return "" }
         defer { free(rendered) }
-        return String(cString: rendered)
-    }
-
-    /// Renders a body with its headings one level down (`#` becomes `<h2>`), so a page keeps a single `<h1>`.
-    public static func html(_ bytes: ArraySlice<UInt8>, demotingHeadings: Bool) -> String {
-        let rendered = html(bytes)
-        guard demotingHeadings, rendered.contains("<h") else { return rendered }
-        var out = rendered
-        // Raw HTML is off, so every heading tag in the output is libcmark's own.
-        for level in stride(from: 5, through: 1, by: -1) {
-            out = out.replacingOccurrences(of: "<h\(level)>", with: "<h\(level + 1)>")
-                .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+        let length = strlen(rendered)
+        return rendered.withMemoryRebound(to: UInt8.self, capacity: length) { start in
+            let buffer = UnsafeMutableBufferPointer(start: start, count: length)
+            if demotingHeadings { demoteHeadings(buffer) }
+            return String(decoding: buffer, as: UTF8.self)
         }
-        return out
     }
 
     /// Renders a Markdown string to HTML.
     public static func html(_ text: String) -> String {
         html(ArraySlice(text.utf8))
+    }
+
+    /// True when the body has anything but blanks, so empty bodies need no rendering.
+    public static func hasContent(_ bytes: [UInt8]) -> Bool {
+        bytes.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+    }
+
+    /// Turns `<hN>` and `</hN>` (N < 6) into level N + 1 in place: raw HTML is off, so every heading
+    /// tag in the output is libcmark's own, and the replacement has the same length.
+    static func demoteHeadings(_ html: UnsafeMutableBufferPointer<UInt8>) {
+        var i = 0
+        let count = html.count
+        while i + 3 < count {
+            if html[i] == UInt8(ascii: "<") {
+                var digit = i + 2
+                if html[i + 1] == UInt8(ascii: "/") { digit += 1 }
+                if digit + 1 < count, html[digit - 1] == UInt8(ascii: "h"), html[digit + 1] == UInt8(ascii: ">"),
+                   html[digit] >= UInt8(ascii: "1"), html[digit] <= UInt8(ascii: "5") {
+                    html[digit] += 1
+                    i = digit + 2
+                    continue
+                }
+            }
+            i += 1
+        }
     }
 }

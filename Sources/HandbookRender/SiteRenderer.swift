@@ -304,12 +304,12 @@ extension SiteRenderer {
     func entity(_ reference: EntityReference, _ context: inout [String: MustacheValue], root: String) -> PageInfo {
         guard let entity = index.entity(reference) else { return PageInfo(template: "page", title: "", description: "") }
         let presenter = FieldPresenter(index: index, root: root)
-        let body = Markdown.html(ArraySlice(entity.body), demotingHeadings: true)
+        let hasBody = Markdown.hasContent(entity.body)
+        let body = hasBody ? Markdown.html(ArraySlice(entity.body), demotingHeadings: true) : ""
         let topics = (entity["topics"]?.list ?? []).compactMap(\.text)
         let sources = (entity["sources"]?.list ?? []).compactMap(\.text)
         let facts = presenter.facts(for: entity)
         let backlinks = backlinkGroups(reference)
-        let hasBody = !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         var object: [String: MustacheValue] = [
             "name": .string(entity.name),
             "summary": MustacheValue(entity["summary"]?.text),
