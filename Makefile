@@ -15,7 +15,7 @@ build: deps
 	$(SWIFT) build
 
 test: deps
-	@sh scripts/ensure-browser.sh
+	@sh scripts/ensure-test-tools.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	.build/debug/handbook check --content $(CONTENT) --strict

