@@ -27,7 +27,7 @@ let package = Package(
         .testTarget(name: "HandbookLoadTests", dependencies: ["HandbookLoad", "HandbookModel", "HandbookTestSupport"]),
         .testTarget(name: "HandbookValidateTests", dependencies: ["HandbookValidate", "HandbookLoad", "HandbookModel"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "HandbookTestSupport"]),
-        .testTarget(name: "HandbookRenderTests", dependencies: ["HandbookRender", "HandbookTestSupport"]),
+        .testTarget(name: "HandbookRenderTests", dependencies: ["HandbookRender", "HandbookModel", "HandbookTestSupport"]),
         .testTarget(
             name: "HandbookCLITests",
             dependencies: ["HandbookCLI", "HandbookBuild", "HandbookModel", "HandbookTestSupport"],

@@ -127,7 +127,20 @@ import Testing
                 #expect(html.contains("<link rel=\"canonical\" href=\"https://example.org/handbook/"), "\(path)")
                 #expect(html.contains("<script type=\"application/ld+json\">"), "\(path)")
             }
-            #expect(!html.contains("http://") || !html.contains("<script src=\"http"), "\(path) loads a script from another host")
+        }
+    }
+
+    /// Nothing the browser fetches by itself (scripts, styles, icons, images) comes from another host.
+    @Test func noRequestToAnyOtherHost() throws {
+        let fetching = try NSRegularExpression(pattern: #"<(script|img|iframe|source|link)\b[^>]*\b(src|href)="([^"]*)""#)
+        for (path, html) in Self.site where path.hasSuffix(".html") {
+            let range = NSRange(html.startIndex..., in: html)
+            for match in fetching.matches(in: html, range: range) {
+                let tag = String(html[Range(match.range(at: 0), in: html)!])
+                let url = String(html[Range(match.range(at: 3), in: html)!])
+                if tag.contains("rel=\"canonical\"") { continue }
+                #expect(!url.hasPrefix("http") && !url.hasPrefix("//"), "\(path) fetches \(url)")
+            }
         }
     }
 

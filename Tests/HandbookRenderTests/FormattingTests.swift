@@ -1,0 +1,61 @@
+import HandbookModel
+@testable import HandbookRender
+import Testing
+
+@Suite struct FormattingTests {
+    @Test func datesInWords() {
+        #expect(Formatting.words(PartialDate(year: 2026, month: 12, day: 3)) == "3 December 2026")
+        #expect(Formatting.words(PartialDate(year: 2026, month: 6)) == "June 2026")
+        #expect(Formatting.words(PartialDate(year: 1754)) == "1754")
+    }
+
+    @Test func dateTimesInWords() throws {
+        #expect(Formatting.words(try #require(DateTimeValue(parsing: "2026-12-03T18:30"))) == "3 December 2026, 18:30")
+        #expect(Formatting.words(try #require(DateTimeValue(parsing: "2026-12-03T08:05Z"))) == "3 December 2026, 08:05 UTC")
+        #expect(Formatting.words(try #require(DateTimeValue(parsing: "2026-12-03T08:05-05:30"))) == "3 December 2026, 08:05 UTC-05:30")
+    }
+
+    @Test func moneyIsGroupedAndKeepsItsDecimals() {
+        #expect(Formatting.money("25000", currency: "GBP") == "25,000 GBP")
+        #expect(Formatting.money("1250.50", currency: "EUR") == "1,250.50 EUR")
+        #expect(Formatting.money("999", currency: nil) == "999")
+        #expect(Formatting.money("1234567", currency: nil) == "1,234,567")
+    }
+
+    @Test func totalsAreExact() {
+        var total = Decimalish()
+        for amount in ["0.10", "0.20", "1000", "2.5"] { total.add(amount) }
+        #expect(total.text == "1002.80")
+    }
+
+    @Test func codesBecomeNames() {
+        #expect(Formatting.country("BE") == "Belgium")
+        #expect(Formatting.region("GB-SCT") == "Scotland")
+        #expect(Formatting.region("North West") == "North West")
+        #expect(Formatting.jurisdiction("EU") == "European Union")
+        #expect(Formatting.choice("social-enterprise") == "Social enterprise")
+    }
+
+    @Test(arguments: [(0 as Int64, "1970-01-01"), (951_782_400, "2000-02-29"), (1_790_000_000, "2026-09-21"), (-86_400, "1969-12-31")])
+    func unixTimesBecomeUTCDates(_ seconds: Int64, _ date: String) {
+        #expect(Formatting.date(fromUnix: seconds).description == date)
+    }
+
+    @Test func sortKeysIgnoreCaseAndAccents() {
+        let names = ["Zeta", "Fórum dos Cidadãos", "forum b", "Alpha"]
+        #expect(names.sorted { Formatting.sortKey($0) < Formatting.sortKey($1) } == ["Alpha", "forum b", "Fórum dos Cidadãos", "Zeta"])
+    }
+
+    @Test func linksKnowTheirDepth() {
+        #expect(Links.root(from: "") == "./")
+        #expect(Links.root(from: "organisations/") == "../")
+        #expect(Links.root(from: "organisations/by-country/gb/") == "../../../")
+        #expect(Links.file("organisations/x/") == "organisations/x/index.html")
+        #expect(Links.entity(EntityReference(type: .pages, slug: "about")) == "about/")
+    }
+
+    @Test func markdownHeadingsAreDemoted() {
+        #expect(Markdown.html(ArraySlice("# One\n\n## Two\n\n###### Six".utf8), demotingHeadings: true) == "<h2>One</h2>\n<h3>Two</h3>\n<h6>Six</h6>\n")
+        #expect(Markdown.html(ArraySlice("Text with <h1> inside `<h2>`".utf8), demotingHeadings: true).contains("<code>&lt;h2&gt;</code>"))
+    }
+}
