@@ -43,11 +43,12 @@ public enum FileWriter {
         try writeAll(fd, Array(contents.utf8), path: path)
     }
 
+    /// Writes every byte to an open file, retrying short writes and interruptions.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(Failure) {
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { buffer in
-                write(fd, buffer.baseAddress! + written, bytes.count - written)
+                systemWrite(fd, buffer.baseAddress! + written, bytes.count - written)
             }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -69,3 +70,9 @@ public enum FileWriter {
         }
     }
 }
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif

@@ -127,22 +127,12 @@ private extension OutputWriter {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw BuildError(reason: .system(path: path, code: errno), path: path) }
         defer { close(fd) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                systemWrite(fd, buffer.baseAddress! + written, bytes.count - written)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw BuildError(reason: .system(path: path, code: errno), path: path)
-            }
-            written += count
+        do {
+            try FileWriter.writeAll(fd, bytes, path: path)
+        } catch {
+            let code: Int32
+            if case .system(let systemCode) = error.reason { code = systemCode } else { code = EIO }
+            throw BuildError(reason: .system(path: path, code: code), path: path)
         }
     }
 }
-
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-private let systemWrite = Darwin.write
-#endif

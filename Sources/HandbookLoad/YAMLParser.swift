@@ -237,15 +237,7 @@ private extension YAMLParser {
                 seen[key] = keyPosition
                 pairs.append(YAMLPair(key: key, keyPosition: keyPosition, value: value))
             }
-            try finishLine()
-            let save = i
-            guard moveToContentLine(), !atAnyDocumentMarker() else { i = save; break }
-            let next = indentation(of: i)
-            if next < indent { i = save; break }
-            if next > indent || separatedByTab {
-                throw Failure(message: separatedByTab ? "tabs cannot be used for indentation; use spaces"
-                    : "this line is indented more than the key above it; align it or nest it under a key", offset: i)
-            }
+            guard try continueCollection(indent: indent, above: "the key above it; align it or nest it under a key") else { break }
             if atSequenceIndicator() {
                 throw Failure(message: "a list item cannot follow a mapping at the same indentation; indent it under its key", offset: i)
             }
@@ -294,18 +286,26 @@ private extension YAMLParser {
             let item = try parseValueAfterIndicator(parentIndent: indent, context: .sequenceEntry, indicatorOffset: i - 1)
                 ?? emptyNode(at: i)
             items.append(item)
-            try finishLine()
             let save = i
-            guard moveToContentLine(), !atAnyDocumentMarker() else { i = save; break }
-            let next = indentation(of: i)
-            if next < indent { i = save; break }
-            if next > indent || separatedByTab {
-                throw Failure(message: separatedByTab ? "tabs cannot be used for indentation; use spaces"
-                    : "this line is indented more than the list item above it", offset: i)
-            }
+            guard try continueCollection(indent: indent, above: "the list item above it") else { break }
             guard atSequenceIndicator() else { i = save; break }
         }
         return YAMLNode(.sequence(items), at: position(of: start))
+    }
+
+    /// After an entry, moves to the next line of the same block collection and returns true; at the
+    /// collection's end it leaves the scanner where it was and returns false.
+    mutating func continueCollection(indent: Int, above: String) throws -> Bool {
+        try finishLine()
+        let save = i
+        guard moveToContentLine(), !atAnyDocumentMarker() else { i = save; return false }
+        let next = indentation(of: i)
+        if next < indent { i = save; return false }
+        if next > indent || separatedByTab {
+            throw Failure(message: separatedByTab ? "tabs cannot be used for indentation; use spaces"
+                : "this line is indented more than \(above)", offset: i)
+        }
+        return true
     }
 
     func emptyNode(at offset: Int) -> YAMLNode {

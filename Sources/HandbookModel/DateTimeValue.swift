@@ -59,3 +59,30 @@ public struct DateTimeValue: Hashable, Sendable, CustomStringConvertible {
         return text
     }
 }
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension DateTimeValue {
+    /// The moment this names: at its written offset, else as a local time in `timeZone`.
+    public func instant(in timeZone: TimeZone) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        if let offsetMinutes {
+            guard let fixed = TimeZone(secondsFromGMT: offsetMinutes * 60) else { return nil }
+            calendar.timeZone = fixed
+        } else {
+            calendar.timeZone = timeZone
+        }
+        var components = DateComponents()
+        components.year = date.year
+        components.month = date.month
+        components.day = date.day
+        components.hour = hour
+        components.minute = minute
+        components.second = second ?? 0
+        return calendar.date(from: components)
+    }
+}

@@ -11,20 +11,6 @@ public enum TimeZoneOffsets {
 
     /// The moment a local date-time names in a time zone (or at its written offset).
     public static func instant(of value: DateTimeValue, in timeZone: TimeZone) -> Date? {
-        var calendar = Calendar(identifier: .gregorian)
-        if let offset = value.offsetMinutes {
-            guard let fixed = TimeZone(secondsFromGMT: offset * 60) else { return nil }
-            calendar.timeZone = fixed
-        } else {
-            calendar.timeZone = timeZone
-        }
-        var components = DateComponents()
-        components.year = value.date.year
-        components.month = value.date.month
-        components.day = value.date.day
-        components.hour = value.hour
-        components.minute = value.minute
-        components.second = value.second ?? 0
-        return calendar.date(from: components)
+        value.instant(in: timeZone)
     }
 }

@@ -29,20 +29,6 @@ enum DateOrderRule {
 
     /// The moment a date-time names, using its offset or else the time zone.
     static func instant(_ value: DateTimeValue, zone: String) -> Date? {
-        var components = DateComponents()
-        components.year = value.date.year
-        components.month = value.date.month
-        components.day = value.date.day
-        components.hour = value.hour
-        components.minute = value.minute
-        components.second = value.second ?? 0
-        var calendar = Calendar(identifier: .gregorian)
-        if let offset = value.offsetMinutes {
-            calendar.timeZone = TimeZone(secondsFromGMT: offset * 60) ?? TimeZone(identifier: "UTC")!
-        } else {
-            guard let timeZone = TimeZone(identifier: zone) else { return nil }
-            calendar.timeZone = timeZone
-        }
-        return calendar.date(from: components)
+        TimeZone(identifier: zone).flatMap { value.instant(in: $0) }
     }
 }
