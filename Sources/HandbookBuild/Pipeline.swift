@@ -7,9 +7,9 @@ import HandbookValidate
 /// The pipeline's entry points: load → validate → render → write.
 public enum Pipeline {
     /// Loads and validates the tree at `contentPath`. Throws only for the tool's own failures (I/O).
-    public static func check(contentPath: String, today: PartialDate) throws(LoadError) -> ValidationResult {
+    public static func check(contentPath: String, today: PartialDate, isolated: Bool = false) throws(LoadError) -> ValidationResult {
         let tree = try ContentLoader.load(contentPath: contentPath)
-        return Validator.validate(tree, today: today)
+        return Validator.validate(tree, today: today, isolated: isolated)
     }
 
     /// What to build, from where, to where.

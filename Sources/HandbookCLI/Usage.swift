@@ -6,7 +6,7 @@ enum Usage {
     handbook — build and check the Democracy Sector Handbook
 
     Usage:
-      handbook check   [--content DIR] [--format text|json|github] [--strict]
+      handbook check   [--content DIR] [--format text|json|github] [--strict] [--due] [--isolated]
       handbook build   [--content DIR] [--theme DIR] [--output DIR] [--base-url URL] [--check-links]
       handbook inspect FILE
       handbook new     TYPE "Name" [--content DIR]
@@ -25,7 +25,7 @@ enum Usage {
     """
 
     static let check = """
-    Usage: handbook check [--content DIR] [--format text|json|github] [--strict]
+    Usage: handbook check [--content DIR] [--format text|json|github] [--strict] [--due] [--isolated]
 
     Validates every file under DIR (default: content): front matter against each type's schema,
     dates, URLs, codes, topics and methods, and every reference between entries. Every problem is
@@ -37,6 +37,10 @@ enum Usage {
                       json: an array of {path, line, column, severity, rule, message}
                       github: workflow commands, so a pull request shows problems inline
       --strict        treat warnings as errors (exit 1 when there are any)
+      --due           also list the entries due for review: 'reviewed' (a press contact's 'verified')
+                      older than review_after_months, oldest first, then entries never reviewed
+      --isolated      warn about organisations that nothing links to and that link to nothing;
+                      on by itself on a GitHub pull request (GITHUB_EVENT_NAME=pull_request)
       --help          show this help
 
     The date that stale-review warnings count from is today, or HANDBOOK_TODAY=YYYY-MM-DD.

@@ -38,3 +38,25 @@ public struct Entity: Sendable {
         self["draft"] == .boolean(true)
     }
 }
+
+extension Entity {
+    /// Every reference in the entry's fields, nested ones included, in field order.
+    public var references: [EntityReference] {
+        Self.references(in: fields)
+    }
+
+    /// Every reference in a set of fields, nested ones included, in field order.
+    public static func references(in fields: [FieldEntry]) -> [EntityReference] {
+        var found: [EntityReference] = []
+        func walk(_ value: FieldValue) {
+            switch value {
+            case .reference(let reference): found.append(reference)
+            case .list(let items): items.forEach(walk)
+            case .record(let entries): entries.forEach { walk($0.value) }
+            default: break
+            }
+        }
+        fields.forEach { walk($0.value) }
+        return found
+    }
+}

@@ -27,7 +27,7 @@ public struct SiteIndex: Sendable {
         var facets: [EntityType: [Facet: [String: [EntityReference]]]] = [:]
         var topics: [String: [EntityReference]] = [:]
         for entity in published {
-            for target in Self.references(in: entity.fields) where positions[target] != nil && target != entity.reference {
+            for target in entity.references where positions[target] != nil && target != entity.reference {
                 backlinks[target, default: []].insert(entity.reference)
             }
             for (facet, values) in Self.facetValues(of: entity) {
@@ -57,21 +57,6 @@ public struct SiteIndex: Sendable {
     /// The published entries of a type, in slug order.
     public func entities(of type: EntityType) -> [Entity] {
         byType[type] ?? []
-    }
-
-    /// Every reference in a set of fields, nested ones included, in field order.
-    public static func references(in fields: [FieldEntry]) -> [EntityReference] {
-        var found: [EntityReference] = []
-        func walk(_ value: FieldValue) {
-            switch value {
-            case .reference(let reference): found.append(reference)
-            case .list(let items): items.forEach(walk)
-            case .record(let entries): entries.forEach { walk($0.value) }
-            default: break
-            }
-        }
-        fields.forEach { walk($0.value) }
-        return found
     }
 
     /// The facet values an entry is listed under.

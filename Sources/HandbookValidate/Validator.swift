@@ -20,8 +20,9 @@ public struct ValidationResult: Sendable {
 
 /// Checks a loaded tree against SPEC: schemas, cross-field rules and references.
 public enum Validator {
-    /// Validates `tree`; `today` decides which review dates are stale.
-    public static func validate(_ tree: LoadedTree, today: PartialDate) -> ValidationResult {
+    /// Validates `tree`; `today` decides which review dates are stale; `isolated` adds warnings for
+    /// organisations with no link in or out (for pull requests).
+    public static func validate(_ tree: LoadedTree, today: PartialDate, isolated: Bool = false) -> ValidationResult {
         let (settings, settingsDiagnostics) = SettingsRule.read(tree.settings, path: tree.settingsPath, today: today)
         var slugs: [EntityType: Set<String>] = [:]
         for document in tree.documents { slugs[document.type, default: []].insert(document.slug) }
@@ -38,6 +39,7 @@ public enum Validator {
         }
         diagnostics.append(contentsOf: SlugCollisionRule.check(tree.documents.map { RawDocumentInfo(type: $0.type, slug: $0.slug, path: $0.path) }))
         entities.sort { $0.reference < $1.reference }
+        if isolated { diagnostics.append(contentsOf: IsolatedOrganisationRule.check(entities)) }
         diagnostics.sort()
         return ValidationResult(settings: settings, entities: entities, diagnostics: diagnostics, fileCount: tree.fileCount)
     }
