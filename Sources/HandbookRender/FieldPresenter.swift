@@ -10,16 +10,19 @@ struct FieldPresenter {
     let root: String
 
     /// Fields shown elsewhere on the page (heading, lead, topic list, sources) or not shown at all.
-    static let shownElsewhere: Set<String> = ["name", "title", "summary", "topics", "sources", "draft", "reviewed", "order", "start", "end", "timezone"]
+    static let shownElsewhere: Set<String> = ["name", "title", "summary", "topics", "sources", "draft", "reviewed", "order"]
+    /// Fields folded into the "When" row.
+    static let timeFields: Set<String> = ["start", "end", "timezone"]
 
     /// One labelled row per field that has a value, in schema order.
     func facts(for entity: Entity) -> [MustacheValue] {
         var rows: [MustacheValue] = []
-        if entity.reference.type == .events, let when = eventTime(entity) {
-            rows.append(["label": "When", "html": .string(when)])
+        let hasWhen = entity.reference.type == .events || entity.reference.type == .caseStudies
+        if hasWhen, let when = eventTime(entity) {
+            rows.append(["label": "When", "html": .string(when), "name": "when"])
         }
         let schema = Schemas.fields(of: entity.reference.type)
-        for field in schema where !Self.shownElsewhere.contains(field.name) {
+        for field in schema where !Self.shownElsewhere.contains(field.name) && !(hasWhen && Self.timeFields.contains(field.name)) {
             guard let value = entity[field.name] else { continue }
             let html = present(value, field: field, entity: entity)
             if !html.isEmpty {
@@ -137,7 +140,8 @@ struct FieldPresenter {
         let zone = entity["timezone"]?.text ?? index.settings.timezone
         switch (entity["start"], entity["end"]) {
         case (.date(let start)?, let end):
-            guard case .date(let last)? = end, last != start else { return time(start) + " (all day)" }
+            let allDay = entity.reference.type == .events && start.isFullDate ? " (all day)" : ""
+            guard case .date(let last)? = end, last != start else { return time(start) + allDay }
             return "\(time(start)) to \(time(last))"
         case (.dateTime(let start)?, let end):
             var text = "<time datetime=\"\(h(start.description))\">\(h(Formatting.words(start)))</time>"

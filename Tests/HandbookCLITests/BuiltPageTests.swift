@@ -84,6 +84,11 @@ import Testing
         #expect(ics.contains("RRULE:FREQ=MONTHLY;INTERVAL=1;COUNT=6\r\n"))
     }
 
+    @Test func caseStudiesShowWhenTheyRan() throws {
+        let study = try page("case-studies/example-assembly/index.html")
+        #expect(study.contains("<dt>When</dt>\n<dd><time datetime=\"2024-03\">March 2024</time> to <time datetime=\"2024-05-12\">12 May 2024</time></dd>"))
+    }
+
     @Test func caseStudiesAndResourcesHaveTheirStructuredData() throws {
         #expect(try page("case-studies/example-assembly/index.html").contains("\"@type\":\"Article\""))
         #expect(try page("resources/example-report/index.html").contains("\"@type\":\"Report\""))
