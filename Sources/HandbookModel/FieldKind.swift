@@ -26,6 +26,8 @@ public indirect enum FieldKind: Hashable, Sendable {
     case choice([String])
     /// An ISO 3166-1 alpha-2 country code.
     case country
+    /// An ISO 3166-1 alpha-2 country code, or `INT` for a body with no single home country.
+    case countryOrInternational
     /// An ISO 3166-2 subdivision code, or free text.
     case region
     /// A country code, an ISO 3166-2 code, or `EU`, `UN`, `INT`.

@@ -36,7 +36,7 @@ public enum Schemas {
         .organisations: [
             FieldSchema("name", .text(maxLength: 200), required: true, "the organisation's name"),
             FieldSchema("website", .url, "its website"),
-            FieldSchema("country", .country, required: true, "where it is based: ISO 3166-1 code such as GB or BE"),
+            FieldSchema("country", .countryOrInternational, required: true, "where it is based: ISO 3166-1 code such as GB or BE, or INT for an international body with no single base"),
             FieldSchema("region", .region, "an ISO 3166-2 code such as GB-SCT, or free text"),
             FieldSchema("city", .text(maxLength: 100), "its city"),
             FieldSchema("kind", .choice(organisationKinds), "what kind of body it is"),

@@ -79,7 +79,7 @@ struct FieldPresenter {
         case (.phone, .text(let phone)):
             let dial = phone.filter { $0.isNumber || $0 == "+" }
             return "<a href=\"tel:\(h(dial))\">\(h(phone))</a>"
-        case (.country, .text(let code)):
+        case (.country, .text(let code)), (.countryOrInternational, .text(let code)):
             return h(Formatting.country(code))
         case (.region, .text(let text)):
             return h(Formatting.region(text))

@@ -35,7 +35,7 @@ public enum Formatting {
 
     /// The English name of a country code, or the code.
     public static func country(_ code: String) -> String {
-        ISOCodes.countryNames[code] ?? code
+        code == "INT" ? "International" : ISOCodes.countryNames[code] ?? code
     }
 
     /// A region: the name of an ISO 3166-2 code, or the free text as written.

@@ -16,7 +16,7 @@ enum StructuredData {
         case .organisations, .funders:
             object["@type"] = "Organization"
             if let website = entity["website"]?.text { object["sameAs"] = .string(website) }
-            if let country = entity["country"]?.text {
+            if let country = entity["country"]?.text, country != "INT" {
                 object["address"] = .object(["@type": "PostalAddress", "addressCountry": .string(country), "addressLocality": JSONValue(entity["city"]?.text)])
             }
             if case .date(let founded)? = entity["founded"] { object["foundingDate"] = .string(founded.description) }

@@ -122,6 +122,9 @@ struct FieldReader {
             return ChoiceRule.check(text, options: options, name: name, at: position, &reporter) ? .text(text) : nil
         case .country:
             return CountryRule.check(text, name: name, at: position, &reporter) ? .text(text) : nil
+        case .countryOrInternational:
+            if text == CountryRule.international { return .text(text) }
+            return CountryRule.check(text, name: name, at: position, &reporter) ? .text(text) : nil
         case .region:
             return RegionRule.check(text, name: name, at: position, &reporter) ? .text(text) : nil
         case .jurisdiction:

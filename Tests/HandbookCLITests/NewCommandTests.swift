@@ -70,7 +70,7 @@ import Testing
 
     static func sample(_ kind: FieldKind) -> String {
         switch kind {
-        case .country: return "GB"
+        case .country, .countryOrInternational: return "GB"
         case .jurisdiction: return "GB"
         case .url: return "\"https://example.org/\""
         case .date, .partialDate, .dateOrDateTime: return "2026-11-01"

@@ -90,6 +90,12 @@ import Testing
         #expect(try rules(.organisations, "name: Org\ncountry: \(value)\n") == ["country"])
     }
 
+    @Test func internationalOrganisationsUseINT() throws {
+        #expect(try rules(.organisations, "name: Network\ncountry: INT\n").isEmpty)
+        let study = "title: T\norganisations: [org-one]\nmethods: [citizens-jury]\nstart: 2020\ncountry: INT\n"
+        #expect(try rules(.caseStudies, study) == ["country"])
+    }
+
     @Test func countryMessagesSayTheFix() throws {
         #expect(try diagnostics(.organisations, "name: Org\ncountry: gb\n")[0].message.contains("write 'GB'"))
         #expect(try diagnostics(.organisations, "name: Org\ncountry: Belgium\n")[0].message.contains("write 'BE'"))

@@ -4,6 +4,8 @@ import HandbookModel
 /// Country, subdivision, jurisdiction, currency, time-zone and language codes.
 enum CountryRule {
     static let id = "country"
+    /// The code an organisation with no single home country uses (as policies use it for jurisdictions).
+    static let international = "INT"
 
     static func check(_ text: String, name: String, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
         if ISOCodes.countryNames[text] != nil { return true }
