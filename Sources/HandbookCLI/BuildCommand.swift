@@ -6,15 +6,9 @@ import HandbookModel
 enum BuildCommand {
     static func run(_ arguments: [String], environment: [String: String], console: inout Console) -> Int32 {
         let parsed: Arguments
-        do {
-            parsed = try Arguments(arguments, valued: ["--content", "--theme", "--output", "--base-url"],
-                                   switches: ["--check-links", "--help", "-h"])
-        } catch {
-            return HandbookCommand.usageError(error.message, help: Usage.build, console: &console)
-        }
-        if parsed.has("--help") || parsed.has("-h") {
-            console.print(Usage.build)
-            return ExitStatus.success
+        switch HandbookCommand.parse(arguments, valued: ["--content", "--theme", "--output", "--base-url"], switches: ["--check-links"], help: Usage.build, console: &console) {
+        case .success(let arguments): parsed = arguments
+        case .failure(let stop): return stop.status
         }
         guard parsed.positionals.isEmpty else {
             return HandbookCommand.usageError("build takes no arguments", help: Usage.build, console: &console)

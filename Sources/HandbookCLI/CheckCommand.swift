@@ -7,14 +7,9 @@ import HandbookValidate
 enum CheckCommand {
     static func run(_ arguments: [String], environment: [String: String], console: inout Console) -> Int32 {
         let parsed: Arguments
-        do {
-            parsed = try Arguments(arguments, valued: ["--content", "--format"], switches: ["--strict", "--due", "--isolated", "--help", "-h"])
-        } catch {
-            return HandbookCommand.usageError(error.message, help: Usage.check, console: &console)
-        }
-        if parsed.has("--help") || parsed.has("-h") {
-            console.print(Usage.check)
-            return ExitStatus.success
+        switch HandbookCommand.parse(arguments, valued: ["--content", "--format"], switches: ["--strict", "--due", "--isolated"], help: Usage.check, console: &console) {
+        case .success(let arguments): parsed = arguments
+        case .failure(let stop): return stop.status
         }
         guard parsed.positionals.isEmpty else {
             return HandbookCommand.usageError("check takes no arguments; did you mean --content \(parsed.positionals[0])?", help: Usage.check, console: &console)

@@ -34,6 +34,29 @@ public enum HandbookCommand {
         }
     }
 
+    /// Reads a command's options; `--help`/`-h` prints the command's help. Either way, when the command
+    /// should stop here, returns the exit status to stop with instead of the arguments.
+    static func parse(_ arguments: [String], valued: Set<String>, switches: Set<String>, help: String,
+                      console: inout Console) -> Result<Arguments, ExitCode> {
+        let parsed: Arguments
+        do {
+            parsed = try Arguments(arguments, valued: valued, switches: switches.union(["--help", "-h"]))
+        } catch {
+            return .failure(ExitCode(usageError(error.message, help: help, console: &console)))
+        }
+        if parsed.has("--help") || parsed.has("-h") {
+            console.print(help)
+            return .failure(ExitCode(ExitStatus.success))
+        }
+        return .success(parsed)
+    }
+
+    /// An exit status carried as an error, so `parse` can return it in a `Result`.
+    struct ExitCode: Error {
+        var status: Int32
+        init(_ status: Int32) { self.status = status }
+    }
+
     /// Reports a usage problem with the command's help and returns the usage exit status.
     static func usageError(_ message: String, help: String, console: inout Console) -> Int32 {
         console.printError("handbook: \(message)\n")

@@ -5,14 +5,9 @@ import HandbookModel
 enum InspectCommand {
     static func run(_ arguments: [String], console: inout Console) -> Int32 {
         let parsed: Arguments
-        do {
-            parsed = try Arguments(arguments, valued: [], switches: ["--help", "-h"])
-        } catch {
-            return HandbookCommand.usageError(error.message, help: Usage.inspect, console: &console)
-        }
-        if parsed.has("--help") || parsed.has("-h") {
-            console.print(Usage.inspect)
-            return ExitStatus.success
+        switch HandbookCommand.parse(arguments, valued: [], switches: [], help: Usage.inspect, console: &console) {
+        case .success(let arguments): parsed = arguments
+        case .failure(let stop): return stop.status
         }
         guard parsed.positionals.count == 1, let path = parsed.positionals.first else {
             return HandbookCommand.usageError("inspect takes exactly one FILE", help: Usage.inspect, console: &console)

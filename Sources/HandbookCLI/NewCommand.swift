@@ -6,14 +6,9 @@ import HandbookModel
 enum NewCommand {
     static func run(_ arguments: [String], console: inout Console) -> Int32 {
         let parsed: Arguments
-        do {
-            parsed = try Arguments(arguments, valued: ["--content"], switches: ["--help", "-h"])
-        } catch {
-            return HandbookCommand.usageError(error.message, help: Usage.new, console: &console)
-        }
-        if parsed.has("--help") || parsed.has("-h") {
-            console.print(Usage.new)
-            return ExitStatus.success
+        switch HandbookCommand.parse(arguments, valued: ["--content"], switches: [], help: Usage.new, console: &console) {
+        case .success(let arguments): parsed = arguments
+        case .failure(let stop): return stop.status
         }
         guard parsed.positionals.count == 2 else {
             return HandbookCommand.usageError("new takes a TYPE and a \"Name\"", help: Usage.new, console: &console)
