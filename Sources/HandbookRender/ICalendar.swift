@@ -9,8 +9,20 @@ import HandbookModel
 /// `VTIMEZONE` built from the system's time-zone database, covering the years the event spans, so
 /// repeating events keep their local time across daylight-saving changes.
 public enum ICalendar {
+    /// Something a calendar shows: an event, or the deadline of a funder's open call.
+    public enum Item: Sendable {
+        case event(Entity)
+        /// The `number`th open call (from 1) of a funder.
+        case deadline(funder: Entity, call: FieldValue, number: Int)
+    }
+
     /// One calendar holding `events`; `name` becomes `NAME` and `X-WR-CALNAME`, and `isFeed` adds refresh hints.
     public static func calendar(name: String, events: [Entity], index: SiteIndex, baseURL: String, isFeed: Bool) -> String {
+        calendar(name: name, items: events.map(Item.event), index: index, baseURL: baseURL, isFeed: isFeed)
+    }
+
+    /// One calendar holding events and deadlines.
+    public static func calendar(name: String, items: [Item], index: SiteIndex, baseURL: String, isFeed: Bool) -> String {
         var lines = [
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
@@ -26,8 +38,13 @@ public enum ICalendar {
         }
         var zones: [String: (Int, Int)] = [:]
         var eventLines: [String] = []
-        for event in events {
-            eventLines += vevent(event, index: index, baseURL: baseURL, zones: &zones)
+        for item in items {
+            switch item {
+            case .event(let event):
+                eventLines += vevent(event, index: index, baseURL: baseURL, zones: &zones)
+            case .deadline(let funder, let call, let number):
+                eventLines += deadline(funder: funder, call: call, number: number, baseURL: baseURL)
+            }
         }
         for (zone, years) in zones.sorted(by: { $0.key < $1.key }) {
             lines += vtimezone(zone, from: years.0, to: years.1)
@@ -125,6 +142,22 @@ private extension ICalendar {
         }
         if case .integer(let sequence)? = event["sequence"] { lines.append("SEQUENCE:\(sequence)") }
         lines.append("END:VEVENT")
+        return lines
+    }
+
+    /// An open call's closing date as an all-day, transparent event.
+    static func deadline(funder: Entity, call: FieldValue, number: Int, baseURL: String) -> [String] {
+        guard case .date(let date)? = call["deadline"] else { return [] }
+        let host = URLComponents(string: baseURL)?.host ?? "handbook"
+        var lines = ["BEGIN:VEVENT", "UID:funders-\(funder.reference.slug)-call-\(number)@\(host)",
+                     "DTSTAMP:" + utcStamp(funder.lastChanged ?? 0),
+                     "DTSTART;VALUE=DATE:" + compact(date), "DTEND;VALUE=DATE:" + compact(nextDay(date)),
+                     "SUMMARY:" + text("Deadline: \(call["title"]?.text ?? "open call") (\(funder.name))")]
+        if case .number(let amount)? = call["amount"] {
+            lines.append("DESCRIPTION:" + text("Up to \(Formatting.money(amount, currency: call["currency"]?.text))."))
+        }
+        lines.append("URL:" + (call["url"]?.text ?? baseURL + Links.entity(funder.reference)))
+        lines += ["STATUS:CONFIRMED", "TRANSP:TRANSPARENT", "END:VEVENT"]
         return lines
     }
 

@@ -83,11 +83,20 @@ public struct SiteRenderer: Sendable {
         var rank: [EntityReference: Int] = [:]
         var ordered: [EntityType: [EntityReference]] = [:]
         var footer: [MustacheValue] = []
+        /// Each entry's Markdown body as HTML (headings demoted), rendered once for pages, API and feeds.
+        var bodies: [EntityReference: String] = [:]
+        /// The events each organisation organises and each topic covers, in display order.
+        var eventsByOrganiser: [String: [EntityReference]] = [:]
+        var eventsByTopic: [String: [EntityReference]] = [:]
 
         init(index: SiteIndex) {
             let renderer = CardMaker(index: index)
             let cardList = Parallel.map(index.entities) { renderer.card($0) }
             for (entity, card) in zip(index.entities, cardList) { cards[entity.reference] = card }
+            let rendered = Parallel.map(index.entities) { entity in
+                Markdown.hasContent(entity.body) ? Markdown.html(ArraySlice(entity.body), demotingHeadings: true) : ""
+            }
+            for (entity, body) in zip(index.entities, rendered) { bodies[entity.reference] = body }
             for type in EntityType.allCases {
                 let sorted = renderer.displayOrder(type, index.entities(of: type))
                 ordered[type] = sorted.map(\.reference)
@@ -98,6 +107,13 @@ public struct SiteRenderer: Sendable {
             }
             if index.entity(EntityReference(type: .pages, slug: "privacy")) == nil {
                 footer.append(["label": "Privacy", "url": "privacy/"])
+            }
+            for reference in ordered[.events] ?? [] {
+                guard let event = index.entity(reference) else { continue }
+                for organiser in event["organisers"]?.list ?? [] {
+                    if case .reference(let organisation) = organiser { eventsByOrganiser[organisation.slug, default: []].append(reference) }
+                }
+                for topic in (event["topics"]?.list ?? []).compactMap(\.text) { eventsByTopic[topic, default: []].append(reference) }
             }
         }
     }
@@ -112,6 +128,11 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n"))
         files.append(OutputFile(path: "sitemap.xml", text: sitemap(jobs)))
         files.append(OutputFile(path: "search/entries.json", text: searchEntries()))
+        files += DataAPI(index: index, baseURL: baseURL, bodies: prepared.bodies).files()
+        files += JSONSchemaExport(index: index, baseURL: baseURL).files()
+        files.append(GrantsExport(index: index, baseURL: baseURL).file())
+        files += FeedsExport(index: index, baseURL: baseURL, bodies: prepared.bodies).files()
+        files += calendars()
         return files.sorted { $0.path < $1.path }
     }
 }
@@ -297,6 +318,12 @@ extension SiteRenderer {
             ["heading": MustacheValue(group.heading), "entries": .list(group.entries.map { card($0, root: root) })]
         })
         context["isEmpty"] = .bool(references.isEmpty)
+        if type == .events {
+            let feed = baseURL + "events.ics"
+            let webcal = feed.hasPrefix("https://") ? "webcal://" + feed.dropFirst("https://".count)
+                : feed.hasPrefix("http://") ? "webcal://" + feed.dropFirst("http://".count) : feed
+            context["subscribe"] = ["https": .string(feed), "webcal": .string(String(webcal)), "file": "events.ics"]
+        }
         let description = facet == nil ? "Every \(type.singular) in the \(index.settings.title)." : "\(heading), in the \(index.settings.title)."
         return PageInfo(template: "list", title: heading, description: description)
     }
@@ -304,8 +331,8 @@ extension SiteRenderer {
     func entity(_ reference: EntityReference, _ context: inout [String: MustacheValue], root: String) -> PageInfo {
         guard let entity = index.entity(reference) else { return PageInfo(template: "page", title: "", description: "") }
         let presenter = FieldPresenter(index: index, root: root)
-        let hasBody = Markdown.hasContent(entity.body)
-        let body = hasBody ? Markdown.html(ArraySlice(entity.body), demotingHeadings: true) : ""
+        let body = prepared.bodies[reference] ?? ""
+        let hasBody = !body.isEmpty
         let topics = (entity["topics"]?.list ?? []).compactMap(\.text)
         let sources = (entity["sources"]?.list ?? []).compactMap(\.text)
         let facts = presenter.facts(for: entity)
@@ -338,6 +365,9 @@ extension SiteRenderer {
             object["isCancelled"] = .bool(entity["status"]?.text == "cancelled")
         }
         if reference.type == .pressContacts { object["privacyURL"] = .string(privacyPath) }
+        if reference.type == .organisations, prepared.eventsByOrganiser[reference.slug] != nil {
+            object["eventsFeedURL"] = .string("events.ics")
+        }
         context["entity"] = .object(object)
         let url = baseURL + Links.entity(reference)
         let description = entity["summary"]?.text ?? "\(reference.type.singular.capitalisedFirst) in the \(index.settings.title)."
@@ -359,6 +389,7 @@ extension SiteRenderer {
         var byType: [EntityType: [EntityReference]] = [:]
         for reference in references { byType[reference.type, default: []].append(reference) }
         context["label"] = .string(label)
+        if prepared.eventsByTopic[id] != nil { context["eventsFeedURL"] = .string("events.ics") }
         context["groups"] = .list(EntityType.allCases.compactMap { type in
             guard let members = byType[type], !members.isEmpty else { return nil }
             let entries = groups(type, members).flatMap(\.entries)
@@ -552,6 +583,36 @@ struct CardMaker: Sendable {
         }
         if case .date(let until)? = entity["repeat"]?["until"], until >= index.today { return true }
         return (last.map { $0 >= index.today } ?? false)
+    }
+}
+
+// MARK: - Calendars
+
+extension SiteRenderer {
+    /// `events.ics` (every event and open-call deadline), one calendar per organiser and per topic with events.
+    func calendars() -> [OutputFile] {
+        let events = (prepared.ordered[.events] ?? []).compactMap(index.entity)
+        var deadlines: [ICalendar.Item] = []
+        for funder in index.entities(of: .funders) {
+            for (position, call) in (funder["open_calls"]?.list ?? []).enumerated() {
+                deadlines.append(.deadline(funder: funder, call: call, number: position + 1))
+            }
+        }
+        let title = index.settings.title
+        var files = [OutputFile(path: "events.ics", text: ICalendar.calendar(
+            name: "\(title): events and deadlines", items: events.map(ICalendar.Item.event) + deadlines,
+            index: index, baseURL: baseURL, isFeed: true))]
+        for (slug, references) in prepared.eventsByOrganiser.sorted(by: { $0.key < $1.key }) {
+            let organiser = index.entity(EntityReference(type: .organisations, slug: slug))?.name ?? slug
+            files.append(OutputFile(path: "organisations/\(slug)/events.ics", text: ICalendar.calendar(
+                name: "\(title): events by \(organiser)", events: references.compactMap(index.entity), index: index, baseURL: baseURL, isFeed: true)))
+        }
+        for (id, references) in prepared.eventsByTopic.sorted(by: { $0.key < $1.key }) where index.settings.topics.contains(where: { $0.id == id }) {
+            let label = index.settings.topics.first { $0.id == id }?.label ?? id
+            files.append(OutputFile(path: "topics/\(id)/events.ics", text: ICalendar.calendar(
+                name: "\(title): \(label) events", events: references.compactMap(index.entity), index: index, baseURL: baseURL, isFeed: true)))
+        }
+        return files
     }
 }
 

@@ -1,0 +1,130 @@
+import HandbookModel
+
+/// The JSON API under `api/`: a catalogue, every published entry by type, one file per entry, and the
+/// social graph. Keys are sorted and lists have a stable order, so unchanged content gives unchanged files.
+struct DataAPI {
+    let index: SiteIndex
+    let baseURL: String
+    /// Rendered bodies by entry, computed once by the renderer.
+    let bodies: [EntityReference: String]
+
+    /// Every API file.
+    func files() -> [OutputFile] {
+        var files: [OutputFile] = []
+        var catalogue: [JSONValue] = []
+        for type in EntityType.allCases {
+            let entities = index.entities(of: type)
+            let items = entities.map { entity(in: $0, withBody: false) }
+            files.append(OutputFile(path: "api/\(type.folder).json", text: JSONValue.object([
+                "type": .string(type.folder), "count": .number(String(entities.count)), "items": .array(items),
+            ]).encoded + "\n"))
+            catalogue.append(.object([
+                "type": .string(type.folder), "count": .number(String(entities.count)),
+                "url": .string(baseURL + "api/\(type.folder).json"),
+                "schema": .string(baseURL + "api/schema/\(type.folder).schema.json"),
+                "html": .string(baseURL + Links.list(type)),
+            ]))
+        }
+        files += Parallel.map(index.entities) { entity in
+            OutputFile(path: "api/\(entity.reference.type.folder)/\(entity.reference.slug).json",
+                       text: self.entity(in: entity, withBody: true).encoded + "\n")
+        }
+        files.append(OutputFile(path: "api/graph.json", text: graph().encoded + "\n"))
+        files.append(OutputFile(path: "api/index.json", text: JSONValue.object([
+            "title": .string(index.settings.title),
+            "description": .string(index.settings.description),
+            "base_url": .string(baseURL),
+            "types": .array(catalogue),
+            "graph": .string(baseURL + "api/graph.json"),
+            "grants_360giving": .string(baseURL + "api/360giving.json"),
+            "calendar": .string(baseURL + "events.ics"),
+            "feeds": .object(["atom": .string(baseURL + "feed.xml"), "json": .string(baseURL + "feed.json")]),
+        ]).encoded + "\n"))
+        return files
+    }
+
+    /// One entry as JSON: identity, every field typed, references resolved, and on its own file the body and backlinks.
+    func entity(in entity: Entity, withBody: Bool) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "type": .string(entity.reference.type.folder),
+            "slug": .string(entity.reference.slug),
+            "name": .string(entity.name),
+            "url": .string(baseURL + Links.entity(entity.reference)),
+        ]
+        var fields: [String: JSONValue] = [:]
+        for entry in entity.fields { fields[entry.key] = value(entry.value) }
+        object["fields"] = .object(fields)
+        if let changed = entity.lastChanged { object["last_modified"] = .string(Self.timestamp(changed)) }
+        if withBody {
+            object["body_html"] = .string(bodies[entity.reference] ?? "")
+            object["backlinks"] = .array((index.backlinks[entity.reference] ?? []).map(reference))
+        }
+        return .object(object)
+    }
+
+    func value(_ value: FieldValue) -> JSONValue {
+        switch value {
+        case .text(let text): return .string(text)
+        case .integer(let number): return .number(String(number))
+        case .number(let text): return .number(Self.canonicalNumber(text))
+        case .boolean(let flag): return .bool(flag)
+        case .date(let date): return .string(date.description)
+        case .dateTime(let dateTime): return .string(dateTime.description)
+        case .reference(let target): return reference(target)
+        case .list(let items): return .array(items.map(self.value))
+        case .record(let entries):
+            var object: [String: JSONValue] = [:]
+            for entry in entries { object[entry.key] = self.value(entry.value) }
+            return .object(object)
+        }
+    }
+
+    /// `{type, slug, name, url}` for a published entry; without name and url when it is not published.
+    func reference(_ target: EntityReference) -> JSONValue {
+        var object: [String: JSONValue] = ["type": .string(target.type.folder), "slug": .string(target.slug)]
+        if let entity = index.entity(target) {
+            object["name"] = .string(entity.name)
+            object["url"] = .string(baseURL + Links.entity(target))
+        }
+        return .object(object)
+    }
+
+    /// The social graph: every published entry as a node, every reference between them as a typed edge.
+    func graph() -> JSONValue {
+        let nodes: [JSONValue] = index.entities.map { entity in
+            .object(["id": .string(Self.nodeID(entity.reference)), "type": .string(entity.reference.type.folder),
+                     "name": .string(entity.name), "url": .string(baseURL + Links.entity(entity.reference))])
+        }
+        var edges: [JSONValue] = []
+        for entity in index.entities {
+            for entry in entity.fields {
+                for target in Entity.references(in: [entry]) where index.entity(target) != nil && target != entity.reference {
+                    edges.append(.object(["source": .string(Self.nodeID(entity.reference)), "target": .string(Self.nodeID(target)),
+                                          "relation": .string(entry.key)]))
+                }
+            }
+        }
+        return .object(["nodes": .array(nodes), "edges": .array(edges)])
+    }
+
+    static func nodeID(_ reference: EntityReference) -> String {
+        "\(reference.type.folder)/\(reference.slug)"
+    }
+
+    /// A Unix time as an RFC 3339 UTC timestamp.
+    static func timestamp(_ seconds: Int64) -> String {
+        let date = Formatting.date(fromUnix: seconds)
+        let second = Int(((seconds % 86_400) + 86_400) % 86_400)
+        return "\(date)T\(PartialDate.padded(second / 3600)):\(PartialDate.padded(second / 60 % 60)):\(PartialDate.padded(second % 60))Z"
+    }
+
+    /// A number as JSON allows it: no leading zeros, no trailing dot.
+    static func canonicalNumber(_ text: String) -> String {
+        var parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        let negative = parts[0].hasPrefix("-")
+        var whole = negative ? String(parts[0].dropFirst()) : parts[0]
+        while whole.count > 1 && whole.hasPrefix("0") { whole.removeFirst() }
+        parts[0] = (negative ? "-" : "") + whole
+        return parts.joined(separator: ".")
+    }
+}
