@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// The data files of the built fixture site: API, graph, schemas, 360Giving, calendars and feeds.
+@Suite struct DataOutputTests {
+    static let site: [String: Data] = {
+        let directory = try! TemporaryDirectory()
+        defer { directory.cleanUp() }
+        _ = buildFixture(into: directory.path + "/site")
+        return (try? tree(directory.path + "/site")) ?? [:]
+    }()
+
+    func json(_ path: String) throws -> [String: Any] {
+        let data = try #require(Self.site[path], "no \(path)")
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    func text(_ path: String) throws -> String {
+        String(decoding: try #require(Self.site[path], "no \(path)"), as: UTF8.self)
+    }
+
+    @Test func catalogueCountsEveryType() throws {
+        let index = try json("api/index.json")
+        let types = try #require(index["types"] as? [[String: Any]])
+        #expect(types.count == 8)
+        let organisations = try #require(types.first { $0["type"] as? String == "organisations" })
+        #expect(organisations["count"] as? Int == 3)
+        #expect(organisations["url"] as? String == "https://example.org/handbook/api/organisations.json")
+        #expect(organisations["schema"] as? String == "https://example.org/handbook/api/schema/organisations.schema.json")
+    }
+
+    @Test func typeFilesListEntriesWithResolvedReferences() throws {
+        let list = try json("api/organisations.json")
+        let items = try #require(list["items"] as? [[String: Any]])
+        #expect(items.map { $0["slug"] as? String } == ["example-lab", "example-network", "example-trust"])
+        let trust = try #require(items.last)
+        let fields = try #require(trust["fields"] as? [String: Any])
+        let networks = try #require(fields["networks"] as? [[String: Any]])
+        #expect(networks.first?["name"] as? String == "Example Network")
+        #expect(networks.first?["url"] as? String == "https://example.org/handbook/organisations/example-network/")
+        #expect(fields["founded"] as? String == "2015-06")
+        #expect(trust["body_html"] == nil)
+    }
+
+    @Test func entryFilesCarryBodyAndBacklinks() throws {
+        let trust = try json("api/organisations/example-trust.json")
+        #expect((trust["body_html"] as? String)?.contains("<strong>trust</strong>") == true)
+        let backlinks = try #require(trust["backlinks"] as? [[String: Any]])
+        #expect(backlinks.contains { $0["slug"] as? String == "example-fund" && $0["type"] as? String == "funders" })
+        #expect(trust["last_modified"] as? String == "2026-09-21T14:13:20Z")
+    }
+
+    @Test func numbersAndDatesKeepTheirTypes() throws {
+        let fund = try json("api/funders/example-fund.json")
+        let grants = try #require((fund["fields"] as? [String: Any])?["grants"] as? [[String: Any]])
+        #expect(grants.first?["amount"] as? Int == 25000)
+        let event = try json("api/events/example-meetup.json")
+        let fields = try #require(event["fields"] as? [String: Any])
+        #expect(fields["start"] as? String == "2026-12-03T18:30")
+        #expect(fields["sequence"] as? Int == 2)
+    }
+
+    @Test(arguments: ["api/organisations/example-lab.json", "api/graph.json", "api/index.json", "feed.json"])
+    func jsonIsEncodedWithSortedKeys(_ path: String) throws {
+        let data = try #require(Self.site[path])
+        let object = try JSONSerialization.jsonObject(with: data)
+        let sorted = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        #expect(String(decoding: data, as: UTF8.self) == String(decoding: sorted, as: UTF8.self) + "\n")
+    }
+
+    @Test func graphHasTypedEdges() throws {
+        let graph = try json("api/graph.json")
+        let nodes = try #require(graph["nodes"] as? [[String: Any]])
+        let edges = try #require(graph["edges"] as? [[String: String]])
+        #expect(nodes.count == 11)
+        #expect(edges.contains(["source": "organisations/example-trust", "target": "organisations/example-network", "relation": "networks"]))
+        #expect(edges.contains(["source": "funders/example-fund", "target": "organisations/example-trust", "relation": "grants"]))
+    }
+
+    @Test func schemasComeFromTheSchemaTables() throws {
+        let schema = try json("api/schema/organisations.schema.json")
+        #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+        #expect(schema["required"] as? [String] == ["name", "country"])
+        #expect(schema["additionalProperties"] as? Bool == false)
+        let properties = try #require(schema["properties"] as? [String: [String: Any]])
+        #expect(properties["kind"]?["enum"] as? [String] == ["charity", "nonprofit", "social-enterprise", "foundation", "research", "network", "campaign", "public-body", "company", "other"])
+        #expect(((properties["topics"]?["items"] as? [String: Any])?["enum"] as? [String]) == ["assemblies", "budgets"])
+        let events = try json("api/schema/events.schema.json")
+        #expect(events["anyOf"] != nil)
+    }
+
+    @Test func grantsFollow360Giving() throws {
+        let package = try json("api/360giving.json")
+        let grants = try #require(package["grants"] as? [[String: Any]])
+        // The grant without an amount, currency or date cannot meet the standard and is left out.
+        #expect(grants.count == 1)
+        let grant = try #require(grants.first)
+        #expect(grant["id"] as? String == "360G-handbook-example-fund-1")
+        #expect(grant["amountAwarded"] as? Int == 25000)
+        #expect(grant["currency"] as? String == "GBP")
+        #expect(grant["awardDate"] as? String == "2025-01-01")
+        #expect((grant["recipientOrganization"] as? [[String: Any]])?.first?["id"] as? String == "GB-SC-SC000000")
+        #expect((grant["fundingOrganization"] as? [[String: Any]])?.first?["id"] as? String == "XI-HANDBOOK-funders-example-fund")
+    }
+
+    @Test func calendarsCoverEventsDeadlinesOrganisersAndTopics() throws {
+        let all = try text("events.ics")
+        #expect(all.contains("X-WR-CALNAME:Example Handbook: events and deadlines\r\n"))
+        #expect(all.contains("REFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n"))
+        #expect(all.contains("UID:events-example-meetup@example.org\r\n"))
+        #expect(all.contains("UID:funders-example-fund-call-1@example.org\r\nDTSTAMP:20260921T141320Z\r\nDTSTART;VALUE=DATE:20270131\r\nDTEND;VALUE=DATE:20270201\r\nSUMMARY:Deadline: Small grants round (Example Fund)\r\n"))
+        #expect(try text("organisations/example-network/events.ics").contains("UID:events-example-meetup@"))
+        #expect(!(try text("organisations/example-network/events.ics")).contains("example-festival"))
+        #expect(Self.site["organisations/example-lab/events.ics"] != nil)
+        #expect(Self.site["topics/assemblies/events.ics"] == nil, "no event is tagged with the topic")
+        #expect(try text("events/example-festival/event.ics").contains("STATUS:TENTATIVE\r\n"))
+    }
+
+    @Test func feedsListRecentlyChangedEntries() throws {
+        let atom = try text("feed.xml")
+        #expect(atom.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"))
+        #expect(atom.contains("<updated>2026-09-21T14:13:20Z</updated>"))
+        #expect(atom.components(separatedBy: "<entry>").count - 1 == 10)
+        let feed = try json("feed.json")
+        #expect(feed["version"] as? String == "https://jsonfeed.org/version/1.1")
+        let items = try #require(feed["items"] as? [[String: Any]])
+        #expect(items.count == 10)
+        #expect(items.allSatisfy { $0["content_html"] is String && $0["date_modified"] as? String == "2026-09-21T14:13:20Z" })
+    }
+
+    @Test func everyPageLinksTheFeedsAndCalendar() throws {
+        let home = try text("index.html")
+        #expect(home.contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
+        #expect(home.contains("href=\"./feed.json\""))
+        #expect(home.contains("type=\"text/calendar\""))
+        let events = try text("events/index.html")
+        #expect(events.contains("href=\"webcal://example.org/handbook/events.ics\""))
+        #expect(events.contains("<code>https://example.org/handbook/events.ics</code>"))
+        #expect(try text("organisations/example-network/index.html").contains("<a href=\"events.ics\">Subscribe to this organisation's events</a>"))
+    }
+}
