@@ -110,9 +110,13 @@ public enum Pipeline {
         clock.mark("theme and history")
         let baseURL = options.baseURL ?? validation.settings.baseURL
         let index = SiteIndex(settings: validation.settings, entities: validation.entities, today: options.today)
+        let renderer = SiteRenderer(index: index, theme: theme, baseURL: baseURL)
         clock.mark("index")
-        let files = SiteRenderer(index: index, theme: theme, baseURL: baseURL).render()
-        clock.mark("render")
+        var files = renderer.pages()
+        clock.mark("render pages")
+        files += renderer.data()
+        clock.mark("render data and feeds")
+        files.sort { $0.path < $1.path }
         if options.checkLinks {
             let broken = LinkChecker.check(files, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/")
             clock.mark("check links")

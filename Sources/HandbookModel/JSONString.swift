@@ -2,6 +2,9 @@
 public enum JSONString {
     /// The text in double quotes with `"`, `\` and control characters escaped.
     public static func literal(_ text: String) -> String {
+        // Most text needs no escaping: check the bytes once and skip the scalar-by-scalar copy.
+        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }
+        if plain { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

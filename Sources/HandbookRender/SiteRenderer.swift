@@ -120,6 +120,11 @@ public struct SiteRenderer: Sendable {
 
     /// Every output file, sorted by path.
     public func render() -> [OutputFile] {
+        (pages() + data()).sorted { $0.path < $1.path }
+    }
+
+    /// The HTML pages, the theme's assets, the sitemap, robots.txt and the search list.
+    public func pages() -> [OutputFile] {
         let jobs = pageJobs()
         var files = Parallel.map(jobs) { job in render(job) }.flatMap { $0 }
         for (path, bytes) in theme.assets {
@@ -128,12 +133,17 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n"))
         files.append(OutputFile(path: "sitemap.xml", text: sitemap(jobs)))
         files.append(OutputFile(path: "search/entries.json", text: searchEntries()))
-        files += DataAPI(index: index, baseURL: baseURL, bodies: prepared.bodies).files()
+        return files
+    }
+
+    /// The data for other tools: JSON API, graph, schemas, 360Giving, calendars and feeds.
+    public func data() -> [OutputFile] {
+        var files = DataAPI(index: index, baseURL: baseURL, bodies: prepared.bodies).files()
         files += JSONSchemaExport(index: index, baseURL: baseURL).files()
         files.append(GrantsExport(index: index, baseURL: baseURL).file())
         files += FeedsExport(index: index, baseURL: baseURL, bodies: prepared.bodies).files()
         files += calendars()
-        return files.sorted { $0.path < $1.path }
+        return files
     }
 }
 
