@@ -1,0 +1,49 @@
+import Foundation
+import HandbookLoad
+import Testing
+
+/// Last-changed dates come from one `git log` for the tree, and from file times outside git.
+@Suite struct ChangeHistoryTests {
+    func git(_ arguments: [String], in directory: String, date: String? = nil) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", directory] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_AUTHOR_NAME"] = "Test"
+        environment["GIT_AUTHOR_EMAIL"] = "test@example.org"
+        environment["GIT_COMMITTER_NAME"] = "Test"
+        environment["GIT_COMMITTER_EMAIL"] = "test@example.org"
+        if let date {
+            environment["GIT_AUTHOR_DATE"] = date
+            environment["GIT_COMMITTER_DATE"] = date
+        }
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments)")
+    }
+
+    @Test func datesComeFromTheLastCommitOfEachFile() throws {
+        let tree = try Tree(["content/organisations/a.md": "---\nname: A\n---\n", "content/organisations/b.md": "---\nname: B\n---\n"])
+        defer { tree.remove() }
+        try git(["init", "-q"], in: tree.root)
+        try git(["add", "."], in: tree.root)
+        try git(["commit", "-q", "-m", "first"], in: tree.root, date: "2024-01-02T03:04:05Z")
+        try Data("---\nname: B2\n---\n".utf8).write(to: URL(fileURLWithPath: tree.content + "/organisations/b.md"))
+        try git(["commit", "-q", "-am", "second"], in: tree.root, date: "2025-06-07T08:09:10Z")
+        let paths = [tree.content + "/organisations/a.md", tree.content + "/organisations/b.md"]
+        let dates = ChangeHistory.lastChanged(contentPath: tree.content, paths: paths)
+        #expect(dates[paths[0]] == 1_704_164_645)
+        #expect(dates[paths[1]] == 1_749_283_750)
+    }
+
+    @Test func filesOutsideGitUseTheirModificationTime() throws {
+        let tree = try Tree(["content/pages/p.md": "---\ntitle: P\n---\n"])
+        defer { tree.remove() }
+        let path = tree.content + "/pages/p.md"
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_600_000_000)], ofItemAtPath: path)
+        #expect(ChangeHistory.lastChanged(contentPath: tree.content, paths: [path])[path] == 1_600_000_000)
+    }
+}
