@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "HandbookRenderTests", dependencies: ["HandbookRender", "HandbookModel", "HandbookTestSupport"]),
         .testTarget(
             name: "HandbookCLITests",
-            dependencies: ["HandbookCLI", "HandbookBuild", "HandbookModel", "HandbookTestSupport"],
+            dependencies: ["HandbookCLI", "HandbookBuild", "HandbookRender", "HandbookValidate", "HandbookModel", "HandbookTestSupport"],
             exclude: ["Fixtures", "Snapshots"]
         ),
     ]

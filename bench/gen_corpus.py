@@ -19,12 +19,27 @@ words = ("democracy citizens assembly jury panel deliberation sortition budget c
          "participation trust public policy community voice reform network lottery").split()
 
 
+syllables = ("ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu "
+             "pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu").split()
+# Body text draws on a vocabulary of 20,000 made-up words with a Zipf distribution, as natural
+# language has, so search-index figures are realistic: a few words everywhere, most words rare.
+vocabulary = words + sorted({"".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(24000)})[:20000]
+rng.shuffle(vocabulary)
+weights = []
+for rank in range(1, len(vocabulary) + 1):
+    weights.append((weights[-1] if weights else 0) + 1 / rank)
+
+
 def text(k):
     return " ".join(rng.choice(words) for _ in range(k))
 
 
+def prose(k):
+    return " ".join(rng.choices(vocabulary, cum_weights=weights, k=k))
+
+
 def body():
-    paragraphs = [text(60).capitalize() + "." for _ in range(rng.randint(2, 6))]
+    paragraphs = [prose(60).capitalize() + "." for _ in range(rng.randint(2, 6))]
     return "\n\n".join(paragraphs) + "\n\n## Notes\n\n- " + text(8) + "\n- [a link](https://example.org/" + text(1) + ")\n"
 
 

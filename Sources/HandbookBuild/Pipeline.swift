@@ -116,6 +116,8 @@ public enum Pipeline {
         clock.mark("render pages")
         files += renderer.data()
         clock.mark("render data and feeds")
+        files += renderer.search()
+        clock.mark("render search index")
         files.sort { $0.path < $1.path }
         if options.checkLinks {
             let broken = LinkChecker.check(files, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/")

@@ -62,8 +62,7 @@ public struct SiteIndex: Sendable {
     /// The facet values an entry is listed under.
     public static func facetValues(of entity: Entity) -> [(Facet, [String])] {
         var values: [(Facet, [String])] = []
-        if let country = entity["country"]?.text ?? entity["jurisdiction"]?.text.flatMap({ $0.count == 2 ? $0 : String($0.prefix(2)) }),
-           ISOCodes.countryNames[country] != nil {
+        if let country = entity.countryCode, ISOCodes.countryNames[country] != nil {
             values.append((.country, [country]))
         }
         if let kind = entity["kind"]?.text { values.append((.kind, [kind])) }
@@ -71,5 +70,15 @@ public struct SiteIndex: Sendable {
         if !topics.isEmpty { values.append((.topic, topics)) }
         if let status = entity["status"]?.text { values.append((.status, [status])) }
         return values
+    }
+}
+
+extension Entity {
+    /// The country an entry is in or about: its `country`, or the country part of a policy's
+    /// `jurisdiction` (`GB` of `GB-SCT`; `EU`, `UN` and `INT` as they are).
+    var countryCode: String? {
+        if let country = self["country"]?.text { return country }
+        guard let jurisdiction = self["jurisdiction"]?.text else { return nil }
+        return String(jurisdiction.prefix { $0 != "-" })
     }
 }

@@ -120,10 +120,10 @@ public struct SiteRenderer: Sendable {
 
     /// Every output file, sorted by path.
     public func render() -> [OutputFile] {
-        (pages() + data()).sorted { $0.path < $1.path }
+        (pages() + data() + search()).sorted { $0.path < $1.path }
     }
 
-    /// The HTML pages, the theme's assets, the sitemap, robots.txt and the search list.
+    /// The HTML pages, the theme's assets, the sitemap and robots.txt.
     public func pages() -> [OutputFile] {
         let jobs = pageJobs()
         var files = Parallel.map(jobs) { job in render(job) }.flatMap { $0 }
@@ -132,7 +132,6 @@ public struct SiteRenderer: Sendable {
         }
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n"))
         files.append(OutputFile(path: "sitemap.xml", text: sitemap(jobs)))
-        files.append(OutputFile(path: "search/entries.json", text: searchEntries()))
         return files
     }
 
@@ -144,6 +143,11 @@ public struct SiteRenderer: Sendable {
         files += FeedsExport(index: index, baseURL: baseURL, bodies: prepared.bodies).files()
         files += calendars()
         return files
+    }
+
+    /// The client-side search index (see `SearchIndex` for the format).
+    public func search() -> [OutputFile] {
+        SearchIndex(index: index).files()
     }
 }
 
@@ -205,7 +209,7 @@ extension SiteRenderer {
         case .topics: page = topics(&context, root: root)
         case .topic(let id): page = topic(id, &context, root: root)
         case .privacy: page = PageInfo(template: "privacy", title: "Privacy", description: "Why the handbook lists people and organisations, and how to have an entry corrected or removed.")
-        case .search: page = PageInfo(template: "search", title: "Search", description: "Search the handbook.")
+        case .search: page = search(&context)
         case .notFound: page = PageInfo(template: "404", title: "Page not found", description: "There is no page at this address.")
         }
         let url = baseURL + (job.isNotFound ? "" : path)
@@ -218,6 +222,7 @@ extension SiteRenderer {
             "ogType": .string(page.ogType),
             "jsonld": MustacheValue(jsonLD?.encodedForScript),
             "isHome": .bool(job.isHome),
+            "isSearch": .bool(job.section == "search"),
             "noindex": .bool(job.isNotFound),
         ]
         let content = theme.library.render(page.template, .object(context))
@@ -285,6 +290,22 @@ extension SiteRenderer {
             "nav": .list(nav),
             "footerLinks": .list(prepared.footer),
         ]
+    }
+
+    /// The search page: the form and its filters (the script adds results; without it the page points to the lists).
+    func search(_ context: inout [String: MustacheValue]) -> PageInfo {
+        context["searchTypes"] = .list(SearchIndex.typeOrder.filter { !index.entities(of: $0).isEmpty }.map { type in
+            ["value": .string(type.folder), "label": .string(type.plural.capitalisedFirst)]
+        })
+        context["searchTopics"] = .list(index.settings.topics.map { ["value": .string($0.id), "label": .string($0.label)] })
+        var countries = Set<String>()
+        for entity in index.entities {
+            if let code = entity.countryCode { countries.insert(code) }
+        }
+        context["searchCountries"] = .list(countries.map { (code: $0, name: Formatting.jurisdiction($0)) }
+            .sorted { (Formatting.sortKey($0.name), $0.code) < (Formatting.sortKey($1.name), $1.code) }
+            .map { ["value": .string($0.code.lowercased()), "label": .string($0.name)] })
+        return PageInfo(template: "search", title: "Search", description: "Search the handbook's organisations, case studies, funders, events, policies and resources.")
     }
 
     func home(_ context: inout [String: MustacheValue], root: String) -> PageInfo {
@@ -626,7 +647,7 @@ extension SiteRenderer {
     }
 }
 
-// MARK: - Sitemap and search data
+// MARK: - Sitemap
 
 extension SiteRenderer {
     func sitemap(_ jobs: [Job]) -> String {
@@ -639,17 +660,6 @@ extension SiteRenderer {
             out += "</url>\n"
         }
         return out + "</urlset>\n"
-    }
-
-    /// A compact list of every entry for the search page: name, type, URL, summary and place.
-    func searchEntries() -> String {
-        let items: [JSONValue] = sortedByName(index.entities).map { entity in
-            var item: [String: JSONValue] = ["n": .string(entity.name), "t": .string(entity.reference.type.singular), "u": .string(Links.entity(entity.reference))]
-            if let summary = entity["summary"]?.text { item["s"] = .string(summary) }
-            if let country = entity["country"]?.text { item["c"] = .string(Formatting.country(country)) }
-            return .object(item)
-        }
-        return JSONValue.array(items).encoded + "\n"
     }
 }
 

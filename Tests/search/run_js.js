@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/* Runs Tests/search/cases.json against the browser's search engine (themes/default/assets/search-core.js),
+   reading the index of a site built from Tests/search/site:
+       node Tests/search/run_js.js BUILT_SITE_DIR
+   Prints one line per failure and a count; exits 1 on any failure. */
+"use strict";
+var fs = require("fs");
+var path = require("path");
+var root = path.resolve(__dirname, "..", "..");
+var engine = require(path.join(root, "themes/default/assets/search-core.js"));
+var cases = JSON.parse(fs.readFileSync(path.join(__dirname, "cases.json"), "utf8"));
+var site = process.argv[2];
+if (!site) { console.error("usage: node Tests/search/run_js.js BUILT_SITE_DIR"); process.exit(2); }
+
+var failures = [], passed = 0;
+function check(name, actual, expected) {
+  if (JSON.stringify(actual) === JSON.stringify(expected)) { passed++; } else {
+    failures.push(name + ": got " + JSON.stringify(actual) + ", expected " + JSON.stringify(expected));
+  }
+}
+cases.fold.forEach(function (c) { check("fold " + c[0], engine.fold(c[0]), c[1]); });
+cases.tokens.forEach(function (c) { check("tokens " + c[0], engine.tokens(c[0]), c[1]); });
+cases.oneEdit.forEach(function (c) { check("oneEdit " + c[0] + " " + c[1], engine.withinOneEdit(c[0], c[1]), c[2]); });
+
+var fetched = [];
+var index = new engine.Index(function (file) {
+  fetched.push(file);
+  return new Promise(function (resolve, reject) {
+    fs.readFile(path.join(site, "search", file), "utf8", function (error, text) {
+      if (error) { reject(error); } else { resolve(JSON.parse(text)); }
+    });
+  });
+});
+cases.queries.reduce(function (previous, c) {
+  return previous.then(function () {
+    return index.query(c.q, c.filters || {}).then(function (docs) {
+      return Promise.all(docs.map(function (doc) { return index.document(doc); }));
+    }).then(function (entries) {
+      check("query " + JSON.stringify(c.q) + " " + JSON.stringify(c.filters || {}), entries.map(function (e) { return e.n; }), c.expect);
+    });
+  });
+}, Promise.resolve()).then(function () {
+  check("fetches only shards under t/, filters under f/, documents under d/ and the manifest",
+    fetched.every(function (file) { return /^(manifest\.json|t\/[a-z0-9]+\.json|f\/(topic|country)-[a-z0-9-]+\.json|d\/\d+\.json)$/.test(file); }), true);
+  failures.forEach(function (failure) { console.log("FAILED: " + failure); });
+  console.log("search client: " + passed + " passed, " + failures.length + " failed");
+  process.exit(failures.length ? 1 : 0);
+}).catch(function (error) {
+  console.log("FAILED: " + (error && error.stack || error));
+  process.exit(1);
+});

@@ -1,0 +1,202 @@
+/* Democracy Sector Handbook: the search engine that reads the index under search/.
+   It follows the rules of SearchTokenizer.swift and SearchIndex.swift (the index format is documented
+   there); Tests/search/cases.json is run against both so they cannot drift. Works in the browser
+   (window.HandbookSearch) and in node (module.exports) for the tests. */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) { module.exports = factory(); } else { root.HandbookSearch = factory(); }
+})(this, function () {
+  "use strict";
+
+  var SPECIAL = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
+  var STOP = {};
+  ("a about after all also an and any are as at be been before between but by can do does for from has have he her his how " +
+   "if in into is it its may more most no not of on or other our out over she so some such than that the their them then " +
+   "there these they this those to under up was we were what when where which who will with you your").split(" ").forEach(function (word) { STOP[word] = true; });
+  var WORDS = {
+    colour: "color", colours: "colors", centre: "center", centres: "centers", theatre: "theater", theatres: "theaters",
+    programme: "program", programmes: "programs", defence: "defense", licence: "license", catalogue: "catalog",
+    analyse: "analyze", analysed: "analyzed", ageing: "aging", travelling: "traveling", grey: "gray", metre: "meter", metres: "meters"
+  };
+  var ENDINGS = [["isations", "izations", 9], ["isation", "ization", 8], ["ising", "izing", 7], ["isers", "izers", 7],
+    ["ised", "ized", 6], ["ises", "izes", 6], ["iser", "izer", 6], ["ise", "ize", 6], ["ours", "ors", 7], ["our", "or", 6]];
+
+  /* No accents, lower case, letters that do not decompose spelt out. */
+  function fold(text) {
+    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[ßæœøłđðþı]/g, function (c) { return SPECIAL[c]; });
+  }
+
+  function spelling(token) {
+    if (Object.prototype.hasOwnProperty.call(WORDS, token)) { return WORDS[token]; }
+    for (var i = 0; i < ENDINGS.length; i++) {
+      var ending = ENDINGS[i];
+      if (token.length >= ending[2] && token.slice(-ending[0].length) === ending[0]) {
+        return token.slice(0, token.length - ending[0].length) + ending[1];
+      }
+    }
+    return token;
+  }
+
+  function tokens(text) {
+    return fold(text).split(/[^a-z0-9]+/).filter(function (token) {
+      return token.length >= 2 && !STOP[token];
+    }).map(spelling);
+  }
+
+  /* At most one insertion, deletion, substitution or swap of neighbours apart. */
+  function withinOneEdit(a, b) {
+    if (Math.abs(a.length - b.length) > 1) { return false; }
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) { i++; }
+    if (i === a.length && i === b.length) { return true; }
+    if (a.length === b.length) {
+      if (a.slice(i + 1) === b.slice(i + 1)) { return true; }
+      return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    }
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  function quality(word, token) {
+    if (token === word) { return 3; }
+    if (token.indexOf(word) === 0) { return 2; }
+    if (word.length >= 5 && withinOneEdit(word, token)) { return 1; }
+    return 0;
+  }
+
+  function fieldWeight(code) { return code >= 3 ? 3 : code; }
+
+  /* True when hit a is at least as good as b: weighted quality, then quality, then the earlier name word. */
+  function better(a, b) {
+    var x = a.quality * fieldWeight(a.code), y = b.quality * fieldWeight(b.code);
+    if (x !== y) { return x > y; }
+    if (a.quality !== b.quality) { return a.quality > b.quality; }
+    return a.code <= b.code;
+  }
+
+  /* 4: the query is the whole name; 3: the name begins with the query; 2: every word in names or details; 1: the rest. */
+  function tier(hits) {
+    var inName = hits.every(function (hit) { return hit.code >= 3; });
+    var inOrder = inName && hits.every(function (hit, index) { return Math.floor((hit.code - 3) / 16) === index; });
+    if (inOrder && hits.every(function (hit) { return hit.quality === 3 && (hit.code - 3) % 16 === hits.length; })) { return 4; }
+    if (inOrder && hits.every(function (hit) { return hit.quality >= 2; })) { return 3; }
+    if (hits.every(function (hit) { return hit.code >= 2; })) { return 2; }
+    return 1;
+  }
+
+  function undelta(list) {
+    var out = [], previous = 0;
+    for (var i = 0; i < list.length; i++) { previous += list[i]; out.push(previous); }
+    return out;
+  }
+
+  /* An index read through fetchJSON(path) → Promise of parsed JSON, paths relative to search/. */
+  function Index(fetchJSON) {
+    this.fetchJSON = fetchJSON;
+    this.cache = {};
+    this.manifest = null;
+  }
+
+  Index.prototype.load = function (path) {
+    if (!this.cache[path]) { this.cache[path] = this.fetchJSON(path); }
+    return this.cache[path];
+  };
+
+  Index.prototype.ready = function () {
+    var self = this;
+    return this.load("manifest.json").then(function (manifest) {
+      self.manifest = manifest;
+      self.leaves = {};
+      self.splits = {};
+      manifest.leaves.forEach(function (key) { self.leaves[key] = true; });
+      manifest.splits.forEach(function (key) { self.splits[key] = true; });
+      return manifest;
+    });
+  };
+
+  /* The tokens a word reads: the shard of the longest key that begins it ("*" only when the word is a split key). */
+  Index.prototype.shardTokens = function (word) {
+    for (var length = word.length; length >= 2; length--) {
+      var key = word.slice(0, length);
+      if (this.leaves[key] || this.splits[key]) {
+        var split = !!this.splits[key];
+        return this.load("t/" + key + ".json").then(function (shard) {
+          if (split && key !== word) {
+            var own = {};
+            Object.keys(shard).forEach(function (token) { if (token !== "*") { own[token] = shard[token]; } });
+            return own;
+          }
+          return shard;
+        });
+      }
+    }
+    return Promise.resolve({});
+  };
+
+  Index.prototype.matches = function (word) {
+    return this.shardTokens(word).then(function (shard) {
+      var found = {};
+      Object.keys(shard).forEach(function (token) {
+        var q = token === "*" ? 2 : quality(word, token);
+        if (q === 0) { return; }
+        var list = shard[token], doc = 0;
+        for (var i = 0; i < list.length; i += 2) {
+          doc += list[i];
+          var hit = { quality: q, code: list[i + 1] };
+          if (!found[doc] || !better(found[doc], hit)) { found[doc] = hit; }
+        }
+      });
+      return found;
+    });
+  };
+
+  Index.prototype.allowed = function (filters) {
+    var self = this, lists = [];
+    if (filters.topic) { lists.push(this.manifest.topics.indexOf(filters.topic) === -1 ? Promise.resolve([]) : this.load("f/topic-" + filters.topic + ".json")); }
+    var country = filters.country ? String(filters.country).toLowerCase() : "";
+    if (country) { lists.push(this.manifest.countries.indexOf(country) === -1 ? Promise.resolve([]) : this.load("f/country-" + country + ".json")); }
+    return Promise.all(lists).then(function (loaded) {
+      var sets = loaded.map(function (list) {
+        var set = {};
+        undelta(list).forEach(function (doc) { set[doc] = true; });
+        return set;
+      });
+      var range = filters.type ? (self.manifest.types[filters.type] || [0, 0]) : null;
+      return function (doc) {
+        if (range && (doc < range[0] || doc >= range[1])) { return false; }
+        return sets.every(function (set) { return set[doc]; });
+      };
+    });
+  };
+
+  /* Document ids matching every word of the query, best first. filters: {type: folder, topic: id, country: code}. */
+  Index.prototype.query = function (text, filters) {
+    var self = this, words = tokens(text);
+    filters = filters || {};
+    if (!words.length) { return Promise.resolve([]); }
+    return this.ready().then(function () {
+      return Promise.all([Promise.all(words.map(function (word) { return self.matches(word); })), self.allowed(filters)]);
+    }).then(function (loaded) {
+      var matches = loaded[0], allowed = loaded[1], ranked = [];
+      Object.keys(matches[0]).forEach(function (key) {
+        var doc = Number(key);
+        if (!allowed(doc)) { return; }
+        var hits = [];
+        for (var i = 0; i < matches.length; i++) {
+          if (!matches[i][doc]) { return; }
+          hits.push(matches[i][doc]);
+        }
+        var score = hits.reduce(function (sum, hit) { return sum + hit.quality * fieldWeight(hit.code); }, 0);
+        ranked.push({ doc: doc, tier: tier(hits), score: score });
+      });
+      ranked.sort(function (a, b) { return b.tier - a.tier || b.score - a.score || a.doc - b.doc; });
+      return ranked.map(function (item) { return item.doc; });
+    });
+  };
+
+  /* What a result shows: {n: name, u: address, t: type, s: summary, c: country}. */
+  Index.prototype.document = function (doc) {
+    return this.load("d/" + doc + ".json");
+  };
+
+  return { fold: fold, tokens: tokens, spelling: spelling, withinOneEdit: withinOneEdit, quality: quality, Index: Index };
+});
