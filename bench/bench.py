@@ -2,7 +2,9 @@
 """Benchmarks `handbook check` on synthetic trees and on the real Participedia data, and prints
 figures and ratios. Run through `make bench` (release build)."""
 import argparse
+import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -68,3 +70,31 @@ for command in ("check", "build"):
         phases = large[3]
         total = sum(phases.values()) or 1
         print("build phases on synthetic 10,000: " + ", ".join(f"{name} {seconds:.3f} s ({seconds / total:.0%})" for name, seconds in phases.items()))
+
+
+# Search: the index's size and what one query costs a browser, on the synthetic 10,000-entity build
+# (Pagefind, the reference, fetches 100-300 kB per query on sites of this size).
+site = os.path.join(out_root, "n10000")
+search_root = os.path.join(site, "search")
+files = [os.path.join(folder, name) for folder, _, names in os.walk(search_root) for name in names if name != "index.html"]
+size = sum(os.path.getsize(path) for path in files)
+blocks = sum(os.stat(path).st_blocks * 512 for path in files)
+print(f"\nsearch index on synthetic 10,000: built in {rows[1][3].get('render search index', 0):.3f} s; "
+      f"{len(files):,} files, {size / 1e6:.2f} MB ({blocks / 1e6:.1f} MB on disk in 4 kB blocks)")
+node = shutil.which("node")
+if not node:
+    print("search bytes per query: skipped (node is missing: apt-get install nodejs)")
+    sys.exit(0)
+import gzip as gzip_module
+scripts = [os.path.join(site, "assets", name) for name in ("search-core.js", "handbook.js")]
+script_raw = sum(os.path.getsize(path) for path in scripts)
+script_gzip = sum(len(gzip_module.compress(open(path, "rb").read(), 9)) for path in scripts)
+queries = ["democracy", "sortition", "lottery", "bolutu", "citizens assembly", "community trust", "jury reform", "typed:sortition"]
+result = subprocess.run([node, os.path.join(here, "search_bytes.js"), site] + queries, capture_output=True, text=True, check=True)
+print(f"bytes a browser fetches per query, with the scripts ({script_raw / 1e3:.1f} kB, {script_gzip / 1e3:.1f} kB gzipped) "
+      "and the first 10 results; ratio = Pagefind's 100 kB / ours (gzipped):")
+print(f"{'query':<24}{'results':>9}{'files':>7}{'kB':>8}{'kB gzip':>9}{'ratio':>8}")
+for line in result.stdout.splitlines():
+    item = json.loads(line)
+    raw, packed = (item["raw"] + script_raw) / 1e3, (item["gzip"] + script_gzip) / 1e3
+    print(f"{item['query']:<24}{item['results']:>9,}{item['files'] + 2:>7}{raw:>8.1f}{packed:>9.1f}{100 / packed:>7.1f}x")

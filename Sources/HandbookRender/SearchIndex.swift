@@ -11,7 +11,9 @@ import HandbookModel
 ///   delta-encoded and ascending; `code` says where the token was found: 1 body, 2 summary or details
 ///   (type, country, place, kind, topics, names of linked entries), 3 + 16 × position + length for
 ///   the name (the word's position in the name and the name's length in words, both up to 15). A token
-///   keeps its best place per document; a very common token keeps its best `postingLimit` documents.
+///   keeps its best place per document; a very common token keeps its best `postingLimit` documents,
+///   and its list then ends with one more number, the count of every document it is in (an odd length
+///   says "cut"), so the page can say "more than 400 results" rather than a wrong count.
 ///   A *leaf* shard holds every token beginning with its key (keys are two letters or more). A shard
 ///   over `shardLimit` bytes is *split*: one shard per next letter, and the split key's own file keeps
 ///   only the token equal to the key plus `"*"`, the best documents of every token beginning with it,
@@ -37,6 +39,8 @@ public struct SearchIndex: Sendable {
     public let documents: [Entity]
     /// Shard key → whether it is split, and its tokens' postings sorted by document.
     public let shards: [String: (split: Bool, tokens: [String: [Posting]])]
+    /// Token (or `*` + a split key) → how many documents it is in, for the lists cut to `postingLimit`.
+    public let truncated: [String: Int]
     /// Topic id → document ids.
     public let topics: [String: [Int]]
     /// Country code (lower case) → document ids.
@@ -65,15 +69,18 @@ public struct SearchIndex: Sendable {
             for topic in (entity["topics"]?.list ?? []).compactMap(\.text) { topics[topic, default: []].append(doc) }
             if let country = entity.countryCode { countries[country.lowercased(), default: []].append(doc) }
         }
+        var truncated: [String: Int] = [:]
         for (token, list) in postings where list.count > Self.postingLimit {
+            truncated[token] = list.count
             postings[token] = Self.best(list)
         }
         var shards: [String: (split: Bool, tokens: [String: [Posting]])] = [:]
         var byKey: [String: [String]] = [:]
         for token in postings.keys { byKey[String(token.prefix(2)), default: []].append(token) }
-        for (key, tokens) in byKey { Self.shard(key, tokens, postings, limit: shardLimit, into: &shards) }
+        for (key, tokens) in byKey { Self.shard(key, tokens, postings, limit: shardLimit, into: &shards, truncated: &truncated) }
         self.documents = ordered
         self.shards = shards
+        self.truncated = truncated
         self.topics = topics
         self.countries = countries
         self.typeRanges = ranges
@@ -87,7 +94,7 @@ public struct SearchIndex: Sendable {
 
     /// Puts `tokens` (all beginning with `key`) in one leaf shard, or splits them by the next letter.
     static func shard(_ key: String, _ tokens: [String], _ postings: [String: [Posting]], limit: Int,
-                      into shards: inout [String: (split: Bool, tokens: [String: [Posting]])]) {
+                      into shards: inout [String: (split: Bool, tokens: [String: [Posting]])], truncated: inout [String: Int]) {
         let size = tokens.reduce(0) { $0 + $1.utf8.count + 4 + 6 * (postings[$1]?.count ?? 0) }
         guard size > limit, tokens.count > 1 else {
             shards[key] = (false, Dictionary(uniqueKeysWithValues: tokens.map { ($0, postings[$0] ?? []) }))
@@ -96,11 +103,14 @@ public struct SearchIndex: Sendable {
         var merged: [Int: Int] = [:]
         for token in tokens { for (doc, code) in postings[token] ?? [] where fieldWeight(code) > fieldWeight(merged[doc] ?? 0) { merged[doc] = code } }
         var own: [String: [Posting]] = ["*": best(merged.map { (doc: $0.key, code: $0.value) })]
+        if merged.count > postingLimit || tokens.contains(where: { truncated[$0] != nil }) {
+            truncated["*" + key] = max(merged.count, tokens.compactMap { truncated[$0] }.max() ?? 0)
+        }
         if let exact = postings[key] { own[key] = exact }
         shards[key] = (true, own)
         var children: [String: [String]] = [:]
         for token in tokens where token.utf8.count > key.utf8.count { children[String(token.prefix(key.count + 1)), default: []].append(token) }
-        for (child, group) in children { shard(child, group, postings, limit: limit, into: &shards) }
+        for (child, group) in children { shard(child, group, postings, limit: limit, into: &shards, truncated: &truncated) }
     }
 
     /// Each token of an entry with its best code.
@@ -143,7 +153,9 @@ public struct SearchIndex: Sendable {
 
     /// Every search file, for the site.
     public func files() -> [OutputFile] {
-        var files = shards.map { key, shard in OutputFile(path: "search/t/\(key).json", text: Self.encode(shard.tokens)) }
+        var files = shards.map { key, shard in
+            OutputFile(path: "search/t/\(key).json", text: Self.encode(shard.tokens) { token in truncated[token == "*" ? "*" + key : token] })
+        }
         func deltas(_ ids: [Int]) -> String {
             var previous = 0
             return "[" + ids.map { id in defer { previous = id }; return String(id - previous) }.joined(separator: ",") + "]"
@@ -173,7 +185,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// A shard as compact JSON, tokens sorted (tokens are `a`–`z`, `0`–`9` and `*`: nothing to escape).
-    static func encode(_ tokens: [String: [Posting]]) -> String {
+    static func encode(_ tokens: [String: [Posting]], total: (String) -> Int?) -> String {
         var out = "{"
         for (index, token) in tokens.keys.sorted().enumerated() {
             if index > 0 { out += "," }
@@ -184,6 +196,7 @@ public struct SearchIndex: Sendable {
                 out += String(posting.doc - previous) + "," + String(posting.code)
                 previous = posting.doc
             }
+            if let total = total(token) { out += "," + String(total) }
             out += "]"
         }
         return out + "}"
@@ -212,14 +225,21 @@ public struct SearchIndex: Sendable {
     /// found in names or details, then the rest; within a rank by the sum of quality × place (name 3,
     /// details 2, body 1); then by id.
     public func query(_ query: String, filters: Filters = Filters()) -> [Int] {
+        search(query, filters: filters).docs
+    }
+
+    /// `query(_:filters:)`, and whether the results are all there are (false when a word's list was cut).
+    public func search(_ query: String, filters: Filters = Filters()) -> (docs: [Int], complete: Bool) {
         let words = SearchTokenizer.tokens(query)
-        guard !words.isEmpty else { return [] }
+        guard !words.isEmpty else { return ([], true) }
         var matches: [[Int: (quality: Int, code: Int)]] = []
+        var complete = true
         for word in words {
             var found: [Int: (quality: Int, code: Int)] = [:]
             for (token, list) in shardTokens(for: word) {
                 let quality = token == "*" ? 2 : Self.quality(word, token)
                 guard quality > 0 else { continue }
+                if truncated[token == "*" ? "*" + String(word) : token] != nil { complete = false }
                 for (doc, code) in list {
                     if let current = found[doc], Self.better(current, (quality, code)) { continue }
                     found[doc] = (quality, code)
@@ -236,7 +256,7 @@ public struct SearchIndex: Sendable {
             let hits = matches.map { $0[doc]! }
             return (Self.tier(hits), hits.reduce(0) { $0 + $1.quality * Self.fieldWeight($1.code) }, doc)
         }
-        return ranked.sorted { ($0.tier, $0.score, -$0.doc) > ($1.tier, $1.score, -$1.doc) }.map(\.doc)
+        return (ranked.sorted { ($0.tier, $0.score, -$0.doc) > ($1.tier, $1.score, -$1.doc) }.map(\.doc), complete)
     }
 
     /// The tokens of the shard a word reads: the longest key that begins the word. A split shard's

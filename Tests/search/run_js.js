@@ -10,7 +10,7 @@ var root = path.resolve(__dirname, "..", "..");
 var engine = require(path.join(root, "themes/default/assets/search-core.js"));
 var cases = JSON.parse(fs.readFileSync(path.join(__dirname, "cases.json"), "utf8"));
 var site = process.argv[2];
-if (!site) { console.error("usage: node Tests/search/run_js.js BUILT_SITE_DIR"); process.exit(2); }
+if (!site) { console.error("usage: node Tests/search/run_js.js BUILT_SITE_DIR [--query TEXT]"); process.exit(2); }
 
 var failures = [], passed = 0;
 function check(name, actual, expected) {
@@ -31,6 +31,13 @@ var index = new engine.Index(function (file) {
     });
   });
 });
+if (process.argv[3] === "--query") {
+  /* One query on any index: prints {"count": N, "complete": true|false}. */
+  index.search(process.argv[4] || "", {}).then(function (result) {
+    console.log(JSON.stringify({ count: result.docs.length, complete: result.complete }));
+  });
+  return;
+}
 cases.queries.reduce(function (previous, c) {
   return previous.then(function () {
     return index.query(c.q, c.filters || {}).then(function (docs) {

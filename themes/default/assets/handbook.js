@@ -156,13 +156,15 @@
         status.textContent = text.trim() ? "Type at least two letters of a word." : "";
         return Promise.resolve();
       }
-      return index.query(text, filters).then(function (docs) {
+      return index.search(text, filters).then(function (result) {
         if (current !== generation) { return; }
+        var docs = result.docs;
         ranked = docs;
         shown = 0;
         results.textContent = "";
-        status.textContent = (docs.length === 0 ? "No results" : docs.length === 1 ? "1 result" : docs.length + " results") +
-          " for \u201c" + text.trim() + "\u201d" + (Object.keys(filters).length ? " with the filters chosen" : "") + ".";
+        status.textContent = (docs.length === 0 ? "No results" : !result.complete ? "At least " + docs.length + " results" :
+          docs.length === 1 ? "1 result" : docs.length + " results") + " for \u201c" + text.trim() + "\u201d" +
+          (Object.keys(filters).length ? " with the filters chosen" : "") + (result.complete ? "." : "; the best are shown first, and another word narrows them.");
         return showMore(current);
       }).catch(function () {
         status.textContent = "Search could not load its index; the lists and topic pages hold everything.";

@@ -132,20 +132,22 @@
     return Promise.resolve({});
   };
 
+  /* Documents a word is found in, {doc: {quality, code}}; found.cut is true when a list was cut short. */
   Index.prototype.matches = function (word) {
     return this.shardTokens(word).then(function (shard) {
-      var found = {};
+      var found = {}, cut = false;
       Object.keys(shard).forEach(function (token) {
         var q = token === "*" ? 2 : quality(word, token);
         if (q === 0) { return; }
         var list = shard[token], doc = 0;
-        for (var i = 0; i < list.length; i += 2) {
+        if (list.length % 2 === 1) { cut = true; }
+        for (var i = 0; i + 1 < list.length; i += 2) {
           doc += list[i];
           var hit = { quality: q, code: list[i + 1] };
           if (!found[doc] || !better(found[doc], hit)) { found[doc] = hit; }
         }
       });
-      return found;
+      return { found: found, cut: cut };
     });
   };
 
@@ -170,13 +172,19 @@
 
   /* Document ids matching every word of the query, best first. filters: {type: folder, topic: id, country: code}. */
   Index.prototype.query = function (text, filters) {
+    return this.search(text, filters).then(function (result) { return result.docs; });
+  };
+
+  /* {docs: the query's ids, complete: false when a word's list was cut to its best documents}. */
+  Index.prototype.search = function (text, filters) {
     var self = this, words = tokens(text);
     filters = filters || {};
-    if (!words.length) { return Promise.resolve([]); }
+    if (!words.length) { return Promise.resolve({ docs: [], complete: true }); }
     return this.ready().then(function () {
       return Promise.all([Promise.all(words.map(function (word) { return self.matches(word); })), self.allowed(filters)]);
     }).then(function (loaded) {
-      var matches = loaded[0], allowed = loaded[1], ranked = [];
+      var matches = loaded[0].map(function (m) { return m.found; }), allowed = loaded[1], ranked = [];
+      var complete = loaded[0].every(function (m) { return !m.cut; });
       Object.keys(matches[0]).forEach(function (key) {
         var doc = Number(key);
         if (!allowed(doc)) { return; }
@@ -189,7 +197,7 @@
         ranked.push({ doc: doc, tier: tier(hits), score: score });
       });
       ranked.sort(function (a, b) { return b.tier - a.tier || b.score - a.score || a.doc - b.doc; });
-      return ranked.map(function (item) { return item.doc; });
+      return { docs: ranked.map(function (item) { return item.doc; }), complete: complete };
     });
   };
 
