@@ -55,7 +55,9 @@ public enum SearchTokenizer {
     /// The American spelling of a token (tokens are folded already).
     public static func spelling(_ token: String) -> String {
         if let mapped = words[token] { return mapped }
-        for (british, american, minimum) in endings where token.count >= minimum && token.hasSuffix(british) {
+        let length = token.utf8.count
+        guard length >= 6 else { return token }
+        for (british, american, minimum) in endings where length >= minimum && token.hasSuffix(british) {
             return String(token.dropLast(british.count)) + american
         }
         return token

@@ -76,6 +76,16 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(search.typeRanges[.caseStudies]?.1, 8)
     }
 
+    func testTiesGoToTheMostRecentlyChangedEntryOfAType() throws {
+        let result = try Pipeline.check(contentPath: SearchCases.site, today: PartialDate(year: 2026, month: 11, day: 22))
+        var entities = result.entities
+        for index in entities.indices { entities[index].lastChanged = entities[index].name == "Sortition" ? 1_000 : 2_000 }
+        let search = SearchIndex(index: SiteIndex(settings: result.settings, entities: entities, today: PartialDate(year: 2026, month: 11, day: 22)))
+        // "Sortition Lab" and "Sortition" tie on "sort" (both names begin with it); the newer wins.
+        XCTAssertEqual(search.query("sort").prefix(2).map { search.documents[$0].name }, ["Sortition Lab", "Sortition"])
+        XCTAssertEqual(search.query("sortition").first.map { search.documents[$0].name }, "Sortition", "an exact name still comes first")
+    }
+
     func testCommonTokensKeepTheirBestPostings() {
         let postings = (0..<(SearchIndex.postingLimit + 50)).map { (doc: $0, code: $0 == 420 ? 19 : 1) }
         let best = SearchIndex.best(postings)
