@@ -117,6 +117,10 @@ public struct SearchIndex: Sendable {
     static func codes(for entity: Entity, index: SiteIndex) -> [(String, Int)] {
         var best: [String: Int] = [:]
         func add(_ token: String, _ code: Int) {
+            put(token, code)
+            if let singular = SearchTokenizer.singular(token) { put(singular, code) }
+        }
+        func put(_ token: String, _ code: Int) {
             if let current = best[token], fieldWeight(current) >= fieldWeight(code) { return }
             best[token] = code
         }
@@ -220,7 +224,7 @@ public struct SearchIndex: Sendable {
 
     /// Document ids matching every word of `query`, best first.
     ///
-    /// A word matches a token it equals (quality 3), begins (2), or, from five letters, is one edit away
+    /// A word matches a token it equals or that is its singular (quality 3), begins (2), or, from five letters, is one edit away
     /// from (1). Ranking: the whole name matched exactly, then the name begun by the query, then every word
     /// found in names or details, then the rest; within a rank by the sum of quality × place (name 3,
     /// details 2, body 1); then by id.
@@ -236,7 +240,9 @@ public struct SearchIndex: Sendable {
         var complete = true
         for word in words {
             var found: [Int: (quality: Int, code: Int)] = [:]
-            for (token, list) in shardTokens(for: word) {
+            var tokens = shardTokens(for: word)
+            if let singular = SearchTokenizer.singular(word), let list = shardTokens(for: singular)[singular] { tokens[singular] = list }
+            for (token, list) in tokens {
                 let quality = token == "*" ? 2 : Self.quality(word, token)
                 guard quality > 0 else { continue }
                 if truncated[token == "*" ? "*" + String(word) : token] != nil { complete = false }
@@ -274,7 +280,7 @@ public struct SearchIndex: Sendable {
     }
 
     static func quality(_ word: String, _ token: String) -> Int {
-        if token == word { return 3 }
+        if token == word || token == SearchTokenizer.singular(word) { return 3 }
         if token.hasPrefix(word) { return 2 }
         if word.count >= 5 && SearchTokenizer.withinOneEdit(word, token) { return 1 }
         return 0

@@ -10,6 +10,9 @@ import Foundation
 /// 4. Spell British forms the American way, so either finds both: a short word list (colour, centre,
 ///    programme, defence…), then endings: -isation → -ization, -ise/-ised/-ising/-iser → -ize…, and
 ///    -our → -or in words of six letters or more.
+/// 5. (Index and query, not `tokens`) `singular`: a plural also counts as its singular, so
+///    "jury" finds "juries" and "citizen" finds "citizens"; the index holds both forms, so typing
+///    "juri" still finds "juries" by prefix.
 public enum SearchTokenizer {
     /// Tokens of `text`, in order, repeats kept.
     public static func tokens(_ text: String) -> [String] {
@@ -61,6 +64,19 @@ public enum SearchTokenizer {
             return String(token.dropLast(british.count)) + american
         }
         return token
+    }
+
+    /// The singular of a plural token, or nil: -ies → -y from five letters, and a final -s dropped from
+    /// four letters except after s, u or i ("process", "status", "analysis" stay).
+    public static func singular(_ token: String) -> String? {
+        let bytes = Array(token.utf8)
+        let count = bytes.count
+        guard count >= 4, bytes[count - 1] == UInt8(ascii: "s") else { return nil }
+        if count >= 5 && bytes[count - 3] == UInt8(ascii: "i") && bytes[count - 2] == UInt8(ascii: "e") {
+            return String(decoding: bytes[..<(count - 3)], as: UTF8.self) + "y"
+        }
+        if [UInt8(ascii: "s"), UInt8(ascii: "u"), UInt8(ascii: "i")].contains(bytes[count - 2]) { return nil }
+        return String(decoding: bytes[..<(count - 1)], as: UTF8.self)
     }
 
     /// True when two tokens differ by at most one edit (insertion, deletion, substitution or swap of neighbours).

@@ -15,6 +15,12 @@ final class SearchTokenizerTests: XCTestCase {
         }
     }
 
+    func testSingularsFollowTheSharedTable() throws {
+        for pair in try SearchCases.load().singular {
+            XCTAssertEqual(SearchTokenizer.singular(pair[0] ?? ""), pair[1], pair[0] ?? "")
+        }
+    }
+
     func testOneEditFollowsTheSharedTable() throws {
         for item in try SearchCases.load().oneEdit {
             XCTAssertEqual(SearchTokenizer.withinOneEdit(item.a, item.b), item.expected, "\(item.a) / \(item.b)")

@@ -11,6 +11,7 @@ public struct SearchCases: Decodable {
 
     public var fold: [[String]]
     public var tokens: [TokenCase]
+    public var singular: [[String?]]
     public var oneEdit: [EditCase]
     public var queries: [Query]
 

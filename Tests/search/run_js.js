@@ -20,6 +20,7 @@ function check(name, actual, expected) {
 }
 cases.fold.forEach(function (c) { check("fold " + c[0], engine.fold(c[0]), c[1]); });
 cases.tokens.forEach(function (c) { check("tokens " + c[0], engine.tokens(c[0]), c[1]); });
+cases.singular.forEach(function (c) { check("singular " + c[0], engine.singular(c[0]), c[1]); });
 cases.oneEdit.forEach(function (c) { check("oneEdit " + c[0] + " " + c[1], engine.withinOneEdit(c[0], c[1]), c[2]); });
 
 var fetched = [];

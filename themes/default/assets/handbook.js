@@ -103,7 +103,8 @@
       var pattern = /[\p{L}\p{N}]+/gu, last = 0, match;
       while ((match = pattern.exec(text)) !== null) {
         var hit = engine.tokens(match[0]).some(function (token) {
-          return words.some(function (word) { return engine.quality(word, token) > 0; });
+          var one = engine.singular(token);
+          return words.some(function (word) { return engine.quality(word, token) > 0 || (one !== null && engine.quality(word, one) > 0); });
         });
         if (!hit) { continue; }
         element.appendChild(document.createTextNode(text.slice(last, match.index)));

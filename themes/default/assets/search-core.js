@@ -43,6 +43,15 @@
     }).map(spelling);
   }
 
+  /* The singular of a plural token, or null: -ies → -y from five letters; a final -s dropped from four letters except after s, u, i. */
+  function singular(token) {
+    var n = token.length;
+    if (n < 4 || token[n - 1] !== "s") { return null; }
+    if (n >= 5 && token.slice(-3) === "ies") { return token.slice(0, n - 3) + "y"; }
+    if ("sui".indexOf(token[n - 2]) !== -1) { return null; }
+    return token.slice(0, n - 1);
+  }
+
   /* At most one insertion, deletion, substitution or swap of neighbours apart. */
   function withinOneEdit(a, b) {
     if (Math.abs(a.length - b.length) > 1) { return false; }
@@ -57,7 +66,7 @@
   }
 
   function quality(word, token) {
-    if (token === word) { return 3; }
+    if (token === word || token === singular(word)) { return 3; }
     if (token.indexOf(word) === 0) { return 2; }
     if (word.length >= 5 && withinOneEdit(word, token)) { return 1; }
     return 0;
@@ -134,7 +143,11 @@
 
   /* Documents a word is found in, {doc: {quality, code}}; found.cut is true when a list was cut short. */
   Index.prototype.matches = function (word) {
-    return this.shardTokens(word).then(function (shard) {
+    var one = singular(word);
+    return Promise.all([this.shardTokens(word), one ? this.shardTokens(one) : {}]).then(function (loaded) {
+      var shard = {};
+      Object.keys(loaded[0]).forEach(function (token) { shard[token] = loaded[0][token]; });
+      if (one && loaded[1][one]) { shard[one] = loaded[1][one]; }
       var found = {}, cut = false;
       Object.keys(shard).forEach(function (token) {
         var q = token === "*" ? 2 : quality(word, token);
@@ -206,5 +219,5 @@
     return this.load("d/" + doc + ".json");
   };
 
-  return { fold: fold, tokens: tokens, spelling: spelling, withinOneEdit: withinOneEdit, quality: quality, Index: Index };
+  return { fold: fold, tokens: tokens, spelling: spelling, singular: singular, withinOneEdit: withinOneEdit, quality: quality, Index: Index };
 });
