@@ -80,4 +80,20 @@ import Testing
         #expect(page.contains("<!-- raw HTML omitted -->"))
         #expect(page.contains("<a href=\"\">a link</a>"))
     }
+
+    @Test func searchResultsCarryHostileTextAsData() throws {
+        let results = Self.site.filter { $0.key.hasPrefix("search/d/") }
+        #expect(!results.isEmpty)
+        // JSON escaping is the escaping here; the page must then insert these strings as text only.
+        for script in ["assets/handbook.js", "assets/search-core.js"] {
+            let text = try #require(Self.site[script])
+            for sink in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("] {
+                #expect(!text.contains(sink), "\(script) uses \(sink)")
+            }
+        }
+        let names = results.values.compactMap { text in
+            (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String])?["n"]
+        }
+        #expect(names.contains(Self.hostileName), "the name survives as text, for the page to insert as a text node")
+    }
 }
