@@ -100,8 +100,14 @@ public struct SearchIndex: Sendable {
             shards[key] = (false, Dictionary(uniqueKeysWithValues: tokens.map { ($0, postings[$0] ?? []) }))
             return
         }
+        // Each document's best place among the tokens, the earlier name word on a tie, whatever the tokens' order.
         var merged: [Int: Int] = [:]
-        for token in tokens { for (doc, code) in postings[token] ?? [] where fieldWeight(code) > fieldWeight(merged[doc] ?? 0) { merged[doc] = code } }
+        for token in tokens {
+            for (doc, code) in postings[token] ?? [] {
+                guard let current = merged[doc] else { merged[doc] = code; continue }
+                if (fieldWeight(code), -code) > (fieldWeight(current), -current) { merged[doc] = code }
+            }
+        }
         var own: [String: [Posting]] = ["*": best(merged.map { (doc: $0.key, code: $0.value) })]
         if merged.count > postingLimit || tokens.contains(where: { truncated[$0] != nil }) {
             truncated["*" + key] = max(merged.count, tokens.compactMap { truncated[$0] }.max() ?? 0)

@@ -35,6 +35,20 @@ final class SearchTests: XCTestCase {
         }
     }
 
+    func testSplittingDoesNotDependOnTheOrderOfTokens() {
+        // Hash order differs between runs; the same tokens in any order must give the same shards.
+        let postings: [String: [SearchIndex.Posting]] = ["jura": [(0, 35), (1, 1)], "jury": [(0, 19), (2, 2)], "justice": [(0, 51), (3, 1)]]
+        func encoded(_ tokens: [String]) -> [String: String] {
+            var shards: [String: (split: Bool, tokens: [String: [SearchIndex.Posting]])] = [:]
+            var truncated: [String: Int] = [:]
+            SearchIndex.shard("ju", tokens, postings, limit: 10, into: &shards, truncated: &truncated)
+            return shards.mapValues { SearchIndex.encode($0.tokens) { _ in nil } }
+        }
+        let forward = encoded(["jura", "jury", "justice"])
+        XCTAssertEqual(forward, encoded(["justice", "jury", "jura"]))
+        XCTAssertEqual(forward["ju"], #"{"*":[0,19,1,1,1,2,1,1]}"#, "doc 0's best place is the earliest name word (code 19)")
+    }
+
     func testASplitKeyStillMatchesItsPrefixes() throws {
         let search = try index(shardLimit: 40)
         let split = try XCTUnwrap(search.shards["ju"])
