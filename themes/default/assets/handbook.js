@@ -100,7 +100,7 @@
 
     /* Text with the words that match the query wrapped in <mark>, built as nodes (never as HTML). */
     function highlighted(element, text) {
-      var pattern = /[\p{L}\p{N}]+/gu, last = 0, match;
+      var pattern = /[\p{L}\p{M}\p{N}]+/gu, last = 0, match;
       while ((match = pattern.exec(text)) !== null) {
         var hit = engine.tokens(match[0]).some(function (token) {
           var one = engine.singular(token);
