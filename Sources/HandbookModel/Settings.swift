@@ -30,4 +30,14 @@ public struct Settings: Sendable {
         self.topics = topics
         self.methods = methods
     }
+
+    /// A topic's label, or its id when `handbook.yml` does not list it.
+    public func topicLabel(_ id: String) -> String {
+        topics.first { $0.id == id }?.label ?? id
+    }
+
+    /// A method's label, or its id when `handbook.yml` does not list it.
+    public func methodLabel(_ id: String) -> String {
+        methods.first { $0.id == id }?.label ?? id
+    }
 }

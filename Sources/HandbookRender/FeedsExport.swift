@@ -11,14 +11,8 @@ struct FeedsExport {
     /// How many entries the feeds carry.
     static let limit = 50
 
-    func recent() -> [Entity] {
-        Array(index.entities.filter { $0.reference.type != .pages }
-            .sorted { ($0.lastChanged ?? 0, $1.reference) > ($1.lastChanged ?? 0, $0.reference) }
-            .prefix(Self.limit))
-    }
-
     func files() -> [OutputFile] {
-        let items = recent()
+        let items = index.recentlyChanged(Self.limit)
         let updated = DataAPI.timestamp(items.compactMap(\.lastChanged).max() ?? 0)
         return [atom(items, updated: updated), json(items)]
     }

@@ -88,10 +88,10 @@ struct FieldPresenter {
         case (.choice, .text(let text)):
             return h(Formatting.choice(text))
         case (.topic, .text(let id)):
-            let label = index.settings.topics.first { $0.id == id }?.label ?? id
+            let label = index.settings.topicLabel(id)
             return "<a href=\"\(h(root + Links.topic(id)))\">\(h(label))</a>"
         case (.method, .text(let id)):
-            return h(index.settings.methods.first { $0.id == id }?.label ?? id)
+            return h(index.settings.methodLabel(id))
         case (.reference, .reference(let reference)):
             return referenceLink(reference)
         case (_, .date(let date)):

@@ -142,10 +142,10 @@ public struct SearchIndex: Sendable {
         if let city = entity["city"]?.text ?? entity["place"]?.text { details.append(city) }
         if let kind = entity["kind"]?.text { details.append(kind) }
         for topic in (entity["topics"]?.list ?? []).compactMap(\.text) {
-            details.append(index.settings.topics.first { $0.id == topic }?.label ?? topic)
+            details.append(index.settings.topicLabel(topic))
         }
         for method in (entity["methods"]?.list ?? []).compactMap(\.text) {
-            details.append(index.settings.methods.first { $0.id == method }?.label ?? method)
+            details.append(index.settings.methodLabel(method))
         }
         for reference in entity.references { if let target = index.entity(reference) { details.append(target.name) } }
         for text in details { for token in SearchTokenizer.tokens(text) { add(token, 2) } }

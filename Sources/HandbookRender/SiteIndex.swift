@@ -59,6 +59,13 @@ public struct SiteIndex: Sendable {
         byType[type] ?? []
     }
 
+    /// The `limit` most recently changed entries (pages left out), newest first; the home page and the feeds show them.
+    public func recentlyChanged(_ limit: Int) -> [Entity] {
+        Array(entities.filter { $0.reference.type != .pages }
+            .sorted { ($0.lastChanged ?? 0, $1.reference) > ($1.lastChanged ?? 0, $0.reference) }
+            .prefix(limit))
+    }
+
     /// The facet values an entry is listed under.
     public static func facetValues(of entity: Entity) -> [(Facet, [String])] {
         var values: [(Facet, [String])] = []

@@ -316,9 +316,7 @@ extension SiteRenderer {
         let upcoming = upcomingEvents().prefix(5)
         context["upcoming"] = .list(upcoming.map { card($0, root: root) })
         context["hasUpcoming"] = .bool(!upcoming.isEmpty)
-        let recent = index.entities.filter { $0.reference.type != .pages }
-            .sorted { ($0.lastChanged ?? 0, $1.reference) > ($1.lastChanged ?? 0, $0.reference) }
-            .prefix(10)
+        let recent = index.recentlyChanged(10)
         context["recent"] = .list(recent.map { entity in
             var item = card(entity, root: root)
             item = item.merging(["changed": MustacheValue(entity.lastChanged.map { Formatting.words(Formatting.date(fromUnix: $0)) }),
@@ -383,7 +381,7 @@ extension SiteRenderer {
             "hasSources": .bool(!sources.isEmpty),
             "hasBacklinks": .bool(!backlinks.isEmpty),
             "topics": .list(topics.map { id in
-                ["label": .string(index.settings.topics.first { $0.id == id }?.label ?? id), "url": .string(Links.topic(id))]
+                ["label": .string(index.settings.topicLabel(id)), "url": .string(Links.topic(id))]
             }),
             "sources": .list(sources.map { url in ["html": .string(presenter.link(url))] }),
             "backlinks": .list(backlinks),
@@ -415,7 +413,7 @@ extension SiteRenderer {
     }
 
     func topic(_ id: String, _ context: inout [String: MustacheValue], root: String) -> PageInfo {
-        let label = index.settings.topics.first { $0.id == id }?.label ?? id
+        let label = index.settings.topicLabel(id)
         let references = index.topics[id] ?? []
         var byType: [EntityType: [EntityReference]] = [:]
         for reference in references { byType[reference.type, default: []].append(reference) }
@@ -450,7 +448,7 @@ extension SiteRenderer {
         switch facet {
         case .country: return "in " + Formatting.country(value)
         case .kind: return "of kind “\(Formatting.choice(value))”"
-        case .topic: return "on " + (index.settings.topics.first { $0.id == value }?.label ?? value)
+        case .topic: return "on " + (index.settings.topicLabel(value))
         case .status: return "with status “\(Formatting.choice(value))”"
         }
     }
@@ -477,7 +475,7 @@ extension SiteRenderer {
     func optionLabel(_ facet: Facet, _ value: String) -> String {
         switch facet {
         case .country: return Formatting.country(value)
-        case .topic: return index.settings.topics.first { $0.id == value }?.label ?? value
+        case .topic: return index.settings.topicLabel(value)
         case .kind, .status: return Formatting.choice(value)
         }
     }
@@ -639,7 +637,7 @@ extension SiteRenderer {
                 name: "\(title): events by \(organiser)", events: references.compactMap(index.entity), index: index, baseURL: baseURL, isFeed: true)))
         }
         for (id, references) in prepared.eventsByTopic.sorted(by: { $0.key < $1.key }) where index.settings.topics.contains(where: { $0.id == id }) {
-            let label = index.settings.topics.first { $0.id == id }?.label ?? id
+            let label = index.settings.topicLabel(id)
             files.append(OutputFile(path: "topics/\(id)/events.ics", text: ICalendar.calendar(
                 name: "\(title): \(label) events", events: references.compactMap(index.entity), index: index, baseURL: baseURL, isFeed: true)))
         }
