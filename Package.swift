@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(
             name: "HandbookCLITests",
             dependencies: ["HandbookCLI", "HandbookBuild", "HandbookRender", "HandbookValidate", "HandbookModel", "HandbookTestSupport"],
-            exclude: ["Fixtures", "Snapshots"]
+            exclude: ["Fixtures", "Snapshots", "Golden"]
         ),
     ]
 )
