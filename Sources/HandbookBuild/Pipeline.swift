@@ -7,9 +7,9 @@ import HandbookValidate
 /// The pipeline's entry points: load → validate → render → write.
 public enum Pipeline {
     /// Loads and validates the tree at `contentPath`. Throws only for the tool's own failures (I/O).
-    public static func check(contentPath: String, today: PartialDate, isolated: Bool = false) throws(LoadError) -> ValidationResult {
-        let tree = try ContentLoader.load(contentPath: contentPath)
-        return Validator.validate(tree, today: today, isolated: isolated)
+    public static func check(contentPath: String, today: PartialDate, isolated: Bool = false, types: TypeCatalog = .standard) throws(LoadError) -> ValidationResult {
+        let tree = try ContentLoader.load(contentPath: contentPath, types: types)
+        return Validator.validate(tree, today: today, isolated: isolated, types: types)
     }
 
     /// What to build, from where, to where.
@@ -28,10 +28,14 @@ public enum Pipeline {
         public var today: PartialDate
         /// When set (from SOURCE_DATE_EPOCH), every entry's last change is this time instead of its git or file date.
         public var fixedChangeDate: Int64?
+        /// The types of entry.
+        public var types: TypeCatalog = .standard
+        /// The outputs to make.
+        public var outputs: [any OutputGenerator.Type] = Outputs.standard
 
         /// Creates options.
         public init(contentPath: String, themePath: String, outputPath: String, baseURL: String?, checkLinks: Bool,
-                    today: PartialDate, fixedChangeDate: Int64? = nil) {
+                    today: PartialDate, fixedChangeDate: Int64? = nil, types: TypeCatalog = .standard) {
             self.contentPath = contentPath
             self.themePath = themePath
             self.outputPath = outputPath
@@ -39,6 +43,7 @@ public enum Pipeline {
             self.checkLinks = checkLinks
             self.today = today
             self.fixedChangeDate = fixedChangeDate
+            self.types = types
         }
     }
 
@@ -82,19 +87,19 @@ public enum Pipeline {
         }
         let tree: LoadedTree
         do {
-            tree = try ContentLoader.load(contentPath: options.contentPath)
+            tree = try ContentLoader.load(contentPath: options.contentPath, types: options.types)
         } catch {
             throw .load(error)
         }
         clock.mark("load")
-        var validation = Validator.validate(tree, today: options.today)
+        var validation = Validator.validate(tree, today: options.today, types: options.types)
         clock.mark("validate")
         guard validation.errorCount == 0 else {
             return BuildReport(validation: validation, files: [], brokenLinks: [], written: false)
         }
         let theme: Theme
         do {
-            theme = try Theme(ThemeLoader.load(options.themePath))
+            theme = try Theme(ThemeLoader.load(options.themePath), types: options.types)
         } catch let error as LoadError {
             throw .load(error)
         } catch let error as ThemeError {
@@ -109,15 +114,14 @@ public enum Pipeline {
         }
         clock.mark("theme and history")
         let baseURL = options.baseURL ?? validation.settings.baseURL
-        let index = SiteIndex(settings: validation.settings, entities: validation.entities, today: options.today)
-        let renderer = SiteRenderer(index: index, theme: theme, baseURL: baseURL)
+        let index = SiteIndex(settings: validation.settings, entities: validation.entities, today: options.today, types: options.types)
+        let site = SiteContext(index: index, theme: theme, baseURL: baseURL)
         clock.mark("index")
-        var files = renderer.pages()
-        clock.mark("render pages")
-        files += renderer.data()
-        clock.mark("render data and feeds")
-        files += renderer.search()
-        clock.mark("render search index")
+        var files: [OutputFile] = []
+        for output in options.outputs {
+            files += output.init(site: site).files()
+            clock.mark(output.name)
+        }
         files.sort { $0.path < $1.path }
         if options.checkLinks {
             let broken = LinkChecker.check(files, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/")

@@ -3,12 +3,12 @@ import HandbookModel
 /// The text of a new entry for `handbook new`: every required field with a placeholder, every optional
 /// field commented out, each with a comment saying what it is, all from the schema tables.
 public enum Scaffold {
-    /// The file text for a new entry of `type` called `name`.
-    public static func text(for type: EntityType, name: String) -> String {
+    /// The file text for a new entry of a type called `name`.
+    public static func text(for descriptor: TypeDescriptor, name: String) -> String {
         var lines = ["---"]
-        for field in Schemas.fields(of: type) {
+        for field in descriptor.fields {
             let comment = "# \(field.isRequired ? "required" : "optional"): \(field.summary)"
-            if field.name == type.nameField {
+            if field.name == descriptor.nameField {
                 lines.append("\(field.name): \(quoted(name))  \(comment)")
             } else if field.isRequired {
                 lines.append("\(field.name): \(placeholder(field.kind))  \(comment)")

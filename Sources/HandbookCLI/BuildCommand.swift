@@ -4,7 +4,7 @@ import HandbookModel
 
 /// `handbook build`: check everything, render the site, and replace the output only on success.
 enum BuildCommand {
-    static func run(_ arguments: [String], environment: [String: String], console: inout Console) -> Int32 {
+    static func run(_ arguments: [String], environment: [String: String], console: inout Console, types: TypeCatalog) -> Int32 {
         let parsed: Arguments
         switch HandbookCommand.parse(arguments, valued: ["--content", "--theme", "--output", "--base-url"], switches: ["--check-links"], help: Usage.build, console: &console) {
         case .success(let arguments): parsed = arguments
@@ -34,7 +34,7 @@ enum BuildCommand {
         let options = Pipeline.BuildOptions(contentPath: parsed.value("--content", default: "content"),
                                             themePath: parsed.value("--theme", default: "themes/default"),
                                             outputPath: output, baseURL: baseURL, checkLinks: parsed.has("--check-links"), today: today,
-                                            fixedChangeDate: fixedDate)
+                                            fixedChangeDate: fixedDate, types: types)
         let started = Date()
         let report: Pipeline.BuildReport
         do {

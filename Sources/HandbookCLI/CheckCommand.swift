@@ -5,7 +5,7 @@ import HandbookValidate
 
 /// `handbook check`: validate the content tree and report every problem.
 enum CheckCommand {
-    static func run(_ arguments: [String], environment: [String: String], console: inout Console) -> Int32 {
+    static func run(_ arguments: [String], environment: [String: String], console: inout Console, types: TypeCatalog) -> Int32 {
         let parsed: Arguments
         switch HandbookCommand.parse(arguments, valued: ["--content", "--format"], switches: ["--strict", "--due", "--isolated"], help: Usage.check, console: &console) {
         case .success(let arguments): parsed = arguments
@@ -26,7 +26,7 @@ enum CheckCommand {
         let result: ValidationResultSummary
         let validation: ValidationResult
         do {
-            validation = try Pipeline.check(contentPath: parsed.value("--content", default: "content"), today: today, isolated: isolated)
+            validation = try Pipeline.check(contentPath: parsed.value("--content", default: "content"), today: today, isolated: isolated, types: types)
             result = ValidationResultSummary(diagnostics: validation.diagnostics, errors: validation.errorCount,
                                              warnings: validation.warningCount, files: validation.fileCount)
         } catch {
@@ -39,7 +39,7 @@ enum CheckCommand {
         let summary = DiagnosticFormatter.summary(errors: result.errors, warnings: result.warnings, files: result.files)
         console.out += output
         if parsed.has("--due") {
-            printDue(ReviewQueue.due(validation.entities, settings: validation.settings, today: today),
+            printDue(ReviewQueue.due(validation.entities, settings: validation.settings, today: today, types: types),
                      months: validation.settings.reviewAfterMonths, format: format, console: &console)
         }
         switch format {

@@ -3,8 +3,10 @@ import HandbookModel
 
 /// The `handbook` command line: dispatches to a command and returns its exit status.
 public enum HandbookCommand {
-    /// Runs the tool with `arguments` (without the program name); output goes to `console`.
-    public static func run(_ arguments: [String], environment: [String: String], console: inout Console) -> Int32 {
+    /// Runs the tool with `arguments` (without the program name); output goes to `console`. `types` are
+    /// the types of entry (the handbook's own unless a test or fork adds some).
+    public static func run(_ arguments: [String], environment: [String: String], console: inout Console,
+                           types: TypeCatalog = .standard) -> Int32 {
         guard let command = arguments.first else {
             console.printError(Usage.main)
             return ExitStatus.usage
@@ -18,13 +20,13 @@ public enum HandbookCommand {
             console.print(Usage.version)
             return ExitStatus.success
         case "check":
-            return CheckCommand.run(rest, environment: environment, console: &console)
+            return CheckCommand.run(rest, environment: environment, console: &console, types: types)
         case "build":
-            return BuildCommand.run(rest, environment: environment, console: &console)
+            return BuildCommand.run(rest, environment: environment, console: &console, types: types)
         case "inspect":
             return InspectCommand.run(rest, console: &console)
         case "new":
-            return NewCommand.run(rest, console: &console)
+            return NewCommand.run(rest, console: &console, types: types)
         default:
             let commands = ["check", "build", "inspect", "new"]
             let hint = Suggestion.closest(to: command, in: commands).map { " Did you mean '\($0)'?" } ?? ""

@@ -4,7 +4,7 @@ import HandbookModel
 
 /// `handbook new TYPE "Name"`: write a scaffold for a new entry, never overwriting.
 enum NewCommand {
-    static func run(_ arguments: [String], console: inout Console) -> Int32 {
+    static func run(_ arguments: [String], console: inout Console, types: TypeCatalog) -> Int32 {
         let parsed: Arguments
         switch HandbookCommand.parse(arguments, valued: ["--content"], switches: [], help: Usage.new, console: &console) {
         case .success(let arguments): parsed = arguments
@@ -15,8 +15,8 @@ enum NewCommand {
         }
         let typeName = parsed.positionals[0]
         let name = parsed.positionals[1]
-        guard let type = EntityType(folder: typeName) ?? EntityType.allCases.first(where: { $0.singular.replacingOccurrences(of: " ", with: "-") == typeName }) else {
-            let known = EntityType.allCases.map(\.folder)
+        guard let type = types.type(named: typeName) else {
+            let known = types.types.map(\.folder)
             let hint = Suggestion.closest(to: typeName, in: known).map { " Did you mean '\($0)'?" } ?? ""
             return HandbookCommand.usageError("unknown type '\(typeName)'.\(hint)", help: Usage.new, console: &console)
         }
@@ -27,7 +27,7 @@ enum NewCommand {
         let content = parsed.value("--content", default: "content")
         let path = "\(content)/\(type.folder)/\(slug).md"
         do {
-            try FileWriter.createNew(path, contents: Scaffold.text(for: type, name: name))
+            try FileWriter.createNew(path, contents: Scaffold.text(for: types[type], name: name))
         } catch {
             console.printError("handbook: \(error.description)")
             return error.reason == .exists ? ExitStatus.contentErrors : ExitStatus.usage

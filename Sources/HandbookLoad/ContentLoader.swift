@@ -23,7 +23,7 @@ public enum ContentLoader {
     }
 
     /// Loads the tree at `contentPath` (shown in diagnostics as given).
-    public static func load(contentPath: String) throws(LoadError) -> LoadedTree {
+    public static func load(contentPath: String, types: TypeCatalog = .standard) throws(LoadError) -> LoadedTree {
         let root = contentPath.hasSuffix("/") && contentPath.count > 1 ? String(contentPath.dropLast()) : contentPath
         guard FileSystem.targetKind(root) == .directory, let realRoot = FileSystem.realPath(root) else {
             throw LoadError(.contentDirectoryMissing, path: root)
@@ -41,8 +41,8 @@ public enum ContentLoader {
             }
             switch resolve(path, realRoot: realRoot, diagnostics: &diagnostics) {
             case .directory:
-                guard let type = EntityType(folder: name) else {
-                    let known = EntityType.allCases.map(\.folder)
+                guard let type = types.type(folder: name) else {
+                    let known = types.types.map(\.folder)
                     diagnostics.append(.error(Rule.unknownPath, at: SourceLocation(path: path, line: 1, column: 1),
                         "'\(name)' is not a content folder; " + (Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" } ?? "entries go in \(known.joined(separator: ", "))")))
                     continue
@@ -99,7 +99,7 @@ public enum ContentLoader {
         let components = path.split(separator: "/")
         let folder = components.count >= 2 ? String(components[components.count - 2]) : ""
         let name = String(components.last ?? "")
-        let type = EntityType(folder: folder) ?? .pages
+        let type = TypeCatalog.standard.type(folder: folder) ?? .pages
         let slug = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         let result = try readFile(Job(type: type, slug: slug, path: path))
         return (result.document?.frontMatter, result.diagnostics)

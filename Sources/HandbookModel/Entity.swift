@@ -4,6 +4,8 @@ public struct Entity: Sendable {
     public var reference: EntityReference
     /// The file it came from, as shown in diagnostics.
     public var path: String
+    /// The entry's display name: its type's name field, or the slug when that is missing.
+    public var name: String
     /// Typed fields, in schema order.
     public var fields: [FieldEntry]
     /// The Markdown body as UTF-8 bytes.
@@ -13,29 +15,60 @@ public struct Entity: Sendable {
     /// When the file last changed (seconds since 1970, UTC): its last commit, else its modification time.
     public var lastChanged: Int64?
 
-    /// Creates an entity.
-    public init(reference: EntityReference, path: String, fields: [FieldEntry], body: [UInt8], bodyLine: Int, lastChanged: Int64? = nil) {
+    /// Creates an entity; its name is read from `nameField`.
+    public init(reference: EntityReference, path: String, fields: [FieldEntry], body: [UInt8], bodyLine: Int,
+                nameField: FieldName, lastChanged: Int64? = nil) {
         self.reference = reference
         self.path = path
         self.fields = fields
         self.body = body
         self.bodyLine = bodyLine
         self.lastChanged = lastChanged
+        self.name = fields.first { $0.key == nameField.rawValue }?.value.text ?? reference.slug
     }
 
     /// The value of a field, or nil when absent.
-    public subscript(field: String) -> FieldValue? {
-        fields.first { $0.key == field }?.value
-    }
-
-    /// The entry's display name (`name` or `title`), falling back to the slug.
-    public var name: String {
-        self[reference.type.nameField]?.text ?? reference.slug
+    public subscript(field: FieldName) -> FieldValue? {
+        fields.first { $0.key == field.rawValue }?.value
     }
 
     /// True when `draft: true`: validated but not published.
     public var isDraft: Bool {
-        self["draft"] == .boolean(true)
+        self[.draft] == .boolean(true)
+    }
+
+    /// The entry's topic ids.
+    public var topics: [String] {
+        (self[.topics]?.list ?? []).compactMap(\.text)
+    }
+
+    /// The texts of a list field (`sources`, `authors`).
+    public func texts(_ field: FieldName) -> [String] {
+        (self[field]?.list ?? []).compactMap(\.text)
+    }
+
+    /// The references of a list field (`organisers`, `partners`).
+    public func references(_ field: FieldName) -> [EntityReference] {
+        (self[field]?.list ?? []).compactMap { value in
+            if case .reference(let reference) = value { return reference }
+            return nil
+        }
+    }
+
+    /// The value at a path: a field, or a field of the last record of a list.
+    public subscript(path: FieldPath) -> FieldValue? {
+        switch path {
+        case .field(let name): return self[name]
+        case .lastItem(let list, let name): return self[list]?.list?.last?[name]
+        }
+    }
+
+    /// The country an entry is in or about: its `country`, or the country part of a policy's
+    /// `jurisdiction` (`GB` of `GB-SCT`; `EU`, `UN` and `INT` as they are).
+    public var countryCode: String? {
+        if let country = self[.country]?.text { return country }
+        guard let jurisdiction = self[.jurisdiction]?.text else { return nil }
+        return String(jurisdiction.prefix { $0 != "-" })
     }
 }
 

@@ -1,55 +1,31 @@
-/// The kinds of entry in the content tree; each has its own folder under `content/`.
-public enum EntityType: String, CaseIterable, Hashable, Comparable, Sendable {
-    case organisations
-    case caseStudies = "case-studies"
-    case funders
-    case pressContacts = "press-contacts"
-    case policies
-    case events
-    case resources
-    case pages
+/// The identity of a kind of entry: its folder under `content/` and its place in the canonical order.
+///
+/// Everything else the tool knows about a type (its fields, names in words, pages, search, JSON-LD)
+/// lives in its `TypeDescriptor`; the standard types are declared one per file under `Types/` and
+/// listed once in `TypeCatalog.standard`.
+public struct EntityType: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The folder under `content/`, which is also the API name.
+    public let folder: String
+    /// The type's place in the canonical order (folders, API, JSON Schemas, backlink groups).
+    public let rank: Int
 
-    /// The folder under `content/`, which is also the URL segment and the API name.
-    public var folder: String { rawValue }
-
-    /// The type from a folder name, or nil.
-    public init?(folder: String) {
-        self.init(rawValue: folder)
+    /// Creates a type identity.
+    public init(folder: String, rank: Int) {
+        self.folder = folder
+        self.rank = rank
     }
 
-    /// One entry of this type, in words: "organisation", "case study".
-    public var singular: String {
-        switch self {
-        case .organisations: return "organisation"
-        case .caseStudies: return "case study"
-        case .funders: return "funder"
-        case .pressContacts: return "press contact"
-        case .policies: return "policy"
-        case .events: return "event"
-        case .resources: return "resource"
-        case .pages: return "page"
-        }
-    }
+    /// The folder name.
+    public var description: String { folder }
 
-    /// Several entries of this type, in words: "organisations", "case studies".
-    public var plural: String {
-        switch self {
-        case .caseStudies: return "case studies"
-        case .pressContacts: return "press contacts"
-        default: return rawValue
-        }
-    }
+    /// Types are the same when their folders are.
+    public static func == (lhs: EntityType, rhs: EntityType) -> Bool { lhs.folder == rhs.folder }
 
-    /// The field that names an entry of this type (`name` or `title`).
-    public var nameField: String {
-        switch self {
-        case .organisations, .funders, .pressContacts: return "name"
-        default: return "title"
-        }
-    }
+    /// Hashes the folder.
+    public func hash(into hasher: inout Hasher) { hasher.combine(folder) }
 
-    /// Orders types as SPEC lists them.
+    /// Orders by rank, then folder.
     public static func < (lhs: EntityType, rhs: EntityType) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.rank != rhs.rank ? lhs.rank < rhs.rank : lhs.folder < rhs.folder
     }
 }

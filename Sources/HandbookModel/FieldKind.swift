@@ -48,7 +48,7 @@ public indirect enum FieldKind: Hashable, Sendable {
     case list(FieldKind, minimum: Int)
     /// A mapping with fixed keys, each with its own schema.
     case record([FieldSchema])
-    /// A mapping from free keys (matching `keyPattern`, described by `keyDescription`) to values of one kind.
+    /// A mapping from free keys (described by `keyDescription`) to values of one kind.
     case dictionary(keyDescription: String, value: FieldKind)
     /// A mapping of ids (slugs) to labels, as topics and methods in handbook.yml.
     case vocabulary
@@ -57,7 +57,7 @@ public indirect enum FieldKind: Hashable, Sendable {
 /// One field of a type's front matter.
 public struct FieldSchema: Hashable, Sendable {
     /// The key as written in front matter.
-    public var name: String
+    public var name: FieldName
     /// What the field holds.
     public var kind: FieldKind
     /// Whether the field must be present.
@@ -66,7 +66,7 @@ public struct FieldSchema: Hashable, Sendable {
     public var summary: String
 
     /// Creates a field.
-    public init(_ name: String, _ kind: FieldKind, required: Bool = false, _ summary: String) {
+    public init(_ name: FieldName, _ kind: FieldKind, required: Bool = false, _ summary: String) {
         self.name = name
         self.kind = kind
         self.isRequired = required

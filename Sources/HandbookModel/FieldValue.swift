@@ -37,9 +37,9 @@ public indirect enum FieldValue: Hashable, Sendable {
         return nil
     }
 
-    /// The value under `key` in a record.
-    public subscript(key: String) -> FieldValue? {
-        record?.first { $0.key == key }?.value
+    /// The value of a field in a record.
+    public subscript(field: FieldName) -> FieldValue? {
+        record?.first { $0.key == field.rawValue }?.value
     }
 }
 

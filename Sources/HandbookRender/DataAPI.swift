@@ -2,17 +2,24 @@ import HandbookModel
 
 /// The JSON API under `api/`: a catalogue, every published entry by type, one file per entry, and the
 /// social graph. Keys are sorted and lists have a stable order, so unchanged content gives unchanged files.
-struct DataAPI {
+struct DataAPI: OutputGenerator {
+    static let name = "data API"
     let index: SiteIndex
     let baseURL: String
-    /// Rendered bodies by entry, computed once by the renderer.
+    /// Rendered bodies by entry, computed once for the whole build.
     let bodies: [EntityReference: String]
+
+    init(site: SiteContext) {
+        index = site.index
+        baseURL = site.baseURL
+        bodies = site.bodies
+    }
 
     /// Every API file.
     func files() -> [OutputFile] {
         var files: [OutputFile] = []
         var catalogue: [JSONValue] = []
-        for type in EntityType.allCases {
+        for type in index.types.types {
             let entities = index.entities(of: type)
             let items = entities.map { entity(in: $0, withBody: false) }
             files.append(OutputFile(path: "api/\(type.folder).json", text: JSONValue.object([
@@ -22,7 +29,8 @@ struct DataAPI {
                 "type": .string(type.folder), "count": .number(String(entities.count)),
                 "url": .string(baseURL + "api/\(type.folder).json"),
                 "schema": .string(baseURL + "api/schema/\(type.folder).schema.json"),
-                "html": .string(baseURL + Links.list(type)),
+                // Every type's folder, as published since the first edition (a type without list pages has none there).
+                "html": .string(baseURL + type.folder + "/"),
             ]))
         }
         files += Parallel.map(index.entities) { entity in
@@ -49,7 +57,7 @@ struct DataAPI {
             "type": .string(entity.reference.type.folder),
             "slug": .string(entity.reference.slug),
             "name": .string(entity.name),
-            "url": .string(baseURL + Links.entity(entity.reference)),
+            "url": .string(baseURL + index.links.entity(entity.reference)),
         ]
         var fields: [String: JSONValue] = [:]
         for entry in entity.fields { fields[entry.key] = value(entry.value) }
@@ -84,7 +92,7 @@ struct DataAPI {
         var object: [String: JSONValue] = ["type": .string(target.type.folder), "slug": .string(target.slug)]
         if let entity = index.entity(target) {
             object["name"] = .string(entity.name)
-            object["url"] = .string(baseURL + Links.entity(target))
+            object["url"] = .string(baseURL + index.links.entity(target))
         }
         return .object(object)
     }
@@ -93,7 +101,7 @@ struct DataAPI {
     func graph() -> JSONValue {
         let nodes: [JSONValue] = index.entities.map { entity in
             .object(["id": .string(Self.nodeID(entity.reference)), "type": .string(entity.reference.type.folder),
-                     "name": .string(entity.name), "url": .string(baseURL + Links.entity(entity.reference))])
+                     "name": .string(entity.name), "url": .string(baseURL + index.links.entity(entity.reference))])
         }
         var edges: [JSONValue] = []
         for entity in index.entities {

@@ -3,10 +3,17 @@ import Mustache
 
 /// `feed.xml` (Atom 1.0) and `feed.json` (JSON Feed 1.1) of the most recently changed entries.
 /// "Changed" is each entry's last commit (or file time), so an unchanged tree gives unchanged feeds.
-struct FeedsExport {
+struct FeedsExport: OutputGenerator {
+    static let name = "feeds"
     let index: SiteIndex
     let baseURL: String
     let bodies: [EntityReference: String]
+
+    init(site: SiteContext) {
+        index = site.index
+        baseURL = site.baseURL
+        bodies = site.bodies
+    }
 
     /// How many entries the feeds carry.
     static let limit = 50
@@ -19,7 +26,7 @@ struct FeedsExport {
 
     func content(_ entity: Entity) -> String {
         var html = ""
-        if let summary = entity["summary"]?.text { html += "<p>\(HTML.escape(summary))</p>" }
+        if let summary = entity[.summary]?.text { html += "<p>\(HTML.escape(summary))</p>" }
         html += bodies[entity.reference] ?? ""
         return html.isEmpty ? "<p>\(HTML.escape(entity.name))</p>" : html
     }
@@ -38,14 +45,14 @@ struct FeedsExport {
 
         """
         for entity in items {
-            let url = baseURL + Links.entity(entity.reference)
+            let url = baseURL + index.links.entity(entity.reference)
             xml += "<entry>\n"
             xml += "<title>\(HTML.escape(entity.name))</title>\n"
             xml += "<id>\(HTML.escape(url))</id>\n"
             xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(url))\"/>\n"
             xml += "<updated>\(DataAPI.timestamp(entity.lastChanged ?? 0))</updated>\n"
-            xml += "<category term=\"\(entity.reference.type.folder)\" label=\"\(HTML.escape(entity.reference.type.singular))\"/>\n"
-            if let summary = entity["summary"]?.text { xml += "<summary>\(HTML.escape(summary))</summary>\n" }
+            xml += "<category term=\"\(entity.reference.type.folder)\" label=\"\(HTML.escape(index.descriptor(entity.reference).singular))\"/>\n"
+            if let summary = entity[.summary]?.text { xml += "<summary>\(HTML.escape(summary))</summary>\n" }
             xml += "<content type=\"html\">\(HTML.escape(content(entity)))</content>\n"
             xml += "</entry>\n"
         }
@@ -63,14 +70,14 @@ struct FeedsExport {
             "language": .string(index.settings.language),
             "items": .array(items.map { entity in
                 var item: [String: JSONValue] = [
-                    "id": .string(baseURL + Links.entity(entity.reference)),
-                    "url": .string(baseURL + Links.entity(entity.reference)),
+                    "id": .string(baseURL + index.links.entity(entity.reference)),
+                    "url": .string(baseURL + index.links.entity(entity.reference)),
                     "title": .string(entity.name),
                     "content_html": .string(content(entity)),
                     "date_modified": .string(DataAPI.timestamp(entity.lastChanged ?? 0)),
-                    "tags": .array([.string(entity.reference.type.singular)]),
+                    "tags": .array([.string(index.descriptor(entity.reference).singular)]),
                 ]
-                if let summary = entity["summary"]?.text { item["summary"] = .string(summary) }
+                if let summary = entity[.summary]?.text { item["summary"] = .string(summary) }
                 return .object(item)
             }),
         ])

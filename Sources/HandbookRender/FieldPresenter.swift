@@ -10,47 +10,38 @@ struct FieldPresenter {
     let root: String
 
     /// Fields shown elsewhere on the page (heading, lead, topic list, sources) or not shown at all.
-    static let shownElsewhere: Set<String> = ["name", "title", "summary", "topics", "sources", "draft", "reviewed", "order"]
-    /// Fields folded into the "When" row.
-    static let timeFields: Set<String> = ["start", "end", "timezone"]
+    static let shownElsewhere: Set<FieldName> = [.name, .title, .summary, .topics, .sources, .draft, .reviewed, .order]
+    /// Fields folded into the "When" row of a type that has a `start`.
+    static let timeFields: Set<FieldName> = [.start, .end, .timezone]
 
     /// One labelled row per field that has a value, in schema order.
     func facts(for entity: Entity) -> [MustacheValue] {
         var rows: [MustacheValue] = []
-        let hasWhen = entity.reference.type == .events || entity.reference.type == .caseStudies
-        if hasWhen, let when = eventTime(entity) {
+        let descriptor = index.descriptor(entity.reference)
+        let hasWhen = descriptor.field(.start) != nil
+        if hasWhen, let when = eventTime(entity, allDay: descriptor.field(.start)?.kind == .dateOrDateTime) {
             rows.append(["label": "When", "html": .string(when), "name": "when"])
         }
-        let schema = Schemas.fields(of: entity.reference.type)
-        for field in schema where !Self.shownElsewhere.contains(field.name) && !(hasWhen && Self.timeFields.contains(field.name)) {
+        for field in descriptor.fields where !Self.shownElsewhere.contains(field.name) && !(hasWhen && Self.timeFields.contains(field.name)) {
             guard let value = entity[field.name] else { continue }
             let html = present(value, field: field, entity: entity)
             if !html.isEmpty {
-                rows.append(["label": .string(label(field, entity: entity)), "html": .string(html), "name": .string(field.name)])
+                let label = descriptor.label(field.name) ?? Formatting.label(field.name.rawValue)
+                rows.append(["label": .string(label), "html": .string(html), "name": .string(field.name.rawValue)])
             }
         }
         return rows
     }
 
-    func label(_ field: FieldSchema, entity: Entity) -> String {
-        switch (entity.reference.type, field.name) {
-        case (.caseStudies, "organisations"): return "Run by"
-        case (.events, "organisers"): return "Organised by"
-        case (.events, "url"): return "Details and registration"
-        case (.resources, "about"): return "About"
-        default: return Formatting.label(field.name)
-        }
-    }
-
     func present(_ value: FieldValue, field: FieldSchema, entity: Entity) -> String {
         switch (field.name, value) {
-        case ("grants", .list(let grants)):
+        case (.grants, .list(let grants)):
             return grantsTable(grants)
-        case ("open_calls", .list(let calls)):
+        case (.openCalls, .list(let calls)):
             return callsTable(calls)
-        case ("stages", .list(let stages)):
+        case (.stages, .list(let stages)):
             return timeline(stages)
-        case ("repeat", .record):
+        case (.repeat, .record):
             return repeatRule(value)
         default:
             return present(value, kind: field.kind)
@@ -66,7 +57,7 @@ struct FieldPresenter {
             return "<ul class=\"values\">" + parts.map { "<li>\($0)</li>" }.joined() + "</ul>"
         case (.record(let fields), .record(let entries)):
             let parts = entries.compactMap { entry -> String? in
-                guard let field = fields.first(where: { $0.name == entry.key }) else { return nil }
+                guard let field = fields.first(where: { $0.name.rawValue == entry.key }) else { return nil }
                 return "<li>\(h(Formatting.label(entry.key))): \(present(entry.value, kind: field.kind))</li>"
             }
             return parts.isEmpty ? "" : "<ul class=\"values\">" + parts.joined() + "</ul>"
@@ -116,7 +107,7 @@ struct FieldPresenter {
     /// A link to a published entry by name, or its slug as text when it is not published.
     func referenceLink(_ reference: EntityReference) -> String {
         guard let target = index.entity(reference) else { return h(reference.slug) }
-        return "<a href=\"\(h(root + Links.entity(reference)))\">\(h(target.name))</a>"
+        return "<a href=\"\(h(root + index.links.entity(reference)))\">\(h(target.name))</a>"
     }
 
     func link(_ url: String) -> String {
@@ -135,24 +126,23 @@ struct FieldPresenter {
         text.components(separatedBy: "\n\n").map { "<p>\(h($0))</p>" }.joined()
     }
 
-    /// "3 December 2026, 18:30 to 20:00 (Europe/Brussels time)", or a range of days for all-day events.
-    func eventTime(_ entity: Entity) -> String? {
-        let zone = entity["timezone"]?.text ?? index.settings.timezone
-        switch (entity["start"], entity["end"]) {
-        case (.date(let start)?, let end):
-            let allDay = entity.reference.type == .events && start.isFullDate ? " (all day)" : ""
-            guard case .date(let last)? = end, last != start else { return time(start) + allDay }
-            return "\(time(start)) to \(time(last))"
-        case (.dateTime(let start)?, let end):
+    /// "3 December 2026, 18:30 to 20:00 (Europe/Brussels time)", or a range of days; a whole day is
+    /// "(all day)" where the type's start may also be a time.
+    func eventTime(_ entity: Entity, allDay: Bool) -> String? {
+        guard let span = Timespan(of: entity, defaultZone: index.settings.timezone) else { return nil }
+        switch (span.start, span.end) {
+        case (.time(let start, let zone), let end):
             var text = "<time datetime=\"\(h(start.description))\">\(h(Formatting.words(start)))</time>"
-            if case .dateTime(let finish)? = end {
+            if case .time(let finish, _)? = end {
                 let finishText = finish.date == start.date ? Formatting.clock(finish) : Formatting.words(finish)
                 text += " to <time datetime=\"\(h(finish.description))\">\(h(finishText))</time>"
             }
             if start.offsetMinutes == nil { text += " (\(h(zone)) time)" }
             return text
-        default:
-            return nil
+        case (let start, let end):
+            let suffix = allDay && start.date.isFullDate ? " (all day)" : ""
+            guard let end, !end.hasTime, end.date != start.date else { return time(start.date) + suffix }
+            return "\(time(start.date)) to \(time(end.date))"
         }
     }
 
@@ -160,22 +150,22 @@ struct FieldPresenter {
         var rows = ""
         var totals: [String: Decimalish] = [:]
         for grant in grants {
-            let recipient = grant["recipient"].flatMap { value -> String? in
+            let recipient = grant[.recipient].flatMap { value -> String? in
                 if case .reference(let reference) = value { return referenceLink(reference) }
                 return nil
             } ?? ""
             var amount = ""
-            if case .number(let number)? = grant["amount"] {
-                let currency = grant["currency"]?.text
+            if case .number(let number)? = grant[.amount] {
+                let currency = grant[.currency]?.text
                 amount = h(Formatting.money(number, currency: currency))
                 if let currency { totals[currency, default: Decimalish()].add(number) }
             }
-            let date = grant["date"].flatMap { value -> String? in
+            let date = grant[.date].flatMap { value -> String? in
                 if case .date(let date) = value { return time(date) }
                 return nil
             } ?? ""
-            var purpose = grant["purpose"]?.text.map(h) ?? ""
-            if let url = grant["url"]?.text { purpose += (purpose.isEmpty ? "" : " ") + link(url) }
+            var purpose = grant[.purpose]?.text.map(h) ?? ""
+            if let url = grant[.url]?.text { purpose += (purpose.isEmpty ? "" : " ") + link(url) }
             rows += "<tr><td>\(recipient)</td><td class=\"number\">\(amount)</td><td>\(date)</td><td>\(purpose)</td></tr>"
         }
         var footer = ""
@@ -189,14 +179,14 @@ struct FieldPresenter {
     func callsTable(_ calls: [FieldValue]) -> String {
         var rows = ""
         for call in calls {
-            var title = h(call["title"]?.text ?? "")
-            if let url = call["url"]?.text { title = "<a href=\"\(h(url))\" rel=\"external\">\(title)</a>" }
-            let deadline = call["deadline"].flatMap { value -> String? in
+            var title = h(call[.title]?.text ?? "")
+            if let url = call[.url]?.text { title = "<a href=\"\(h(url))\" rel=\"external\">\(title)</a>" }
+            let deadline = call[.deadline].flatMap { value -> String? in
                 if case .date(let date) = value { return time(date) }
                 return nil
             } ?? ""
             var amount = ""
-            if case .number(let number)? = call["amount"] { amount = h(Formatting.money(number, currency: call["currency"]?.text)) }
+            if case .number(let number)? = call[.amount] { amount = h(Formatting.money(number, currency: call[.currency]?.text)) }
             rows += "<tr><td>\(title)</td><td>\(deadline)</td><td class=\"number\">\(amount)</td></tr>"
         }
         return "<table class=\"calls\"><caption class=\"visually-hidden\">Open calls</caption><thead><tr><th scope=\"col\">Call</th><th scope=\"col\">Deadline</th><th scope=\"col\">Amount</th></tr></thead><tbody>\(rows)</tbody></table>"
@@ -205,26 +195,26 @@ struct FieldPresenter {
     func timeline(_ stages: [FieldValue]) -> String {
         var items = ""
         for stage in stages {
-            let date = stage["date"].flatMap { value -> String? in
+            let date = stage[.date].flatMap { value -> String? in
                 if case .date(let date) = value { return time(date) }
                 return nil
             } ?? ""
-            var text = "<span class=\"stage-date\">\(date)</span> <strong>\(h(Formatting.choice(stage["status"]?.text ?? "")))</strong>"
-            if let note = stage["note"]?.text { text += ": \(h(note))" }
-            if let url = stage["url"]?.text { text += " (\(link(url)))" }
+            var text = "<span class=\"stage-date\">\(date)</span> <strong>\(h(Formatting.choice(stage[.status]?.text ?? "")))</strong>"
+            if let note = stage[.note]?.text { text += ": \(h(note))" }
+            if let url = stage[.url]?.text { text += " (\(link(url)))" }
             items += "<li>\(text)</li>"
         }
         return "<ol class=\"timeline\">\(items)</ol>"
     }
 
     func repeatRule(_ value: FieldValue) -> String {
-        let frequency = value["frequency"]?.text ?? "weekly"
+        let frequency = value[.frequency]?.text ?? "weekly"
         var interval = 1
-        if case .integer(let n)? = value["interval"] { interval = n }
+        if case .integer(let n)? = value[.interval] { interval = n }
         let unit = frequency == "monthly" ? "month" : "week"
         var text = interval == 1 ? "Every \(unit)" : "Every \(interval) \(unit)s"
-        if case .date(let until)? = value["until"] { text += " until \(time(until))" }
-        if case .integer(let count)? = value["count"] { text += ", \(count) times" }
+        if case .date(let until)? = value[.until] { text += " until \(time(until))" }
+        if case .integer(let count)? = value[.count] { text += ", \(count) times" }
         return text
     }
 

@@ -13,6 +13,25 @@ public enum Formatting {
         return "\(day) \(monthYear)"
     }
 
+    /// A moment in words: "2026", "December 2026", "3 December 2026" or "3 December 2026, 18:30".
+    public static func words(_ moment: Moment) -> String {
+        switch moment {
+        case .partial(let date), .day(let date): return words(date)
+        case .time(let time, _): return words(time)
+        }
+    }
+
+    /// A value of a coded kind in words (a country, jurisdiction or choice), else as written.
+    static func plain(_ text: String, kind: FieldKind) -> String {
+        switch kind {
+        case .country, .countryOrInternational: return country(text)
+        case .jurisdiction: return jurisdiction(text)
+        case .region: return region(text)
+        case .choice: return choice(text)
+        default: return text
+        }
+    }
+
     /// "3 December 2026, 18:30", with the UTC offset when one was written.
     public static func words(_ value: DateTimeValue) -> String {
         var text = "\(words(value.date)), \(clock(value))"
@@ -55,8 +74,7 @@ public enum Formatting {
 
     /// A choice value as words: "social-enterprise" → "Social enterprise".
     public static func choice(_ value: String) -> String {
-        let words = value.replacingOccurrences(of: "-", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
+        value.replacingOccurrences(of: "-", with: " ").capitalisedFirst
     }
 
     /// A field name as a label: "open_calls" → "Open calls".
@@ -110,5 +128,12 @@ public enum Formatting {
 extension PartialDate {
     static func padded(_ value: Int) -> String {
         value < 10 ? "0\(value)" : String(value)
+    }
+}
+
+extension String {
+    /// The text with its first letter in upper case: "case studies" → "Case studies".
+    var capitalisedFirst: String {
+        prefix(1).uppercased() + dropFirst()
     }
 }

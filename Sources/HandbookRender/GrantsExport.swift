@@ -7,14 +7,24 @@ import HandbookModel
 /// come from the recipient's `identifiers` (an org-id scheme and number, such as `GB-CHC-1234567`) and are
 /// otherwise stable handbook ids (`XI-HANDBOOK-organisations-<slug>`); grant ids are
 /// `360G-handbook-<funder>-<n>`, n counting the funder's grants from 1 in file order.
-struct GrantsExport {
+struct GrantsExport: OutputGenerator {
+    static let name = "360Giving grants"
     let index: SiteIndex
     let baseURL: String
+
+    init(site: SiteContext) {
+        index = site.index
+        baseURL = site.baseURL
+    }
+
+    func files() -> [OutputFile] {
+        [file()]
+    }
 
     func file() -> OutputFile {
         var grants: [JSONValue] = []
         for funder in index.entities(of: .funders) {
-            for (position, grant) in (funder["grants"]?.list ?? []).enumerated() {
+            for (position, grant) in (funder[.grants]?.list ?? []).enumerated() {
                 if let record = record(grant, number: position + 1, funder: funder) { grants.append(record) }
             }
         }
@@ -22,11 +32,11 @@ struct GrantsExport {
     }
 
     func record(_ grant: FieldValue, number: Int, funder: Entity) -> JSONValue? {
-        guard case .number(let amount)? = grant["amount"], let currency = grant["currency"]?.text,
-              case .date(let date)? = grant["date"], case .reference(let recipient)? = grant["recipient"] else { return nil }
+        guard case .number(let amount)? = grant[.amount], let currency = grant[.currency]?.text,
+              case .date(let date)? = grant[.date], case .reference(let recipient)? = grant[.recipient] else { return nil }
         let recipientEntity = index.entity(recipient)
         let recipientName = recipientEntity?.name ?? recipient.slug
-        let purpose = grant["purpose"]?.text
+        let purpose = grant[.purpose]?.text
         var record: [String: JSONValue] = [
             "id": .string("360G-handbook-\(funder.reference.slug)-\(number)"),
             "title": .string(purpose ?? "Grant from \(funder.name) to \(recipientName)"),
@@ -37,25 +47,25 @@ struct GrantsExport {
             "recipientOrganization": .array([organisation(recipientEntity, reference: recipient, name: recipientName)]),
             "fundingOrganization": .array([.object([
                 "id": .string("XI-HANDBOOK-funders-\(funder.reference.slug)"), "name": .string(funder.name),
-                "url": .string(baseURL + Links.entity(funder.reference)),
+                "url": .string(baseURL + index.links.entity(funder.reference)),
             ])]),
-            "dataSource": .string(baseURL + Links.entity(funder.reference)),
+            "dataSource": .string(baseURL + index.links.entity(funder.reference)),
         ]
-        if let url = grant["url"]?.text { record["url"] = .string(url) }
+        if let url = grant[.url]?.text { record["url"] = .string(url) }
         return .object(record)
     }
 
     func organisation(_ entity: Entity?, reference: EntityReference, name: String) -> JSONValue {
         var object: [String: JSONValue] = ["name": .string(name)]
-        if let identifiers = entity?["identifiers"]?.record, let first = identifiers.sorted(by: { $0.key < $1.key }).first,
+        if let identifiers = entity?[.identifiers]?.record, let first = identifiers.sorted(by: { $0.key < $1.key }).first,
            let number = first.value.text {
             object["id"] = .string("\(first.key)-\(number)")
         } else {
             object["id"] = .string("XI-HANDBOOK-organisations-\(reference.slug)")
         }
         if let entity {
-            object["url"] = .string(baseURL + Links.entity(entity.reference))
-            if let country = entity["country"]?.text, country != "INT" { object["addressCountry"] = .string(country) }
+            object["url"] = .string(baseURL + index.links.entity(entity.reference))
+            if let country = entity[.country]?.text, country != "INT" { object["addressCountry"] = .string(country) }
         }
         return .object(object)
     }

@@ -43,7 +43,7 @@ public enum ICalendar {
             case .event(let event):
                 eventLines += vevent(event, index: index, baseURL: baseURL, zones: &zones)
             case .deadline(let funder, let call, let number):
-                eventLines += deadline(funder: funder, call: call, number: number, baseURL: baseURL)
+                eventLines += deadline(funder: funder, call: call, number: number, index: index, baseURL: baseURL)
             }
         }
         for (zone, years) in zones.sorted(by: { $0.key < $1.key }) {
@@ -92,27 +92,30 @@ public enum ICalendar {
 private extension ICalendar {
     static func vevent(_ event: Entity, index: SiteIndex, baseURL: String, zones: inout [String: (Int, Int)]) -> [String] {
         let host = URLComponents(string: baseURL)?.host ?? "handbook"
-        let zone = event["timezone"]?.text ?? index.settings.timezone
         var lines = ["BEGIN:VEVENT", "UID:\(event.reference.type.folder)-\(event.reference.slug)@\(host)"]
         lines.append("DTSTAMP:" + utcStamp(event.lastChanged ?? 0))
-        let rule = event["repeat"]
-        switch (event["start"], event["end"]) {
-        case (.date(let start)?, let end):
-            lines.append("DTSTART;VALUE=DATE:" + compact(start))
+        let rule = event[.repeat]
+        switch Timespan(of: event, defaultZone: index.settings.timezone) {
+        case let span? where !span.start.hasTime:
+            let start = span.start.date
             var last = start
-            if case .date(let endDate)? = end { last = endDate }
+            if let end = span.end, !end.hasTime { last = end.date }
+            lines.append("DTSTART;VALUE=DATE:" + compact(start))
             lines.append("DTEND;VALUE=DATE:" + compact(nextDay(last)))
             if let rule { lines.append(rrule(rule, untilText: { compact($0) })) }
-        case (.dateTime(let start)?, let end):
+        case let span?:
+            guard case .time(let start, let zone) = span.start else { break }
+            var finishTime: DateTimeValue?
+            if case .time(let finish, _)? = span.end { finishTime = finish }
             if start.offsetMinutes != nil {
                 lines.append("DTSTART:" + utc(start, zone: zone))
-                if case .dateTime(let finish)? = end { lines.append("DTEND:" + utc(finish, zone: zone)) }
+                if let finish = finishTime { lines.append("DTEND:" + utc(finish, zone: zone)) }
             } else {
                 lines.append("DTSTART;TZID=\(zone):" + local(start))
-                if case .dateTime(let finish)? = end {
+                if let finish = finishTime {
                     lines.append(finish.offsetMinutes == nil ? "DTEND;TZID=\(zone):" + local(finish) : "DTEND:" + utc(finish, zone: zone))
                 }
-                let lastYear = lastYear(start: start.date, rule: rule, end: end)
+                let lastYear = lastYear(start: start.date, rule: rule, end: finishTime)
                 let years = zones[zone].map { (min($0.0, start.date.year), max($0.1, lastYear)) } ?? (start.date.year, lastYear)
                 zones[zone] = years
             }
@@ -131,53 +134,53 @@ private extension ICalendar {
             break
         }
         lines.append("SUMMARY:" + text(event.name))
-        if let summary = event["summary"]?.text { lines.append("DESCRIPTION:" + text(summary)) }
-        let place = [event["location"]?.text, event["online"]?.text].compactMap { $0 }.joined(separator: " · ")
+        if let summary = event[.summary]?.text { lines.append("DESCRIPTION:" + text(summary)) }
+        let place = [event[.location]?.text, event[.online]?.text].compactMap { $0 }.joined(separator: " · ")
         if !place.isEmpty { lines.append("LOCATION:" + text(place)) }
-        lines.append("URL:" + baseURL + Links.entity(event.reference))
-        switch event["status"]?.text {
+        lines.append("URL:" + baseURL + index.links.entity(event.reference))
+        switch event[.status]?.text {
         case "cancelled": lines.append("STATUS:CANCELLED")
         case "postponed": lines.append("STATUS:TENTATIVE")
         default: lines.append("STATUS:CONFIRMED")
         }
-        if case .integer(let sequence)? = event["sequence"] { lines.append("SEQUENCE:\(sequence)") }
+        if case .integer(let sequence)? = event[.sequence] { lines.append("SEQUENCE:\(sequence)") }
         lines.append("END:VEVENT")
         return lines
     }
 
     /// An open call's closing date as an all-day, transparent event.
-    static func deadline(funder: Entity, call: FieldValue, number: Int, baseURL: String) -> [String] {
-        guard case .date(let date)? = call["deadline"] else { return [] }
+    static func deadline(funder: Entity, call: FieldValue, number: Int, index: SiteIndex, baseURL: String) -> [String] {
+        guard case .date(let date)? = call[.deadline] else { return [] }
         let host = URLComponents(string: baseURL)?.host ?? "handbook"
         var lines = ["BEGIN:VEVENT", "UID:funders-\(funder.reference.slug)-call-\(number)@\(host)",
                      "DTSTAMP:" + utcStamp(funder.lastChanged ?? 0),
                      "DTSTART;VALUE=DATE:" + compact(date), "DTEND;VALUE=DATE:" + compact(nextDay(date)),
-                     "SUMMARY:" + text("Deadline: \(call["title"]?.text ?? "open call") (\(funder.name))")]
-        if case .number(let amount)? = call["amount"] {
-            lines.append("DESCRIPTION:" + text("Up to \(Formatting.money(amount, currency: call["currency"]?.text))."))
+                     "SUMMARY:" + text("Deadline: \(call[.title]?.text ?? "open call") (\(funder.name))")]
+        if case .number(let amount)? = call[.amount] {
+            lines.append("DESCRIPTION:" + text("Up to \(Formatting.money(amount, currency: call[.currency]?.text))."))
         }
-        lines.append("URL:" + (call["url"]?.text ?? baseURL + Links.entity(funder.reference)))
+        lines.append("URL:" + (call[.url]?.text ?? baseURL + index.links.entity(funder.reference)))
         lines += ["STATUS:CONFIRMED", "TRANSP:TRANSPARENT", "END:VEVENT"]
         return lines
     }
 
     static func rrule(_ rule: FieldValue, untilText: (PartialDate) -> String) -> String {
-        var parts = ["FREQ=" + (rule["frequency"]?.text == "monthly" ? "MONTHLY" : "WEEKLY")]
-        if case .integer(let interval)? = rule["interval"] { parts.append("INTERVAL=\(interval)") }
-        if case .date(let until)? = rule["until"] { parts.append("UNTIL=" + untilText(until)) }
-        if case .integer(let count)? = rule["count"] { parts.append("COUNT=\(count)") }
+        var parts = ["FREQ=" + (rule[.frequency]?.text == "monthly" ? "MONTHLY" : "WEEKLY")]
+        if case .integer(let interval)? = rule[.interval] { parts.append("INTERVAL=\(interval)") }
+        if case .date(let until)? = rule[.until] { parts.append("UNTIL=" + untilText(until)) }
+        if case .integer(let count)? = rule[.count] { parts.append("COUNT=\(count)") }
         return "RRULE:" + parts.joined(separator: ";")
     }
 
-    static func lastYear(start: PartialDate, rule: FieldValue?, end: FieldValue?) -> Int {
+    static func lastYear(start: PartialDate, rule: FieldValue?, end: DateTimeValue?) -> Int {
         var last = start.year
-        if case .dateTime(let finish)? = end { last = max(last, finish.date.year) }
+        if let end { last = max(last, end.date.year) }
         guard let rule else { return last }
-        if case .date(let until)? = rule["until"] { return max(last, until.year) }
+        if case .date(let until)? = rule[.until] { return max(last, until.year) }
         var interval = 1
-        if case .integer(let n)? = rule["interval"] { interval = n }
-        if case .integer(let count)? = rule["count"] {
-            let months = rule["frequency"]?.text == "monthly" ? count * interval : (count * interval * 7) / 28 + 1
+        if case .integer(let n)? = rule[.interval] { interval = n }
+        if case .integer(let count)? = rule[.count] {
+            let months = rule[.frequency]?.text == "monthly" ? count * interval : (count * interval * 7) / 28 + 1
             return max(last, start.addingMonths(months).year)
         }
         return last + 10

@@ -7,29 +7,36 @@ import HandbookModel
 /// text, `true` is a boolean. Rules that need the whole site (references that exist, slugs) stay with
 /// `handbook check`; a value the schema accepts may still fail there, never the other way round for
 /// type and enumeration errors.
-struct JSONSchemaExport {
+struct JSONSchemaExport: OutputGenerator {
+    static let name = "JSON Schemas"
     let index: SiteIndex
     let baseURL: String
 
+    init(site: SiteContext) {
+        index = site.index
+        baseURL = site.baseURL
+    }
+
     func files() -> [OutputFile] {
-        EntityType.allCases.map { type in
-            OutputFile(path: "api/schema/\(type.folder).schema.json", text: schema(for: type).encoded + "\n")
+        index.types.descriptors.map { descriptor in
+            OutputFile(path: "api/schema/\(descriptor.type.folder).schema.json", text: schema(for: descriptor).encoded + "\n")
         }
     }
 
-    func schema(for type: EntityType) -> JSONValue {
-        var object = record(Schemas.fields(of: type))
+    func schema(for descriptor: TypeDescriptor) -> JSONValue {
+        var object = record(descriptor.fields)
         guard case .object(var members) = object else { return object }
         members["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        members["$id"] = .string(baseURL + "api/schema/\(type.folder).schema.json")
-        members["title"] = .string("\(index.settings.title): \(type.singular) front matter")
-        switch type {
-        case .events:
-            members["anyOf"] = .array([.object(["required": .array(["location"])]), .object(["required": .array(["online"])])])
-        case .pressContacts:
-            members["anyOf"] = .array([.object(["required": .array(["organisation"])]), .object(["required": .array(["outlet"])])])
-        default:
-            break
+        members["$id"] = .string(baseURL + "api/schema/\(descriptor.type.folder).schema.json")
+        members["title"] = .string("\(index.settings.title): \(descriptor.singular) front matter")
+        // "At least one of these fields" is `anyOf` with one `required` per field; several such groups all hold.
+        let groups: [JSONValue] = descriptor.oneOfRequired.map { group in
+            .array(group.map { .object(["required": .array([.string($0.rawValue)])]) })
+        }
+        if groups.count == 1 {
+            members["anyOf"] = groups[0]
+        } else if groups.count > 1 {
+            members["allOf"] = .array(groups.map { .object(["anyOf": $0]) })
         }
         object = .object(members)
         return object
@@ -40,12 +47,12 @@ struct JSONSchemaExport {
         for field in fields {
             guard case .object(var property) = self.kind(field.kind) else { continue }
             property["description"] = .string(field.summary)
-            properties[field.name] = .object(property)
+            properties[field.name.rawValue] = .object(property)
         }
         return .object([
             "type": "object",
             "properties": .object(properties),
-            "required": .array(fields.filter(\.isRequired).map { .string($0.name) }),
+            "required": .array(fields.filter(\.isRequired).map { .string($0.name.rawValue) }),
             "additionalProperties": .bool(false),
         ])
     }

@@ -1,20 +1,23 @@
 import HandbookModel
 
 /// Where every page lives in the output, as paths relative to the site root (directory URLs end in `/`).
-public enum Links {
-    /// `organisations/g1000/`.
-    public static func entity(_ reference: EntityReference) -> String {
-        reference.type == .pages ? "\(reference.slug)/" : "\(reference.type.folder)/\(reference.slug)/"
+public struct Links: Sendable {
+    /// The types, whose descriptors give their URL folders.
+    let types: TypeCatalog
+
+    /// `organisations/g1000/`, or `about/` for a type at the site root.
+    public func entity(_ reference: EntityReference) -> String {
+        types[reference.type].urlFolder + reference.slug + "/"
     }
 
     /// `organisations/`.
-    public static func list(_ type: EntityType) -> String {
-        "\(type.folder)/"
+    public func list(_ type: EntityType) -> String {
+        types[type].urlFolder
     }
 
     /// `organisations/by-country/gb/`.
-    public static func facet(_ type: EntityType, _ facet: Facet, _ value: String) -> String {
-        "\(type.folder)/by-\(facet.rawValue)/\(value.lowercased())/"
+    public func facet(_ type: EntityType, _ facet: Facet, _ value: String) -> String {
+        "\(list(type))by-\(facet.rawValue)/\(value.lowercased())/"
     }
 
     /// `topics/sortition/`.
@@ -23,8 +26,8 @@ public enum Links {
     }
 
     /// `events/meetup/event.ics`.
-    public static func eventCalendar(_ slug: String) -> String {
-        "events/\(slug)/event.ics"
+    public func calendar(_ reference: EntityReference) -> String {
+        entity(reference) + "event.ics"
     }
 
     /// The relative prefix from a page at `path` (a directory URL or file path) back to the site root: `../../`, or `./` at the root.
@@ -39,17 +42,3 @@ public enum Links {
     }
 }
 
-/// The properties list pages can be filtered by.
-public enum Facet: String, CaseIterable, Sendable {
-    case country, kind, topic, status
-
-    /// The heading of the filter.
-    public var label: String {
-        switch self {
-        case .country: return "Country"
-        case .kind: return "Kind"
-        case .topic: return "Topic"
-        case .status: return "Status"
-        }
-    }
-}

@@ -32,8 +32,6 @@ public struct SearchIndex: Sendable {
     public static let postingLimit = 400
     /// The size above which a shard is split by the next letter (about 4 kB once gzipped).
     public static let defaultShardLimit = 12_000
-    /// Types in id order; earlier types win ties.
-    public static let typeOrder: [EntityType] = [.organisations, .caseStudies, .funders, .events, .policies, .resources, .pressContacts, .pages]
 
     /// Documents in id order.
     public let documents: [Entity]
@@ -47,12 +45,17 @@ public struct SearchIndex: Sendable {
     public let countries: [String: [Int]]
     /// Type → first id and end id.
     public let typeRanges: [EntityType: (Int, Int)]
+    /// The types, for their names in words.
+    let types: TypeCatalog
+    /// Where each result's page lives.
+    let links: Links
 
     /// Builds the index of the published entries; `shardLimit` is the size above which a shard is split.
     public init(index: SiteIndex, shardLimit: Int = Self.defaultShardLimit) {
         var ordered: [Entity] = []
         var ranges: [EntityType: (Int, Int)] = [:]
-        for type in Self.typeOrder {
+        // Types in the search order: earlier types win ties.
+        for type in index.types.searchOrder.map(\.type) {
             let entities = index.entities(of: type).map { (changed: -($0.lastChanged ?? 0), name: Formatting.sortKey($0.name), entity: $0) }
                 .sorted { ($0.changed, $0.name, $0.entity.reference) < ($1.changed, $1.name, $1.entity.reference) }
                 .map(\.entity)
@@ -66,7 +69,7 @@ public struct SearchIndex: Sendable {
         for (doc, codes) in perDocument.enumerated() {
             for (token, code) in codes { postings[token, default: []].append((doc, code)) }
             let entity = ordered[doc]
-            for topic in (entity["topics"]?.list ?? []).compactMap(\.text) { topics[topic, default: []].append(doc) }
+            for topic in (entity[.topics]?.list ?? []).compactMap(\.text) { topics[topic, default: []].append(doc) }
             if let country = entity.countryCode { countries[country.lowercased(), default: []].append(doc) }
         }
         var truncated: [String: Int] = [:]
@@ -84,6 +87,8 @@ public struct SearchIndex: Sendable {
         self.topics = topics
         self.countries = countries
         self.typeRanges = ranges
+        self.types = index.types
+        self.links = index.links
     }
 
     /// The best `postingLimit` postings (names, then details, then body; lower ids first), in id order.
@@ -134,17 +139,17 @@ public struct SearchIndex: Sendable {
         for (position, token) in name.enumerated() where position < 16 {
             add(token, 3 + 16 * position + min(name.count, 15))
         }
-        var details: [String] = [entity.reference.type.singular]
-        if let summary = entity["summary"]?.text { details.append(summary) }
-        if let country = entity["country"]?.text { details.append(Formatting.country(country)) }
-        if let region = entity["region"]?.text { details.append(Formatting.region(region)) }
-        if let jurisdiction = entity["jurisdiction"]?.text { details.append(Formatting.jurisdiction(jurisdiction)) }
-        if let city = entity["city"]?.text ?? entity["place"]?.text { details.append(city) }
-        if let kind = entity["kind"]?.text { details.append(kind) }
-        for topic in (entity["topics"]?.list ?? []).compactMap(\.text) {
+        var details: [String] = [index.descriptor(entity.reference).singular]
+        if let summary = entity[.summary]?.text { details.append(summary) }
+        if let country = entity[.country]?.text { details.append(Formatting.country(country)) }
+        if let region = entity[.region]?.text { details.append(Formatting.region(region)) }
+        if let jurisdiction = entity[.jurisdiction]?.text { details.append(Formatting.jurisdiction(jurisdiction)) }
+        if let city = entity[.city]?.text ?? entity[.place]?.text { details.append(city) }
+        if let kind = entity[.kind]?.text { details.append(kind) }
+        for topic in (entity[.topics]?.list ?? []).compactMap(\.text) {
             details.append(index.settings.topicLabel(topic))
         }
-        for method in (entity["methods"]?.list ?? []).compactMap(\.text) {
+        for method in (entity[.methods]?.list ?? []).compactMap(\.text) {
             details.append(index.settings.methodLabel(method))
         }
         for reference in entity.references { if let target = index.entity(reference) { details.append(target.name) } }
@@ -155,9 +160,6 @@ public struct SearchIndex: Sendable {
 
     /// 3 for a name, 2 for a summary or detail, 1 for the body.
     static func fieldWeight(_ code: Int) -> Int { code >= 3 ? 3 : code }
-
-    /// The two-letter shard a token lives in.
-    public static func shardKey(_ token: String) -> String { String(token.prefix(2)) }
 
     // MARK: Files
 
@@ -183,10 +185,10 @@ public struct SearchIndex: Sendable {
             "countries": .array(countries.keys.sorted().map(JSONValue.string)),
         ]).encoded))
         files += Parallel.map(Array(documents.enumerated())) { doc, entity in
-            var summary = entity["summary"]?.text ?? ""
+            var summary = entity[.summary]?.text ?? ""
             if summary.count > 200 { summary = String(summary.prefix(199)) + "…" }
-            var object: [String: JSONValue] = ["n": .string(entity.name), "u": .string(Links.entity(entity.reference)),
-                                               "t": .string(entity.reference.type.singular)]
+            var object: [String: JSONValue] = ["n": .string(entity.name), "u": .string(self.links.entity(entity.reference)),
+                                               "t": .string(self.types[entity.reference.type].singular)]
             if !summary.isEmpty { object["s"] = .string(summary) }
             if let country = entity.countryCode { object["c"] = .string(Formatting.jurisdiction(country)) }
             return OutputFile(path: "search/d/\(doc).json", text: JSONValue.object(object).encoded)

@@ -9,6 +9,10 @@ public struct SiteIndex: Sendable {
     public let entities: [Entity]
     /// The day "upcoming" counts from.
     public let today: PartialDate
+    /// The types of entry, as descriptors.
+    public let types: TypeCatalog
+    /// Where each page lives.
+    public let links: Links
     private let positions: [EntityReference: Int]
     /// For each entry, the entries whose front matter references it, sorted.
     public let backlinks: [EntityReference: [EntityReference]]
@@ -19,7 +23,7 @@ public struct SiteIndex: Sendable {
     private let byType: [EntityType: [Entity]]
 
     /// Builds the indexes from validated entries; drafts are left out.
-    public init(settings: Settings, entities: [Entity], today: PartialDate) {
+    public init(settings: Settings, entities: [Entity], today: PartialDate, types: TypeCatalog = .standard) {
         let published = entities.filter { !$0.isDraft }.sorted { $0.reference < $1.reference }
         var positions: [EntityReference: Int] = [:]
         for (index, entity) in published.enumerated() { positions[entity.reference] = index }
@@ -30,18 +34,18 @@ public struct SiteIndex: Sendable {
             for target in entity.references where positions[target] != nil && target != entity.reference {
                 backlinks[target, default: []].insert(entity.reference)
             }
-            for (facet, values) in Self.facetValues(of: entity) {
+            for (facet, values) in Self.facetValues(of: entity, types: types) {
                 for value in values {
                     facets[entity.reference.type, default: [:]][facet, default: [:]][value, default: []].append(entity.reference)
                 }
             }
-            for topic in entity["topics"]?.list ?? [] {
-                if let id = topic.text { topics[id, default: []].append(entity.reference) }
-            }
+            for id in entity.topics { topics[id, default: []].append(entity.reference) }
         }
         self.settings = settings
         self.entities = published
         self.today = today
+        self.types = types
+        self.links = Links(types: types)
         self.positions = positions
         self.backlinks = backlinks.mapValues { $0.sorted() }
         self.facets = facets
@@ -59,33 +63,23 @@ public struct SiteIndex: Sendable {
         byType[type] ?? []
     }
 
-    /// The `limit` most recently changed entries (pages left out), newest first; the home page and the feeds show them.
+    /// The `limit` most recently changed entries of listed types, newest first; the home page and the feeds show them.
     public func recentlyChanged(_ limit: Int) -> [Entity] {
-        Array(entities.filter { $0.reference.type != .pages }
+        Array(entities.filter { types[$0.reference.type].isListed }
             .sorted { ($0.lastChanged ?? 0, $1.reference) > ($1.lastChanged ?? 0, $0.reference) }
             .prefix(limit))
     }
 
-    /// The facet values an entry is listed under.
-    public static func facetValues(of entity: Entity) -> [(Facet, [String])] {
-        var values: [(Facet, [String])] = []
-        if let country = entity.countryCode, ISOCodes.countryNames[country] != nil {
-            values.append((.country, [country]))
+    /// The facet values an entry is listed under, for the facets its type offers.
+    public static func facetValues(of entity: Entity, types: TypeCatalog) -> [(Facet, [String])] {
+        types[entity.reference.type].facets.compactMap { facet in
+            let values = facet.values(of: entity)
+            return values.isEmpty ? nil : (facet, values)
         }
-        if let kind = entity["kind"]?.text { values.append((.kind, [kind])) }
-        let topics = (entity["topics"]?.list ?? []).compactMap(\.text)
-        if !topics.isEmpty { values.append((.topic, topics)) }
-        if let status = entity["status"]?.text { values.append((.status, [status])) }
-        return values
     }
-}
 
-extension Entity {
-    /// The country an entry is in or about: its `country`, or the country part of a policy's
-    /// `jurisdiction` (`GB` of `GB-SCT`; `EU`, `UN` and `INT` as they are).
-    var countryCode: String? {
-        if let country = self["country"]?.text { return country }
-        guard let jurisdiction = self["jurisdiction"]?.text else { return nil }
-        return String(jurisdiction.prefix { $0 != "-" })
+    /// The descriptor of an entry's type.
+    public func descriptor(_ reference: EntityReference) -> TypeDescriptor {
+        types[reference.type]
     }
 }

@@ -10,21 +10,17 @@ struct DocumentFields {
     let raw: YAMLNode
 
     /// True when the key is written with a value, valid or not.
-    func isWritten(_ key: String) -> Bool {
-        raw.pairs?.contains { $0.key == key && !$0.value.isNull } ?? false
+    func isWritten(_ field: FieldName) -> Bool {
+        raw.pairs?.contains { $0.key == field.rawValue && !$0.value.isNull } ?? false
     }
 
-    subscript(key: String) -> FieldValue? {
-        entries.first { $0.key == key }?.value
+    subscript(field: FieldName) -> FieldValue? {
+        entries.first { $0.key == field.rawValue }?.value
     }
 
-    func position(_ key: String) -> TextPosition {
-        entries.first { $0.key == key }?.position ?? start
+    func position(_ field: FieldName) -> TextPosition {
+        entries.first { $0.key == field.rawValue }?.position ?? start
     }
 
-    func has(_ key: String) -> Bool {
-        entries.contains { $0.key == key }
-    }
-
-    var isDraft: Bool { self["draft"] == .boolean(true) }
+    var isDraft: Bool { self[.draft] == .boolean(true) }
 }

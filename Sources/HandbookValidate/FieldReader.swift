@@ -8,27 +8,27 @@ struct FieldReader {
     func readMapping(_ node: YAMLNode, schema: [FieldSchema], prefix: String, _ reporter: inout Reporter) -> [FieldEntry] {
         guard let pairs = node.pairs else { return [] }
         var byName: [String: FieldSchema] = [:]
-        for field in schema { byName[field.name] = field }
+        for field in schema { byName[field.name.rawValue] = field }
         var found: [String: FieldEntry] = [:]
         var present: Set<String> = []
         for pair in pairs {
             guard let field = byName[pair.key] else {
-                UnknownKeyRule.report(pair.key, in: prefix, known: schema.map(\.name), at: pair.keyPosition, &reporter)
+                UnknownKeyRule.report(pair.key, in: prefix, known: schema.map(\.name.rawValue), at: pair.keyPosition, &reporter)
                 continue
             }
-            present.insert(field.name)
+            present.insert(field.name.rawValue)
             if pair.value.isNull || pair.value.scalarText.map({ $0.trimmingSpaces.isEmpty }) == true {
                 if field.isRequired { RequiredFieldRule.empty(field, in: prefix, at: pair.keyPosition, &reporter) }
                 continue
             }
-            if let value = read(pair.value, kind: field.kind, name: prefix + field.name, &reporter) {
-                found[field.name] = FieldEntry(key: field.name, value: value, position: pair.keyPosition)
+            if let value = read(pair.value, kind: field.kind, name: prefix + field.name.rawValue, &reporter) {
+                found[field.name.rawValue] = FieldEntry(key: field.name.rawValue, value: value, position: pair.keyPosition)
             }
         }
-        for field in schema where field.isRequired && !present.contains(field.name) {
+        for field in schema where field.isRequired && !present.contains(field.name.rawValue) {
             RequiredFieldRule.missing(field, in: prefix, at: node.position, &reporter)
         }
-        return schema.compactMap { found[$0.name] }
+        return schema.compactMap { found[$0.name.rawValue] }
     }
 
     /// Reads one value of a kind; nil (with a diagnostic) when it does not conform.
@@ -152,7 +152,9 @@ struct FieldReader {
         case .boolean: return "true or false"
         case .date, .partialDate, .dateOrDateTime, .year: return "a date"
         case .url: return "a URL"
-        case .reference(let type): return "the slug of \(ReferenceRule.article(type.singular)) \(type.singular)"
+        case .reference(let type):
+            let singular = context.types[type].singular
+            return "the slug of \(ReferenceRule.article(singular)) \(singular)"
         default: return "text"
         }
     }

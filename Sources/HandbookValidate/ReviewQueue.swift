@@ -14,16 +14,16 @@ public enum ReviewQueue {
     }
 
     /// Every entry due for review on `today`.
-    public static func due(_ entities: [Entity], settings: Settings, today: PartialDate) -> [Item] {
+    public static func due(_ entities: [Entity], settings: Settings, today: PartialDate, types: TypeCatalog = .standard) -> [Item] {
         var stale: [Item] = []
         var never: [Item] = []
         for entity in entities {
-            let key = entity.reference.type == .pressContacts ? "verified" : "reviewed"
-            if case .date(let date)? = entity[key] {
+            let descriptor = types[entity.reference.type]
+            if case .date(let date)? = entity[descriptor.reviewField] {
                 if StaleReviewRule.isDue(date, months: settings.reviewAfterMonths, today: today) {
                     stale.append(Item(path: entity.path, name: entity.name, reviewed: date))
                 }
-            } else if entity.reference.type != .pages {
+            } else if descriptor.expectsReview {
                 never.append(Item(path: entity.path, name: entity.name, reviewed: nil))
             }
         }

@@ -8,14 +8,17 @@ public struct ValidationContext: Sendable {
     public var today: PartialDate
     /// The slugs of every entry, by type, drafts included.
     public var slugs: [EntityType: Set<String>]
+    /// The types of entry, as descriptors.
+    public var types: TypeCatalog
     /// Declared topic ids.
     public var topicIDs: Set<String>
     /// Declared method ids.
     public var methodIDs: Set<String>
 
     /// Creates a context.
-    public init(settings: Settings, today: PartialDate, slugs: [EntityType: Set<String>]) {
+    public init(settings: Settings, today: PartialDate, slugs: [EntityType: Set<String>], types: TypeCatalog = .standard) {
         self.settings = settings
+        self.types = types
         self.today = today
         self.slugs = slugs
         self.topicIDs = Set(settings.topics.map(\.id))

@@ -22,11 +22,11 @@ public struct ValidationResult: Sendable {
 public enum Validator {
     /// Validates `tree`; `today` decides which review dates are stale; `isolated` adds warnings for
     /// organisations with no link in or out (for pull requests).
-    public static func validate(_ tree: LoadedTree, today: PartialDate, isolated: Bool = false) -> ValidationResult {
+    public static func validate(_ tree: LoadedTree, today: PartialDate, isolated: Bool = false, types: TypeCatalog = .standard) -> ValidationResult {
         let (settings, settingsDiagnostics) = SettingsRule.read(tree.settings, path: tree.settingsPath, today: today)
         var slugs: [EntityType: Set<String>] = [:]
         for document in tree.documents { slugs[document.type, default: []].insert(document.slug) }
-        let context = ValidationContext(settings: settings, today: today, slugs: slugs)
+        let context = ValidationContext(settings: settings, today: today, slugs: slugs, types: types)
 
         let results = Parallel.map(tree.documents) { document in check(document, context: context) }
 
@@ -48,9 +48,10 @@ public enum Validator {
     public static func check(_ document: RawDocument, context: ValidationContext) -> (entity: Entity?, diagnostics: [Diagnostic]) {
         var reporter = Reporter(path: document.path)
         let info = RawDocumentInfo(type: document.type, slug: document.slug, path: document.path)
-        SlugRule.check(info, &reporter)
+        SlugRule.check(info, types: context.types, &reporter)
         guard let frontMatter = document.frontMatter else { return (nil, reporter.diagnostics) }
-        let entries = FieldReader(context: context).readMapping(frontMatter, schema: Schemas.fields(of: document.type), prefix: "", &reporter)
+        let descriptor = context.types[document.type]
+        let entries = FieldReader(context: context).readMapping(frontMatter, schema: descriptor.fields, prefix: "", &reporter)
         let fields = DocumentFields(info: info, entries: entries, start: frontMatter.position, raw: frontMatter)
         DateOrderRule.check(fields, context: context, &reporter)
         PolicyStagesRule.check(fields, &reporter)
@@ -59,7 +60,7 @@ public enum Validator {
         AmountCurrencyRule.check(fields, &reporter)
         StaleReviewRule.check(fields, context: context, &reporter)
         let entity = Entity(reference: EntityReference(type: document.type, slug: document.slug), path: document.path,
-                            fields: entries, body: document.body, bodyLine: document.bodyLine)
+                            fields: entries, body: document.body, bodyLine: document.bodyLine, nameField: descriptor.nameField)
         return (entity, reporter.diagnostics)
     }
 }

@@ -40,7 +40,7 @@ import Testing
     }
 
     /// A scaffold of every type fails check until its placeholders are filled, then passes.
-    @Test(arguments: EntityType.allCases)
+    @Test(arguments: TypeCatalog.standard.types)
     func filledScaffoldPassesCheck(_ type: EntityType) throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
@@ -50,12 +50,13 @@ import Testing
         #expect(runCLI(["new", type.folder, "New entry", "--content", content]).status == 0)
         let path = "content/\(type.folder)/new-entry.md"
         let unfilled = runCLI(["check", "--content", content])
-        let requiredCount = Schemas.fields(of: type).filter(\.isRequired).count
+        let descriptor = TypeCatalog.standard[type]
+        let requiredCount = descriptor.fields.filter(\.isRequired).count
         if requiredCount > 1 {
             #expect(unfilled.status == 1, "an unfilled scaffold should not pass")
         }
         var text = try directory.read(path)
-        for field in Schemas.fields(of: type) where field.isRequired && field.name != type.nameField {
+        for field in descriptor.fields where field.isRequired && field.name != descriptor.nameField {
             text = text.replacingOccurrences(of: "\n\(field.name): \(field.kind.isList ? "[]" : "\"\"")", with: "\n\(field.name): \(Self.sample(field.kind))")
         }
         if type == .events { text = text.replacingOccurrences(of: "# location: \"\"", with: "location: \"Town hall\"") }

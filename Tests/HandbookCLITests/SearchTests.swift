@@ -15,7 +15,7 @@ final class SearchTests: XCTestCase {
     }
 
     func names(_ search: SearchIndex, _ query: SearchCases.Query) -> [String] {
-        let filters = SearchIndex.Filters(type: query.filters?["type"].flatMap(EntityType.init(rawValue:)),
+        let filters = SearchIndex.Filters(type: query.filters?["type"].flatMap(TypeCatalog.standard.type(folder:)),
                                           topic: query.filters?["topic"], country: query.filters?["country"])
         return search.query(query.q, filters: filters).map { search.documents[$0].name }
     }
@@ -84,7 +84,8 @@ final class SearchTests: XCTestCase {
     func testDocumentsAreNumberedByTypeThenName() throws {
         let search = try index()
         let types = search.documents.map(\.reference.type)
-        XCTAssertEqual(types, types.sorted { SearchIndex.typeOrder.firstIndex(of: $0)! < SearchIndex.typeOrder.firstIndex(of: $1)! })
+        let order = TypeCatalog.standard.searchOrder.map(\.type)
+        XCTAssertEqual(types, types.sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! })
         XCTAssertEqual(search.documents.prefix(2).map(\.name), ["Example Jury Network", "Example Organisation for Deliberation"])
         XCTAssertEqual(search.typeRanges[.caseStudies]?.0, 6)
         XCTAssertEqual(search.typeRanges[.caseStudies]?.1, 8)

@@ -53,27 +53,7 @@ import Testing
     }
 }
 
-@Suite struct SchemaTests {
-    @Test func everyTypeHasItsNameFieldRequired() {
-        for type in EntityType.allCases {
-            let field = Schemas.fields(of: type).first { $0.name == type.nameField }
-            #expect(field?.isRequired == true, "\(type)")
-        }
-    }
-
-    @Test func commonFieldsAppearOnceInEveryType() {
-        for type in EntityType.allCases {
-            let names = Schemas.fields(of: type).map(\.name)
-            #expect(Set(names).count == names.count, "\(type) repeats a field")
-            for common in Schemas.common { #expect(names.contains(common.name)) }
-        }
-    }
-
-    @Test func pressContactsRequireSources() {
-        #expect(Schemas.fields(of: .pressContacts).first { $0.name == "sources" }?.isRequired == true)
-        #expect(Schemas.fields(of: .organisations).first { $0.name == "sources" }?.isRequired == false)
-    }
-
+@Suite struct ISOCodeTests {
     @Test func isoTablesAreLoaded() {
         #expect(ISOCodes.countryNames["GB"] == "United Kingdom")
         #expect(ISOCodes.subdivisionNames["GB-SCT"] == "Scotland")

@@ -51,7 +51,7 @@ import Testing
         #expect(Links.root(from: "organisations/") == "../")
         #expect(Links.root(from: "organisations/by-country/gb/") == "../../../")
         #expect(Links.file("organisations/x/") == "organisations/x/index.html")
-        #expect(Links.entity(EntityReference(type: .pages, slug: "about")) == "about/")
+        #expect(SiteIndex(settings: Settings(), entities: [], today: PartialDate(year: 2026)).links.entity(EntityReference(type: .pages, slug: "about")) == "about/")
     }
 
     @Test func markdownHeadingsAreDemoted() {

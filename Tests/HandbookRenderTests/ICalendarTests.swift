@@ -22,7 +22,7 @@ import Testing
     }
 
     func calendar(_ yaml: [FieldEntry], slug: String = "e", changed: Int64 = 1_790_000_000) -> String {
-        let entity = Entity(reference: EntityReference(type: .events, slug: slug), path: "events/\(slug).md", fields: yaml, body: [], bodyLine: 1, lastChanged: changed)
+        let entity = Entity(reference: EntityReference(type: .events, slug: slug), path: "events/\(slug).md", fields: yaml, body: [], bodyLine: 1, nameField: .title, lastChanged: changed)
         let index = SiteIndex(settings: Settings(timezone: "Europe/London"), entities: [entity], today: PartialDate(year: 2026, month: 1, day: 1))
         return ICalendar.calendar(name: "Test", events: [entity], index: index, baseURL: "https://example.org/", isFeed: false)
     }

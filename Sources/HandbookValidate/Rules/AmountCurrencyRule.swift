@@ -7,11 +7,11 @@ enum AmountCurrencyRule {
     static func check(_ fields: DocumentFields, _ reporter: inout Reporter) {
         guard fields.info.type == .funders, let pairs = fields.raw.pairs else { return }
         // Read the file as written: an invalid currency is reported by its own rule, not again here.
-        for listName in ["grants", "open_calls"] {
-            guard let items = pairs.first(where: { $0.key == listName })?.value.items else { continue }
+        for listName in [FieldName.grants, .openCalls] {
+            guard let items = pairs.first(where: { $0.key == listName.rawValue })?.value.items else { continue }
             for (index, item) in items.enumerated() {
-                guard let entries = item.pairs, let amount = entries.first(where: { $0.key == "amount" && !$0.value.isNull }) else { continue }
-                if !entries.contains(where: { $0.key == "currency" && !$0.value.isNull }) {
+                guard let entries = item.pairs, let amount = entries.first(where: { $0.key == FieldName.amount.rawValue && !$0.value.isNull }) else { continue }
+                if !entries.contains(where: { $0.key == FieldName.currency.rawValue && !$0.value.isNull }) {
                     reporter.error(id, amount.keyPosition, "'\(listName)[\(index + 1)].amount' needs 'currency' (an ISO 4217 code such as GBP)")
                 }
             }

@@ -6,15 +6,15 @@ enum DateOrderRule {
     static let id = "date-order"
 
     static func check(_ fields: DocumentFields, context: ValidationContext, _ reporter: inout Reporter) {
-        guard let start = fields["start"], let end = fields["end"] else { return }
-        let position = fields.position("end")
+        guard let start = fields[.start], let end = fields[.end] else { return }
+        let position = fields.position(.end)
         switch (start, end) {
         case (.date(let s), .date(let e)):
             if e.isCertainlyBefore(s) {
                 reporter.error(id, position, "'end' (\(e)) is before 'start' (\(s))")
             }
         case (.dateTime(let s), .dateTime(let e)):
-            let zone = fields["timezone"]?.text ?? context.settings.timezone
+            let zone = fields[.timezone]?.text ?? context.settings.timezone
             if let sDate = instant(s, zone: zone), let eDate = instant(e, zone: zone), eDate < sDate {
                 reporter.error(id, position, "'end' (\(e)) is before 'start' (\(s))")
             }

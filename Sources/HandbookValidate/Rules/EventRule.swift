@@ -7,15 +7,15 @@ enum EventRule {
 
     static func check(_ fields: DocumentFields, _ reporter: inout Reporter) {
         guard fields.info.type == .events else { return }
-        if !fields.isWritten("location") && !fields.isWritten("online") {
+        if !fields.isWritten(.location) && !fields.isWritten(.online) {
             reporter.error(locationID, fields.start, "an event needs 'location' (where it takes place) or 'online' (a URL to join), or both")
         }
-        guard let repeatRule = fields["repeat"] else { return }
-        let position = fields.position("repeat")
-        if repeatRule["until"] != nil && repeatRule["count"] != nil {
+        guard let repeatRule = fields[.repeat] else { return }
+        let position = fields.position(.repeat)
+        if repeatRule[.until] != nil && repeatRule[.count] != nil {
             reporter.error(repeatID, position, "'repeat' takes 'until' or 'count', not both")
         }
-        if case .date(let until)? = repeatRule["until"], let start = startDate(fields["start"]), until < start {
+        if case .date(let until)? = repeatRule[.until], let start = startDate(fields[.start]), until < start {
             reporter.error(repeatID, position, "'repeat.until' (\(until)) is before the event's start (\(start))")
         }
     }

@@ -5,18 +5,18 @@ enum PolicyStagesRule {
     static let id = "policy-stages"
 
     static func check(_ fields: DocumentFields, _ reporter: inout Reporter) {
-        guard fields.info.type == .policies, let stages = fields["stages"]?.list, !stages.isEmpty else { return }
+        guard fields.info.type == .policies, let stages = fields[.stages]?.list, !stages.isEmpty else { return }
         var previous: PartialDate?
         for (index, stage) in stages.enumerated() {
-            guard case .date(let date)? = stage["date"] else { continue }
+            guard case .date(let date)? = stage[.date] else { continue }
             if let previous, date < previous {
-                let position = stage.record?.first { $0.key == "date" }?.position ?? fields.position("stages")
+                let position = stage.record?.first { $0.key == FieldName.date.rawValue }?.position ?? fields.position(.stages)
                 reporter.error(id, position, "stage \(index + 1) (\(date)) is dated before stage \(index) (\(previous)); list stages oldest first")
             }
             previous = date
         }
-        if let last = stages.last?["status"]?.text, let status = fields["status"]?.text, last != status {
-            reporter.error(id, fields.position("status"), "'status' is '\(status)' but the last stage's status is '\(last)'; they must match")
+        if let last = stages.last?[.status]?.text, let status = fields[.status]?.text, last != status {
+            reporter.error(id, fields.position(.status), "'status' is '\(status)' but the last stage's status is '\(last)'; they must match")
         }
     }
 }

@@ -6,13 +6,13 @@ enum PressContactRule {
 
     static func check(_ fields: DocumentFields, _ reporter: inout Reporter) {
         guard fields.info.type == .pressContacts else { return }
-        if !fields.isWritten("organisation") && !fields.isWritten("outlet") {
+        if !fields.isWritten(.organisation) && !fields.isWritten(.outlet) {
             reporter.error(id, fields.start, "a press contact needs 'organisation' (an organisation slug) or 'outlet' (a publication)")
         }
-        if fields["basis"]?.text == "consent" && !fields.isWritten("consent_date") {
-            reporter.error(id, fields.position("basis"), "'basis: consent' needs 'consent_date': when the person agreed to be listed (YYYY-MM-DD)")
+        if fields[.basis]?.text == "consent" && !fields.isWritten(.consentDate) {
+            reporter.error(id, fields.position(.basis), "'basis: consent' needs 'consent_date': when the person agreed to be listed (YYYY-MM-DD)")
         }
-        if !fields.isWritten("email") && !fields.isWritten("phone") {
+        if !fields.isWritten(.email) && !fields.isWritten(.phone) {
             reporter.warning(id, fields.start, "this press contact has neither 'email' nor 'phone'")
         }
     }

@@ -7,8 +7,10 @@ enum ReferenceRule {
     static func check(_ slug: String, type: EntityType, name: String, context: ValidationContext, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
         let slugs = context.slugs[type] ?? []
         if slugs.contains(slug) { return true }
-        if let other = EntityType.allCases.first(where: { $0 != type && context.slugs[$0]?.contains(slug) == true }) {
-            reporter.error(id, position, "'\(name)' must name \(article(type.singular)) \(type.singular), but '\(slug.excerpt)' is \(article(other.singular)) \(other.singular) (content/\(other.folder)/\(slug).md)")
+        if let other = context.types.types.first(where: { $0 != type && context.slugs[$0]?.contains(slug) == true }) {
+            let wanted = context.types[type].singular
+            let found = context.types[other].singular
+            reporter.error(id, position, "'\(name)' must name \(article(wanted)) \(wanted), but '\(slug.excerpt)' is \(article(found)) \(found) (content/\(other.folder)/\(slug).md)")
             return false
         }
         let hint = Suggestion.closest(to: slug, in: slugs).map { "did you mean '\($0)'? " } ?? ""

@@ -11,20 +11,20 @@ enum SettingsRule {
         let bootstrap = ValidationContext(settings: settings, today: today, slugs: [:])
         let fields = FieldReader(context: bootstrap).readMapping(node, schema: Schemas.settings, prefix: "", &reporter)
         for field in fields {
-            switch (field.key, field.value) {
-            case ("title", .text(let text)): settings.title = text
-            case ("description", .text(let text)): settings.description = text
-            case ("base_url", .text(let text)):
+            switch (FieldName(field.key), field.value) {
+            case (.title, .text(let text)): settings.title = text
+            case (.description, .text(let text)): settings.description = text
+            case (.baseURL, .text(let text)):
                 if text.hasSuffix("/") {
                     settings.baseURL = text
                 } else {
                     reporter.error(id, field.position, "'base_url' must end in '/': write '\(text)/'")
                 }
-            case ("language", .text(let text)): settings.language = text
-            case ("timezone", .text(let text)): settings.timezone = text
-            case ("review_after_months", .integer(let months)): settings.reviewAfterMonths = months
-            case ("topics", .record(let entries)): settings.topics = entries.compactMap { entry in entry.value.text.map { (entry.key, $0) } }
-            case ("methods", .record(let entries)): settings.methods = entries.compactMap { entry in entry.value.text.map { (entry.key, $0) } }
+            case (.language, .text(let text)): settings.language = text
+            case (.timezone, .text(let text)): settings.timezone = text
+            case (.reviewAfterMonths, .integer(let months)): settings.reviewAfterMonths = months
+            case (.topics, .record(let entries)): settings.topics = entries.compactMap { entry in entry.value.text.map { (entry.key, $0) } }
+            case (.methods, .record(let entries)): settings.methods = entries.compactMap { entry in entry.value.text.map { (entry.key, $0) } }
             default: break
             }
         }

@@ -9,14 +9,16 @@ enum SlugRule {
     }
 
     /// Names the site uses for its own pages: filter pages inside each type, and top-level sections beside pages.
-    static let reservedInTypes: Set<String> = Set(["country", "kind", "topic", "status"].map { "by-" + $0 })
-    static let reservedForPages: Set<String> = Set(EntityType.allCases.map(\.folder)).union(["topics", "search", "assets", "api", "feed", "404"])
+    static let reservedInTypes: Set<String> = Set(Facet.allCases.map { "by-" + $0.rawValue })
+    /// Sections of the site that are not types of entry.
+    static let siteSections: Set<String> = ["topics", "search", "assets", "api", "feed", "404"]
 
-    static func check(_ document: RawDocumentInfo, _ reporter: inout Reporter) {
-        let reserved = document.type == .pages ? reservedForPages : reservedInTypes
+    static func check(_ document: RawDocumentInfo, types: TypeCatalog, _ reporter: inout Reporter) {
+        let atRoot = types[document.type].urlFolder.isEmpty
+        let reserved = atRoot ? siteSections.union(types.types.map(\.folder)) : reservedInTypes
         if reserved.contains(document.slug) {
             reporter.error(id, TextPosition(line: 1, column: 1),
-                "'\(document.slug)' is used by the site itself (\(document.type == .pages ? "a section's address" : "a filter page")); rename the file")
+                "'\(document.slug)' is used by the site itself (\(atRoot ? "a section's address" : "a filter page")); rename the file")
             return
         }
         guard !isValid(document.slug) else { return }

@@ -6,7 +6,7 @@ enum StaleReviewRule {
 
     static func check(_ fields: DocumentFields, context: ValidationContext, _ reporter: inout Reporter) {
         let months = context.settings.reviewAfterMonths
-        for key in ["reviewed", "verified"] {
+        for key in [FieldName.reviewed, .verified] {
             guard case .date(let date)? = fields[key] else { continue }
             if isDue(date, months: months, today: context.today) {
                 reporter.warning(id, fields.position(key),

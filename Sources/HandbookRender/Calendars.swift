@@ -1,0 +1,45 @@
+import HandbookModel
+
+/// The iCalendar files: `events.ics` (every event and open-call deadline), one calendar per organiser
+/// and per topic with events, and one per event beside its page.
+struct Calendars: OutputGenerator {
+    static let name = "calendars"
+    let site: SiteContext
+    /// The type whose entries are calendar events.
+    static let type = EntityType.events
+    /// The name of the site's, an organiser's and a topic's calendar file.
+    static let fileName = "events.ics"
+    /// The name of one event's calendar file, beside its page.
+    static let eventFileName = "event.ics"
+
+    func files() -> [OutputFile] {
+        let index = site.index
+        let events = (site.ordered[Self.type] ?? []).compactMap(index.entity)
+        var deadlines: [ICalendar.Item] = []
+        for funder in index.entities(of: .funders) {
+            for (position, call) in (funder[.openCalls]?.list ?? []).enumerated() {
+                deadlines.append(.deadline(funder: funder, call: call, number: position + 1))
+            }
+        }
+        let title = index.settings.title
+        var files = [OutputFile(path: Self.fileName, text: ICalendar.calendar(
+            name: "\(title): events and deadlines", items: events.map(ICalendar.Item.event) + deadlines,
+            index: index, baseURL: site.baseURL, isFeed: true))]
+        for (slug, references) in site.eventsByOrganiser.sorted(by: { $0.key < $1.key }) {
+            let organiser = EntityReference(type: .organisations, slug: slug)
+            let name = index.entity(organiser)?.name ?? slug
+            files.append(OutputFile(path: index.links.entity(organiser) + Self.fileName, text: ICalendar.calendar(
+                name: "\(title): events by \(name)", events: references.compactMap(index.entity), index: index, baseURL: site.baseURL, isFeed: true)))
+        }
+        for (id, references) in site.eventsByTopic.sorted(by: { $0.key < $1.key }) where index.settings.topics.contains(where: { $0.id == id }) {
+            let label = index.settings.topicLabel(id)
+            files.append(OutputFile(path: Links.topic(id) + Self.fileName, text: ICalendar.calendar(
+                name: "\(title): \(label) events", events: references.compactMap(index.entity), index: index, baseURL: site.baseURL, isFeed: true)))
+        }
+        files += Parallel.map(index.entities(of: Self.type)) { event in
+            OutputFile(path: index.links.entity(event.reference) + Self.eventFileName,
+                       text: ICalendar.calendar(name: event.name, events: [event], index: index, baseURL: site.baseURL, isFeed: false))
+        }
+        return files
+    }
+}

@@ -1,0 +1,50 @@
+import HandbookModel
+import Mustache
+
+/// An entry as lists, topic pages and the home page show it: name, link, summary, a line of facts, a
+/// date, and the facet values the list's filter script reads. Made once per entry per build.
+struct Card: Sendable {
+    var name: String
+    var url: String
+    var summary: String?
+    var meta: String?
+    var date: String?
+    /// Facet values, lower case and space-separated, by facet.
+    var facetValues: [Facet: String]
+
+    /// The card of an entry, from its type's card fields and card date.
+    init(entity: Entity, index: SiteIndex) {
+        let descriptor = index.descriptor(entity.reference)
+        var meta: [String] = []
+        for cardField in descriptor.cardFields {
+            guard let text = entity[cardField.name]?.text, text != cardField.hiddenValue,
+                  let kind = descriptor.field(cardField.name)?.kind else { continue }
+            meta.append(Formatting.plain(text, kind: kind))
+        }
+        name = entity.name
+        url = index.links.entity(entity.reference)
+        summary = entity[.summary]?.text
+        self.meta = meta.isEmpty ? nil : meta.joined(separator: " · ")
+        date = descriptor.cardDate.flatMap { path in
+            Moment(entity[path], zone: index.settings.timezone).map(Formatting.words)
+        }
+        var facetValues: [Facet: String] = [:]
+        for (facet, values) in SiteIndex.facetValues(of: entity, types: index.types) {
+            facetValues[facet] = values.map { $0.lowercased() }.joined(separator: " ")
+        }
+        self.facetValues = facetValues
+    }
+
+    /// The card for a template.
+    var mustache: MustacheValue {
+        var object: [String: MustacheValue] = [
+            "name": .string(name),
+            "url": .string(url),
+            "summary": MustacheValue(summary),
+            "meta": MustacheValue(meta),
+            "date": MustacheValue(date),
+        ]
+        for facet in Facet.allCases { object[facet.rawValue] = .string(facetValues[facet] ?? "") }
+        return .object(object)
+    }
+}

@@ -1,0 +1,74 @@
+import HandbookModel
+import Mustache
+
+/// One page per published entry: its facts, body, topics, sources and what links to it.
+struct EntityPages: PageGenerator {
+    static let name = "entry pages"
+    let site: SiteContext
+
+    func pages() -> [Page] {
+        site.index.entities.map { entity in
+            Page(path: site.index.links.entity(entity.reference), section: entity.reference.type.folder, subject: .entity(entity.reference))
+        }
+    }
+
+    func content(of page: Page, root: String) -> PageContent {
+        guard case .entity(let reference) = page.subject, let entity = site.index.entity(reference) else {
+            return PageContent(template: "page", title: "", description: "")
+        }
+        let index = site.index
+        let descriptor = index.types[reference.type]
+        let presenter = FieldPresenter(index: index, root: root)
+        let body = site.bodies[reference] ?? ""
+        let topics = entity.topics
+        let sources = entity.texts(.sources)
+        let facts = presenter.facts(for: entity)
+        let backlinks = backlinkGroups(reference)
+        var object: [String: MustacheValue] = [
+            "name": .string(entity.name),
+            "summary": MustacheValue(entity[.summary]?.text),
+            "typeSingular": .string(descriptor.singular.capitalisedFirst),
+            "typePlural": .string(descriptor.plural.capitalisedFirst),
+            "listURL": .string(descriptor.urlFolder),
+            "isPage": .bool(!descriptor.isListed),
+            "facts": .list(facts),
+            "hasFacts": .bool(!facts.isEmpty),
+            "bodyHTML": .string(body),
+            "hasBody": .bool(!body.isEmpty),
+            "hasTopics": .bool(!topics.isEmpty),
+            "hasSources": .bool(!sources.isEmpty),
+            "hasBacklinks": .bool(!backlinks.isEmpty),
+            "topics": .list(topics.map { id in
+                ["label": .string(index.settings.topicLabel(id)), "url": .string(Links.topic(id))]
+            }),
+            "sources": .list(sources.map { url in ["html": .string(presenter.link(url))] }),
+            "backlinks": .list(backlinks),
+            "updated": MustacheValue(entity.lastChanged.map { Formatting.words(Formatting.date(fromUnix: $0)) }),
+            "updatedISO": MustacheValue(entity.lastChanged.map { Formatting.date(fromUnix: $0).description }),
+        ]
+        if case .date(let reviewed)? = entity[.reviewed] { object["reviewed"] = .string(Formatting.words(reviewed)) }
+        if reference.type == Calendars.type {
+            object["calendarURL"] = .string(Calendars.eventFileName)
+            object["isCancelled"] = .bool(entity[.status]?.text == "cancelled")
+        }
+        if reference.type == .pressContacts { object["privacyURL"] = .string(PrivacyPage.path) }
+        if reference.type == .organisations, site.eventsByOrganiser[reference.slug] != nil {
+            object["eventsFeedURL"] = .string(Calendars.fileName)
+        }
+        let url = site.baseURL + index.links.entity(reference)
+        let description = entity[.summary]?.text ?? "\(descriptor.singular.capitalisedFirst) in the \(index.settings.title)."
+        return PageContent(template: descriptor.template, title: entity.name, description: description, ogType: "article",
+                           jsonLD: StructuredData.entity(entity, url: url, index: index), data: ["entity": .object(object)])
+    }
+
+    /// What links to an entry, grouped by type in canonical order, each group in display order.
+    func backlinkGroups(_ reference: EntityReference) -> [MustacheValue] {
+        var byType: [EntityType: [EntityReference]] = [:]
+        for source in site.index.backlinks[reference] ?? [] { byType[source.type, default: []].append(source) }
+        return site.index.types.descriptors.compactMap { descriptor in
+            guard let members = byType[descriptor.type] else { return nil }
+            return ["heading": .string(descriptor.plural.capitalisedFirst),
+                    "entries": .list(site.inDisplayOrder(members).map { ["name": .string($0.name), "url": .string(site.index.links.entity($0.reference))] })]
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import HandbookModel
+import Mustache
+
+/// The home page: counts of each listed type, upcoming events and recently changed entries.
+struct HomePage: PageGenerator {
+    static let name = "home page"
+    let site: SiteContext
+
+    func pages() -> [Page] {
+        [Page(path: "", section: "")]
+    }
+
+    func content(of page: Page, root: String) -> PageContent {
+        let index = site.index
+        var data: [String: MustacheValue] = [:]
+        data["counts"] = .list(index.types.listed.map { descriptor in
+            ["label": .string(site.counted(index.entities(of: descriptor.type).count, descriptor.type)), "url": .string(descriptor.urlFolder)]
+        })
+        let upcoming = site.upcomingEvents().prefix(5)
+        data["upcoming"] = .list(upcoming.map(site.card))
+        data["hasUpcoming"] = .bool(!upcoming.isEmpty)
+        let recent = index.recentlyChanged(10)
+        data["recent"] = .list(recent.map { entity in
+            site.card(entity).merging([
+                "changed": MustacheValue(entity.lastChanged.map { Formatting.words(Formatting.date(fromUnix: $0)) }),
+                "typeLabel": .string(index.descriptor(entity.reference).singular.capitalisedFirst),
+            ])
+        })
+        data["hasRecent"] = .bool(!recent.isEmpty)
+        return PageContent(template: "home", title: index.settings.title, description: index.settings.description,
+                           jsonLD: StructuredData.website(index.settings, url: site.baseURL), data: data)
+    }
+}
+
+extension MustacheValue {
+    /// An object with `other`'s members added (or replaced).
+    func merging(_ other: [String: MustacheValue]) -> MustacheValue {
+        guard case .object(var members) = self else { return self }
+        for (key, value) in other { members[key] = value }
+        return .object(members)
+    }
+}

@@ -1,0 +1,18 @@
+/// A file of the built site: its path relative to the output directory and its bytes.
+public struct OutputFile: Sendable, Hashable {
+    /// The path relative to the output root, such as `organisations/g1000/index.html`.
+    public var path: String
+    /// The file's content.
+    public var bytes: [UInt8]
+
+    /// Creates a file.
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    /// Creates a text file.
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}

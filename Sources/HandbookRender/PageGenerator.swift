@@ -1,0 +1,107 @@
+import HandbookModel
+import Mustache
+
+/// An output made of HTML pages: it lists its pages and fills each one's template context; the layout,
+/// navigation, canonical address and structured data are added the same way for all of them.
+protocol PageGenerator: OutputGenerator {
+    /// The site being built.
+    var site: SiteContext { get }
+    /// The pages this generator makes.
+    func pages() -> [Page]
+    /// One page's template, title, description and template data; `root` leads back to the site root.
+    func content(of page: Page, root: String) -> PageContent
+}
+
+/// One page: its directory URL (relative to the site root), its navigation section and what it shows.
+struct Page: Sendable {
+    /// `organisations/g1000/`, `` for the home page, `404.html` for the error page.
+    var path: String
+    /// The navigation section it belongs to (a type's folder, `topics`, `search`), or empty.
+    var section: String
+    /// What the generator needs to render it.
+    var subject: Subject = .none
+    /// Whether the sitemap lists it.
+    var inSitemap = true
+
+    /// What a page is about.
+    enum Subject: Sendable {
+        case none
+        case entity(EntityReference)
+        case list(EntityType, facet: Facet?, value: String?)
+        case topic(String)
+    }
+
+    var isHome: Bool { path.isEmpty }
+}
+
+/// What a page shows: its template and the data for it.
+struct PageContent {
+    var template: String
+    var title: String
+    var description: String
+    var ogType = "website"
+    var jsonLD: JSONValue?
+    /// Members added to the template's context.
+    var data: [String: MustacheValue] = [:]
+}
+
+extension PageGenerator {
+    /// Every page, rendered into the theme's layout, in parallel.
+    func files() -> [OutputFile] {
+        Parallel.map(pages()) { page in render(page) }
+    }
+
+    func render(_ page: Page) -> OutputFile {
+        let root = page.inSitemap ? Links.root(from: page.path) : site.basePath
+        let content = self.content(of: page, root: root)
+        var context = PageLayout.context(site: site, root: root, section: page.section)
+        for (key, value) in content.data { context[key] = value }
+        let url = site.baseURL + (page.inSitemap ? page.path : "")
+        let jsonLD = content.jsonLD ?? (page.inSitemap ? StructuredData.collection(name: content.title, url: url, description: content.description) : nil)
+        let settings = site.index.settings
+        context["page"] = [
+            "title": .string(content.title),
+            "fullTitle": .string(page.isHome ? settings.title : "\(content.title) — \(settings.title)"),
+            "description": .string(content.description),
+            "canonical": .string(url),
+            "ogType": .string(content.ogType),
+            "jsonld": MustacheValue(jsonLD?.encodedForScript),
+            "isHome": .bool(page.isHome),
+            "isSearch": .bool(page.section == SearchPage.section),
+            "noindex": .bool(!page.inSitemap),
+        ]
+        context["content"] = .string(site.theme.library.render(content.template, .object(context)))
+        return OutputFile(path: Links.file(page.path), text: site.theme.library.render("layout", .object(context)))
+    }
+
+    /// The pages' addresses and last changes, for the sitemap.
+    func sitemapEntries() -> [(path: String, lastChanged: Int64?)] {
+        pages().filter(\.inSitemap).map { page in
+            var changed: Int64?
+            if case .entity(let reference) = page.subject { changed = site.index.entity(reference)?.lastChanged }
+            return (page.path, changed)
+        }
+    }
+}
+
+/// What every page's layout shows: the site, the navigation and the footer.
+enum PageLayout {
+    /// The navigation section of the topic pages.
+    static let topicsSection = "topics"
+
+    static func context(site: SiteContext, root: String, section: String) -> [String: MustacheValue] {
+        var nav: [MustacheValue] = site.index.types.listed.map { descriptor in
+            ["label": .string(descriptor.plural.capitalisedFirst), "url": .string(descriptor.urlFolder),
+             "current": .bool(section == descriptor.type.folder)]
+        }
+        nav.append(["label": "Topics", "url": .string(TopicIndexPage.path), "current": .bool(section == topicsSection)])
+        let settings = site.index.settings
+        return [
+            "root": .string(root),
+            "site": ["title": .string(settings.title), "description": .string(settings.description),
+                     "language": .string(settings.language), "baseURL": .string(site.baseURL)],
+            "nav": .list(nav),
+            "footerLinks": .list(site.footer),
+        ]
+    }
+}

@@ -1,0 +1,112 @@
+import HandbookModel
+import Mustache
+
+/// What every output generator reads: the indexed entries, the theme, the address the site is published
+/// at, and what many pages share, computed once per build (cards, display order, rendered bodies, footer).
+public struct SiteContext: Sendable {
+    /// The published entries and their indexes.
+    public let index: SiteIndex
+    /// The compiled theme.
+    public let theme: Theme
+    /// The absolute URL the site is published at, ending in `/`.
+    public let baseURL: String
+    /// Each entry's card, made once.
+    let cards: [EntityReference: Card]
+    /// Each entry's position in its type's display order, so a subset sorts in k log k.
+    let rank: [EntityReference: Int]
+    /// Each type's entries in display order.
+    let ordered: [EntityType: [EntityReference]]
+    /// Each entry's Markdown body as HTML (headings demoted), rendered once for pages, API and feeds.
+    let bodies: [EntityReference: String]
+    /// The events each organisation organises and each topic covers, in display order.
+    let eventsByOrganiser: [String: [EntityReference]]
+    let eventsByTopic: [String: [EntityReference]]
+    /// The footer's links: the content's pages in order, and the privacy page.
+    let footer: [MustacheValue]
+
+    /// Prepares what the generators share.
+    public init(index: SiteIndex, theme: Theme, baseURL: String) {
+        self.index = index
+        self.theme = theme
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        let order = DisplayOrder(index: index)
+        let cardList = Parallel.map(index.entities) { Card(entity: $0, index: index) }
+        var cards: [EntityReference: Card] = [:]
+        for (entity, card) in zip(index.entities, cardList) { cards[entity.reference] = card }
+        let rendered = Parallel.map(index.entities) { entity in
+            Markdown.hasContent(entity.body) ? Markdown.html(ArraySlice(entity.body), demotingHeadings: true) : ""
+        }
+        var bodies: [EntityReference: String] = [:]
+        for (entity, body) in zip(index.entities, rendered) { bodies[entity.reference] = body }
+        var rank: [EntityReference: Int] = [:]
+        var ordered: [EntityType: [EntityReference]] = [:]
+        for type in index.types.types {
+            let sorted = order.sorted(type, index.entities(of: type))
+            ordered[type] = sorted.map(\.reference)
+            for (position, entity) in sorted.enumerated() { rank[entity.reference] = position }
+        }
+        var footer: [MustacheValue] = []
+        for descriptor in index.types.descriptors where !descriptor.isListed {
+            footer += (ordered[descriptor.type] ?? []).compactMap { reference in
+                index.entity(reference).map { ["label": .string($0.name), "url": .string(index.links.entity(reference))] as MustacheValue }
+            }
+        }
+        if !Self.hasOwnPrivacyPage(index) {
+            footer.append(["label": "Privacy", "url": .string(PrivacyPage.path)])
+        }
+        var eventsByOrganiser: [String: [EntityReference]] = [:]
+        var eventsByTopic: [String: [EntityReference]] = [:]
+        for reference in ordered[.events] ?? [] {
+            guard let event = index.entity(reference) else { continue }
+            for organisation in event.references(.organisers) { eventsByOrganiser[organisation.slug, default: []].append(reference) }
+            for topic in event.topics { eventsByTopic[topic, default: []].append(reference) }
+        }
+        self.cards = cards
+        self.rank = rank
+        self.ordered = ordered
+        self.bodies = bodies
+        self.eventsByOrganiser = eventsByOrganiser
+        self.eventsByTopic = eventsByTopic
+        self.footer = footer
+    }
+
+    /// True when the content has its own page at the privacy page's address.
+    static func hasOwnPrivacyPage(_ index: SiteIndex) -> Bool {
+        index.entity(EntityReference(type: .pages, slug: "privacy")) != nil
+    }
+
+    /// The path part of the base URL (`/handbook/`), for pages served at any depth such as 404.html.
+    var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterHost.firstIndex(of: "/") else { return "/" }
+        return String(afterHost[slash...])
+    }
+
+    /// The descriptor of a type.
+    func descriptor(_ type: EntityType) -> TypeDescriptor {
+        index.types[type]
+    }
+
+    /// "3 organisations", "1 case study".
+    func counted(_ count: Int, _ type: EntityType) -> String {
+        let descriptor = descriptor(type)
+        return "\(count) \(count == 1 ? descriptor.singular : descriptor.plural)"
+    }
+
+    /// The entry's card for a template.
+    func card(_ entity: Entity) -> MustacheValue {
+        (cards[entity.reference] ?? Card(entity: entity, index: index)).mustache
+    }
+
+    /// References sorted by their type's display order.
+    func inDisplayOrder(_ references: [EntityReference]) -> [Entity] {
+        references.sorted { (rank[$0] ?? 0) < (rank[$1] ?? 0) }.compactMap(index.entity)
+    }
+
+    /// The published events, in display order, that have not ended and are not cancelled.
+    func upcomingEvents() -> [Entity] {
+        let order = DisplayOrder(index: index)
+        return (ordered[.events] ?? []).compactMap(index.entity).filter { order.isUpcoming($0) && $0[.status]?.text != "cancelled" }
+    }
+}

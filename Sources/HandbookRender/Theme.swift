@@ -1,0 +1,41 @@
+import HandbookLoad
+import HandbookModel
+import Mustache
+
+/// A theme ready to render: compiled templates and static assets.
+public struct Theme: Sendable {
+    /// The compiled templates.
+    public let library: MustacheLibrary
+    /// Static files copied under `assets/`.
+    public let assets: [String: [UInt8]]
+
+    /// Templates every theme must provide.
+    public static let requiredTemplates = ["layout", "home", "list", "entity", "topics", "topic", "page", "privacy", "search", "404"]
+
+    /// Compiles a loaded theme; template errors name the file, line and column. A type whose descriptor
+    /// names a template of its own needs it too.
+    public init(_ files: ThemeFiles, types: TypeCatalog = .standard) throws(ThemeError) {
+        do {
+            library = try MustacheLibrary(templates: files.templates)
+        } catch {
+            throw ThemeError(message: (files.templatePaths[error.template].map { "\($0)" } ?? error.template) + String(error.description.dropFirst(error.template.count)))
+        }
+        for name in Self.requiredTemplates + types.descriptors.map(\.template) where !library.contains(name) {
+            throw ThemeError(message: "the theme has no \(name).mustache template")
+        }
+        assets = files.assets
+    }
+}
+
+/// A theme that cannot be used, with the template's path, line and column where that applies.
+public struct ThemeError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    public var message: String
+    /// The message shown to the user.
+    public var description: String { message }
+
+    /// Creates an error.
+    public init(message: String) {
+        self.message = message
+    }
+}

@@ -1,0 +1,23 @@
+import HandbookModel
+import Mustache
+
+/// The list of topics with their counts.
+struct TopicIndexPage: PageGenerator {
+    static let name = "topic index"
+    let site: SiteContext
+    /// Where the list of topics lives.
+    static let path = "topics/"
+
+    func pages() -> [Page] {
+        [Page(path: Self.path, section: PageLayout.topicsSection)]
+    }
+
+    func content(of page: Page, root: String) -> PageContent {
+        let index = site.index
+        let topics: [MustacheValue] = index.settings.topics.map { topic in
+            ["label": .string(topic.label), "url": .string(Links.topic(topic.id)), "count": .string(String(index.topics[topic.id]?.count ?? 0))]
+        }
+        return PageContent(template: "topics", title: "Topics", description: "Everything in the \(index.settings.title), by topic.",
+                           data: ["topics": .list(topics)])
+    }
+}
