@@ -149,6 +149,107 @@ import Testing
         }
     }
 
+    /// The sections with a list page in the main navigation, each holding one page per entry (or topic).
+    static let sections = ["organisations", "case-studies", "funders", "events", "policies", "resources", "press-contacts", "topics"]
+
+    /// Every kind of output is at the root, and nothing else is: a missing feed or a stray file shows here.
+    @Test func siteRootHoldsEveryKindOfOutputAndNothingElse() {
+        let root = Set(Self.site.keys.map { String($0.split(separator: "/")[0]) })
+        #expect(root == [".handbook-output", "404.html", "index.html", "robots.txt", "sitemap.xml", "feed.xml", "feed.json", "events.ics",
+                         "about", "privacy", "api", "assets", "search", "organisations", "case-studies", "funders", "events",
+                         "policies", "resources", "press-contacts", "topics"])
+    }
+
+    @Test func listPagesLinkEveryEntryOfTheirSection() throws {
+        for section in Self.sections {
+            let list = try page("\(section)/index.html")
+            let entries = Self.site.keys.compactMap { path -> String? in
+                let parts = path.split(separator: "/")
+                guard parts.count == 3, parts[0] == section, parts[2] == "index.html", !parts[1].hasPrefix("by-") else { return nil }
+                return String(parts[1])
+            }
+            #expect(!entries.isEmpty, "\(section) has no entry pages")
+            for slug in entries {
+                #expect(list.contains("href=\"../\(section)/\(slug)/\""), "\(section)/index.html does not link \(slug)")
+            }
+        }
+    }
+
+    /// A facet page exists for each value some entry of the type uses, and for no other value.
+    @Test func facetPagesExistForTheValuesInUse() {
+        let facets = Set(Self.site.keys.filter { $0.split(separator: "/").count == 4 && $0.split(separator: "/")[1].hasPrefix("by-") })
+        #expect(facets == [
+            "case-studies/by-country/gb/index.html", "case-studies/by-status/completed/index.html",
+            "case-studies/by-topic/assemblies/index.html", "case-studies/by-topic/budgets/index.html",
+            "events/by-status/postponed/index.html", "events/by-status/scheduled/index.html",
+            "funders/by-country/gb/index.html", "funders/by-kind/trust/index.html",
+            "organisations/by-country/be/index.html", "organisations/by-country/gb/index.html", "organisations/by-country/nl/index.html",
+            "organisations/by-kind/charity/index.html", "organisations/by-kind/network/index.html", "organisations/by-kind/research/index.html",
+            "organisations/by-topic/assemblies/index.html",
+            "policies/by-country/gb/index.html", "policies/by-kind/bill/index.html", "policies/by-status/in-progress/index.html",
+            "resources/by-kind/report/index.html",
+        ])
+    }
+
+    /// Each facet page lists only entries with its value, at least one, and marks its own filter link as current.
+    @Test func facetPagesListOnlyMatchingEntries() throws {
+        let card = try NSRegularExpression(pattern: #"<li class="card"[^>]*>"#)
+        for path in Self.site.keys.sorted() {
+            let parts = path.split(separator: "/").map(String.init)
+            guard parts.count == 4, parts[1].hasPrefix("by-") else { continue }
+            let (facet, value) = (String(parts[1].dropFirst(3)), parts[2])
+            let html = try page(path)
+            #expect(html.contains("data-facet=\"\(facet)\" data-value=\"\(value)\" aria-current=\"page\""), "\(path)")
+            let cards = card.matches(in: html, range: NSRange(html.startIndex..., in: html)).map { String(html[Range($0.range, in: html)!]) }
+            #expect(!cards.isEmpty, "\(path) lists nothing")
+            for tag in cards {
+                let values = tag.components(separatedBy: "data-\(facet)=\"").dropFirst().first?.prefix { $0 != "\"" }.split(separator: " ") ?? []
+                #expect(values.contains(Substring(value)), "\(path) lists \(tag)")
+            }
+        }
+        let postponed = try page("events/by-status/postponed/index.html")
+        #expect(postponed.contains("Example democracy festival") && !postponed.contains("Example monthly meet-up"))
+    }
+
+    /// Every page has one `<main>`; the main navigation marks the section the page is in, and only that one.
+    @Test func mainNavigationMarksTheCurrentSection() throws {
+        for (path, html) in Self.site where path.hasSuffix(".html") {
+            #expect(html.components(separatedBy: "<main").count == 2, "\(path) must have one <main>")
+            let start = try #require(html.range(of: "aria-label=\"Main\""), "\(path) has no main navigation")
+            let end = try #require(html.range(of: "</nav>", range: start.upperBound..<html.endIndex))
+            let nav = html[start.upperBound..<end.lowerBound]
+            let current = nav.components(separatedBy: "aria-current=\"page\"").dropLast().map { $0.components(separatedBy: "href=\"").last ?? "" }
+            let section = String(path.split(separator: "/")[0])
+            if Self.sections.contains(section) {
+                #expect(current.count == 1 && current[0].hasSuffix("\(section)/\" "), "\(path) marks \(current)")
+            } else {
+                #expect(current.isEmpty, "\(path) marks \(current)")
+            }
+        }
+    }
+
+    @Test func topicsPageCountsEntriesPerTopic() throws {
+        let topics = try page("topics/index.html")
+        #expect(topics.contains("<a href=\"../topics/assemblies/\">Citizens&#39; assemblies</a> <span class=\"count\">(2)</span>"))
+        #expect(topics.contains("<a href=\"../topics/budgets/\">Participatory budgets</a> <span class=\"count\">(1)</span>"))
+    }
+
+    @Test func pressContactsLinkTheirOrganisationAndThePrivacyNotice() throws {
+        let contact = try page("press-contacts/example-press-office/index.html")
+        #expect(contact.contains("<dt>Organisation</dt>\n<dd><a href=\"../../organisations/example-trust/\">Example Assembly Trust</a></dd>"))
+        #expect(contact.contains("<a href=\"mailto:press@trust.example.org\">press@trust.example.org</a>"))
+        #expect(contact.contains("<dt>Verified</dt>\n<dd><time datetime=\"2026-09-01\">1 September 2026</time></dd>"))
+        // Listing a person's contact details is lawful only with a way to have them corrected or removed.
+        #expect(contact.contains("<a href=\"../../privacy/\">privacy notice</a>"))
+    }
+
+    @Test func resourcesShowAuthorsPublishersAndWhatTheyAreAbout() throws {
+        let report = try page("resources/example-report/index.html")
+        #expect(report.contains("<dt>Authors</dt>\n<dd><ul class=\"values\"><li>A. Author</li><li>B. Author</li></ul></dd>"))
+        #expect(report.contains("<dt>Publishers</dt>\n<dd><a href=\"../../organisations/example-trust/\">Example Assembly Trust</a></dd>"))
+        #expect(report.contains("<dt>About</dt>\n<dd><a href=\"../../case-studies/example-assembly/\">"))
+    }
+
     @Test func draftsAreNotPublished() throws {
         #expect(Self.site.keys.contains { $0.hasPrefix("organisations/example-lab/") })
     }

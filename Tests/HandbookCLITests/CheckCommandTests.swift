@@ -2,6 +2,7 @@ import Foundation
 import HandbookTestSupport
 import Testing
 
+/// `handbook check`: its reports, formats and exit statuses.
 @Suite struct CheckCommandTests {
     @Test func validFixtureSitePassesStrictCheck() {
         let run = runCLI(["check", "--content", Fixtures.validSite, "--strict"])
@@ -19,9 +20,7 @@ import Testing
         #expect(run.status == 1)
         let report = run.out.replacingOccurrences(of: folder.path + "/", with: "")
         let golden = folder.appendingPathComponent("expected.txt")
-        if Fixtures.isRecording {
-            try report.write(to: golden, atomically: true, encoding: .utf8)
-        }
+        if try Golden.recorded(golden, report) { return }
         let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(report == expected)
     }
@@ -82,12 +81,9 @@ import Testing
         #expect(run.status == 0, "\(run.out)")
     }
 
-    @Test func realParticipediaDataChecksWithoutErrors() throws {
-        guard let shared = SharedFolder.url else {
-            print(SharedFolder.skipMessage("real-data check"))
-            #expect(!SharedFolder.isRequired, "HANDBOOK_REQUIRE_SHARED=1 but ../shared is absent")
-            return
-        }
+    @Test(.needsShared("real-data check"))
+    func realParticipediaDataChecksWithoutErrors() throws {
+        let shared = try #require(SharedFolder.url, "HANDBOOK_REQUIRE_SHARED=1 but ../shared is absent")
         let run = runCLI(["check", "--content", shared.appendingPathComponent("realdata/content").path])
         #expect(run.status == 0, "\(run.out.prefix(2000))")
         #expect(run.out.hasSuffix("0 errors, 0 warnings in 1069 files\n"))

@@ -29,6 +29,45 @@ import Testing
         #expect(organisations["schema"] as? String == "https://example.org/handbook/api/schema/organisations.schema.json")
     }
 
+    /// Each type in the catalogue has its list, one file per listed entry, a schema, and an HTML page per entry.
+    @Test func catalogueTypesHaveEveryFileTheyPromise() throws {
+        let types = try #require(try json("api/index.json")["types"] as? [[String: Any]])
+        for type in types {
+            let name = try #require(type["type"] as? String)
+            #expect(Self.site["api/schema/\(name).schema.json"] != nil, "\(name) has no schema")
+            let items = try #require(try json("api/\(name).json")["items"] as? [[String: Any]])
+            #expect(items.count == type["count"] as? Int, "\(name)")
+            for item in items {
+                let slug = try #require(item["slug"] as? String)
+                #expect(Self.site["api/\(name)/\(slug).json"] != nil, "no api/\(name)/\(slug).json")
+                // Pages live at the root (about/); every other type under its own folder.
+                let page = name == "pages" ? "\(slug)/index.html" : "\(name)/\(slug)/index.html"
+                #expect(Self.site[page] != nil, "no \(page)")
+            }
+        }
+    }
+
+    /// The search index on the fixture: one result file per entry, and a shard or filter file for each the manifest names.
+    @Test func searchIndexCoversEveryEntry() throws {
+        let manifest = try json("search/manifest.json")
+        let files = Self.site.keys.filter { $0.hasPrefix("search/") }
+        func names(_ folder: String) -> Set<String> {
+            Set(files.filter { $0.hasPrefix("search/\(folder)/") }.map { String($0.dropFirst(folder.count + 8).dropLast(5)) })
+        }
+        let types = try #require(try json("api/index.json")["types"] as? [[String: Any]])
+        let entries = types.compactMap { $0["count"] as? Int }.reduce(0, +)
+        #expect(manifest["docs"] as? Int == entries)
+        #expect(names("d") == Set((0..<entries).map(String.init)))
+        #expect(names("t") == Set(try #require(manifest["leaves"] as? [String])))
+        let topics = try #require(manifest["topics"] as? [String])
+        let countries = try #require(manifest["countries"] as? [String])
+        #expect(topics == ["assemblies", "budgets"] && countries == ["be", "gb", "nl"])
+        #expect(names("f") == Set(topics.map { "topic-" + $0 } + countries.map { "country-" + $0 }))
+        let first = try #require(Self.site["search/d/0.json"])
+        let trust = try #require(try JSONSerialization.jsonObject(with: first) as? [String: String])
+        #expect(trust["n"] == "Example Assembly Trust" && trust["u"] == "organisations/example-trust/")
+    }
+
     @Test func typeFilesListEntriesWithResolvedReferences() throws {
         let list = try json("api/organisations.json")
         let items = try #require(list["items"] as? [[String: Any]])

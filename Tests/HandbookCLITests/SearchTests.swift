@@ -3,13 +3,13 @@ import HandbookBuild
 import HandbookModel
 @testable import HandbookRender
 import HandbookTestSupport
-import XCTest
+import Testing
 
 /// Ranking and index format on `Tests/search/site`, against the table the browser's client is tested with.
-final class SearchTests: XCTestCase {
+@Suite struct SearchTests {
     func index(shardLimit: Int = SearchIndex.defaultShardLimit) throws -> SearchIndex {
         let result = try Pipeline.check(contentPath: SearchCases.site, today: PartialDate(year: 2026, month: 11, day: 22))
-        XCTAssertEqual(result.errorCount, 0)
+        #expect(result.errorCount == 0)
         return SearchIndex(index: SiteIndex(settings: result.settings, entities: result.entities, today: PartialDate(year: 2026, month: 11, day: 22)),
                            shardLimit: shardLimit)
     }
@@ -20,22 +20,22 @@ final class SearchTests: XCTestCase {
         return search.query(query.q, filters: filters).map { search.documents[$0].name }
     }
 
-    func testQueriesRankAsTheSharedTableSays() throws {
+    @Test func queriesRankAsTheSharedTableSays() throws {
         let search = try index()
         for query in try SearchCases.load().queries {
-            XCTAssertEqual(names(search, query), query.expect, "\(query.q) \(query.filters ?? [:])")
+            #expect(names(search, query) == query.expect, "\(query.q) \(query.filters ?? [:])")
         }
     }
 
-    func testSplitShardsGiveTheSameResults() throws {
+    @Test func splitShardsGiveTheSameResults() throws {
         let search = try index(shardLimit: 40)
-        XCTAssertFalse(search.shards.filter { $0.value.split }.isEmpty, "a tiny limit splits shards")
+        #expect(!search.shards.filter { $0.value.split }.isEmpty, "a tiny limit splits shards")
         for query in try SearchCases.load().queries {
-            XCTAssertEqual(names(search, query), query.expect, "\(query.q) \(query.filters ?? [:])")
+            #expect(names(search, query) == query.expect, "\(query.q) \(query.filters ?? [:])")
         }
     }
 
-    func testSplittingDoesNotDependOnTheOrderOfTokens() {
+    @Test func splittingDoesNotDependOnTheOrderOfTokens() {
         // Hash order differs between runs; the same tokens in any order must give the same shards.
         let postings: [String: [SearchIndex.Posting]] = ["jura": [(0, 35), (1, 1)], "jury": [(0, 19), (2, 2)], "justice": [(0, 51), (3, 1)]]
         func encoded(_ tokens: [String]) -> [String: String] {
@@ -45,116 +45,120 @@ final class SearchTests: XCTestCase {
             return shards.mapValues { SearchIndex.encode($0.tokens) { _ in nil } }
         }
         let forward = encoded(["jura", "jury", "justice"])
-        XCTAssertEqual(forward, encoded(["justice", "jury", "jura"]))
-        XCTAssertEqual(forward["ju"], #"{"*":[0,19,1,1,1,2,1,1]}"#, "doc 0's best place is the earliest name word (code 19)")
+        #expect(forward == encoded(["justice", "jury", "jura"]))
+        #expect(forward["ju"] == #"{"*":[0,19,1,1,1,2,1,1]}"#, "doc 0's best place is the earliest name word (code 19)")
     }
 
-    func testASplitKeyStillMatchesItsPrefixes() throws {
+    @Test func aSplitKeyStillMatchesItsPrefixes() throws {
         let search = try index(shardLimit: 40)
-        let split = try XCTUnwrap(search.shards["ju"])
-        XCTAssertTrue(split.split)
-        XCTAssertNotNil(split.tokens["*"], "a split shard keeps the best documents of its prefix")
+        let split = try #require(search.shards["ju"])
+        #expect(split.split)
+        #expect(split.tokens["*"] != nil, "a split shard keeps the best documents of its prefix")
         let names = search.query("ju").map { search.documents[$0].name }
-        XCTAssertEqual(names.prefix(4), ["Example Jury Network", "Citizens' Jury in Oregon", "Example Jury Bill", "Guide to citizens' juries"])
+        #expect(Array(names.prefix(4)) == ["Example Jury Network", "Citizens' Jury in Oregon", "Example Jury Bill", "Guide to citizens' juries"])
         let whole = try index()
-        XCTAssertEqual(names, whole.query("ju").map { whole.documents[$0].name })
+        #expect(names == whole.query("ju").map { whole.documents[$0].name })
     }
 
-    func testEveryTokenIsInTheShardItsWordsRead() throws {
+    @Test func everyTokenIsInTheShardItsWordsRead() throws {
         for limit in [40, 200, SearchIndex.defaultShardLimit] {
             let search = try index(shardLimit: limit)
             for (key, shard) in search.shards where !shard.split {
                 for token in shard.tokens.keys {
-                    XCTAssertTrue(token.hasPrefix(key), "\(token) in \(key)")
-                    XCTAssertEqual(search.shardTokens(for: token)[token]?.count, shard.tokens[token]?.count, token)
+                    #expect(token.hasPrefix(key), "\(token) in \(key)")
+                    #expect(search.shardTokens(for: token)[token]?.count == shard.tokens[token]?.count, "\(token)")
                 }
             }
         }
     }
 
-    func testLeafShardsStayUnderTheLimitUnlessOneTokenFillsThem() throws {
+    @Test func leafShardsStayUnderTheLimitUnlessOneTokenFillsThem() throws {
         let search = try index(shardLimit: 200)
         for file in search.files() where file.path.hasPrefix("search/t/") {
             let key = String(file.path.dropFirst("search/t/".count).dropLast(".json".count))
             guard let shard = search.shards[key], !shard.split, shard.tokens.count > 1 else { continue }
-            XCTAssertLessThanOrEqual(file.bytes.count, 200, file.path)
+            #expect(file.bytes.count <= 200, "\(file.path)")
         }
     }
 
-    func testDocumentsAreNumberedByTypeThenName() throws {
+    @Test func documentsAreNumberedByTypeThenName() throws {
         let search = try index()
         let types = search.documents.map(\.reference.type)
         let order = TypeCatalog.standard.searchOrder.map(\.type)
-        XCTAssertEqual(types, types.sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! })
-        XCTAssertEqual(search.documents.prefix(2).map(\.name), ["Example Jury Network", "Example Organisation for Deliberation"])
-        XCTAssertEqual(search.typeRanges[.caseStudies]?.0, 6)
-        XCTAssertEqual(search.typeRanges[.caseStudies]?.1, 8)
+        #expect(types == types.sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! })
+        #expect(search.documents.prefix(2).map(\.name) == ["Example Jury Network", "Example Organisation for Deliberation"])
+        #expect(search.typeRanges[.caseStudies]?.0 == 6)
+        #expect(search.typeRanges[.caseStudies]?.1 == 8)
     }
 
-    func testTiesGoToTheMostRecentlyChangedEntryOfAType() throws {
+    @Test func tiesGoToTheMostRecentlyChangedEntryOfAType() throws {
         let result = try Pipeline.check(contentPath: SearchCases.site, today: PartialDate(year: 2026, month: 11, day: 22))
         var entities = result.entities
         for index in entities.indices { entities[index].lastChanged = entities[index].name == "Sortition" ? 1_000 : 2_000 }
         let search = SearchIndex(index: SiteIndex(settings: result.settings, entities: entities, today: PartialDate(year: 2026, month: 11, day: 22)))
         // "Sortition Lab" and "Sortition" tie on "sort" (both names begin with it); the newer wins.
-        XCTAssertEqual(search.query("sort").prefix(2).map { search.documents[$0].name }, ["Sortition Lab", "Sortition"])
-        XCTAssertEqual(search.query("sortition").first.map { search.documents[$0].name }, "Sortition", "an exact name still comes first")
+        #expect(search.query("sort").prefix(2).map { search.documents[$0].name } == ["Sortition Lab", "Sortition"])
+        #expect(search.query("sortition").first.map { search.documents[$0].name } == "Sortition", "an exact name still comes first")
     }
 
-    func testCommonTokensKeepTheirBestPostings() {
+    @Test func commonTokensKeepTheirBestPostings() {
         let postings = (0..<(SearchIndex.postingLimit + 50)).map { (doc: $0, code: $0 == 420 ? 19 : 1) }
         let best = SearchIndex.best(postings)
-        XCTAssertEqual(best.count, SearchIndex.postingLimit)
-        XCTAssertTrue(best.contains { $0.doc == 420 }, "a name match outlives body matches")
-        XCTAssertEqual(best.map(\.doc), best.map(\.doc).sorted())
+        #expect(best.count == SearchIndex.postingLimit)
+        #expect(best.contains { $0.doc == 420 }, "a name match outlives body matches")
+        #expect(best.map(\.doc) == best.map(\.doc).sorted())
     }
 
-    func testFilesFollowTheDocumentedFormat() throws {
+    @Test func filesFollowTheDocumentedFormat() throws {
         let search = try index()
         let files = Dictionary(uniqueKeysWithValues: search.files().map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
-        let manifest = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try XCTUnwrap(files["search/manifest.json"]).utf8)) as? [String: Any])
-        XCTAssertEqual(manifest["docs"] as? Int, 11)
-        let leaves = try XCTUnwrap(manifest["leaves"] as? [String])
-        XCTAssertEqual(Set(leaves), Set(files.keys.filter { $0.hasPrefix("search/t/") }.map { String($0.dropFirst(9).dropLast(5)) }))
-        XCTAssertEqual(files["search/f/topic-juries.json"], "[3,1,1,1,1]", "Jefferson, Sortition, Sortition Lab, the two case studies")
-        let first = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try XCTUnwrap(files["search/d/0.json"]).utf8)) as? [String: String])
-        XCTAssertEqual(first, ["n": "Example Jury Network", "u": "organisations/jury-network/", "t": "organisation",
-                               "s": "Connects organisations that use sortition.", "c": "United States"])
+        let manifestText = try #require(files["search/manifest.json"])
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(manifestText.utf8)) as? [String: Any])
+        #expect(manifest["docs"] as? Int == 11)
+        let leaves = try #require(manifest["leaves"] as? [String])
+        #expect(Set(leaves) == Set(files.keys.filter { $0.hasPrefix("search/t/") }.map { String($0.dropFirst(9).dropLast(5)) }))
+        #expect(files["search/f/topic-juries.json"] == "[3,1,1,1,1]", "Jefferson, Sortition, Sortition Lab, the two case studies")
+        let firstText = try #require(files["search/d/0.json"])
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(firstText.utf8)) as? [String: String])
+        #expect(first == ["n": "Example Jury Network", "u": "organisations/jury-network/", "t": "organisation",
+                          "s": "Connects organisations that use sortition.", "c": "United States"])
         // "sortition" is in doc 0's summary (code 2) and names docs 4 and 5 (position 0, of 1 and 2 words).
-        XCTAssertTrue(try XCTUnwrap(files["search/t/so.json"]).contains(#""sortition":[0,2,4,4,1,5,"#), files["search/t/so.json"] ?? "")
+        let shard = try #require(files["search/t/so.json"])
+        #expect(shard.contains(#""sortition":[0,2,4,4,1,5,"#), "\(shard)")
     }
 
-    func testTheBuiltSiteShipsTheIndexAndTheClient() throws {
+    @Test func theBuiltSiteShipsTheIndexAndTheClient() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
         let run = runCLI(["build", "--content", SearchCases.site, "--output", directory.path + "/site"])
-        XCTAssertEqual(run.status, 0, run.err)
-        XCTAssertNoThrow(try directory.read("site/search/manifest.json"))
-        XCTAssertNoThrow(try directory.read("site/assets/search-core.js"))
+        #expect(run.status == 0, "\(run.err)")
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/site/search/manifest.json"))
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/site/assets/search-core.js"))
         let page = try directory.read("site/search/index.html")
-        XCTAssertTrue(page.contains(#"<script src="../assets/search-core.js" defer></script>"#))
-        XCTAssertTrue(page.contains(#"<option value="case-studies">Case studies</option>"#))
-        XCTAssertTrue(page.contains(#"<option value="juries">Citizens&#39; juries</option>"#))
-        XCTAssertTrue(page.contains(#"<option value="pt">Portugal</option>"#))
-        XCTAssertTrue(page.contains(#"aria-live="polite""#))
+        #expect(page.contains(#"<script src="../assets/search-core.js" defer></script>"#))
+        #expect(page.contains(#"<option value="case-studies">Case studies</option>"#))
+        #expect(page.contains(#"<option value="juries">Citizens&#39; juries</option>"#))
+        #expect(page.contains(#"<option value="pt">Portugal</option>"#))
+        #expect(page.contains(#"aria-live="polite""#))
         let home = try directory.read("site/index.html")
-        XCTAssertFalse(home.contains("search-core.js"), "only the search page loads the engine")
+        #expect(!home.contains("search-core.js"), "only the search page loads the engine")
     }
 
     /// The browser's engine (search-core.js, run by node) on the same table, with whole and with split shards.
-    func testTheJavaScriptClientAgreesWithTheTable() throws {
-        guard let node = Self.node() else { return }
+    @Test(.needsNode) func theJavaScriptClientAgreesWithTheTable() throws {
+        let node = try Self.requireNode()
         for limit in [SearchIndex.defaultShardLimit, 40] {
             let directory = try TemporaryDirectory()
             defer { directory.cleanUp() }
             for file in try index(shardLimit: limit).files() { try directory.write(file.path, Data(file.bytes)) }
             let (status, output) = try Self.run(node, [directory.path])
-            XCTAssertEqual(status, 0, "shard limit \(limit):\n" + output)
-            XCTAssertTrue(output.contains(" 0 failed"), output)
+            #expect(status == 0, "shard limit \(limit):\n\(output)")
+            #expect(output.contains(" 0 failed"), "\(output)")
         }
     }
 
-    func testAWordInMoreEntriesThanAListKeepsSaysTheResultsAreCut() throws {
+    /// Content where one word is in more entries than a posting list keeps (`SearchIndex.postingLimit`).
+    static func crowdedSearch() throws -> (search: SearchIndex, count: Int) {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
         try directory.write("handbook.yml", "title: Many\nbase_url: https://example.org/\n")
@@ -164,38 +168,51 @@ final class SearchTests: XCTestCase {
         }
         try directory.write("organisations/assemblies-lab.md", "---\nname: \"Lab\"\ncountry: GB\nkind: nonprofit\n---\nIt studies assemblies.\n")
         let result = try Pipeline.check(contentPath: directory.path, today: PartialDate(year: 2026, month: 11, day: 22))
-        XCTAssertEqual(result.errorCount, 0, "\(result.diagnostics)")
-        let search = SearchIndex(index: SiteIndex(settings: result.settings, entities: result.entities, today: PartialDate(year: 2026, month: 11, day: 22)))
-        let cut = search.search("assemblies")
-        XCTAssertEqual(cut.docs.count, SearchIndex.postingLimit)
-        XCTAssertFalse(cut.complete)
-        XCTAssertFalse(cut.docs.contains { search.documents[$0].name == "Lab" }, "summary matches outrank a body match when the list is cut")
-        XCTAssertEqual(search.truncated["assemblies"], count + 1)
-        XCTAssertTrue(search.search("lab").complete)
-        XCTAssertFalse(search.search("group 7").complete, "a word whose list was cut makes any query with it incomplete")
-        let shard = search.files().first { $0.path == "search/t/as.json" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
-        XCTAssertTrue(shard.hasSuffix(",\(count + 1)]}"), String(shard.suffix(80)))
+        #expect(result.errorCount == 0, "\(result.diagnostics)")
+        return (SearchIndex(index: SiteIndex(settings: result.settings, entities: result.entities, today: PartialDate(year: 2026, month: 11, day: 22))), count)
+    }
 
-        guard let node = Self.node() else { return }
+    @Test func aWordInMoreEntriesThanAListKeepsSaysTheResultsAreCut() throws {
+        let (search, count) = try Self.crowdedSearch()
+        let cut = search.search("assemblies")
+        #expect(cut.docs.count == SearchIndex.postingLimit)
+        #expect(!cut.complete)
+        #expect(!cut.docs.contains { search.documents[$0].name == "Lab" }, "summary matches outrank a body match when the list is cut")
+        #expect(search.truncated["assemblies"] == count + 1)
+        #expect(search.search("lab").complete)
+        #expect(!search.search("group 7").complete, "a word whose list was cut makes any query with it incomplete")
+        let shard = search.files().first { $0.path == "search/t/as.json" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+        #expect(shard.hasSuffix(",\(count + 1)]}"), "\(shard.suffix(80))")
+    }
+
+    /// The JavaScript client reads the total of a cut list and says the results are incomplete.
+    @Test(.needsNode) func theJavaScriptClientSaysTheResultsAreCut() throws {
+        let node = try Self.requireNode()
+        let (search, _) = try Self.crowdedSearch()
         let site = try TemporaryDirectory()
         defer { site.cleanUp() }
         for file in search.files() { try site.write(file.path, Data(file.bytes)) }
         let (status, output) = try Self.run(node, [site.path, "--query", "assemblies"])
-        XCTAssertEqual(status, 0, output)
-        XCTAssertEqual(output.trimmingCharacters(in: .whitespacesAndNewlines), #"{"count":400,"complete":false}"#)
+        #expect(status == 0, "\(output)")
+        #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == #"{"count":400,"complete":false}"#)
     }
 
-    func testShardsEncodeDeltasAndTheTotalOfACutList() {
-        XCTAssertEqual(SearchIndex.encode(["ab": [(3, 1), (5, 19)], "ac": [(0, 2)]]) { $0 == "ab" ? 900 : nil }, #"{"ab":[3,1,2,19,900],"ac":[0,2]}"#)
+    @Test func shardsEncodeDeltasAndTheTotalOfACutList() {
+        #expect(SearchIndex.encode(["ab": [(3, 1), (5, 19)], "ac": [(0, 2)]]) { $0 == "ab" ? 900 : nil } == #"{"ab":[3,1,2,19,900],"ac":[0,2]}"#)
     }
 
-    /// `node` on PATH, or nil after saying why the test is skipped (a failure when the browser tests are required).
-    static func node() -> String? {
+    /// `node` on PATH, or nil.
+    static var node: String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/usr/local/bin"
-        if let node = path.split(separator: ":").map({ $0 + "/node" }).first(where: FileManager.default.isExecutableFile) { return node }
-        if ProcessInfo.processInfo.environment["HANDBOOK_REQUIRE_BROWSER"] == "1" { XCTFail("node is missing (apt-get install nodejs)") }
-        print("SKIPPED: the JavaScript search client's tests: node is missing (apt-get install nodejs)")
-        return nil
+        return path.split(separator: ":").map { $0 + "/node" }.first(where: FileManager.default.isExecutableFile)
+    }
+
+    /// True when the browser-side tools must be present (`HANDBOOK_REQUIRE_BROWSER=1`, set by `.ci/run`).
+    static var isBrowserRequired: Bool { ProcessInfo.processInfo.environment["HANDBOOK_REQUIRE_BROWSER"] == "1" }
+
+    /// `node`, failing the test when it is missing (a `.needsNode` test only runs without it when it is required).
+    static func requireNode(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
+        try #require(node, "HANDBOOK_REQUIRE_BROWSER=1 but node is missing (apt-get install nodejs)", sourceLocation: sourceLocation)
     }
 
     /// Runs Tests/search/run_js.js with `arguments`; its exit status and output.
@@ -210,5 +227,13 @@ final class SearchTests: XCTestCase {
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, output)
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Skips a test, reported as skipped rather than passed, when `node` is missing, unless the run requires
+    /// the browser-side tools (`HANDBOOK_REQUIRE_BROWSER=1`): then it runs and fails.
+    static var needsNode: Self {
+        .enabled(if: SearchTests.node != nil || SearchTests.isBrowserRequired, "node is missing (apt-get install nodejs), so the JavaScript search client is not tested")
     }
 }

@@ -9,12 +9,9 @@ import Testing
 /// Every case must either give the expected JSON or be rejected; a different value is a failure.
 /// Every case that uses only the subset's features must be accepted and correct.
 @Suite struct YAMLConformanceTests {
-    @Test func suiteCasesAreCorrectOrRejected() throws {
-        guard let data = try SharedFolder.data("conformance/yaml-test-suite.json") else {
-            print(SharedFolder.skipMessage("YAML conformance"))
-            #expect(!SharedFolder.isRequired, "HANDBOOK_REQUIRE_SHARED=1 but ../shared is absent")
-            return
-        }
+    @Test(.needsShared("YAML conformance"))
+    func suiteCasesAreCorrectOrRejected() throws {
+        let data = try SharedFolder.required("conformance/yaml-test-suite.json")
         let cases = try #require(try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [[String: Any]])
         var correct = 0
         var rejected = 0

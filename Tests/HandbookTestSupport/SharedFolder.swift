@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Finds `../shared` beside the package checkout, which holds the conformance suites and real data.
 public enum SharedFolder {
@@ -29,8 +30,22 @@ public enum SharedFolder {
         return try Data(contentsOf: url.appendingPathComponent(relativePath))
     }
 
-    /// The message printed when a test skips because `../shared` is absent.
+    /// Why a test that reads `../shared` is skipped.
     public static func skipMessage(_ what: String) -> String {
-        "SKIPPED: \(what): ../shared is absent (set HANDBOOK_SHARED to its path)"
+        "\(what): ../shared is absent (set HANDBOOK_SHARED to its path, or HANDBOOK_REQUIRE_SHARED=1 to fail instead of skipping)"
+    }
+
+    /// Reads a file under the shared folder, failing (not skipping) when the folder is absent: a test marked
+    /// `.needsShared` only runs without it when `HANDBOOK_REQUIRE_SHARED=1`, and must then fail loudly.
+    public static func required(_ relativePath: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Data {
+        try #require(try data(relativePath), "HANDBOOK_REQUIRE_SHARED=1 but ../shared is absent", sourceLocation: sourceLocation)
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Skips a test, reported as skipped rather than passed, when `../shared` is absent, unless the run
+    /// requires it (`HANDBOOK_REQUIRE_SHARED=1`, set by `.ci/run`): then the test runs and fails.
+    public static func needsShared(_ what: String) -> Self {
+        .enabled(if: SharedFolder.url != nil || SharedFolder.isRequired, Comment(rawValue: SharedFolder.skipMessage(what)))
     }
 }

@@ -7,13 +7,9 @@ import Testing
 @Suite struct MustacheSpecTests {
     static let modules = ["interpolation", "sections", "inverted", "comments", "partials", "delimiters"]
 
-    @Test(arguments: modules)
+    @Test(.needsShared("Mustache spec"), arguments: modules)
     func passesSpecModule(_ module: String) throws {
-        guard let data = try SharedFolder.data("conformance/mustache/\(module).json") else {
-            print(SharedFolder.skipMessage("Mustache spec \(module)"))
-            #expect(!SharedFolder.isRequired, "HANDBOOK_REQUIRE_SHARED=1 but ../shared is absent")
-            return
-        }
+        let data = try SharedFolder.required("conformance/mustache/\(module).json")
         let spec = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let tests = try #require(spec["tests"] as? [[String: Any]])
         var passed = 0
