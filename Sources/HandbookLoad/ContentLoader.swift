@@ -129,11 +129,9 @@ private extension ContentLoader {
     static func readFile(_ job: Job) throws(LoadError) -> FileResult {
         var bytes = try FileSystem.read(job.path)
         let start = SourceLocation(path: job.path, line: 1, column: 1)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let bad = UTF8Check.firstInvalidOffset(bytes) {
-            let where_ = UTF8Check.position(of: bad, in: bytes)
+        if let where_ = UTF8Check.text(&bytes) {
             return FileResult(document: nil, diagnostics: [.error(Rule.encoding, at: SourceLocation(path: job.path, line: where_.line, column: where_.column),
-                "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8")])
+                "the file is not valid UTF-8 (byte 0x\(String(where_.byte, radix: 16, uppercase: true))); save it as UTF-8")])
         }
         let split: FrontMatter
         do {
@@ -177,9 +175,7 @@ private extension ContentLoader {
     static func readSettings(_ path: String, realRoot: String) -> (node: YAMLNode?, diagnostics: [Diagnostic]) {
         do {
             var bytes = try FileSystem.read(path)
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-            if let bad = UTF8Check.firstInvalidOffset(bytes) {
-                let where_ = UTF8Check.position(of: bad, in: bytes)
+            if let where_ = UTF8Check.text(&bytes) {
                 return (nil, [.error(Rule.encoding, at: SourceLocation(path: path, line: where_.line, column: where_.column),
                     "the file is not valid UTF-8; save it as UTF-8")])
             }

@@ -1,5 +1,14 @@
 /// Finds the first byte that breaks UTF-8, without building a String (content files are validated before parsing).
 public enum UTF8Check {
+    /// Makes file bytes ready to parse as text: drops a byte-order mark and checks the rest is UTF-8.
+    /// Returns nil when it is, else the first invalid byte, its offset, line and column.
+    public static func text(_ bytes: inout [UInt8]) -> (byte: UInt8, line: Int, column: Int)? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let offset = firstInvalidOffset(bytes) else { return nil }
+        let (line, column) = position(of: offset, in: bytes)
+        return (bytes[offset], line, column)
+    }
+
     /// The offset of the first invalid byte, or nil when the bytes are well-formed UTF-8.
     public static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
         var i = 0

@@ -49,7 +49,7 @@ struct EntityPages: PageGenerator {
         if case .date(let reviewed)? = entity[.reviewed] { object["reviewed"] = .string(Formatting.words(reviewed)) }
         if reference.type == Calendars.type {
             object["calendarURL"] = .string(Calendars.eventFileName)
-            object["isCancelled"] = .bool(entity[.status]?.text == "cancelled")
+            object["isCancelled"] = .bool(EventStatus(of: entity) == .cancelled)
         }
         if reference.type == .pressContacts { object["privacyURL"] = .string(PrivacyPage.path) }
         if reference.type == .organisations, site.eventsByOrganiser[reference.slug] != nil {

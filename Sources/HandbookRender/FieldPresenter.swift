@@ -208,10 +208,10 @@ struct FieldPresenter {
     }
 
     func repeatRule(_ value: FieldValue) -> String {
-        let frequency = value[.frequency]?.text ?? "weekly"
+        let frequency = RepeatFrequency(of: value)
         var interval = 1
         if case .integer(let n)? = value[.interval] { interval = n }
-        let unit = frequency == "monthly" ? "month" : "week"
+        let unit = frequency == .monthly ? "month" : "week"
         var text = interval == 1 ? "Every \(unit)" : "Every \(interval) \(unit)s"
         if case .date(let until)? = value[.until] { text += " until \(time(until))" }
         if case .integer(let count)? = value[.count] { text += ", \(count) times" }

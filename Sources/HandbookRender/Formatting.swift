@@ -54,7 +54,7 @@ public enum Formatting {
 
     /// The English name of a country code, or the code.
     public static func country(_ code: String) -> String {
-        code == "INT" ? "International" : ISOCodes.countryNames[code] ?? code
+        code == Jurisdictions.international ? "International" : ISOCodes.countryNames[code] ?? code
     }
 
     /// A region: the name of an ISO 3166-2 code, or the free text as written.
@@ -65,9 +65,9 @@ public enum Formatting {
     /// A policy's jurisdiction in words.
     public static func jurisdiction(_ code: String) -> String {
         switch code {
-        case "EU": return "European Union"
-        case "UN": return "United Nations"
-        case "INT": return "International"
+        case Jurisdictions.europeanUnion: return "European Union"
+        case Jurisdictions.unitedNations: return "United Nations"
+        case Jurisdictions.international: return "International"
         default: return ISOCodes.countryNames[code] ?? ISOCodes.subdivisionNames[code] ?? code
         }
     }

@@ -65,7 +65,7 @@ struct GrantsExport: OutputGenerator {
         }
         if let entity {
             object["url"] = .string(baseURL + index.links.entity(entity.reference))
-            if let country = entity[.country]?.text, country != "INT" { object["addressCountry"] = .string(country) }
+            if let country = entity[.country]?.text, country != Jurisdictions.international { object["addressCountry"] = .string(country) }
         }
         return .object(object)
     }

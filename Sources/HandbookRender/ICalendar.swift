@@ -138,10 +138,10 @@ private extension ICalendar {
         let place = [event[.location]?.text, event[.online]?.text].compactMap { $0 }.joined(separator: " · ")
         if !place.isEmpty { lines.append("LOCATION:" + text(place)) }
         lines.append("URL:" + baseURL + index.links.entity(event.reference))
-        switch event[.status]?.text {
-        case "cancelled": lines.append("STATUS:CANCELLED")
-        case "postponed": lines.append("STATUS:TENTATIVE")
-        default: lines.append("STATUS:CONFIRMED")
+        switch EventStatus(of: event) {
+        case .cancelled: lines.append("STATUS:CANCELLED")
+        case .postponed: lines.append("STATUS:TENTATIVE")
+        case .scheduled: lines.append("STATUS:CONFIRMED")
         }
         if case .integer(let sequence)? = event[.sequence] { lines.append("SEQUENCE:\(sequence)") }
         lines.append("END:VEVENT")
@@ -165,7 +165,7 @@ private extension ICalendar {
     }
 
     static func rrule(_ rule: FieldValue, untilText: (PartialDate) -> String) -> String {
-        var parts = ["FREQ=" + (rule[.frequency]?.text == "monthly" ? "MONTHLY" : "WEEKLY")]
+        var parts = ["FREQ=" + RepeatFrequency(of: rule).rawValue.uppercased()]
         if case .integer(let interval)? = rule[.interval] { parts.append("INTERVAL=\(interval)") }
         if case .date(let until)? = rule[.until] { parts.append("UNTIL=" + untilText(until)) }
         if case .integer(let count)? = rule[.count] { parts.append("COUNT=\(count)") }
@@ -180,7 +180,7 @@ private extension ICalendar {
         var interval = 1
         if case .integer(let n)? = rule[.interval] { interval = n }
         if case .integer(let count)? = rule[.count] {
-            let months = rule[.frequency]?.text == "monthly" ? count * interval : (count * interval * 7) / 28 + 1
+            let months = RepeatFrequency(of: rule) == .monthly ? count * interval : (count * interval * 7) / 28 + 1
             return max(last, start.addingMonths(months).year)
         }
         return last + 10

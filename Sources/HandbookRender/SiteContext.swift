@@ -107,6 +107,6 @@ public struct SiteContext: Sendable {
     /// The published events, in display order, that have not ended and are not cancelled.
     func upcomingEvents() -> [Entity] {
         let order = DisplayOrder(index: index)
-        return (ordered[.events] ?? []).compactMap(index.entity).filter { order.isUpcoming($0) && $0[.status]?.text != "cancelled" }
+        return (ordered[.events] ?? []).compactMap(index.entity).filter { order.isUpcoming($0) && EventStatus(of: $0) != .cancelled }
     }
 }

@@ -26,7 +26,7 @@ enum StructuredData {
                 let people: [JSONValue] = entity.texts(field).map { .object(["@type": "Person", "name": .string($0)]) }
                 if !people.isEmpty { object[name] = .array(people) }
             case .postalAddress(let country, let locality):
-                if let code = entity[country]?.text, code != "INT" {
+                if let code = entity[country]?.text, code != Jurisdictions.international {
                     object["address"] = .object(["@type": "PostalAddress", "addressCountry": .string(code), "addressLocality": JSONValue(entity[locality]?.text)])
                 }
             case .name(let name):
@@ -43,9 +43,11 @@ enum StructuredData {
 
     /// An event's status, attendance mode, places, start and end.
     static func eventDetails(_ entity: Entity, index: SiteIndex, into object: inout [String: JSONValue]) {
-        let status = entity[.status]?.text ?? "scheduled"
-        object["eventStatus"] = .string(status == "cancelled" ? "https://schema.org/EventCancelled"
-            : status == "postponed" ? "https://schema.org/EventPostponed" : "https://schema.org/EventScheduled")
+        switch EventStatus(of: entity) {
+        case .cancelled: object["eventStatus"] = "https://schema.org/EventCancelled"
+        case .postponed: object["eventStatus"] = "https://schema.org/EventPostponed"
+        case .scheduled: object["eventStatus"] = "https://schema.org/EventScheduled"
+        }
         let location = entity[.location]?.text
         let online = entity[.online]?.text
         object["eventAttendanceMode"] = .string(location != nil && online != nil ? "https://schema.org/MixedEventAttendanceMode"

@@ -19,8 +19,6 @@ public final class MustacheLibrary: Sendable {
         self.compiled = compiled
     }
 
-    /// The names of the templates.
-    public var names: [String] { compiled.keys.sorted() }
 
     /// True when a template of this name exists.
     public func contains(_ name: String) -> Bool { compiled[name] != nil }

@@ -17,10 +17,10 @@ extension TypeDescriptor {
             FieldSchema(.organisers, .list(.reference(.organisations), minimum: 1), "who runs it (organisation slugs, at least one)"),
             FieldSchema(.url, .url, "registration or details"),
             FieldSchema(.cost, .text(maxLength: 200), "what it costs"),
-            FieldSchema(.status, .choice(["scheduled", "cancelled", "postponed"]), "default scheduled"),
+            FieldSchema(.status, .choice(EventStatus.choices), "default scheduled"),
             FieldSchema(.sequence, .integer(minimum: 0), "raise by one on a significant change, so calendars update"),
             FieldSchema(.repeat, .record([
-                FieldSchema(.frequency, .choice(["weekly", "monthly"]), required: true, "how often"),
+                FieldSchema(.frequency, .choice(RepeatFrequency.choices), required: true, "how often"),
                 FieldSchema(.interval, .integer(minimum: 1), "every how many weeks or months (default 1)"),
                 FieldSchema(.until, .date, "the last date; or give count"),
                 FieldSchema(.count, .integer(minimum: 1), "how many times; or give until"),

@@ -5,7 +5,7 @@ import HandbookModel
 enum CountryRule {
     static let id = "country"
     /// The code an organisation with no single home country uses (as policies use it for jurisdictions).
-    static let international = "INT"
+    static let international = Jurisdictions.international
 
     static func check(_ text: String, name: String, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
         if ISOCodes.countryNames[text] != nil { return true }
@@ -45,7 +45,7 @@ enum RegionRule {
 /// Jurisdictions of policies: a country, a subdivision, or EU, UN, INT.
 enum JurisdictionRule {
     static let id = "jurisdiction"
-    static let international = ["EU", "UN", "INT"]
+    static let international = Jurisdictions.all
 
     static func check(_ text: String, name: String, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
         if international.contains(text) || ISOCodes.countryNames[text] != nil || ISOCodes.subdivisionNames[text] != nil {

@@ -9,7 +9,7 @@ enum PressContactRule {
         if !fields.isWritten(.organisation) && !fields.isWritten(.outlet) {
             reporter.error(id, fields.start, "a press contact needs 'organisation' (an organisation slug) or 'outlet' (a publication)")
         }
-        if fields[.basis]?.text == "consent" && !fields.isWritten(.consentDate) {
+        if fields[.basis]?.text == ContactBasis.consent.rawValue && !fields.isWritten(.consentDate) {
             reporter.error(id, fields.position(.basis), "'basis: consent' needs 'consent_date': when the person agreed to be listed (YYYY-MM-DD)")
         }
         if !fields.isWritten(.email) && !fields.isWritten(.phone) {
