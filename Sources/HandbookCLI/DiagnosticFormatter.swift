@@ -1,6 +1,6 @@
 import HandbookModel
 
-/// Prints diagnostics in the formats of SPEC "Command line": text, json and github.
+/// Prints diagnostics in the formats docs/cli.md describes: text, json and github.
 public enum DiagnosticFormatter {
     /// An output format.
     public enum Format: String, CaseIterable, Sendable {

@@ -1,4 +1,4 @@
-/// Exit statuses (SPEC "Command line").
+/// Exit statuses (docs/cli.md, "Exit status").
 public enum ExitStatus {
     /// Success; warnings allowed unless --strict.
     public static let success: Int32 = 0

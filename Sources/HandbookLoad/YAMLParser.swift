@@ -27,7 +27,7 @@ public struct YAMLSyntaxError: Error, Hashable, Sendable {
     public var position: TextPosition
 }
 
-/// Reads the handbook's YAML subset (SPEC "YAML") from UTF-8 bytes, remembering positions.
+/// Reads the handbook's YAML subset (docs/content-format.md, "YAML") from UTF-8 bytes, remembering positions.
 ///
 /// Block mappings and sequences, flow collections, plain, quoted and block scalars and comments are
 /// read as YAML 1.2 reads them; anchors, aliases, tags, directives, complex keys and several

@@ -17,7 +17,7 @@ public struct Settings: Sendable {
     /// Method ids and labels, in file order.
     public var methods: [(id: String, label: String)]
 
-    /// Creates settings; defaults follow SPEC.
+    /// Creates settings; the defaults are those docs/content-format.md gives for `handbook.yml`.
     public init(title: String = "Democracy Sector Handbook", description: String = "", baseURL: String = "/",
                 language: String = "en-GB", timezone: String = "Europe/London", reviewAfterMonths: Int = 12,
                 topics: [(id: String, label: String)] = [], methods: [(id: String, label: String)] = []) {

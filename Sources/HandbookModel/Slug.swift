@@ -1,6 +1,6 @@
 import Foundation
 
-/// Slugs: the file names of entries (SPEC "Content tree").
+/// Slugs: the file names of entries (docs/content-format.md, "File names and slugs").
 public enum Slug {
     /// The longest slug allowed.
     public static let maximumLength = 80

@@ -18,7 +18,7 @@ public struct ValidationResult: Sendable {
     public var warningCount: Int { diagnostics.lazy.filter { $0.severity == .warning }.count }
 }
 
-/// Checks a loaded tree against SPEC: schemas, cross-field rules and references.
+/// Checks a loaded tree against the type descriptors: schemas, cross-field rules and references.
 public enum Validator {
     /// Validates `tree`; `today` decides which review dates are stale; `isolated` adds warnings for
     /// organisations with no link in or out (for pull requests).

@@ -63,7 +63,7 @@ import Testing
         #expect(subsetRejected.isEmpty)
     }
 
-    /// Suite tags whose features the handbook's subset rejects by design (SPEC "YAML").
+    /// Suite tags whose features the handbook's subset rejects by design (docs/content-format.md, "YAML").
     static let featuresOutsideSubset: Set<String> = [
         "anchor", "alias", "tag", "local-tag", "unknown-tag", "directive", "complex-key", "explicit-key",
     ]

@@ -1,6 +1,6 @@
 import HandbookModel
 
-/// Dates must be real calendar dates in the forms SPEC allows.
+/// Dates must be real calendar dates in the forms each field kind allows (docs/content-format.md, "Field kinds").
 enum DateRule {
     static let id = "date"
 
