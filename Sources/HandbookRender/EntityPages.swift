@@ -46,15 +46,15 @@ struct EntityPages: PageGenerator {
             "updated": MustacheValue(entity.lastChanged.map { Formatting.words(Formatting.date(fromUnix: $0)) }),
             "updatedISO": MustacheValue(entity.lastChanged.map { Formatting.date(fromUnix: $0).description }),
         ]
+        // Set for every entry (null where they do not apply), so a misspelt name is caught by TemplateNameTests.
+        object["reviewed"] = .null
         if case .date(let reviewed)? = entity[.reviewed] { object["reviewed"] = .string(Formatting.words(reviewed)) }
-        if reference.type == Calendars.type {
-            object["calendarURL"] = .string(Calendars.eventFileName)
-            object["isCancelled"] = .bool(EventStatus(of: entity) == .cancelled)
-        }
-        if reference.type == .pressContacts { object["privacyURL"] = .string(PrivacyPage.path) }
-        if reference.type == .organisations, site.eventsByOrganiser[reference.slug] != nil {
-            object["eventsFeedURL"] = .string(Calendars.fileName)
-        }
+        let isEvent = reference.type == Calendars.type
+        object["calendarURL"] = isEvent ? .string(Calendars.eventFileName) : .null
+        object["isCancelled"] = .bool(isEvent && EventStatus(of: entity) == .cancelled)
+        object["privacyURL"] = reference.type == .pressContacts ? .string(PrivacyPage.path) : .null
+        let organisesEvents = reference.type == .organisations && site.eventsByOrganiser[reference.slug] != nil
+        object["eventsFeedURL"] = organisesEvents ? .string(Calendars.fileName) : .null
         let url = site.baseURL + index.links.entity(reference)
         let description = entity[.summary]?.text ?? "\(descriptor.singular.capitalisedFirst) in the \(index.settings.title)."
         return PageContent(template: descriptor.template, title: entity.name, description: description, ogType: "article",

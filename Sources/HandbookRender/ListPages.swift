@@ -43,6 +43,7 @@ struct ListPages: PageGenerator {
             ["heading": MustacheValue(group.heading), "entries": .list(group.entries.map(site.card))]
         })
         data["isEmpty"] = .bool(references.isEmpty)
+        data["subscribe"] = .null
         if type == Calendars.type {
             let feed = site.baseURL + Calendars.fileName
             let webcal = feed.hasPrefix("https://") ? "webcal://" + feed.dropFirst("https://".count)

@@ -70,8 +70,8 @@ extension PageGenerator {
             "isSearch": .bool(page.section == SearchPage.section),
             "noindex": .bool(!page.inSitemap),
         ]
-        context["content"] = .string(site.theme.library.render(content.template, .object(context)))
-        return OutputFile(path: Links.file(page.path), text: site.theme.library.render("layout", .object(context)))
+        context["content"] = .string(site.theme.library.render(content.template, .object(context), misses: site.misses))
+        return OutputFile(path: Links.file(page.path), text: site.theme.library.render("layout", .object(context), misses: site.misses))
     }
 
     /// The pages' addresses and last changes, for the sitemap.

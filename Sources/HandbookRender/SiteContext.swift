@@ -23,9 +23,12 @@ public struct SiteContext: Sendable {
     let eventsByTopic: [String: [EntityReference]]
     /// The footer's links: the content's pages in order, and the privacy page.
     let footer: [MustacheValue]
+    /// Where templates' names that no context provides are recorded, when a test asks.
+    let misses: MissingNames?
 
     /// Prepares what the generators share.
-    public init(index: SiteIndex, theme: Theme, baseURL: String) {
+    public init(index: SiteIndex, theme: Theme, baseURL: String, misses: MissingNames? = nil) {
+        self.misses = misses
         self.index = index
         self.theme = theme
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"

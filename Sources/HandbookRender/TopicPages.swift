@@ -18,7 +18,7 @@ struct TopicPages: PageGenerator {
         var byType: [EntityType: [EntityReference]] = [:]
         for reference in references { byType[reference.type, default: []].append(reference) }
         var data: [String: MustacheValue] = ["label": .string(label)]
-        if site.eventsByTopic[id] != nil { data["eventsFeedURL"] = .string(Calendars.fileName) }
+        data["eventsFeedURL"] = site.eventsByTopic[id] != nil ? .string(Calendars.fileName) : .null
         let order = DisplayOrder(index: index)
         data["groups"] = .list(index.types.descriptors.compactMap { descriptor in
             guard let members = byType[descriptor.type], !members.isEmpty else { return nil }

@@ -24,50 +24,75 @@ public final class MustacheLibrary: Sendable {
     public func contains(_ name: String) -> Bool { compiled[name] != nil }
 
     /// Renders the named template with `context`; an unknown name renders as empty text, as a missing partial does.
-    public func render(_ name: String, _ context: MustacheValue) -> String {
+    /// With `misses`, every name the template asks for that no context provides (not even as null) is recorded
+    /// there, so a test can catch a misspelt name that would otherwise render as empty text.
+    public func render(_ name: String, _ context: MustacheValue, misses: MissingNames? = nil) -> String {
         guard let template = compiled[name] else { return "" }
         var out = ""
-        render(template.nodes, stack: [context], depth: 0, into: &out)
+        render(template.nodes, stack: [context], depth: 0, into: &out, misses: misses.map { ($0, name) })
         return out
     }
 }
 
+/// Names templates asked for that their context did not provide, as `template: dotted.name`; safe to share between threads.
+public final class MissingNames: @unchecked Sendable {
+    private let lock = NSLock()
+    private var names: Set<String> = []
+
+    /// An empty record.
+    public init() {}
+
+    /// Every name recorded, sorted.
+    public var sorted: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return names.sorted()
+    }
+
+    func record(_ name: String) {
+        lock.lock()
+        names.insert(name)
+        lock.unlock()
+    }
+}
+
 private extension MustacheLibrary {
-    func render(_ nodes: [MustacheTemplate.Node], stack: [MustacheValue], depth: Int, into out: inout String) {
+    func render(_ nodes: [MustacheTemplate.Node], stack: [MustacheValue], depth: Int, into out: inout String,
+                misses: (record: MissingNames, template: String)?) {
         for node in nodes {
             switch node {
             case .text(let text):
                 out += text
             case .variable(let path, let escaped):
-                let value = lookup(path, in: stack)
+                let value = lookup(path, in: stack, misses: misses)
                 if escaped {
                     HTML.escape(value.text, into: &out)
                 } else {
                     out += value.text
                 }
             case .section(let path, let children, let inverted):
-                let value = lookup(path, in: stack)
+                let value = lookup(path, in: stack, misses: misses)
                 if inverted {
-                    if value.isFalsey { render(children, stack: stack, depth: depth, into: &out) }
+                    if value.isFalsey { render(children, stack: stack, depth: depth, into: &out, misses: misses) }
                     continue
                 }
                 switch value {
                 case .list(let items):
-                    for item in items { render(children, stack: stack + [item], depth: depth, into: &out) }
+                    for item in items { render(children, stack: stack + [item], depth: depth, into: &out, misses: misses) }
                 case _ where value.isFalsey:
                     continue
                 default:
-                    render(children, stack: stack + [value], depth: depth, into: &out)
+                    render(children, stack: stack + [value], depth: depth, into: &out, misses: misses)
                 }
             case .partial(let name, let indent):
                 guard depth < Self.maximumDepth, let template = partial(name, indent: indent) else { continue }
-                render(template.nodes, stack: stack, depth: depth + 1, into: &out)
+                render(template.nodes, stack: stack, depth: depth + 1, into: &out, misses: misses.map { ($0.record, name) })
             }
         }
     }
 
     /// Resolves a dotted name: the first part anywhere up the stack, the rest inside what it found.
-    func lookup(_ path: [String], in stack: [MustacheValue]) -> MustacheValue {
+    func lookup(_ path: [String], in stack: [MustacheValue], misses: (record: MissingNames, template: String)?) -> MustacheValue {
         if path == ["."] { return stack.last ?? .null }
         guard let first = path.first else { return .null }
         var found: MustacheValue?
@@ -77,9 +102,16 @@ private extension MustacheLibrary {
                 break
             }
         }
-        guard var value = found else { return .null }
+        guard var value = found else {
+            misses?.record.record("\(misses!.template): \(path.joined(separator: "."))")
+            return .null
+        }
         for part in path.dropFirst() {
-            guard let next = value[part] else { return .null }
+            guard let next = value[part] else {
+                // A dotted name through null is simply absent; through an object without the key, a miss.
+                if case .object = value { misses?.record.record("\(misses!.template): \(path.joined(separator: "."))") }
+                return .null
+            }
             value = next
         }
         return value
