@@ -22,9 +22,5 @@ struct DocumentFields {
         entries.first { $0.key == key }?.position ?? start
     }
 
-    func has(_ key: String) -> Bool {
-        entries.contains { $0.key == key }
-    }
-
     var isDraft: Bool { self["draft"] == .boolean(true) }
 }
