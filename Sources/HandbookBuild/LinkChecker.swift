@@ -1,5 +1,6 @@
 import HandbookModel
 import HandbookRender
+import HandbookValidate
 
 /// Checks that every internal link and asset reference in the built HTML resolves to a built file.
 public enum LinkChecker {
@@ -9,6 +10,31 @@ public enum LinkChecker {
         public var page: String
         /// The link as written.
         public var target: String
+        /// Where the link's address starts in the page.
+        public var position: TextPosition
+        /// Why it leads nowhere.
+        public var problem: Problem
+
+        /// Why a link leads nowhere.
+        public enum Problem: Hashable, Sendable {
+            /// It names this path inside the site, and no file was built there.
+            case missing(String)
+            /// It starts with '/' but not with the site's base path.
+            case outsideBase(String)
+            /// It has more `../` than the page is deep.
+            case aboveRoot
+        }
+
+        /// The broken link as a `broken-link` diagnostic on the page under `outputPath`, as every problem is shown.
+        public func diagnostic(outputPath: String) -> Diagnostic {
+            let message: String
+            switch problem {
+            case .missing(let path): message = BrokenLinkRule.missing(target, path: path)
+            case .outsideBase(let basePath): message = BrokenLinkRule.outsideBase(target, basePath: basePath)
+            case .aboveRoot: message = BrokenLinkRule.aboveRoot(target)
+            }
+            return BrokenLinkRule.diagnostic(at: SourceLocation(path: outputPath + "/" + page, position: position), message)
+        }
     }
 
     /// Every broken internal link in `files`; `baseURL` links count as internal.
@@ -19,21 +45,35 @@ public enum LinkChecker {
         let found = Parallel.map(pages) { page -> [BrokenLink] in
             var broken: [BrokenLink] = []
             let directory = page.path.split(separator: "/").dropLast().map(String.init)
-            for link in links(in: page.bytes) {
-                guard let target = resolve(link, from: directory, baseURL: baseURL, basePath: basePath, isRootRelative: page.path == "404.html") else { continue }
-                if !paths.contains(target) && !paths.contains(target.isEmpty ? "index.html" : target + (target.hasSuffix("/") ? "index.html" : "/index.html")) {
-                    broken.append(BrokenLink(page: page.path, target: link))
+            for (link, position) in links(in: page.bytes) {
+                let problem: BrokenLink.Problem
+                switch resolve(link, from: directory, baseURL: baseURL, basePath: basePath) {
+                case .external:
+                    continue
+                case .path(let target):
+                    let index = target.isEmpty ? "index.html" : target + (target.hasSuffix("/") ? "index.html" : "/index.html")
+                    if paths.contains(target) || paths.contains(index) { continue }
+                    problem = .missing(target)
+                case .outsideBase:
+                    problem = .outsideBase(basePath)
+                case .aboveRoot:
+                    problem = .aboveRoot
                 }
+                broken.append(BrokenLink(page: page.path, target: link, position: position, problem: problem))
             }
             return broken
         }
         return found.flatMap { $0 }
     }
 
-    /// The values of `href` and `src` attributes, entities decoded.
-    static func links(in bytes: [UInt8]) -> [String] {
-        var links: [String] = []
+    /// The values of `href` and `src` attributes, entities decoded, each with where its value starts.
+    static func links(in bytes: [UInt8]) -> [(link: String, position: TextPosition)] {
+        var links: [(link: String, position: TextPosition)] = []
         let patterns: [[UInt8]] = [Array(" href=\"".utf8), Array(" src=\"".utf8)]
+        // Lines are counted as the scan passes them, so positions cost one pass over the page.
+        var line = 1
+        var lineStart = 0
+        var counted = 0
         var i = 0
         while i < bytes.count {
             var matched: [UInt8]?
@@ -44,26 +84,45 @@ public enum LinkChecker {
             let start = i + pattern.count
             var end = start
             while end < bytes.count && bytes[end] != UInt8(ascii: "\"") { end += 1 }
-            links.append(String(decoding: bytes[start..<end], as: UTF8.self).replacingOccurrences(of: "&amp;", with: "&"))
+            while counted < start {
+                if bytes[counted] == UInt8(ascii: "\n") { line += 1; lineStart = counted + 1 }
+                counted += 1
+            }
+            // Columns count Unicode scalars: every byte but UTF-8 continuation bytes starts one.
+            let column = bytes[lineStart..<start].lazy.filter { $0 & 0xC0 != 0x80 }.count + 1
+            links.append((String(decoding: bytes[start..<end], as: UTF8.self).replacingOccurrences(of: "&amp;", with: "&"),
+                          TextPosition(line: line, column: column)))
             i = end
         }
         return links
     }
 
-    /// The output path a link leads to, or nil for links outside the site (other hosts, mailto:, fragments).
-    static func resolve(_ link: String, from directory: [String], baseURL: String, basePath: String, isRootRelative: Bool) -> String? {
+    /// Where a link leads.
+    enum Resolution: Equatable {
+        /// Outside the site: another host, mailto:, a bare fragment.
+        case external
+        /// This output path (a directory ends in '/', the root is "").
+        case path(String)
+        /// A root-relative address outside the site's base path.
+        case outsideBase
+        /// Above the site's root.
+        case aboveRoot
+    }
+
+    /// Where a link leads from a page in `directory`.
+    static func resolve(_ link: String, from directory: [String], baseURL: String, basePath: String) -> Resolution {
         var target = link
         if let hash = target.firstIndex(of: "#") { target = String(target[..<hash]) }
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
-        if target.isEmpty { return nil }
+        if target.isEmpty { return .external }
         var parts: [String]
         if target.hasPrefix(baseURL) {
             parts = []
             target = String(target.dropFirst(baseURL.count))
         } else if target.contains(":") {
-            return nil
+            return .external
         } else if target.hasPrefix("/") {
-            guard target.hasPrefix(basePath) else { return "\u{0}outside-site" + target }
+            guard target.hasPrefix(basePath) else { return .outsideBase }
             parts = []
             target = String(target.dropFirst(basePath.count))
         } else {
@@ -73,11 +132,11 @@ public enum LinkChecker {
         for segment in target.split(separator: "/", omittingEmptySubsequences: true) {
             switch segment {
             case ".": continue
-            case "..": if parts.isEmpty { return "\u{0}above-root/" + link } else { parts.removeLast() }
+            case "..": if parts.isEmpty { return .aboveRoot } else { parts.removeLast() }
             default: parts.append(String(segment))
             }
         }
-        return parts.joined(separator: "/") + (trailingSlash && !parts.isEmpty ? "/" : "")
+        return .path(parts.joined(separator: "/") + (trailingSlash && !parts.isEmpty ? "/" : ""))
     }
 
     static func basePath(_ baseURL: String) -> String {

@@ -1,27 +1,60 @@
-/// A hand-rolled reader of a command's options: `--name value`, `--name=value`, flags and positionals.
+import HandbookModel
+
+/// Reads a command's arguments against its declared options: `--name value`, `--name=value`, switches and operands.
 struct Arguments {
     /// Why the arguments could not be read.
-    struct Problem: Error {
-        var message: String
+    struct Problem: Error, Hashable, CustomStringConvertible {
+        /// What went wrong.
+        enum Reason: Hashable {
+            /// An option the command does not declare (or a switch given a value), with a near miss if any.
+            case unknownOption(suggestion: String?)
+            /// An option that takes a value came last, without one.
+            case missingValue
+            /// A value outside the option's choices.
+            case notAChoice([String])
+        }
+
+        /// What went wrong.
+        var reason: Reason
+        /// The argument or option concerned, as typed.
+        var argument: String
+
+        /// The message shown to the user.
+        var description: String {
+            switch reason {
+            case .unknownOption(let suggestion):
+                return "unknown option '\(argument)'" + (suggestion.map { "; did you mean \($0)?" } ?? "")
+            case .missingValue:
+                return "\(argument) needs a value"
+            case .notAChoice(let choices):
+                return "\(argument) must be \(choices.dropLast().joined(separator: ", ")) or \(choices.last ?? "")"
+            }
+        }
     }
 
-    private(set) var options: [String: String] = [:]
+    private(set) var values: [String: String] = [:]
     private(set) var flags: Set<String> = []
-    private(set) var positionals: [String] = []
+    private(set) var operands: [String] = []
+    /// The first value outside its option's choices; reported after `--help` is honoured, so help always works.
+    private(set) var invalidChoice: Problem?
 
-    /// Reads `arguments`; `valued` options take a value, `switches` take none.
-    init(_ arguments: [String], valued: Set<String>, switches: Set<String>) throws(Problem) {
+    /// Reads `arguments` against `options` (each known by its name and aliases).
+    init(_ arguments: [String], options: [OptionSpec]) throws(Problem) {
+        var byName: [String: OptionSpec] = [:]
+        for option in options {
+            for name in [option.name] + option.aliases { byName[name] = option }
+        }
         var index = 0
-        var onlyPositionals = false
+        var onlyOperands = false
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
-            if onlyPositionals || !argument.hasPrefix("-") || argument == "-" {
-                positionals.append(argument)
+            if onlyOperands || !argument.hasPrefix("-") || argument == "-" {
+                operands.append(argument)
                 continue
             }
             if argument == "--" {
-                onlyPositionals = true
+                onlyOperands = true
                 continue
             }
             var name = argument
@@ -30,35 +63,43 @@ struct Arguments {
                 name = String(argument[..<equals])
                 inlineValue = String(argument[argument.index(after: equals)...])
             }
-            if valued.contains(name) {
-                if let inlineValue {
-                    options[name] = inlineValue
-                } else {
-                    guard index < arguments.count else { throw Problem(message: "\(name) needs a value") }
-                    options[name] = arguments[index]
-                    index += 1
-                }
-            } else if switches.contains(name), inlineValue == nil {
-                flags.insert(name)
-            } else {
-                let known = Array(valued) + Array(switches)
-                let hint = closest(to: name, in: known).map { "; did you mean \($0)?" } ?? ""
-                throw Problem(message: "unknown option '\(argument)'\(hint)")
+            guard let option = byName[name], !option.isSwitch || inlineValue == nil else {
+                throw Problem(reason: .unknownOption(suggestion: Suggestion.closest(to: name, in: options.map(\.name))), argument: argument)
             }
+            if option.isSwitch {
+                flags.insert(option.name)
+                continue
+            }
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else {
+                guard index < arguments.count else { throw Problem(reason: .missingValue, argument: name) }
+                value = arguments[index]
+                index += 1
+            }
+            if !option.choices.isEmpty && !option.choices.contains(value) && invalidChoice == nil {
+                invalidChoice = Problem(reason: .notAChoice(option.choices), argument: option.name)
+            }
+            values[option.name] = value
         }
     }
 
-    /// The value of an option, or a default.
-    func value(_ name: String, default fallback: String) -> String {
-        options[name] ?? fallback
+    /// The value given for `option`, else its declared default (an option read this way must declare one).
+    func value(_ option: OptionSpec) -> String {
+        guard let value = values[option.name] ?? option.defaultValue else {
+            preconditionFailure("\(option.name) has no default; read it with given(_:)")
+        }
+        return value
     }
 
-    /// True when a switch was given.
-    func has(_ flag: String) -> Bool {
-        flags.contains(flag)
+    /// The value given for `option`, or nil when it was not given.
+    func given(_ option: OptionSpec) -> String? {
+        values[option.name]
     }
 
-    private func closest(to word: String, in candidates: [String]) -> String? {
-        candidates.sorted().first { $0.hasPrefix(word) || word.hasPrefix($0) }
+    /// True when the switch was given.
+    func has(_ option: OptionSpec) -> Bool {
+        flags.contains(option.name)
     }
 }

@@ -4,36 +4,65 @@ import HandbookModel
 
 /// `handbook build`: check everything, render the site, and replace the output only on success.
 enum BuildCommand {
+    static let theme = OptionSpec.value("--theme", "DIR", default: "themes/default", help: "the theme")
+    static let output = OptionSpec.value("--output", "DIR", default: "output", help: """
+        where the site goes
+        It must be new, empty, or a previous build's output: the build refuses the content or theme directory, \
+        a directory that contains them, and any non-empty directory it did not make.
+        """)
+    static let baseURL = OptionSpec.value("--base-url", "URL", help: """
+        the address the site is published at (default: base_url in handbook.yml); canonical links, the sitemap \
+        and feeds use it, page links are relative
+        """)
+    static let checkLinks = OptionSpec.flag("--check-links", help: "fail when an internal link or asset reference does not resolve")
+
+    static let spec = CommandSpec(
+        name: "build",
+        summary: "check, then publish the static site into the output directory",
+        description: """
+            Runs every check of `handbook check` first and writes nothing when there is an error. Then renders the \
+            site into a temporary directory beside the output and swaps it in only when every file is written, so \
+            a failed or interrupted build leaves the previous site as it was.
+            """,
+        options: [.content, theme, output, baseURL, checkLinks],
+        notes: [
+            """
+            "Upcoming" events count from today, or HANDBOOK_TODAY=YYYY-MM-DD. Each entry's "last updated" date is \
+            its last git commit (one git log call), else its file's modification time; set SOURCE_DATE_EPOCH=SECONDS \
+            to use one fixed time for every entry (reproducible builds).
+            """,
+            "Exit status: 0 built, 1 content, theme or link errors (nothing written), 2 usage or I/O error.",
+        ])
+
     static func run(_ arguments: [String], environment: [String: String], console: inout Console, types: TypeCatalog) -> Int32 {
         let parsed: Arguments
-        switch HandbookCommand.parse(arguments, valued: ["--content", "--theme", "--output", "--base-url"], switches: ["--check-links"], help: Usage.build, console: &console) {
+        switch HandbookCommand.parse(arguments, for: spec, console: &console) {
         case .success(let arguments): parsed = arguments
         case .failure(let stop): return stop.status
         }
-        guard parsed.positionals.isEmpty else {
-            return HandbookCommand.usageError("build takes no arguments", help: Usage.build, console: &console)
+        guard parsed.operands.isEmpty else {
+            return HandbookCommand.usageError("build takes no arguments", for: spec, console: &console)
         }
-        var baseURL = parsed.options["--base-url"]
+        var baseURL = parsed.given(Self.baseURL)
         if let url = baseURL {
             guard url.hasPrefix("https://") || url.hasPrefix("http://"), URLComponents(string: url)?.host?.isEmpty == false else {
-                return HandbookCommand.usageError("--base-url must be an absolute http(s) URL, such as https://example.github.io/handbook/", help: Usage.build, console: &console)
+                return HandbookCommand.usageError("\(Self.baseURL.name) must be an absolute http(s) URL, such as https://example.github.io/handbook/", for: spec, console: &console)
             }
             if !url.hasSuffix("/") { baseURL = url + "/" }
         }
         guard let today = Today.date(environment: environment) else {
-            return HandbookCommand.usageError("HANDBOOK_TODAY must be a date written YYYY-MM-DD", help: Usage.build, console: &console)
+            return HandbookCommand.usageError("HANDBOOK_TODAY must be a date written YYYY-MM-DD", for: spec, console: &console)
         }
         var fixedDate: Int64?
         if let epoch = environment["SOURCE_DATE_EPOCH"] {
             guard let seconds = Int64(epoch) else {
-                return HandbookCommand.usageError("SOURCE_DATE_EPOCH must be a whole number of seconds", help: Usage.build, console: &console)
+                return HandbookCommand.usageError("SOURCE_DATE_EPOCH must be a whole number of seconds", for: spec, console: &console)
             }
             fixedDate = seconds
         }
-        let output = parsed.value("--output", default: "output")
-        let options = Pipeline.BuildOptions(contentPath: parsed.value("--content", default: "content"),
-                                            themePath: parsed.value("--theme", default: "themes/default"),
-                                            outputPath: output, baseURL: baseURL, checkLinks: parsed.has("--check-links"), today: today,
+        let output = parsed.value(Self.output)
+        let options = Pipeline.BuildOptions(contentPath: parsed.value(.content), themePath: parsed.value(theme),
+                                            outputPath: output, baseURL: baseURL, checkLinks: parsed.has(checkLinks), today: today,
                                             fixedChangeDate: fixedDate, types: types)
         let started = Date()
         let report: Pipeline.BuildReport
@@ -45,11 +74,10 @@ enum BuildCommand {
             return ExitStatus.usage
         }
         let validation = report.validation
-        console.out += DiagnosticFormatter.format(validation.diagnostics, as: .text)
-        for link in report.brokenLinks {
-            console.print("\(output)/\(link.page): error: broken link to '\(link.target)' [broken-link]")
-        }
-        let summary = DiagnosticFormatter.summary(errors: validation.errorCount + report.brokenLinks.count, warnings: validation.warningCount, files: validation.fileCount)
+        // Broken links are problems like any other: after the content's, in the same format, in the same count.
+        let diagnostics = validation.diagnostics + report.brokenLinks.map { $0.diagnostic(outputPath: output) }.sorted()
+        console.out += DiagnosticFormatter.format(diagnostics, as: .text)
+        let summary = DiagnosticFormatter.summary(diagnostics, files: validation.fileCount)
         guard report.written else {
             console.print(summary)
             console.print("Nothing was written; \(output)/ is unchanged.")

@@ -5,50 +5,75 @@ import HandbookValidate
 
 /// `handbook check`: validate the content tree and report every problem.
 enum CheckCommand {
+    static let format = OptionSpec.value("--format", "FMT", choices: DiagnosticFormatter.Format.allCases.map(\.rawValue), default: "text",
+        help: """
+        the output format
+        text: PATH:LINE:COLUMN: error|warning: MESSAGE [rule]
+        json: an array of {path, line, column, severity, rule, message}
+        github: workflow commands, so a pull request shows problems inline
+        """)
+    static let strict = OptionSpec.flag("--strict", help: "treat warnings as errors (exit 1 when there are any)")
+    static let due = OptionSpec.flag("--due", help: """
+        also list the entries due for review: 'reviewed' (a press contact's 'verified') older than \
+        review_after_months, oldest first, then entries never reviewed
+        """)
+    static let isolated = OptionSpec.flag("--isolated", help: """
+        warn about organisations that nothing links to and that link to nothing; \
+        on by itself on a GitHub pull request (GITHUB_EVENT_NAME=pull_request)
+        """)
+
+    static let spec = CommandSpec(
+        name: "check",
+        summary: "validate every field and cross-reference of the content tree",
+        description: """
+            Validates every file in the content tree: front matter against each type's schema, dates, URLs, \
+            codes, topics and methods, and every reference between entries. Every problem is reported, one per \
+            line, then a summary.
+            """,
+        options: [.content, format, strict, due, isolated],
+        notes: [
+            "The date that stale-review warnings count from is today, or HANDBOOK_TODAY=YYYY-MM-DD.",
+            "Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or I/O error.",
+        ])
+
     static func run(_ arguments: [String], environment: [String: String], console: inout Console, types: TypeCatalog) -> Int32 {
         let parsed: Arguments
-        switch HandbookCommand.parse(arguments, valued: ["--content", "--format"], switches: ["--strict", "--due", "--isolated"], help: Usage.check, console: &console) {
+        switch HandbookCommand.parse(arguments, for: spec, console: &console) {
         case .success(let arguments): parsed = arguments
         case .failure(let stop): return stop.status
         }
-        guard parsed.positionals.isEmpty else {
-            return HandbookCommand.usageError("check takes no arguments; did you mean --content \(parsed.positionals[0])?", help: Usage.check, console: &console)
+        guard parsed.operands.isEmpty else {
+            return HandbookCommand.usageError("check takes no arguments; did you mean \(OptionSpec.content.name) \(parsed.operands[0])?", for: spec, console: &console)
         }
-        guard let format = DiagnosticFormatter.Format(rawValue: parsed.value("--format", default: "text")) else {
-            return HandbookCommand.usageError("--format must be text, json or github", help: Usage.check, console: &console)
-        }
+        // The parser has checked the value against the choices, which are the formats' names.
+        let format = DiagnosticFormatter.Format(rawValue: parsed.value(Self.format))!
         guard let today = Today.date(environment: environment) else {
-            return HandbookCommand.usageError("HANDBOOK_TODAY must be a date written YYYY-MM-DD", help: Usage.check, console: &console)
+            return HandbookCommand.usageError("HANDBOOK_TODAY must be a date written YYYY-MM-DD", for: spec, console: &console)
         }
         // On a pull request (GitHub sets GITHUB_EVENT_NAME) organisations with no link in or out are flagged too.
         let event = environment["GITHUB_EVENT_NAME"] ?? ""
-        let isolated = parsed.has("--isolated") || event == "pull_request" || event == "pull_request_target"
-        let result: ValidationResultSummary
+        let isolated = parsed.has(Self.isolated) || event == "pull_request" || event == "pull_request_target"
         let validation: ValidationResult
         do {
-            validation = try Pipeline.check(contentPath: parsed.value("--content", default: "content"), today: today, isolated: isolated, types: types)
-            result = ValidationResultSummary(diagnostics: validation.diagnostics, errors: validation.errorCount,
-                                             warnings: validation.warningCount, files: validation.fileCount)
+            validation = try Pipeline.check(contentPath: parsed.value(.content), today: today, isolated: isolated, types: types)
         } catch {
             console.printError("handbook: \(error.description)")
             return ExitStatus.usage
         }
 
-        let strict = parsed.has("--strict")
-        let output = DiagnosticFormatter.format(result.diagnostics, as: format)
-        let summary = DiagnosticFormatter.summary(errors: result.errors, warnings: result.warnings, files: result.files)
-        console.out += output
-        if parsed.has("--due") {
+        console.out += DiagnosticFormatter.format(validation.diagnostics, as: format)
+        if parsed.has(due) {
             printDue(ReviewQueue.due(validation.entities, settings: validation.settings, today: today, types: types),
                      months: validation.settings.reviewAfterMonths, format: format, console: &console)
         }
+        let summary = DiagnosticFormatter.summary(validation.diagnostics, files: validation.fileCount)
         switch format {
         case .json:
             console.printError(summary)
         case .text, .github:
             console.print(summary)
         }
-        if result.errors > 0 || (strict && result.warnings > 0) {
+        if validation.errorCount > 0 || (parsed.has(strict) && validation.warningCount > 0) {
             return ExitStatus.contentErrors
         }
         return ExitStatus.success
@@ -72,13 +97,6 @@ enum CheckCommand {
                 console.print("  \(item.reviewed?.description ?? "never     ")  \(item.path)  \(item.name)")
             }
         }
-    }
-
-    struct ValidationResultSummary {
-        var diagnostics: [Diagnostic]
-        var errors: Int
-        var warnings: Int
-        var files: Int
     }
 }
 

@@ -35,6 +35,12 @@ public enum DiagnosticFormatter {
         "\(count(errors, "error")), \(count(warnings, "warning")) in \(count(files, "file"))"
     }
 
+    /// The summary of `diagnostics`, counted by severity, for a run that read `files` files.
+    public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
+        let errors = diagnostics.lazy.filter { $0.severity == .error }.count
+        return summary(errors: errors, warnings: diagnostics.count - errors, files: files)
+    }
+
     static func count(_ n: Int, _ noun: String) -> String {
         "\(n) \(noun)\(n == 1 ? "" : "s")"
     }

@@ -3,8 +3,24 @@ import HandbookModel
 
 /// The `handbook` command line: dispatches to a command and returns its exit status.
 public enum HandbookCommand {
-    /// Runs the tool with `arguments` (without the program name); output goes to `console`. `types` are
-    /// the types of entry (the handbook's own unless a test or fork adds some).
+    /// The tool's commands, in the order its help lists them.
+    static let commands: [CommandSpec] = [CheckCommand.spec, BuildCommand.spec, InspectCommand.spec, NewCommand.spec]
+
+    /// The first line of the tool's help.
+    static let title = "handbook — build and check the Democracy Sector Handbook"
+
+    /// `handbook --help` (also `-h` and `help`).
+    static let helpOption = OptionSpec.flag("--help", aliases: ["-h", "help"], help: "show help (also after a command: handbook check --help)")
+    /// `handbook --version`.
+    static let versionOption = OptionSpec.flag("--version", help: "show the version")
+    /// The options of the tool itself, before any command.
+    static let options = [helpOption, versionOption]
+
+    /// The paragraphs at the end of the tool's help.
+    static let notes = ["Exit status: 0 success (warnings allowed unless --strict), 1 the content has errors, 2 usage or I/O error."]
+
+    /// Runs the tool with `arguments` (without the program name); output goes to `console`.
+    /// `types` are the types of entry (the handbook's own unless a test or fork adds some).
     public static func run(_ arguments: [String], environment: [String: String], console: inout Console,
                            types: TypeCatalog = .standard) -> Int32 {
         guard let command = arguments.first else {
@@ -12,43 +28,46 @@ public enum HandbookCommand {
             return ExitStatus.usage
         }
         let rest = Array(arguments.dropFirst())
-        switch command {
-        case "--help", "-h", "help":
+        if command == helpOption.name || helpOption.aliases.contains(command) {
             console.print(Usage.main)
             return ExitStatus.success
-        case "--version":
+        }
+        if command == versionOption.name {
             console.print(Usage.version)
             return ExitStatus.success
-        case "check":
+        }
+        switch command {
+        case CheckCommand.spec.name:
             return CheckCommand.run(rest, environment: environment, console: &console, types: types)
-        case "build":
+        case BuildCommand.spec.name:
             return BuildCommand.run(rest, environment: environment, console: &console, types: types)
-        case "inspect":
+        case InspectCommand.spec.name:
             return InspectCommand.run(rest, console: &console)
-        case "new":
+        case NewCommand.spec.name:
             return NewCommand.run(rest, console: &console, types: types)
         default:
-            let commands = ["check", "build", "inspect", "new"]
-            let hint = Suggestion.closest(to: command, in: commands).map { " Did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.closest(to: command, in: commands.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
             console.printError("handbook: unknown command '\(command)'.\(hint)\n")
             console.printError(Usage.main)
             return ExitStatus.usage
         }
     }
 
-    /// Reads a command's options; `--help`/`-h` prints the command's help. Either way, when the command
-    /// should stop here, returns the exit status to stop with instead of the arguments.
-    static func parse(_ arguments: [String], valued: Set<String>, switches: Set<String>, help: String,
-                      console: inout Console) -> Result<Arguments, ExitCode> {
+    /// Reads a command's arguments against its declared options; `--help`/`-h` prints the command's help. Either
+    /// way, when the command should stop here, returns the exit status to stop with instead of the arguments.
+    static func parse(_ arguments: [String], for command: CommandSpec, console: inout Console) -> Result<Arguments, ExitCode> {
         let parsed: Arguments
         do {
-            parsed = try Arguments(arguments, valued: valued, switches: switches.union(["--help", "-h"]))
+            parsed = try Arguments(arguments, options: command.acceptedOptions)
         } catch {
-            return .failure(ExitCode(usageError(error.message, help: help, console: &console)))
+            return .failure(ExitCode(usageError(error.description, for: command, console: &console)))
         }
-        if parsed.has("--help") || parsed.has("-h") {
-            console.print(help)
+        if parsed.has(.help) {
+            console.print(Usage.help(command))
             return .failure(ExitCode(ExitStatus.success))
+        }
+        if let problem = parsed.invalidChoice {
+            return .failure(ExitCode(usageError(problem.description, for: command, console: &console)))
         }
         return .success(parsed)
     }
@@ -60,9 +79,9 @@ public enum HandbookCommand {
     }
 
     /// Reports a usage problem with the command's help and returns the usage exit status.
-    static func usageError(_ message: String, help: String, console: inout Console) -> Int32 {
+    static func usageError(_ message: String, for command: CommandSpec, console: inout Console) -> Int32 {
         console.printError("handbook: \(message)\n")
-        console.printError(help)
+        console.printError(Usage.help(command))
         return ExitStatus.usage
     }
 }

@@ -3,14 +3,25 @@ import HandbookModel
 
 /// `handbook inspect FILE`: the front matter as parsed, as JSON in file order.
 enum InspectCommand {
+    static let spec = CommandSpec(
+        name: "inspect",
+        operands: "FILE",
+        summary: "print a file's front matter as parsed, as JSON",
+        description: """
+            Prints the front matter of FILE (a content .md file, or handbook.yml) as the tool parsed it, as JSON \
+            with keys in file order. Every scalar is shown as text, exactly as read: the schema, not YAML, decides \
+            types. Exits 1 with a diagnostic when the file cannot be parsed.
+            """,
+        options: [])
+
     static func run(_ arguments: [String], console: inout Console) -> Int32 {
         let parsed: Arguments
-        switch HandbookCommand.parse(arguments, valued: [], switches: [], help: Usage.inspect, console: &console) {
+        switch HandbookCommand.parse(arguments, for: spec, console: &console) {
         case .success(let arguments): parsed = arguments
         case .failure(let stop): return stop.status
         }
-        guard parsed.positionals.count == 1, let path = parsed.positionals.first else {
-            return HandbookCommand.usageError("inspect takes exactly one FILE", help: Usage.inspect, console: &console)
+        guard parsed.operands.count == 1, let path = parsed.operands.first else {
+            return HandbookCommand.usageError("inspect takes exactly one FILE", for: spec, console: &console)
         }
         guard FileSystem.targetKind(path) == .file else {
             console.printError("handbook: \(path): no such file")

@@ -4,27 +4,40 @@ import HandbookModel
 
 /// `handbook new TYPE "Name"`: write a scaffold for a new entry, never overwriting.
 enum NewCommand {
+    static let spec = CommandSpec(
+        name: "new",
+        operands: "TYPE \"Name\"",
+        summary: "write a scaffold for a new entry (never overwrites)",
+        description: """
+            Writes DIR/TYPE/<slug>.md (DIR is the content tree) with every required field to fill in and every \
+            optional field commented out, each with a comment saying what it holds. The slug is made from the \
+            name. Never overwrites an existing file.
+            """,
+        options: [.content],
+        notes: ["TYPE is one of these (the singular, such as organisation or case-study, works too):"]
+            + TypeCatalog.standard.descriptors.map { "  \($0.type.folder): \($0.help)" })
+
     static func run(_ arguments: [String], console: inout Console, types: TypeCatalog) -> Int32 {
         let parsed: Arguments
-        switch HandbookCommand.parse(arguments, valued: ["--content"], switches: [], help: Usage.new, console: &console) {
+        switch HandbookCommand.parse(arguments, for: spec, console: &console) {
         case .success(let arguments): parsed = arguments
         case .failure(let stop): return stop.status
         }
-        guard parsed.positionals.count == 2 else {
-            return HandbookCommand.usageError("new takes a TYPE and a \"Name\"", help: Usage.new, console: &console)
+        guard parsed.operands.count == 2 else {
+            return HandbookCommand.usageError("new takes a TYPE and a \"Name\"", for: spec, console: &console)
         }
-        let typeName = parsed.positionals[0]
-        let name = parsed.positionals[1]
+        let typeName = parsed.operands[0]
+        let name = parsed.operands[1]
         guard let type = types.type(named: typeName) else {
             let known = types.types.map(\.folder)
             let hint = Suggestion.closest(to: typeName, in: known).map { " Did you mean '\($0)'?" } ?? ""
-            return HandbookCommand.usageError("unknown type '\(typeName)'.\(hint)", help: Usage.new, console: &console)
+            return HandbookCommand.usageError("unknown type '\(typeName)'.\(hint)", for: spec, console: &console)
         }
         let slug = Slug.make(from: name)
         guard !slug.isEmpty, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            return HandbookCommand.usageError("the name must contain letters or digits to make a file name from", help: Usage.new, console: &console)
+            return HandbookCommand.usageError("the name must contain letters or digits to make a file name from", for: spec, console: &console)
         }
-        let content = parsed.value("--content", default: "content")
+        let content = parsed.value(.content)
         let path = "\(content)/\(type.folder)/\(slug).md"
         do {
             try FileWriter.createNew(path, contents: Scaffold.text(for: types[type], name: name))

@@ -1,92 +1,91 @@
-/// The help texts of the tool and of each command.
+/// The help texts of the tool and of each command, generated from the commands' declarations.
 enum Usage {
     static let version = "handbook 0.1.0"
 
-    static let main = """
-    handbook — build and check the Democracy Sector Handbook
+    /// Help text is wrapped to this many columns.
+    static let width = 100
 
-    Usage:
-      handbook check   [--content DIR] [--format text|json|github] [--strict] [--due] [--isolated]
-      handbook build   [--content DIR] [--theme DIR] [--output DIR] [--base-url URL] [--check-links]
-      handbook inspect FILE
-      handbook new     TYPE "Name" [--content DIR]
+    /// The tool's help: every command's usage line and summary, the tool's own options and notes.
+    static var main: String {
+        let commands = HandbookCommand.commands
+        let nameWidth = commands.map(\.name.count).max() ?? 0
+        var lines = [HandbookCommand.title, "", "Usage:"]
+        for command in commands {
+            let arguments = synopsis(command)
+            lines.append("  handbook " + (arguments.isEmpty ? command.name : pad(command.name, to: nameWidth + 1) + arguments))
+        }
+        lines += ["", "Commands:"]
+        lines += table(commands.map { ($0.name, $0.summary) })
+        lines += ["", "Options:"]
+        lines += table(HandbookCommand.options.map { ($0.name, $0.help) })
+        lines.append("")
+        lines += HandbookCommand.notes.flatMap { wrap($0, indent: 0) }
+        return lines.joined(separator: "\n")
+    }
 
-    Commands:
-      check     validate every field and cross-reference of the content tree
-      build     check, then publish the static site into the output directory
-      inspect   print a file's front matter as parsed, as JSON
-      new       write a scaffold for a new entry (never overwrites)
+    /// A command's help: its usage line, description, options with their defaults, and notes.
+    static func help(_ command: CommandSpec) -> String {
+        var lines = ["Usage: handbook \(command.name)" + prefixed(synopsis(command)), ""]
+        lines += wrap(command.description, indent: 0)
+        lines += ["", "Options:"]
+        lines += table(command.acceptedOptions.map { (($0.name + prefixed($0.placeholder ?? "")), withDefault($0)) })
+        if !command.notes.isEmpty {
+            lines.append("")
+            lines += command.notes.flatMap { wrap($0, indent: 0) }
+        }
+        return lines.joined(separator: "\n")
+    }
 
-    Options:
-      --help      show help (also after a command: handbook check --help)
-      --version   show the version
+    /// What follows `handbook NAME` in a usage line: the operands, then every option in brackets.
+    static func synopsis(_ command: CommandSpec) -> String {
+        let options = command.options.map { option in
+            let value = option.choices.isEmpty ? option.placeholder : option.choices.joined(separator: "|")
+            return "[" + option.name + prefixed(value ?? "") + "]"
+        }
+        return ([command.operands].filter { !$0.isEmpty } + options).joined(separator: " ")
+    }
 
-    Exit status: 0 success (warnings allowed unless --strict), 1 the content has errors, 2 usage or I/O error.
-    """
+    /// An option's help with its default added to the first line.
+    static func withDefault(_ option: OptionSpec) -> String {
+        guard let fallback = option.defaultValue else { return option.help }
+        var lines = option.help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[0] += " (default: \(fallback))"
+        return lines.joined(separator: "\n")
+    }
 
-    static let check = """
-    Usage: handbook check [--content DIR] [--format text|json|github] [--strict] [--due] [--isolated]
+    /// Two columns: terms, then their help aligned three spaces past the longest term, wrapped under itself.
+    static func table(_ rows: [(term: String, help: String)]) -> [String] {
+        let column = 2 + (rows.map(\.term.count).max() ?? 0) + 3
+        return rows.flatMap { row in
+            let body = wrap(row.help, indent: column)
+            return [pad("  " + row.term, to: column) + body[0].dropFirst(column)] + body.dropFirst()
+        }
+    }
 
-    Validates every file under DIR (default: content): front matter against each type's schema,
-    dates, URLs, codes, topics and methods, and every reference between entries. Every problem is
-    reported, one per line, then a summary.
+    /// `text` wrapped to `width` with every line indented by `indent`; a `\n` in the text starts a new line.
+    static func wrap(_ text: String, indent: Int) -> [String] {
+        let margin = String(repeating: " ", count: indent)
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for word in paragraph.split(separator: " ") {
+                if !line.isEmpty && indent + line.count + 1 + word.count > width {
+                    lines.append(margin + line)
+                    line = ""
+                }
+                line += (line.isEmpty ? "" : " ") + word
+            }
+            lines.append(margin + line)
+        }
+        return lines
+    }
 
-    Options:
-      --content DIR   the content tree (default: content)
-      --format FMT    text (default): PATH:LINE:COLUMN: error|warning: MESSAGE [rule]
-                      json: an array of {path, line, column, severity, rule, message}
-                      github: workflow commands, so a pull request shows problems inline
-      --strict        treat warnings as errors (exit 1 when there are any)
-      --due           also list the entries due for review: 'reviewed' (a press contact's 'verified')
-                      older than review_after_months, oldest first, then entries never reviewed
-      --isolated      warn about organisations that nothing links to and that link to nothing;
-                      on by itself on a GitHub pull request (GITHUB_EVENT_NAME=pull_request)
-      --help          show this help
+    static func pad(_ text: String, to width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
 
-    The date that stale-review warnings count from is today, or HANDBOOK_TODAY=YYYY-MM-DD.
-    Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or I/O error.
-    """
-
-    static let build = """
-    Usage: handbook build [--content DIR] [--theme DIR] [--output DIR] [--base-url URL] [--check-links]
-
-    Runs every check of `handbook check` first and writes nothing when there is an error. Then renders
-    the site into a temporary directory beside the output and swaps it in only when every file is
-    written, so a failed or interrupted build leaves the previous site as it was.
-
-    Options:
-      --content DIR    the content tree (default: content)
-      --theme DIR      the theme (default: themes/default)
-      --output DIR     where the site goes (default: output). It must be new, empty, or a previous
-                       build's output: the build refuses the content or theme directory, a directory
-                       that contains them, and any non-empty directory it did not make.
-      --base-url URL   the address the site is published at (default: base_url in handbook.yml);
-                       canonical links, the sitemap and feeds use it, page links are relative
-      --check-links    fail when an internal link or asset reference does not resolve
-      --help           show this help
-
-    "Upcoming" events count from today, or HANDBOOK_TODAY=YYYY-MM-DD. Each entry's "last updated"
-    date is its last git commit (one git log call), else its file's modification time; set
-    SOURCE_DATE_EPOCH=SECONDS to use one fixed time for every entry (reproducible builds).
-    Exit status: 0 built, 1 content, theme or link errors (nothing written), 2 usage or I/O error.
-    """
-
-    static let inspect = """
-    Usage: handbook inspect FILE
-
-    Prints the front matter of FILE (a content .md file, or handbook.yml) as the tool parsed it,
-    as JSON with keys in file order. Every scalar is shown as text, exactly as read: the schema,
-    not YAML, decides types. Exits 1 with a diagnostic when the file cannot be parsed.
-    """
-
-    static let new = """
-    Usage: handbook new TYPE "Name" [--content DIR]
-
-    Writes DIR/TYPE/<slug>.md (DIR defaults to content) with every required field to fill in and
-    every optional field commented out, each with a comment saying what it holds. The slug is made
-    from the name. Never overwrites an existing file.
-
-    TYPE is one of: organisations, case-studies, funders, press-contacts, policies, events,
-    resources, pages (the singular, such as organisation, works too).
-    """
+    /// The text after a space, or nothing when it is empty.
+    static func prefixed(_ text: String) -> String {
+        text.isEmpty ? "" : " " + text
+    }
 }

@@ -1,11 +1,18 @@
-/// Finds the closest candidate to a misspelt word, for "did you mean" hints.
+/// The one "did you mean" of the tool: the closest candidate to a misspelt word, for option names, commands,
+/// types, field names, fixed values, ids and folders alike.
 public enum Suggestion {
-    /// The candidate with the smallest edit distance to `word`, if it is close enough to be a likely typo.
+    /// The candidate with the smallest edit distance to `word`, if it is close enough to be a likely typo; else
+    /// the shortest candidate that `word` abbreviates or extends (`--check` for `--check-links`, `website` for
+    /// `website_url`) when the shorter of the two is at least half the longer. Case is ignored; ties go alphabetically.
     public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         let target = Array(word.lowercased().unicodeScalars)
         var best: (String, Int)?
+        var stem: (String, Int)?
         for candidate in candidates {
             let scalars = Array(candidate.lowercased().unicodeScalars)
+            if let length = sharedStemLength(target, scalars), stem == nil || (length, candidate) < (stem!.1, stem!.0) {
+                stem = (candidate, length)
+            }
             // Cheap bound first: the distance is at least the difference in length.
             let limit = max(1, min(3, max(target.count, scalars.count) / 3))
             if abs(scalars.count - target.count) > limit { continue }
@@ -14,12 +21,16 @@ public enum Suggestion {
                 best = (candidate, distance)
             }
         }
-        return best?.0
+        return best?.0 ?? stem?.0
     }
 
-    /// A " did you mean 'x'?" suffix, or an empty string.
-    public static func hint<S: Sequence>(for word: String, in candidates: S) -> String where S.Element == String {
-        closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    /// The candidate's length when one of the two begins with the other and the shorter is at least half the
+    /// longer (and 3 characters), so abbreviations and suffixed words count but a lone letter does not.
+    static func sharedStemLength(_ word: [Unicode.Scalar], _ candidate: [Unicode.Scalar]) -> Int? {
+        let (shorter, longer) = word.count <= candidate.count ? (word, candidate) : (candidate, word)
+        guard shorter.count >= 3, shorter.count * 2 >= longer.count, shorter.count < longer.count,
+              longer.starts(with: shorter) else { return nil }
+        return candidate.count
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.

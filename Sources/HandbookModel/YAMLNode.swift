@@ -52,7 +52,7 @@ public struct YAMLNode: Hashable, Sendable {
         return nil
     }
 
-    /// A short name of the node's kind for messages: "text", "list" or "mapping".
+    /// The node's kind as messages name it after "not": "text", "a list" or "a mapping".
     public var kindName: String {
         switch value {
         case .scalar: return "text"

@@ -77,7 +77,7 @@ struct FieldReader {
                     if pair.value.scalarText == nil {
                         TypeRule.expected("a label (text)", for: "\(name).\(pair.key)", got: pair.value, &reporter)
                     } else {
-                        reporter.error(RequiredFieldRule.id, pair.value.position, "'\(name).\(pair.key)' needs a label: the words readers see")
+                        RequiredFieldRule.noLabel("\(name).\(pair.key)", at: pair.value.position, &reporter)
                     }
                     continue
                 }

@@ -12,13 +12,13 @@ public struct Reporter: Sendable {
         self.path = path
     }
 
-    /// Records an error at a position in the file.
-    public mutating func error(_ rule: String, _ position: TextPosition, _ message: String) {
-        diagnostics.append(.error(rule, at: SourceLocation(path: path, position: position), message))
+    /// Records an error of the rule with id `rule` at a position in the file.
+    public mutating func error(_ rule: RuleID, _ position: TextPosition, _ message: String) {
+        diagnostics.append(.error(rule.rawValue, at: SourceLocation(path: path, position: position), message))
     }
 
-    /// Records a warning at a position in the file.
-    public mutating func warning(_ rule: String, _ position: TextPosition, _ message: String) {
-        diagnostics.append(.warning(rule, at: SourceLocation(path: path, position: position), message))
+    /// Records a warning of the rule with id `rule` at a position in the file.
+    public mutating func warning(_ rule: RuleID, _ position: TextPosition, _ message: String) {
+        diagnostics.append(.warning(rule.rawValue, at: SourceLocation(path: path, position: position), message))
     }
 }

@@ -53,12 +53,9 @@ public enum Validator {
         let descriptor = context.types[document.type]
         let entries = FieldReader(context: context).readMapping(frontMatter, schema: descriptor.fields, prefix: "", &reporter)
         let fields = DocumentFields(info: info, entries: entries, start: frontMatter.position, raw: frontMatter)
-        DateOrderRule.check(fields, context: context, &reporter)
-        PolicyStagesRule.check(fields, &reporter)
-        PressContactRule.check(fields, &reporter)
-        EventRule.check(fields, &reporter)
-        AmountCurrencyRule.check(fields, &reporter)
-        StaleReviewRule.check(fields, context: context, &reporter)
+        for rule in RuleRegistry.documentRules {
+            rule.check(fields, context: context, &reporter)
+        }
         let entity = Entity(reference: EntityReference(type: document.type, slug: document.slug), path: document.path,
                             fields: entries, body: document.body, bodyLine: document.bodyLine, nameField: descriptor.nameField)
         return (entity, reporter.diagnostics)

@@ -41,6 +41,21 @@ import Testing
     @Test func ignoresDistantCandidates() {
         #expect(Suggestion.closest(to: "colour", in: ["title", "description"]) == nil)
     }
+
+    @Test func prefersTheNearestThenTheAlphabeticallyFirst() {
+        #expect(Suggestion.closest(to: "cat", in: ["cut", "bat", "cast"]) == "bat")
+        #expect(Suggestion.closest(to: "Charty", in: ["charity", "chart"]) == "charity")
+    }
+
+    /// Abbreviations and extended words count when the shorter is at least half the longer, so options typed
+    /// short (`--check`) and keys with a suffix (`website_url`) find theirs, but a lone letter finds nothing.
+    @Test func findsAbbreviationsAndExtensions() {
+        #expect(Suggestion.closest(to: "--check", in: ["--content", "--check-links"]) == "--check-links")
+        #expect(Suggestion.closest(to: "website_url", in: ["website", "name"]) == "website")
+        #expect(Suggestion.closest(to: "--iso", in: ["--isolated", "--strict"]) == "--isolated")
+        #expect(Suggestion.closest(to: "web", in: ["website"]) == nil)
+        #expect(Suggestion.closest(to: "o", in: ["organisations"]) == nil)
+    }
 }
 
 @Suite struct DiagnosticTests {

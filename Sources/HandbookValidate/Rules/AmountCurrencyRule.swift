@@ -1,10 +1,12 @@
 import HandbookModel
 
 /// An amount of money says its currency (grants and open calls).
-enum AmountCurrencyRule {
-    static let id = "amount-currency"
+enum AmountCurrencyRule: DocumentRule {
+    static let id: RuleID = "amount-currency"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "every grant or call amount names its currency"
 
-    static func check(_ fields: DocumentFields, _ reporter: inout Reporter) {
+    static func check(_ fields: DocumentFields, context: ValidationContext, _ reporter: inout Reporter) {
         guard fields.info.type == .funders, let pairs = fields.raw.pairs else { return }
         // Read the file as written: an invalid currency is reported by its own rule, not again here.
         for listName in [FieldName.grants, .openCalls] {

@@ -1,8 +1,10 @@
 import HandbookModel
 
 /// Fields with a fixed set of values.
-enum ChoiceRule {
-    static let id = "enum"
+enum ChoiceRule: Rule {
+    static let id: RuleID = "enum"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "fixed values (`kind`, `status`, `selection`, …) with a suggestion"
 
     static func check(_ text: String, options: [String], name: String, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
         if options.contains(text) { return true }

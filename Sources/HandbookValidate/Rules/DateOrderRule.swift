@@ -2,8 +2,10 @@ import Foundation
 import HandbookModel
 
 /// `end` is not before `start` (case studies and events), written in the same form for events.
-enum DateOrderRule {
-    static let id = "date-order"
+enum DateOrderRule: DocumentRule {
+    static let id: RuleID = "date-order"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "`end` is not before `start` (event times compared in the event's time zone)"
 
     static func check(_ fields: DocumentFields, context: ValidationContext, _ reporter: inout Reporter) {
         guard let start = fields[.start], let end = fields[.end] else { return }

@@ -1,8 +1,10 @@
 import HandbookModel
 
-/// Dates must be real calendar dates in the forms each field kind allows (docs/content-format.md, "Field kinds").
-enum DateRule {
-    static let id = "date"
+/// Dates must be real calendar dates in the forms SPEC allows.
+enum DateRule: Rule {
+    static let id: RuleID = "date"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "real calendar dates: `YYYY-MM-DD`, or `YYYY`/`YYYY-MM` where allowed, or date-times with optional seconds and offset"
 
     static func read(_ text: String, kind: FieldKind, name: String, at position: TextPosition, _ reporter: inout Reporter) -> FieldValue? {
         switch kind {

@@ -1,8 +1,10 @@
 import HandbookModel
 
 /// Emails are `local@domain.tld`.
-enum EmailRule {
-    static let id = "email"
+enum EmailRule: Rule {
+    static let id: RuleID = "email"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "email addresses are `local@domain.tld`"
 
     static func check(_ text: String, name: String, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
         if isValid(text) { return true }

@@ -2,9 +2,13 @@ import HandbookModel
 
 /// An organisation that nothing links to and that links to nothing: the social graph has no edge for it.
 /// A warning, reported on pull requests so reviewers can ask for its networks, partners or funders.
-public enum IsolatedOrganisationRule {
+public enum IsolatedOrganisationRule: Rule {
     /// The rule id.
-    public static let id = "isolated"
+    public static let id: RuleID = "isolated"
+    /// A warning: the entry is valid, the graph merely misses it.
+    public static let defaultSeverity = Diagnostic.Severity.warning
+    /// What it checks.
+    public static let summary = "an organisation that nothing links to and that links to nothing (with `--isolated`, and on GitHub pull requests)"
 
     /// Warnings for every published organisation with no reference in or out.
     public static func check(_ entities: [Entity]) -> [Diagnostic] {
@@ -15,8 +19,8 @@ public enum IsolatedOrganisationRule {
             linked.formUnion(references)
         }
         return entities.filter { $0.reference.type == .organisations && !$0.isDraft && !linked.contains($0.reference) }.map { entity in
-            .warning(id, at: SourceLocation(path: entity.path, line: 1, column: 1),
-                     "nothing links to '\(entity.reference.slug)' and it links to nothing; add its networks, partners or funders, or reference it from a case study, event or resource")
+            diagnostic(at: SourceLocation(path: entity.path, line: 1, column: 1),
+                       "nothing links to '\(entity.reference.slug)' and it links to nothing; add its networks, partners or funders, or reference it from a case study, event or resource")
         }
     }
 }

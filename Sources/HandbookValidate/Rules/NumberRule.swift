@@ -1,8 +1,10 @@
 import HandbookModel
 
 /// Whole numbers and amounts, with their lower bounds.
-enum NumberRule {
-    static let id = "number"
+enum NumberRule: Rule {
+    static let id: RuleID = "number"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "whole numbers and amounts are plain digits (no commas or currency signs) and respect their minimum"
 
     static func integer(_ text: String, minimum: Int?, name: String, at position: TextPosition, _ reporter: inout Reporter) -> FieldValue? {
         let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)

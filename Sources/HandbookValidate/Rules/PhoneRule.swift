@@ -1,8 +1,10 @@
 import HandbookModel
 
 /// Telephone numbers: digits with the usual separators, an optional leading `+`.
-enum PhoneRule {
-    static let id = "phone"
+enum PhoneRule: Rule {
+    static let id: RuleID = "phone"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "telephone numbers of digits and separators"
 
     static func check(_ text: String, name: String, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
         let allowed = Set("0123456789 +-().")

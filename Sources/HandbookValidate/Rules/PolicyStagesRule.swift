@@ -1,10 +1,12 @@
 import HandbookModel
 
 /// A policy's stages are in date order and the last stage's status is the policy's status.
-enum PolicyStagesRule {
-    static let id = "policy-stages"
+enum PolicyStagesRule: DocumentRule {
+    static let id: RuleID = "policy-stages"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "stages in date order; the last stage's status equals `status`"
 
-    static func check(_ fields: DocumentFields, _ reporter: inout Reporter) {
+    static func check(_ fields: DocumentFields, context: ValidationContext, _ reporter: inout Reporter) {
         guard fields.info.type == .policies, let stages = fields[.stages]?.list, !stages.isEmpty else { return }
         var previous: PartialDate?
         for (index, stage) in stages.enumerated() {

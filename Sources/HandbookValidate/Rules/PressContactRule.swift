@@ -1,10 +1,12 @@
 import HandbookModel
 
 /// Press contacts: an organisation or an outlet, and consent recorded when it is the basis (sources are required by the schema).
-enum PressContactRule {
-    static let id = "press-contact"
+enum PressContactRule: DocumentRule {
+    static let id: RuleID = "press-contact"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "an `organisation` or an `outlet`; `consent_date` with `basis: consent`; a warning when there is neither `email` nor `phone`"
 
-    static func check(_ fields: DocumentFields, _ reporter: inout Reporter) {
+    static func check(_ fields: DocumentFields, context: ValidationContext, _ reporter: inout Reporter) {
         guard fields.info.type == .pressContacts else { return }
         if !fields.isWritten(.organisation) && !fields.isWritten(.outlet) {
             reporter.error(id, fields.start, "a press contact needs 'organisation' (an organisation slug) or 'outlet' (a publication)")

@@ -1,8 +1,10 @@
 import HandbookModel
 
 /// References name an existing entry of the right type.
-enum ReferenceRule {
-    static let id = "reference"
+enum ReferenceRule: Rule {
+    static let id: RuleID = "reference"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "references name an existing entry of the right type"
 
     static func check(_ slug: String, type: EntityType, name: String, context: ValidationContext, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
         let slugs = context.slugs[type] ?? []

@@ -1,8 +1,10 @@
 import HandbookModel
 
 /// handbook.yml: its fields, and a base URL that ends in '/'.
-enum SettingsRule {
-    static let id = "settings"
+enum SettingsRule: Rule {
+    static let id: RuleID = "settings"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "`base_url` ends in `/`"
 
     static func read(_ node: YAMLNode?, path: String, today: PartialDate) -> (Settings, [Diagnostic]) {
         var settings = Settings()

@@ -1,8 +1,10 @@
 import HandbookModel
 
 /// File names make slugs: lower-case ASCII letters, digits and single hyphens, 1–80 characters.
-enum SlugRule {
-    static let id = "slug"
+enum SlugRule: Rule {
+    static let id: RuleID = "slug"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "file names are lower-case ASCII letters, digits and single hyphens (1–80) and not a name the site uses itself"
 
     static func isValid(_ slug: String) -> Bool {
         Slug.isValid(slug)

@@ -1,8 +1,10 @@
 import HandbookModel
 
 /// `reviewed` (and a press contact's `verified`) older than `review_after_months` asks for a new check.
-enum StaleReviewRule {
-    static let id = "stale-review"
+enum StaleReviewRule: DocumentRule {
+    static let id: RuleID = "stale-review"
+    static let defaultSeverity = Diagnostic.Severity.warning
+    static let summary = "`reviewed` or a press contact's `verified` is older than `review_after_months`"
 
     static func check(_ fields: DocumentFields, context: ValidationContext, _ reporter: inout Reporter) {
         let months = context.settings.reviewAfterMonths

@@ -1,8 +1,10 @@
 import HandbookModel
 
 /// Text fields: no longer than their limit.
-enum TextRule {
-    static let id = "text-length"
+enum TextRule: Rule {
+    static let id: RuleID = "text-length"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "text limits such as `summary` ≤ 300 characters"
 
     static func check(_ text: String, maxLength: Int?, name: String, at position: TextPosition, _ reporter: inout Reporter) {
         guard let maxLength else { return }

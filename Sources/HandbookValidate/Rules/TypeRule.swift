@@ -1,8 +1,10 @@
 import HandbookModel
 
 /// A value of the wrong shape: a list where text belongs, text where a list belongs, and so on.
-enum TypeRule {
-    static let id = "type"
+enum TypeRule: Rule {
+    static let id: RuleID = "type"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "lists are lists, mappings are mappings, booleans are `true`/`false`"
 
     static func expected(_ what: String, for name: String, got node: YAMLNode, _ reporter: inout Reporter) {
         var fix = ""

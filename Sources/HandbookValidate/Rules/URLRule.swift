@@ -2,8 +2,10 @@ import Foundation
 import HandbookModel
 
 /// URLs are absolute http or https addresses.
-enum URLRule {
-    static let id = "url"
+enum URLRule: Rule {
+    static let id: RuleID = "url"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "absolute `http`/`https` URLs with a host name"
 
     static func check(_ text: String, name: String, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
         if let problem = problem(text) {
