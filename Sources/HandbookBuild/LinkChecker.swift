@@ -40,7 +40,7 @@ public enum LinkChecker {
     /// Every broken internal link in `files`; `baseURL` links count as internal.
     public static func check(_ files: [OutputFile], baseURL: String) -> [BrokenLink] {
         let paths = Set(files.map(\.path))
-        let basePath = Self.basePath(baseURL)
+        let basePath = Links.basePath(of: baseURL)
         let pages = files.filter { $0.path.hasSuffix(".html") }
         let found = Parallel.map(pages) { page -> [BrokenLink] in
             var broken: [BrokenLink] = []
@@ -139,10 +139,4 @@ public enum LinkChecker {
         return .path(parts.joined(separator: "/") + (trailingSlash && !parts.isEmpty ? "/" : ""))
     }
 
-    static func basePath(_ baseURL: String) -> String {
-        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
-        let afterHost = baseURL[schemeEnd.upperBound...]
-        guard let slash = afterHost.firstIndex(of: "/") else { return "/" }
-        return String(afterHost[slash...])
-    }
 }

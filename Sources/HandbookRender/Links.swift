@@ -30,6 +30,14 @@ public struct Links: Sendable {
         entity(reference) + "event.ics"
     }
 
+    /// The path part of a base URL: `/handbook/` of `https://example.org/handbook/`, `/` without one.
+    public static func basePath(of baseURL: String) -> String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterHost.firstIndex(of: "/") else { return "/" }
+        return String(afterHost[slash...])
+    }
+
     /// The relative prefix from a page at `path` (a directory URL or file path) back to the site root: `../../`, or `./` at the root.
     public static func root(from path: String) -> String {
         let depth = path.split(separator: "/", omittingEmptySubsequences: true).count - (path.hasSuffix("/") ? 0 : 1)

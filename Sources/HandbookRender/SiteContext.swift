@@ -80,10 +80,7 @@ public struct SiteContext: Sendable {
 
     /// The path part of the base URL (`/handbook/`), for pages served at any depth such as 404.html.
     var basePath: String {
-        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
-        let afterHost = baseURL[schemeEnd.upperBound...]
-        guard let slash = afterHost.firstIndex(of: "/") else { return "/" }
-        return String(afterHost[slash...])
+        Links.basePath(of: baseURL)
     }
 
     /// The descriptor of a type.
