@@ -8,24 +8,22 @@ enum DateOrderRule: DocumentRule {
     static let summary = "`end` is not before `start` (event times compared in the event's time zone)"
 
     static func check(_ fields: DocumentFields, context: ValidationContext, _ reporter: inout Reporter) {
-        guard let start = fields[.start], let end = fields[.end] else { return }
+        let zone = fields[.timezone]?.text ?? context.settings.timezone
+        guard let start = Moment(fields[.start], zone: zone), let end = Moment(fields[.end], zone: zone) else { return }
         let position = fields.position(.end)
         switch (start, end) {
-        case (.date(let s), .date(let e)):
-            if e.isCertainlyBefore(s) {
-                reporter.error(id, position, "'end' (\(e)) is before 'start' (\(s))")
-            }
-        case (.dateTime(let s), .dateTime(let e)):
-            let zone = fields[.timezone]?.text ?? context.settings.timezone
+        case (.time(let s, _), .time(let e, _)):
             if let sDate = instant(s, zone: zone), let eDate = instant(e, zone: zone), eDate < sDate {
-                reporter.error(id, position, "'end' (\(e)) is before 'start' (\(s))")
+                reporter.error(id, position, "'end' (\(end)) is before 'start' (\(start))")
             }
-        case (.date, .dateTime):
-            reporter.error(id, position, "'start' is a date (an all-day event) but 'end' has a time; write 'end' as YYYY-MM-DD or give 'start' a time")
-        case (.dateTime, .date):
+        case (.time, _):
             reporter.error(id, position, "'start' has a time but 'end' is a date; write 'end' as YYYY-MM-DDTHH:MM")
+        case (_, .time):
+            reporter.error(id, position, "'start' is a date (an all-day event) but 'end' has a time; write 'end' as YYYY-MM-DD or give 'start' a time")
         default:
-            break
+            if end.date.isCertainlyBefore(start.date) {
+                reporter.error(id, position, "'end' (\(end)) is before 'start' (\(start))")
+            }
         }
     }
 

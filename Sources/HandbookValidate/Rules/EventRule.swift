@@ -16,16 +16,9 @@ enum EventRule: DocumentRule {
         if repeatRule[.until] != nil && repeatRule[.count] != nil {
             reporter.error(RepeatRule.id, position, RepeatRule.untilAndCount)
         }
-        if case .date(let until)? = repeatRule[.until], let start = startDate(fields[.start]), until < start {
+        // The day it starts is the same in any time zone, so the zone does not matter here.
+        if case .date(let until)? = repeatRule[.until], let start = Moment(fields[.start], zone: context.settings.timezone)?.date, until < start {
             reporter.error(RepeatRule.id, position, RepeatRule.untilBeforeStart(until, start))
-        }
-    }
-
-    static func startDate(_ value: FieldValue?) -> PartialDate? {
-        switch value {
-        case .date(let date)?: return date
-        case .dateTime(let dateTime)?: return dateTime.date
-        default: return nil
         }
     }
 }
