@@ -24,4 +24,50 @@ public enum JSONString {
         }
         return out + "\""
     }
+
+    /// Appends the text as a JSON string literal to a byte buffer: plain runs are copied whole, and only
+    /// `"`, `\`, control characters, DEL and U+2028/U+2029 (which end lines in JavaScript) are escaped.
+    public static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                var escape: [UInt8]?
+                var width = 1
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+                    switch byte {
+                    case 0x22: escape = [0x5C, 0x22]
+                    case 0x5C: escape = [0x5C, 0x5C]
+                    case 0x0A: escape = [0x5C, 0x6E]
+                    case 0x0D: escape = [0x5C, 0x72]
+                    case 0x09: escape = [0x5C, 0x74]
+                    default: escape = unicodeEscape(UInt32(byte))
+                    }
+                } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    width = 3
+                }
+                if let escape {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    out.append(contentsOf: escape)
+                    index += width
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
+        }
+        out.append(0x22)
+    }
+
+    /// `\uXXXX` with upper-case hex digits.
+    static func unicodeEscape(_ value: UInt32) -> [UInt8] {
+        let digits: [UInt8] = Array("0123456789ABCDEF".utf8)
+        return [0x5C, 0x75, digits[Int(value >> 12 & 0xF)], digits[Int(value >> 8 & 0xF)], digits[Int(value >> 4 & 0xF)], digits[Int(value & 0xF)]]
+    }
 }

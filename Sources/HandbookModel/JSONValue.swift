@@ -15,47 +15,54 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// The compact encoding, keys sorted.
     public var encoded: String {
-        var out = ""
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The compact encoding as UTF-8 bytes, keys sorted.
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         encode(into: &out)
         return out
     }
 
     /// The encoding made safe inside an HTML `<script>` element: `<`, `>` and `&` as \u escapes.
     public var encodedForScript: String {
-        var out = ""
-        for scalar in encoded.unicodeScalars {
-            switch scalar {
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    func encode(into out: inout String) {
+    /// Appends the compact encoding to a byte buffer.
+    public func encode(into out: inout [UInt8]) {
         switch self {
-        case .string(let text): out += JSONString.literal(text)
-        case .number(let text): out += text
-        case .bool(let value): out += value ? "true" : "false"
-        case .null: out += "null"
+        case .string(let text): JSONString.append(text, to: &out)
+        case .number(let text): out.append(contentsOf: text.utf8)
+        case .bool(let value): out.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
         case .array(let items):
-            out += "["
+            out.append(0x5B)
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(0x2C) }
                 item.encode(into: &out)
             }
-            out += "]"
+            out.append(0x5D)
         case .object(let members):
-            out += "{"
+            out.append(0x7B)
             for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { out += "," }
-                out += JSONString.literal(key)
-                out += ":"
+                if index > 0 { out.append(0x2C) }
+                JSONString.append(key, to: &out)
+                out.append(0x3A)
                 members[key]!.encode(into: &out)
             }
-            out += "}"
+            out.append(0x7D)
         }
     }
 }

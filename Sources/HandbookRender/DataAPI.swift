@@ -22,9 +22,9 @@ struct DataAPI: OutputGenerator {
         for type in index.types.types {
             let entities = index.entities(of: type)
             let items = entities.map { entity(in: $0, withBody: false) }
-            files.append(OutputFile(path: "api/\(type.folder).json", text: JSONValue.object([
+            files.append(OutputFile(path: "api/\(type.folder).json", json: JSONValue.object([
                 "type": .string(type.folder), "count": .number(String(entities.count)), "items": .array(items),
-            ]).encoded + "\n"))
+            ])))
             catalogue.append(.object([
                 "type": .string(type.folder), "count": .number(String(entities.count)),
                 "url": .string(baseURL + "api/\(type.folder).json"),
@@ -35,10 +35,10 @@ struct DataAPI: OutputGenerator {
         }
         files += Parallel.map(index.entities) { entity in
             OutputFile(path: "api/\(entity.reference.type.folder)/\(entity.reference.slug).json",
-                       text: self.entity(in: entity, withBody: true).encoded + "\n")
+                       json: self.entity(in: entity, withBody: true))
         }
-        files.append(OutputFile(path: "api/graph.json", text: graph().encoded + "\n"))
-        files.append(OutputFile(path: "api/index.json", text: JSONValue.object([
+        files.append(OutputFile(path: "api/graph.json", json: graph()))
+        files.append(OutputFile(path: "api/index.json", json: JSONValue.object([
             "title": .string(index.settings.title),
             "description": .string(index.settings.description),
             "base_url": .string(baseURL),
@@ -47,7 +47,7 @@ struct DataAPI: OutputGenerator {
             "grants_360giving": .string(baseURL + "api/360giving.json"),
             "calendar": .string(baseURL + "events.ics"),
             "feeds": .object(["atom": .string(baseURL + "feed.xml"), "json": .string(baseURL + "feed.json")]),
-        ]).encoded + "\n"))
+        ])))
         return files
     }
 

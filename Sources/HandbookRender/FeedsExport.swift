@@ -81,6 +81,6 @@ struct FeedsExport: OutputGenerator {
                 return .object(item)
             }),
         ])
-        return OutputFile(path: "feed.json", text: feed.encoded + "\n")
+        return OutputFile(path: "feed.json", json: feed)
     }
 }

@@ -28,7 +28,7 @@ struct GrantsExport: OutputGenerator {
                 if let record = record(grant, number: position + 1, funder: funder) { grants.append(record) }
             }
         }
-        return OutputFile(path: "api/360giving.json", text: JSONValue.object(["grants": .array(grants)]).encoded + "\n")
+        return OutputFile(path: "api/360giving.json", json: JSONValue.object(["grants": .array(grants)]))
     }
 
     func record(_ grant: FieldValue, number: Int, funder: Entity) -> JSONValue? {

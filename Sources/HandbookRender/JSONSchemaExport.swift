@@ -19,7 +19,7 @@ struct JSONSchemaExport: OutputGenerator {
 
     func files() -> [OutputFile] {
         index.types.descriptors.map { descriptor in
-            OutputFile(path: "api/schema/\(descriptor.type.folder).schema.json", text: schema(for: descriptor).encoded + "\n")
+            OutputFile(path: "api/schema/\(descriptor.type.folder).schema.json", json: schema(for: descriptor))
         }
     }
 

@@ -1,3 +1,5 @@
+import HandbookModel
+
 /// A file of the built site: its path relative to the output directory and its bytes.
 public struct OutputFile: Sendable, Hashable {
     /// The path relative to the output root, such as `organisations/g1000/index.html`.
@@ -14,5 +16,12 @@ public struct OutputFile: Sendable, Hashable {
     /// Creates a text file.
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// Creates a JSON file: the compact encoding, keys sorted, ending in a line break.
+    public init(path: String, json: JSONValue) {
+        var bytes = json.bytes
+        bytes.append(0x0A)
+        self.init(path: path, bytes: bytes)
     }
 }

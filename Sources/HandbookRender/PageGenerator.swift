@@ -71,7 +71,7 @@ extension PageGenerator {
             "noindex": .bool(!page.inSitemap),
         ]
         context["content"] = .string(site.theme.library.render(content.template, .object(context), misses: site.misses))
-        return OutputFile(path: Links.file(page.path), text: site.theme.library.render("layout", .object(context), misses: site.misses))
+        return OutputFile(path: Links.file(page.path), bytes: site.theme.library.renderBytes("layout", .object(context), misses: site.misses))
     }
 
     /// The pages' addresses and last changes, for the sitemap.

@@ -27,8 +27,15 @@ public final class MustacheLibrary: Sendable {
     /// With `misses`, every name the template asks for that no context provides (not even as null) is recorded
     /// there, so a test can catch a misspelt name that would otherwise render as empty text.
     public func render(_ name: String, _ context: MustacheValue, misses: MissingNames? = nil) -> String {
-        guard let template = compiled[name] else { return "" }
-        var out = ""
+        String(decoding: renderBytes(name, context, misses: misses), as: UTF8.self)
+    }
+
+    /// Renders the named template into UTF-8 bytes, as `render` does (pages are written as bytes, so no
+    /// String is built for them).
+    public func renderBytes(_ name: String, _ context: MustacheValue, misses: MissingNames? = nil) -> [UInt8] {
+        guard let template = compiled[name] else { return [] }
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
         render(template.nodes, stack: [context], depth: 0, into: &out, misses: misses.map { ($0, name) })
         return out
     }
@@ -57,18 +64,18 @@ public final class MissingNames: @unchecked Sendable {
 }
 
 private extension MustacheLibrary {
-    func render(_ nodes: [MustacheTemplate.Node], stack: [MustacheValue], depth: Int, into out: inout String,
+    func render(_ nodes: [MustacheTemplate.Node], stack: [MustacheValue], depth: Int, into out: inout [UInt8],
                 misses: (record: MissingNames, template: String)?) {
         for node in nodes {
             switch node {
             case .text(let text):
-                out += text
+                out.append(contentsOf: text)
             case .variable(let path, let escaped):
                 let value = lookup(path, in: stack, misses: misses)
                 if escaped {
                     HTML.escape(value.text, into: &out)
                 } else {
-                    out += value.text
+                    out.append(contentsOf: value.text.utf8)
                 }
             case .section(let path, let children, let inverted):
                 let value = lookup(path, in: stack, misses: misses)
@@ -175,6 +182,29 @@ public enum HTML {
             index = utf8.index(after: index)
         }
         out += text[start..<utf8.endIndex]
+    }
+
+    /// Appends `text`'s UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped; runs without them are copied whole.
+    public static func escape(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                start = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        }
     }
 
     /// `text` with HTML's special characters escaped.

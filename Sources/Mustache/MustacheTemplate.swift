@@ -3,7 +3,7 @@
 public struct MustacheTemplate: Sendable {
     /// One piece of a compiled template.
     indirect enum Node: Sendable {
-        case text(String)
+        case text([UInt8])
         case variable(path: [String], escaped: Bool)
         case section(path: [String], nodes: [Node], inverted: Bool)
         case partial(name: String, indent: String)
@@ -48,7 +48,7 @@ private extension MustacheTemplate {
 
             func flushText(into stack: inout [Frame], _ text: inout [UInt8]) {
                 if !text.isEmpty {
-                    stack[stack.count - 1].nodes.append(.text(String(decoding: text, as: UTF8.self)))
+                    stack[stack.count - 1].nodes.append(.text(text))
                     text.removeAll(keepingCapacity: true)
                 }
             }
