@@ -27,9 +27,11 @@ site: deps
 	.build/release/handbook build --content $(CONTENT) --output output --check-links
 	@echo "Built the handbook into output/. To browse it: python3 -m http.server --directory output 8000, then open http://localhost:8000/"
 
+# `make bench BENCH_FLAGS=--huge` adds 100,000 entities.
 bench: deps
+	@sh scripts/ensure-bench-tools.sh
 	$(SWIFT) build -c release --product handbook
-	python3 bench/bench.py --binary .build/release/handbook
+	python3 bench/bench.py --binary .build/release/handbook $(BENCH_FLAGS)
 
 clean:
 	$(SWIFT) package clean

@@ -1,96 +1,243 @@
 #!/usr/bin/env python3
-"""Benchmarks `handbook check` on synthetic trees and on the real Participedia data, and prints
-figures and ratios. Run through `make bench` (release build)."""
+"""`make bench`: how fast `handbook` checks and builds, measured on this machine, with the floors of
+the stack and Hugo measured in the same run. Figures and ratios only; no test depends on them.
+
+- Synthetic trees of 1,000 and 10,000 densely linked entities (`gen_corpus.py`; 100,000 with --huge),
+  checked and built on a tmpfs (`/dev/shm`), where file creation costs no disk time, so the figures
+  are the tool's own CPU work: median wall time, CPU time, peak memory, ms per 1,000 entities.
+- Floors on the 10,000-entity tree: reading every file, and libcmark alone rendering every file
+  (`cmark`), with the build's ratio to each.
+- Onto the disk: our cold build and Hugo's (the same tree, two minimal layouts, pages only) measured
+  alternately, then a rebuild with nothing changed and one after editing one entry's body.
+- The real Participedia export (when `../shared` is beside the checkout), files per entity, and what a
+  search query costs a browser.
+"""
 import argparse
+import gzip as gzip_module
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 here = os.path.dirname(os.path.abspath(__file__))
 parser = argparse.ArgumentParser()
 parser.add_argument("--binary", default=".build/release/handbook")
-parser.add_argument("--runs", type=int, default=5)
+parser.add_argument("--runs", type=int, default=3)
+parser.add_argument("--huge", action="store_true", help="also measure 100,000 entities (slow to generate)")
 args = parser.parse_args()
+binary = os.path.abspath(args.binary)
+env = dict(os.environ, HANDBOOK_TODAY="2026-11-22", SOURCE_DATE_EPOCH="1790000000", HANDBOOK_TIMINGS="1")
+shm = "/dev/shm/handbook-bench" if os.path.isdir("/dev/shm") else None
+disk = os.path.join(here, "corpus")
+os.makedirs(disk, exist_ok=True)
 
 
 def corpus(n):
-    path = os.path.join(here, "corpus", f"n{n}")
+    """The synthetic tree of n entities on the disk, generated once."""
+    path = os.path.join(disk, f"n{n}")
     if not os.path.exists(os.path.join(path, "handbook.yml")):
         subprocess.run([sys.executable, os.path.join(here, "gen_corpus.py"), path, str(n)], check=True, stdout=subprocess.DEVNULL)
     return path
 
 
-out_root = os.path.join(here, "corpus", "out")
-env = dict(os.environ, HANDBOOK_TODAY="2026-11-22", SOURCE_DATE_EPOCH="1790000000", HANDBOOK_TIMINGS="1")
+def on_tmpfs(path):
+    """A copy of the tree on the tmpfs (or the tree itself when there is none)."""
+    if not shm:
+        return path
+    copy = os.path.join(shm, "content", os.path.basename(path))
+    if not os.path.exists(os.path.join(copy, "handbook.yml")):
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(path, copy)
+    return copy
 
 
-def run(command, content):
-    """Median wall time of the command, and the build's phase timings from its last run."""
-    times = []
-    phases = {}
-    for _ in range(args.runs):
-        arguments = [args.binary, command, "--content", content]
-        if command == "build":
-            arguments += ["--output", os.path.join(out_root, os.path.basename(content.rstrip("/")) or "site")]
-        start = time.perf_counter()
-        result = subprocess.run(arguments, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-        times.append(time.perf_counter() - start)
-        if result.returncode != 0:
-            sys.exit(f"{command} failed on {content}:\n{result.stdout.decode()[-2000:]}{result.stderr.decode()[-2000:]}")
-        phases = {}
-        for line in result.stderr.decode().splitlines():
-            if line.startswith("timing: "):
-                name, seconds = line[len("timing: "):].rsplit(" ", 2)[0], float(line.split()[-2])
-                phases[name] = seconds
-    return statistics.median(times), phases
+def run(arguments, before=None, runs=None):
+    """Median wall time over runs, with CPU, peak memory and the last run's output."""
+    walls, cpus, peaks = [], [], []
+    out = err = ""
+    for _ in range(runs or args.runs):
+        if before:
+            before()
+        with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:
+            start = time.perf_counter()
+            process = subprocess.Popen(arguments, stdout=out_file, stderr=err_file, env=env)
+            # wait4 gives this child's own CPU time and peak memory.
+            _, status, usage = os.wait4(process.pid, 0)
+            walls.append(time.perf_counter() - start)
+            out_file.seek(0)
+            err_file.seek(0)
+            out, err = out_file.read().decode(), err_file.read().decode()
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"failed: {' '.join(arguments)}\n{out[-2000:]}{err[-2000:]}")
+        cpus.append(usage.ru_utime + usage.ru_stime)
+        peaks.append(usage.ru_maxrss / 1024)
+    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "peak": max(peaks), "out": out, "err": err}
 
 
+def phases(stderr):
+    found = {}
+    for line in stderr.splitlines():
+        match = re.match(r"timing: (.*) ([0-9.]+) s$", line)
+        if match:
+            found[match.group(1)] = float(match.group(2))
+    return found
+
+
+def remove(path):
+    shutil.rmtree(path, ignore_errors=True)
+
+
+sizes = [1000, 10000] + ([100000] if args.huge else [])
+trees = {n: corpus(n) for n in sizes}
+out_root = os.path.join(shm or disk, "out")
 os.makedirs(out_root, exist_ok=True)
-trees = [(f"synthetic {n:,}", n, corpus(n)) for n in (1000, 10000)]
+os.makedirs(os.path.join(disk, "disk-out"), exist_ok=True)
+
+print(f"handbook on a tmpfs ({shm or 'none: on the disk'}), median of {args.runs} runs, {binary}")
+print(f"{'':<10}{'entities':>10}{'wall s':>9}{'CPU s':>8}{'peak MB':>9}{'ms / 1,000':>12}")
+results = {}
+for n in sizes:
+    content = on_tmpfs(trees[n])
+    check = run([binary, "check", "--content", content])
+    output = os.path.join(out_root, f"n{n}")
+    build = run([binary, "build", "--content", content, "--output", output], before=lambda: remove(output))
+    results[n] = (check, build, content, output)
+    for name, result in (("check", check), ("build", build)):
+        print(f"{name:<10}{n:>10,}{result['wall']:>9.3f}{result['cpu']:>8.2f}{result['peak']:>9.0f}{result['wall'] / n * 1e6:>12.1f}")
+base = sizes[0]
+for n in sizes[1:]:
+    for index, name in ((0, "check"), (1, "build")):
+        ratio = (results[n][index]["wall"] / n) / (results[base][index]["wall"] / base)
+        print(f"{name}: cost per entity at {n:,} vs {base:,}: {ratio:.2f}x (1.00 = linear)")
+
+check10, build10, content10, output10 = results[10000]
+print("\nbuild phases at 10,000 (outputs run side by side, so they overlap): "
+      + ", ".join(f"{name} {seconds:.3f}" for name, seconds in phases(build10["err"]).items()))
+tokenizing = re.search(r"search tokenizing ([0-9.]+) MB in ([0-9.]+) s", build10["err"])
+if tokenizing:
+    megabytes, seconds = float(tokenizing.group(1)), float(tokenizing.group(2))
+    print(f"search tokenizer: {megabytes:.1f} MB of text in {seconds:.3f} s, {megabytes / max(seconds, 1e-9):.0f} MB/s")
+files = sum(len(names) for _, _, names in os.walk(output10))
+size = sum(os.path.getsize(os.path.join(folder, name)) for folder, _, names in os.walk(output10) for name in names)
+print(f"output at 10,000: {files:,} files ({files / 10000:.2f} per entity), {size / 1e6:.0f} MB")
+
+# Floors: what the build cannot go below on this machine.
+paths = [os.path.join(folder, name) for folder, _, names in os.walk(content10) for name in names]
+
+
+def read_all():
+    total = 0
+    for path in paths:
+        with open(path, "rb") as f:
+            total += len(f.read())
+    return total
+
+
+start = time.perf_counter()
+read_all()
+read_seconds = time.perf_counter() - start
+print(f"\nfloors at 10,000 on the tmpfs (build {build10['wall']:.3f} s):")
+print(f"  reading every file ({len(paths):,} files): {read_seconds:.3f} s; build / floor = {build10['wall'] / read_seconds:.1f}x")
+cmark = shutil.which("cmark")
+if cmark:
+    markdown = [path for path in paths if path.endswith(".md")]
+    start = time.perf_counter()
+    # Two processes, one per core, as the build renders bodies on both.
+    half = len(markdown) // 2
+    workers = [subprocess.Popen([cmark, "--safe"] + part, stdout=subprocess.DEVNULL) for part in (markdown[:half], markdown[half:])]
+    for worker in workers:
+        worker.wait()
+    cmark_seconds = time.perf_counter() - start
+    print(f"  libcmark alone (cmark on two cores): {cmark_seconds:.3f} s; build / floor = {build10['wall'] / cmark_seconds:.1f}x")
+else:
+    print("  libcmark alone: skipped (apt-get install cmark)")
+
+# Onto the disk, against Hugo, alternately.
+hugo = shutil.which("hugo")
+disk_out = os.path.join(disk, "disk-out")
+ours_disk = []
+hugo_disk = []
+if hugo:
+    hugo_content = os.path.join(disk, "hugo-n10000")
+    if not os.path.exists(os.path.join(hugo_content, "organisations")):
+        # Hugo reads `url` in front matter as the page's address; the copy calls it `link`.
+        for folder, _, names in os.walk(trees[10000]):
+            for name in names:
+                if not name.endswith(".md"):
+                    continue
+                source = os.path.join(folder, name)
+                target = os.path.join(hugo_content, os.path.relpath(source, trees[10000]))
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with open(source, encoding="utf-8") as f:
+                    text = re.sub(r"^url:", "link:", f.read(), flags=re.M)
+                with open(target, "w", encoding="utf-8") as f:
+                    f.write(text)
+    for _ in range(args.runs):
+        ours_disk.append(run([binary, "build", "--content", trees[10000], "--output", os.path.join(disk_out, "ours")],
+                             before=lambda: remove(os.path.join(disk_out, "ours")), runs=1)["wall"])
+        hugo_disk.append(run([hugo, "--source", os.path.join(here, "hugo"), "--contentDir", hugo_content,
+                              "--destination", os.path.join(disk_out, "hugo"), "--quiet"],
+                             before=lambda: remove(os.path.join(disk_out, "hugo")), runs=1)["wall"])
+    ours, theirs = statistics.median(ours_disk), statistics.median(hugo_disk)
+    print(f"\nonto the disk at 10,000, cold, alternately: handbook {ours:.3f} s, Hugo {theirs:.3f} s "
+          f"({subprocess.run([hugo, 'version'], capture_output=True, text=True).stdout.split()[1]}); ratio {ours / theirs:.2f}")
+else:
+    print("\nonto the disk: Hugo is missing (apt-get install hugo); handbook alone:")
+    ours_disk.append(run([binary, "build", "--content", trees[10000], "--output", os.path.join(disk_out, "ours")],
+                         before=lambda: remove(os.path.join(disk_out, "ours")), runs=1)["wall"])
+    print(f"  cold build {statistics.median(ours_disk):.3f} s")
+
+# Rebuilds onto the disk: nothing changed, then one entry's body edited.
+ours_out = os.path.join(disk_out, "ours")
+rebuild = run([binary, "build", "--content", trees[10000], "--output", ours_out], runs=1)
+edited = os.path.join(trees[10000], "organisations", "org-1.md")
+with open(edited, encoding="utf-8") as f:
+    original = f.read()
+try:
+    with open(edited, "w", encoding="utf-8") as f:
+        f.write(original + "\nAn edited paragraph, for the benchmark.\n")
+    one_edit = run([binary, "build", "--content", trees[10000], "--output", ours_out], runs=1)
+finally:
+    with open(edited, "w", encoding="utf-8") as f:
+        f.write(original)
+
+
+def summary(result):
+    line = next((line for line in result["out"].splitlines() if line.startswith("Built ")), "")
+    counts = re.search(r"\((.*?)\)", line)
+    return counts.group(1) if counts else line
+
+
+print(f"rebuild onto the disk, nothing changed: {rebuild['wall']:.3f} s ({summary(rebuild)})")
+print(f"rebuild onto the disk, one entry's body edited: {one_edit['wall']:.3f} s ({summary(one_edit)})")
+
 realdata = os.path.join(here, "..", "..", "shared", "realdata", "content")
 if os.path.isdir(realdata):
-    trees.append(("Participedia (real)", 1068, realdata))
+    content = on_tmpfs(realdata) if shm else realdata
+    output = os.path.join(out_root, "realdata")
+    real = run([binary, "build", "--content", content, "--output", output], before=lambda: remove(output))
+    print(f"\nParticipedia (1,068 real entries) on the tmpfs: build {real['wall']:.3f} s, CPU {real['cpu']:.2f} s, peak {real['peak']:.0f} MB")
 
-for command in ("check", "build"):
-    rows = []
-    print(f"\nhandbook {command}, median of {args.runs} runs ({args.binary})")
-    print(f"{'tree':<22}{'entities':>10}{'seconds':>10}{'ms / 1,000 entities':>22}")
-    for name, n, path in trees:
-        seconds, phases = run(command, path)
-        rows.append((name, n, seconds, phases))
-        print(f"{name:<22}{n:>10,}{seconds:>10.3f}{seconds / n * 1e6:>22.1f}")
-    small, large = rows[0], rows[1]
-    ratio = (large[2] / large[1]) / (small[2] / small[1])
-    print(f"per-entity cost at 10,000 vs 1,000: {ratio:.2f}x (1.00 = linear)")
-    if command == "build":
-        phases = large[3]
-        total = sum(phases.values()) or 1
-        print("build phases on synthetic 10,000: " + ", ".join(f"{name} {seconds:.3f} s ({seconds / total:.0%})" for name, seconds in phases.items()))
-
-
-# Search: the index's size and what one query costs a browser, on the synthetic 10,000-entity build
+# Search: the index's size and what one query costs a browser, on the 10,000-entity build
 # (Pagefind, the reference, fetches 100-300 kB per query on sites of this size).
-site = os.path.join(out_root, "n10000")
-search_root = os.path.join(site, "search")
-files = [os.path.join(folder, name) for folder, _, names in os.walk(search_root) for name in names if name != "index.html"]
-size = sum(os.path.getsize(path) for path in files)
-blocks = sum(os.stat(path).st_blocks * 512 for path in files)
-print(f"\nsearch index on synthetic 10,000: built in {rows[1][3].get('render search index', 0):.3f} s; "
-      f"{len(files):,} files, {size / 1e6:.2f} MB ({blocks / 1e6:.1f} MB on disk in 4 kB blocks)")
+search_root = os.path.join(output10, "search")
+search_files = [os.path.join(folder, name) for folder, _, names in os.walk(search_root) for name in names if name != "index.html"]
+search_size = sum(os.path.getsize(path) for path in search_files)
+print(f"\nsearch index at 10,000: {len(search_files):,} files, {search_size / 1e6:.2f} MB")
 node = shutil.which("node")
 if not node:
     print("search bytes per query: skipped (node is missing: apt-get install nodejs)")
     sys.exit(0)
-import gzip as gzip_module
-scripts = [os.path.join(site, "assets", name) for name in ("search-core.js", "handbook.js")]
+scripts = [os.path.join(output10, "assets", name) for name in ("search-core.js", "handbook.js")]
 script_raw = sum(os.path.getsize(path) for path in scripts)
 script_gzip = sum(len(gzip_module.compress(open(path, "rb").read(), 9)) for path in scripts)
 queries = ["democracy", "sortition", "lottery", "bolutu", "citizens assembly", "community trust", "jury reform", "typed:sortition"]
-result = subprocess.run([node, os.path.join(here, "search_bytes.js"), site] + queries, capture_output=True, text=True, check=True)
+result = subprocess.run([node, os.path.join(here, "search_bytes.js"), output10] + queries, capture_output=True, text=True, check=True)
 print(f"bytes a browser fetches per query, with the scripts ({script_raw / 1e3:.1f} kB, {script_gzip / 1e3:.1f} kB gzipped) "
       "and the first 10 results; ratio = Pagefind's 100 kB / ours (gzipped):")
 print(f"{'query':<24}{'results':>9}{'files':>7}{'kB':>8}{'kB gzip':>9}{'ratio':>8}")
