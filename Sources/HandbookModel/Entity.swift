@@ -1,35 +1,54 @@
 /// A validated entry of the handbook: its identity, typed fields and Markdown body.
+///
+/// What validation produced is kept in one shared, immutable storage object, so passing an entry around
+/// (every page, card and index does) costs one reference count, not one per field.
 public struct Entity: Sendable {
-    /// The entry's type and slug.
-    public var reference: EntityReference
-    /// The file it came from, as shown in diagnostics.
-    public var path: String
-    /// The entry's display name: its type's name field, or the slug when that is missing.
-    public var name: String
-    /// Typed fields, in schema order.
-    public var fields: [FieldEntry]
-    /// The Markdown body as UTF-8 bytes.
-    public var body: [UInt8]
-    /// The line on which the body starts.
-    public var bodyLine: Int
+    private final class Storage: Sendable {
+        let reference: EntityReference
+        let path: String
+        let name: String
+        let fields: [FieldEntry]
+        let body: [UInt8]
+        let bodyLine: Int
+
+        init(reference: EntityReference, path: String, name: String, fields: [FieldEntry], body: [UInt8], bodyLine: Int) {
+            self.reference = reference
+            self.path = path
+            self.name = name
+            self.fields = fields
+            self.body = body
+            self.bodyLine = bodyLine
+        }
+    }
+
+    private let storage: Storage
     /// When the file last changed (seconds since 1970, UTC): its last commit, else its modification time.
     public var lastChanged: Int64?
+
+    /// The entry's type and slug.
+    public var reference: EntityReference { storage.reference }
+    /// The file it came from, as shown in diagnostics.
+    public var path: String { storage.path }
+    /// The entry's display name: its type's name field, or the slug when that is missing.
+    public var name: String { storage.name }
+    /// Typed fields, in schema order.
+    public var fields: [FieldEntry] { storage.fields }
+    /// The Markdown body as UTF-8 bytes.
+    public var body: [UInt8] { storage.body }
+    /// The line on which the body starts.
+    public var bodyLine: Int { storage.bodyLine }
 
     /// Creates an entity; its name is read from `nameField`.
     public init(reference: EntityReference, path: String, fields: [FieldEntry], body: [UInt8], bodyLine: Int,
                 nameField: FieldName, lastChanged: Int64? = nil) {
-        self.reference = reference
-        self.path = path
-        self.fields = fields
-        self.body = body
-        self.bodyLine = bodyLine
+        let name = fields.first { $0.key == nameField.rawValue }?.value.text ?? reference.slug
+        storage = Storage(reference: reference, path: path, name: name, fields: fields, body: body, bodyLine: bodyLine)
         self.lastChanged = lastChanged
-        self.name = fields.first { $0.key == nameField.rawValue }?.value.text ?? reference.slug
     }
 
     /// The value of a field, or nil when absent.
     public subscript(field: FieldName) -> FieldValue? {
-        fields.first { $0.key == field.rawValue }?.value
+        storage.fields.first { $0.key == field.rawValue }?.value
     }
 
     /// True when `draft: true`: validated but not published.

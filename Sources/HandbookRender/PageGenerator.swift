@@ -90,18 +90,37 @@ enum PageLayout {
     static let topicsSection = "topics"
 
     static func context(site: SiteContext, root: String, section: String) -> [String: MustacheValue] {
-        var nav: [MustacheValue] = site.index.types.listed.map { descriptor in
-            ["label": .string(descriptor.plural.capitalisedFirst), "url": .string(descriptor.urlFolder),
-             "current": .bool(section == descriptor.type.folder)]
-        }
-        nav.append(["label": "Topics", "url": .string(TopicIndexPage.path), "current": .bool(section == topicsSection)])
-        let settings = site.index.settings
-        return [
+        [
             "root": .string(root),
-            "site": ["title": .string(settings.title), "description": .string(settings.description),
-                     "language": .string(settings.language), "baseURL": .string(site.baseURL)],
-            "nav": .list(nav),
-            "footerLinks": .list(site.footer),
+            "site": site.layout.site,
+            "nav": site.layout.nav[section] ?? site.layout.nav[""]!,
+            "footerLinks": site.layout.footer,
         ]
+    }
+
+    /// What every page's layout shows, made once per build: the site, the navigation as each section
+    /// shows it (its own entry marked current), and the footer.
+    struct Shared: Sendable {
+        let site: MustacheValue
+        let nav: [String: MustacheValue]
+        let footer: MustacheValue
+
+        init(index: SiteIndex, baseURL: String, footer: [MustacheValue]) {
+            let settings = index.settings
+            site = ["title": .string(settings.title), "description": .string(settings.description),
+                    "language": .string(settings.language), "baseURL": .string(baseURL)]
+            let sections = [""] + index.types.descriptors.map(\.type.folder) + [PageLayout.topicsSection, SearchPage.section]
+            var nav: [String: MustacheValue] = [:]
+            for section in sections {
+                var items: [MustacheValue] = index.types.listed.map { descriptor in
+                    ["label": .string(descriptor.plural.capitalisedFirst), "url": .string(descriptor.urlFolder),
+                     "current": .bool(section == descriptor.type.folder)]
+                }
+                items.append(["label": "Topics", "url": .string(TopicIndexPage.path), "current": .bool(section == PageLayout.topicsSection)])
+                nav[section] = .list(items)
+            }
+            self.nav = nav
+            self.footer = .list(footer)
+        }
     }
 }

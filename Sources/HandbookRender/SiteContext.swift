@@ -23,6 +23,8 @@ public struct SiteContext: Sendable {
     let eventsByTopic: [String: [EntityReference]]
     /// The footer's links: the content's pages in order, and the privacy page.
     let footer: [MustacheValue]
+    /// The layout's shared parts: site, navigation per section, footer.
+    let layout: PageLayout.Shared
     /// Where templates' names that no context provides are recorded, when a test asks.
     let misses: MissingNames?
 
@@ -71,6 +73,7 @@ public struct SiteContext: Sendable {
         self.eventsByOrganiser = eventsByOrganiser
         self.eventsByTopic = eventsByTopic
         self.footer = footer
+        self.layout = PageLayout.Shared(index: index, baseURL: self.baseURL, footer: footer)
     }
 
     /// True when the content has its own page at the privacy page's address.
