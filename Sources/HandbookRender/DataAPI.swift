@@ -17,14 +17,19 @@ struct DataAPI: OutputGenerator {
 
     /// Every API file.
     func files() -> [OutputFile] {
+        // Each entry is encoded once for its type's list and once, with body and backlinks, for its own
+        // file, all in parallel; the lists are then spliced from the encoded items.
+        let encoded = Parallel.map(index.entities) { entity -> (item: [UInt8], file: OutputFile) in
+            (self.entity(in: entity, withBody: false).bytes,
+             OutputFile(path: "api/\(entity.reference.type.folder)/\(entity.reference.slug).json", json: self.entity(in: entity, withBody: true)))
+        }
+        var items: [EntityType: [[UInt8]]] = [:]
+        for (entity, made) in zip(index.entities, encoded) { items[entity.reference.type, default: []].append(made.item) }
         var files: [OutputFile] = []
         var catalogue: [JSONValue] = []
         for type in index.types.types {
             let entities = index.entities(of: type)
-            let items = entities.map { entity(in: $0, withBody: false) }
-            files.append(OutputFile(path: "api/\(type.folder).json", json: JSONValue.object([
-                "type": .string(type.folder), "count": .number(String(entities.count)), "items": .array(items),
-            ])))
+            files.append(OutputFile(path: "api/\(type.folder).json", bytes: Self.list(type, items: items[type] ?? [])))
             catalogue.append(.object([
                 "type": .string(type.folder), "count": .number(String(entities.count)),
                 "url": .string(baseURL + "api/\(type.folder).json"),
@@ -33,10 +38,7 @@ struct DataAPI: OutputGenerator {
                 "html": .string(baseURL + type.folder + "/"),
             ]))
         }
-        files += Parallel.map(index.entities) { entity in
-            OutputFile(path: "api/\(entity.reference.type.folder)/\(entity.reference.slug).json",
-                       json: self.entity(in: entity, withBody: true))
-        }
+        files += encoded.map(\.file)
         files.append(OutputFile(path: "api/graph.json", json: graph()))
         files.append(OutputFile(path: "api/index.json", json: JSONValue.object([
             "title": .string(index.settings.title),
@@ -49,6 +51,21 @@ struct DataAPI: OutputGenerator {
             "feeds": .object(["atom": .string(baseURL + "feed.xml"), "json": .string(baseURL + "feed.json")]),
         ])))
         return files
+    }
+
+    /// `{"count":N,"items":[…],"type":"…"}` from items already encoded: the same bytes as encoding the
+    /// whole object (keys in sorted order), without encoding every item again.
+    static func list(_ type: EntityType, items: [[UInt8]]) -> [UInt8] {
+        var out: [UInt8] = Array("{\"count\":\(items.count),\"items\":[".utf8)
+        out.reserveCapacity(items.reduce(64) { $0 + $1.count + 1 })
+        for (index, item) in items.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            out += item
+        }
+        out += Array("],\"type\":".utf8)
+        JSONString.append(type.folder, to: &out)
+        out += Array("}\n".utf8)
+        return out
     }
 
     /// One entry as JSON: identity, every field typed, references resolved, and on its own file the body and backlinks.
