@@ -47,7 +47,7 @@ public enum ICalendar {
             }
         }
         for (zone, years) in zones.sorted(by: { $0.key < $1.key }) {
-            lines += vtimezone(zone, from: years.0, to: years.1)
+            lines += TimeZoneBlocks.shared.lines(zone, from: years.0, to: years.1) { vtimezone(zone, from: years.0, to: years.1) }
         }
         lines += eventLines
         lines.append("END:VCALENDAR")
@@ -89,7 +89,7 @@ public enum ICalendar {
     }
 }
 
-private extension ICalendar {
+extension ICalendar {
     static func vevent(_ event: Entity, index: SiteIndex, baseURL: String, zones: inout [String: (Int, Int)]) -> [String] {
         let host = URLComponents(string: baseURL)?.host ?? "handbook"
         var lines = ["BEGIN:VEVENT", "UID:\(event.reference.type.folder)-\(event.reference.slug)@\(host)"]
