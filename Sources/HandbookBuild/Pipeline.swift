@@ -85,15 +85,7 @@ public enum Pipeline {
         } catch {
             throw .output(error)
         }
-        let tree: LoadedTree
-        do {
-            tree = try ContentLoader.load(contentPath: options.contentPath, types: options.types)
-        } catch {
-            throw .load(error)
-        }
-        clock.mark("load")
-        var validation = Validator.validate(tree, today: options.today, types: options.types)
-        clock.mark("validate")
+        var validation = try loadAndValidate(options, clock: &clock)
         guard validation.errorCount == 0 else {
             return BuildReport(validation: validation, files: [], brokenLinks: [], written: false)
         }
@@ -147,6 +139,23 @@ public enum Pipeline {
         }
         clock.mark("write")
         return BuildReport(validation: validation, files: files, brokenLinks: [], written: true, timings: clock.phases)
+    }
+}
+
+extension Pipeline {
+    /// Loads and validates the content. The loaded tree (YAML nodes of every file) is released when this
+    /// returns, before rendering starts, so it does not add to the build's peak memory.
+    static func loadAndValidate(_ options: BuildOptions, clock: inout PhaseClock) throws(BuildFailure) -> ValidationResult {
+        let tree: LoadedTree
+        do {
+            tree = try ContentLoader.load(contentPath: options.contentPath, types: options.types)
+        } catch {
+            throw .load(error)
+        }
+        clock.mark("load")
+        let validation = Validator.validate(tree, today: options.today, types: options.types)
+        clock.mark("validate")
+        return validation
     }
 }
 
