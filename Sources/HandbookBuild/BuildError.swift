@@ -16,6 +16,14 @@ public struct BuildError: Error, Hashable, Sendable, CustomStringConvertible {
         case outputNotOurs
         /// The output path is a file.
         case outputIsFile
+        /// Another build holds the output's lock.
+        case busy
+        /// A folder named like the writer's staging folder is in the way and was not made by this tool.
+        case stagingNotOurs(String)
+        /// A file of the site has a path that is empty, absolute, climbs out (`..`) or names the marker.
+        case unsafePath(String)
+        /// The site has two files at one path, or a file where another file needs a folder.
+        case conflictingPaths(String)
         /// A system call failed.
         case system(path: String, code: Int32)
     }
@@ -36,6 +44,14 @@ public struct BuildError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path): the directory is not empty and was not made by handbook (it has no \(OutputWriter.marker)); the build replaces its output entirely, so pass an empty or new --output"
         case .outputIsFile:
             return "\(path): is a file, not a directory; pass another --output"
+        case .busy:
+            return "\(path): another handbook build is writing this output; run again when it has finished"
+        case .stagingNotOurs(let staging):
+            return "\(staging): is in the way of the build's staging folder and was not made by handbook; move it elsewhere"
+        case .unsafePath(let file):
+            return "\(path): the site has a file at '\(file)', which is not a path inside the output; rename the theme asset or entry that makes it"
+        case .conflictingPaths(let file):
+            return "\(path): the site has a file at '\(file)' that is also a folder of other files, or made twice; rename the theme asset or entry that makes it"
         case .system(let file, let code):
             return "\(file): \(String(cString: strerror(code)))"
         }

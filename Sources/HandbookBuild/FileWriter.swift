@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes a file's bytes with POSIX calls, which cost less per file than Foundation's. The build's output
-/// (through `OutputWriter`, which also makes the folders and swaps them in) and `handbook new` write through it.
+/// Reads, writes and removes files with POSIX calls, which cost less per file than Foundation's. The build's
+/// output (through `OutputWriter`, which decides what to write and commits it) and `handbook new` go through it.
 public enum FileWriter {
     /// Why a write failed.
     public struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
@@ -59,6 +59,76 @@ public enum FileWriter {
         }
     }
 
+    /// Creates or truncates `path` and writes `bytes`; with `sync`, waits until they are on the disk.
+    static func replace(_ path: String, _ bytes: [UInt8], sync: Bool = false) throws(Failure) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure(reason: .system(code: errno), path: path) }
+        defer { close(fd) }
+        try writeAll(fd, bytes, path: path)
+        if sync && fsync(fd) != 0 { throw Failure(reason: .system(code: errno), path: path) }
+    }
+
+    /// True when `path` is a regular file holding exactly `bytes`: the size is compared first, so most changed
+    /// files cost an `open` and an `fstat`, and only a file of the same size is read. A link is never followed,
+    /// and O_NONBLOCK keeps a FIFO left in the output from blocking the open.
+    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        // One byte more than expected is asked for, so a file that grew since fstat does not pass as equal.
+        let capacity = bytes.count + 1
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { buffer.deallocate() }
+        var filled = 0
+        while filled < capacity {
+            let count = systemRead(fd, buffer + filled, capacity - filled)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        guard filled == bytes.count else { return false }
+        return bytes.withUnsafeBytes { expected in
+            filled == 0 || memcmp(expected.baseAddress!, buffer, filled) == 0
+        }
+    }
+
+    /// Creates a folder; one that already exists is fine.
+    static func makeDirectory(_ path: String) throws(Failure) {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Failure(reason: .system(code: errno), path: path) }
+    }
+
+    /// Removes a file, or a folder and everything in it, without following links.
+    @discardableResult
+    static func removeTree(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return errno == ENOENT }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return unlink(path) == 0 || errno == ENOENT }
+        guard let handle = opendir(path) else { return false }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        closedir(handle)
+        for name in names { removeTree(path + "/" + name) }
+        return rmdir(path) == 0 || errno == ENOENT
+    }
+
+    /// Flushes a folder's entries (names created or renamed in it) to the disk.
+    static func syncDirectory(_ path: String) throws(Failure) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(reason: .system(code: errno), path: path) }
+        defer { close(fd) }
+        if fsync(fd) != 0 { throw Failure(reason: .system(code: errno), path: path) }
+    }
+
     static func makeDirectories(parentOf path: String) throws(Failure) {
         guard let slash = path.lastIndex(of: "/") else { return }
         let parent = String(path[..<slash])
@@ -74,6 +144,8 @@ public enum FileWriter {
 
 #if canImport(Glibc)
 private let systemWrite = Glibc.write
+private let systemRead = Glibc.read
 #elseif canImport(Darwin)
 private let systemWrite = Darwin.write
+private let systemRead = Darwin.read
 #endif

@@ -1,4 +1,3 @@
-import Foundation
 import HandbookLoad
 import HandbookModel
 import HandbookRender
@@ -8,13 +7,46 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes the built site into a temporary directory beside the output and swaps it in only when every
-/// file is written, so a failed or interrupted build leaves the previous site as it was.
+/// Writes the built site into the output directory, changing only the files that differ, so that a failed or
+/// killed build leaves the previous site whole.
+///
+/// How the output is replaced (also in docs/output.md):
+///
+/// - **Lock.** A build holds an exclusive `flock` on `.<name>.handbook-lock` beside the output while it
+///   changes anything; a second build fails at once with `BuildError.busy`.
+/// - **Recover.** Under the lock, it first finishes what a killed build left: a committed journal in the staging
+///   folder is applied (rolled forward), then the staging folder is discarded, as are the `.<name>.building-<pid>`
+///   and `.<name>.previous-<pid>` folders of earlier versions of the tool (only when they hold the marker and
+///   their process is gone; when the output itself is missing, such a `previous` folder, the last whole site, is
+///   renamed back to the output instead).
+/// - **First build** (no output, or an empty folder): every file is written into `.<name>.staging` with the
+///   marker, and that folder is renamed to the output. The rename is the commit point.
+/// - **Later builds** (an output with the marker): each new file is compared with the old one, size first and
+///   then bytes. Identical files are left alone, so they keep their modification time and inode and deploy
+///   tools that compare times upload nothing for them. The changed and new files are written into the staging
+///   folder (flat, numbered), then a journal listing every step — remove the files the site no longer has,
+///   remove emptied folders, make new folders, rename each staged file over its target — is written,
+///   `fsync`ed and renamed into place inside the staging folder: that rename is the commit point. The steps
+///   are then applied (each rename is atomic per file), and the journal and staging folder are removed.
+///
+/// A build that fails or is killed before the commit point has not touched the output; its staging folder is
+/// discarded by the next build. One killed after it has decided the new site; the next build (even one whose
+/// content has errors, since `checkOutput` recovers too) finishes the journal first. So once any build has
+/// finished, the output is either the old site or the new one. The journal is `fsync`ed but the staged files
+/// are not (a flush per file would cost more than the writes), so this holds for a build that fails or is
+/// killed, not for a power cut in the middle of one.
+///
+/// Nothing outside the output directory and these hidden siblings is ever written or removed, links inside
+/// the output are removed as links and never followed, and a folder without the marker is never changed.
 public enum OutputWriter {
     /// The file that marks a directory as this tool's output; only such directories are ever replaced or deleted.
     public static let marker = ".handbook-output"
 
-    /// Refuses an output that is, contains or sits inside the content or theme, or a non-empty directory the tool did not make.
+    /// The marker's text; unchanged since the first version, as `ContentSiteTests` records every output file's digest.
+    static let markerText = Array("Made by handbook build. This directory is replaced on every build; do not edit it.\n".utf8)
+
+    /// Refuses an output that is, contains or sits inside the content or theme, or a non-empty directory the tool did not make;
+    /// then finishes or discards what a killed build left beside an accepted output.
     public static func checkOutput(_ output: String, content: String, theme: String) throws(BuildError) {
         let outputReal = resolved(output)
         for (what, path) in [("content", content), ("theme", theme)] {
@@ -26,75 +58,235 @@ public enum OutputWriter {
         }
         switch FileSystem.targetKind(output) {
         case .missing:
-            return
+            break
         case .directory:
             let names = (try? FileSystem.list(output)) ?? []
             if !names.isEmpty && !names.contains(marker) { throw BuildError(reason: .outputNotOurs, path: output) }
         default:
             throw BuildError(reason: .outputIsFile, path: output)
         }
+        let location = OutputLocation(output)
+        let lock = try OutputLock(location)
+        defer { lock.release() }
+        try recover(location)
     }
 
-    /// Writes `files` as the new content of `output`.
-    public static func write(_ files: [OutputFile], to output: String) throws(BuildError) {
-        let trimmed = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
-        let parent = (trimmed as NSString).deletingLastPathComponent.isEmpty ? "." : (trimmed as NSString).deletingLastPathComponent
-        let name = (trimmed as NSString).lastPathComponent
-        let pid = getpid()
-        let staging = "\(parent)/.\(name).building-\(pid)"
-        let retired = "\(parent)/.\(name).previous-\(pid)"
-        removeIfOurs(staging)
-        do {
-            try makeDirectory(staging)
-            try writeFile(staging + "/" + marker, Array("Made by handbook build. This directory is replaced on every build; do not edit it.\n".utf8))
-            var directories: Set<String> = []
-            for file in files {
-                var path = (file.path as NSString).deletingLastPathComponent
-                while !path.isEmpty && directories.insert(path).inserted {
-                    path = (path as NSString).deletingLastPathComponent
-                }
-            }
-            for directory in directories.sorted(by: { $0.count < $1.count }) {
-                try makeDirectory(staging + "/" + directory)
-            }
-            let failures = Parallel.map(files) { file -> BuildError? in
-                do {
-                    try writeFile(staging + "/" + file.path, file.bytes)
-                    return nil
-                } catch let failure as BuildError {
-                    return failure
-                } catch {
-                    return BuildError(reason: .system(path: file.path, code: EIO), path: file.path)
-                }
-            }
-            if let failure = failures.compactMap({ $0 }).first { throw failure }
-            if FileSystem.targetKind(trimmed) == .directory {
-                guard rename(trimmed, retired) == 0 else { throw BuildError(reason: .system(path: trimmed, code: errno), path: trimmed) }
-                guard rename(staging, trimmed) == 0 else {
-                    let code = errno
-                    _ = rename(retired, trimmed)
-                    throw BuildError(reason: .system(path: trimmed, code: code), path: trimmed)
-                }
-                removeIfOurs(retired)
-            } else {
-                guard rename(staging, trimmed) == 0 else { throw BuildError(reason: .system(path: trimmed, code: errno), path: trimmed) }
-            }
-        } catch let failure as BuildError {
-            removeIfOurs(staging)
-            throw failure
-        } catch {
-            removeIfOurs(staging)
-            throw BuildError(reason: .system(path: staging, code: EIO), path: staging)
+    /// Makes `output` hold exactly `files` (and the marker), writing only what changed; see the type's comment.
+    @discardableResult
+    public static func write(_ files: [OutputFile], to output: String) throws(BuildError) -> OutputChanges {
+        try write(files, to: output, stoppingAt: nil)
+    }
+
+    /// Where a test stops a build, as if it were killed there: the lock is released and nothing is cleaned up.
+    enum Stop {
+        /// Every file is staged and nothing is committed.
+        case beforeCommit
+        /// The journal is committed and none of its steps applied.
+        case afterCommit
+    }
+
+    /// `write(_:to:)`, stopping at `stop` when one is given.
+    static func write(_ files: [OutputFile], to output: String, stoppingAt stop: Stop?) throws(BuildError) -> OutputChanges {
+        let location = OutputLocation(output)
+        try checkPaths(files, output: location.output)
+        let lock = try OutputLock(location)
+        defer { lock.release() }
+        try recover(location)
+        switch FileSystem.kind(location.output) {
+        case .missing:
+            return try writeWhole(files, to: location, stoppingAt: stop)
+        case .directory:
+            let names = (try? FileSystem.list(location.output)) ?? []
+            if names.isEmpty { return try writeWhole(files, to: location, stoppingAt: stop) }
+            guard names.contains(marker) else { throw BuildError(reason: .outputNotOurs, path: output) }
+            return try writeChanges(files, to: location, stoppingAt: stop)
+        default:
+            throw BuildError(reason: .outputIsFile, path: output)
         }
     }
 }
 
-private extension OutputWriter {
-    static func resolved(_ path: String) -> String {
-        if let real = FileSystem.realPath(path) { return real }
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        let parent = (absolute as NSString).deletingLastPathComponent
-        return (FileSystem.realPath(parent) ?? parent) + "/" + (absolute as NSString).lastPathComponent
+// MARK: - Writing
+
+extension OutputWriter {
+    /// Refuses, before anything is written, a site that could not be placed whole: a path that is not inside the
+    /// output, two files at one path, or a file where other files need a folder. Found later, such a clash would
+    /// make a committed journal impossible to finish.
+    static func checkPaths(_ files: [OutputFile], output: String) throws(BuildError) {
+        var paths: Set<String> = []
+        var folders: Set<String> = []
+        for file in files {
+            let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
+            if file.path == marker || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+                throw BuildError(reason: .unsafePath(file.path), path: output)
+            }
+            guard paths.insert(file.path).inserted else { throw BuildError(reason: .conflictingPaths(file.path), path: output) }
+            folders.formUnion(ancestors(of: file.path))
+        }
+        if let clash = paths.intersection(folders).min() { throw BuildError(reason: .conflictingPaths(clash), path: output) }
+    }
+
+    /// The folders that hold `path`, nearest last: `a/b/c.html` → `a`, `a/b`.
+    static func ancestors(of path: String) -> [String] {
+        var folders: [String] = []
+        var index = path.startIndex
+        while let slash = path[index...].firstIndex(of: "/") {
+            folders.append(String(path[..<slash]))
+            index = path.index(after: slash)
+        }
+        return folders
+    }
+
+    /// A first build: the whole site into the staging folder, then one rename makes it the output.
+    static func writeWhole(_ files: [OutputFile], to location: OutputLocation, stoppingAt stop: Stop?) throws(BuildError) -> OutputChanges {
+        let staging = location.staging
+        try makeStaging(location)
+        do throws(BuildError) {
+            let folders = Set(files.flatMap { ancestors(of: $0.path) })
+            // Parents before children: sorting by length puts every folder after the folders that hold it.
+            for folder in folders.sorted(by: { $0.count < $1.count }) {
+                try created { () throws(FileWriter.Failure) in try FileWriter.makeDirectory(staging + "/" + folder) }
+            }
+            try writeAll(files.map { (staging + "/" + $0.path, $0.bytes) })
+            if stop == .beforeCommit { return OutputChanges() }
+            guard rename(staging, location.output) == 0 else {
+                throw BuildError(reason: .system(path: location.output, code: errno), path: location.output)
+            }
+        } catch {
+            removeIfOurs(staging)
+            throw error
+        }
+        return OutputChanges(written: files.map(\.path).sorted(), unchangedCount: 0, removed: [])
+    }
+
+    /// A later build: compare, stage what changed, commit a journal, apply it.
+    static func writeChanges(_ files: [OutputFile], to location: OutputLocation, stoppingAt stop: Stop?) throws(BuildError) -> OutputChanges {
+        let output = location.output
+        var tree = try OutputTree(scanning: output)
+        tree.files.remove(marker)
+        let old = tree
+        let unchanged = Parallel.map(files) { file in
+            old.files.contains(file.path) && FileWriter.holds(output + "/" + file.path, file.bytes)
+        }
+        let changed = zip(files, unchanged).filter { !$0.1 }.map(\.0)
+        let paths = Set(files.map(\.path))
+        let folders = Set(files.flatMap { ancestors(of: $0.path) })
+        let removed = old.files.subtracting(paths).sorted()
+        let removedFolders = old.folders.subtracting(folders)
+            .sorted { ($0.split(separator: "/").count, $0) > ($1.split(separator: "/").count, $1) }
+        let madeFolders = folders.subtracting(old.folders).sorted { $0.count < $1.count }
+        let summary = OutputChanges(written: changed.map(\.path).sorted(), unchangedCount: files.count - changed.count, removed: removed)
+        if changed.isEmpty && removed.isEmpty && removedFolders.isEmpty { return summary }
+
+        let journal = Journal(steps: removed.map { .remove($0) } + removedFolders.map { .removeFolder($0) }
+            + madeFolders.map { .makeFolder($0) } + changed.indices.map { .place(staged: $0, path: changed[$0].path) })
+        try makeStaging(location)
+        do throws(BuildError) {
+            try writeAll(changed.indices.map { (location.staging + "/\($0)", changed[$0].bytes) })
+            if stop == .beforeCommit { return summary }
+            try created { () throws(FileWriter.Failure) in
+                try FileWriter.replace(location.partialJournal, journal.encoded(), sync: true)
+            }
+            guard rename(location.partialJournal, location.journal) == 0 else {
+                throw BuildError(reason: .system(path: location.journal, code: errno), path: output)
+            }
+            try created { () throws(FileWriter.Failure) in try FileWriter.syncDirectory(location.staging) }
+        } catch {
+            removeIfOurs(location.staging)
+            throw error
+        }
+        if stop == .afterCommit { return summary }
+        try finish(journal, at: location)
+        return summary
+    }
+
+    /// Applies a committed journal, then ends the transaction: journal first, then the staging folder.
+    static func finish(_ journal: Journal, at location: OutputLocation) throws(BuildError) {
+        try journal.apply(output: location.output, staging: location.staging)
+        unlink(location.journal)
+        removeIfOurs(location.staging)
+    }
+
+    /// Makes the staging folder with the marker in it first, so that it can always be recognised and removed.
+    static func makeStaging(_ location: OutputLocation) throws(BuildError) {
+        let staging = location.staging
+        guard mkdir(staging, 0o755) == 0 else { throw BuildError(reason: .system(path: staging, code: errno), path: location.output) }
+        try created { () throws(FileWriter.Failure) in try FileWriter.replace(staging + "/" + marker, markerText) }
+    }
+
+    /// Writes files in parallel; the first failure is thrown.
+    static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(BuildError) {
+        let failures = Parallel.map(files) { file -> BuildError? in
+            do throws(FileWriter.Failure) {
+                try FileWriter.replace(file.path, file.bytes)
+                return nil
+            } catch {
+                return buildError(error)
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// Runs a `FileWriter` call, turning its failure into a `BuildError`.
+    static func created(_ body: () throws(FileWriter.Failure) -> Void) throws(BuildError) {
+        do {
+            try body()
+        } catch {
+            throw buildError(error)
+        }
+    }
+
+    static func buildError(_ failure: FileWriter.Failure) -> BuildError {
+        let code: Int32
+        if case .system(let systemCode) = failure.reason { code = systemCode } else { code = EEXIST }
+        return BuildError(reason: .system(path: failure.path, code: code), path: failure.path)
+    }
+}
+
+// MARK: - Recovering from a killed build
+
+extension OutputWriter {
+    /// Rolls a committed journal forward, discards an uncommitted staging folder, and clears what earlier
+    /// versions of the tool left (their per-process folders). Runs under the lock.
+    static func recover(_ location: OutputLocation) throws(BuildError) {
+        let staging = location.staging
+        if FileSystem.kind(staging + "/" + marker) == .file, FileSystem.kind(location.output + "/" + marker) == .file,
+           let bytes = try? FileSystem.read(location.journal), let journal = Journal(decoding: bytes) {
+            try finish(journal, at: location)
+        }
+        switch FileSystem.kind(staging) {
+        case .missing:
+            break
+        case .directory where FileSystem.kind(staging + "/" + marker) == .file:
+            removeIfOurs(staging)
+        default:
+            // An empty folder is what a build killed between making it and writing the marker leaves.
+            if rmdir(staging) != 0 { throw BuildError(reason: .stagingNotOurs(staging), path: location.output) }
+        }
+        clearEarlierVersions(location)
+    }
+
+    /// Earlier versions built into `.<name>.building-<pid>` and swapped the old site out to `.<name>.previous-<pid>`;
+    /// a killed run left them behind under names no later run would reuse.
+    static func clearEarlierVersions(_ location: OutputLocation) {
+        let building = "." + location.name + ".building-"
+        let previous = "." + location.name + ".previous-"
+        guard let names = try? FileSystem.list(location.parent) else { return }
+        for name in names where name.hasPrefix(building) || name.hasPrefix(previous) {
+            let suffix = name.dropFirst(name.hasPrefix(building) ? building.count : previous.count)
+            guard let pid = Int32(suffix), !isRunning(pid) else { continue }
+            let path = (location.parent == "/" ? "/" : location.parent + "/") + name
+            guard FileSystem.kind(path) == .directory, FileSystem.kind(path + "/" + marker) == .file else { continue }
+            // Killed between its two renames, an earlier version left no output and the last whole site here.
+            if name.hasPrefix(previous) && FileSystem.kind(location.output) == .missing && rename(path, location.output) == 0 { continue }
+            removeIfOurs(path)
+        }
+    }
+
+    /// True when a process with this id exists (and is not this one), so its folders may still be in use.
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard pid > 0, pid != getpid() else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// Deletes a directory only when it carries the marker, so nothing the tool did not make is ever removed.
@@ -102,37 +294,24 @@ private extension OutputWriter {
     static func removeIfOurs(_ path: String) {
         guard FileSystem.kind(path) == .directory, FileSystem.kind(path + "/" + marker) == .file else { return }
         let entries = ((try? FileSystem.list(path)) ?? []).filter { $0 != marker }
-        _ = Parallel.map(entries) { name in removeTree(path + "/" + name) }
-        _ = unlink(path + "/" + marker)
-        _ = rmdir(path)
+        _ = Parallel.map(entries) { name in FileWriter.removeTree(path + "/" + name) }
+        unlink(path + "/" + marker)
+        rmdir(path)
     }
 
-    /// Removes a file or a directory tree with POSIX calls (FileManager is several times slower here).
-    @discardableResult
-    static func removeTree(_ path: String) -> Bool {
-        if FileSystem.kind(path) == .directory {
-            for name in (try? FileSystem.list(path)) ?? [] { removeTree(path + "/" + name) }
-            return rmdir(path) == 0
-        }
-        return unlink(path) == 0
+    /// The absolute path `path` names, resolving links in the part that exists.
+    static func resolved(_ path: String) -> String {
+        if let real = FileSystem.realPath(path) { return real }
+        var absolute = path.hasPrefix("/") ? path : currentDirectory() + "/" + path
+        while absolute.count > 1 && absolute.hasSuffix("/") { absolute.removeLast() }
+        let (parent, name) = OutputLocation.split(absolute)
+        let real = FileSystem.realPath(parent) ?? parent
+        return (real == "/" ? "" : real) + "/" + name
     }
 
-    static func makeDirectory(_ path: String) throws(BuildError) {
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw BuildError(reason: .system(path: path, code: errno), path: path)
-        }
-    }
-
-    static func writeFile(_ path: String, _ bytes: [UInt8]) throws(BuildError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw BuildError(reason: .system(path: path, code: errno), path: path) }
-        defer { close(fd) }
-        do {
-            try FileWriter.writeAll(fd, bytes, path: path)
-        } catch {
-            let code: Int32
-            if case .system(let systemCode) = error.reason { code = systemCode } else { code = EIO }
-            throw BuildError(reason: .system(path: path, code: code), path: path)
-        }
+    static func currentDirectory() -> String {
+        guard let cwd = getcwd(nil, 0) else { return "." }
+        defer { free(cwd) }
+        return String(cString: cwd)
     }
 }

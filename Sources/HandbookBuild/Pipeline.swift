@@ -57,6 +57,8 @@ public enum Pipeline {
         public var brokenLinks: [LinkChecker.BrokenLink]
         /// True when the output directory was replaced.
         public var written: Bool
+        /// Which files writing the output created, rewrote, left untouched or removed.
+        public var changes = OutputChanges()
         /// Seconds spent in each phase, in pipeline order, for `make bench`.
         public var timings: [(phase: String, seconds: Double)] = []
     }
@@ -132,13 +134,14 @@ public enum Pipeline {
                 return BuildReport(validation: validation, files: files, brokenLinks: broken, written: false, timings: clock.phases)
             }
         }
+        let outputChanges: OutputChanges
         do {
-            try OutputWriter.write(files, to: options.outputPath)
+            outputChanges = try OutputWriter.write(files, to: options.outputPath)
         } catch {
             throw .output(error)
         }
         clock.mark("write")
-        return BuildReport(validation: validation, files: files, brokenLinks: [], written: true, timings: clock.phases)
+        return BuildReport(validation: validation, files: files, brokenLinks: [], written: true, changes: outputChanges, timings: clock.phases)
     }
 }
 

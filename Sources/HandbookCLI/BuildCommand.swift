@@ -21,8 +21,9 @@ enum BuildCommand {
         summary: "check, then publish the static site into the output directory",
         description: """
             Runs every check of `handbook check` first and writes nothing when there is an error. Then renders the \
-            site into a temporary directory beside the output and swaps it in only when every file is written, so \
-            a failed or interrupted build leaves the previous site as it was.
+            site and writes only the files that changed, removing those it no longer makes; changes are staged \
+            beside the output and committed together, so a failed or interrupted build leaves the previous site \
+            whole.
             """,
         options: [.content, theme, output, baseURL, checkLinks],
         notes: [
@@ -85,10 +86,23 @@ enum BuildCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         console.print(summary)
-        console.print("Built \(report.files.count) files into \(output)/ in \(String(format: "%.2f", seconds)) s.")
+        let changes = report.changes
+        console.print("Built \(grouped(report.files.count)) files into \(output)/ (\(grouped(changes.writtenCount)) written, "
+            + "\(grouped(changes.unchangedCount)) unchanged, \(grouped(changes.removedCount)) removed) in \(String(format: "%.2f", seconds)) s.")
         if environment["HANDBOOK_TIMINGS"] == "1" {
             for (phase, time) in report.timings { console.printError("timing: \(phase) \(String(format: "%.4f", time)) s") }
         }
         return ExitStatus.success
+    }
+
+    /// A count with thousands separated by commas, whatever the locale: "35,536".
+    static func grouped(_ count: Int) -> String {
+        var digits = String(count)
+        var index = digits.endIndex
+        while digits.distance(from: digits.startIndex, to: index) > 3 {
+            index = digits.index(index, offsetBy: -3)
+            digits.insert(",", at: index)
+        }
+        return digits
     }
 }

@@ -4,7 +4,7 @@ import HandbookRender
 import HandbookTestSupport
 import Testing
 
-/// `OutputWriter`: where it refuses to write, and how it swaps a new site in without ever losing the old one.
+/// `OutputWriter`: where it refuses to write, and how a first build and a full replacement come out.
 @Suite struct OutputWriterTests {
     /// A content and a theme folder, each with a file, in a fresh directory.
     struct Workspace {
@@ -145,9 +145,9 @@ import Testing
         #expect(Self.names(directory.path) == ["site"])
     }
 
-    /// A file and a folder of the same name cannot both be written, so this build fails part-way through.
-    /// (Not "a": swift-corelibs-foundation 6.3 crashes on a one-character path's `deletingLastPathComponent`.)
-    static let unwritable = [OutputFile(path: "ab", text: "file"), OutputFile(path: "ab/index.html", text: "page")]
+    /// A file and a folder of the same name cannot both be written, so this build is refused before anything is
+    /// written. (One-character names: the writer no longer uses `NSString` path methods, which trap on them.)
+    static let unwritable = [OutputFile(path: "a", text: "file"), OutputFile(path: "a/index.html", text: "page")]
 
     @Test func aFailedWriteKeepsThePreviousOutputAndLeavesNoStaging() throws {
         let directory = try TemporaryDirectory()
@@ -158,6 +158,29 @@ import Testing
         #expect(throws: BuildError.self) { try OutputWriter.write(Self.unwritable, to: output) }
         #expect(Self.files(output) == before)
         #expect(Self.names(directory.path) == ["site"])
+    }
+
+    @Test func aSiteThatCannotBePlacedIsRefusedWithTheClashingPath() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let clash = #expect(throws: BuildError.self) { try OutputWriter.write(Self.unwritable, to: directory.path + "/site") }
+        #expect(clash?.reason == .conflictingPaths("a"))
+        let twice = [OutputFile(path: "x.html", text: "1"), OutputFile(path: "x.html", text: "2")]
+        let duplicate = #expect(throws: BuildError.self) { try OutputWriter.write(twice, to: directory.path + "/site") }
+        #expect(duplicate?.reason == .conflictingPaths("x.html"))
+        #expect(Self.names(directory.path) == [])
+    }
+
+    /// A path from a theme asset or a slug must stay inside the output, and must not replace the marker.
+    @Test(arguments: ["../escape.html", "/etc/escape", "a//b.html", "a/./b.html", "", "folder/", ".handbook-output"])
+    func aPathOutsideTheOutputIsRefused(_ path: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let refusal = #expect(throws: BuildError.self) {
+            try OutputWriter.write(Self.site + [OutputFile(path: path, text: "x")], to: directory.path + "/site")
+        }
+        #expect(refusal?.reason == .unsafePath(path))
+        #expect(Self.names(directory.path) == [])
     }
 
     @Test func aFailedFirstWriteLeavesNoOutput() throws {

@@ -1,0 +1,49 @@
+import HandbookLoad
+
+/// The output directory split into its parent folder and name, and the names the writer keeps beside it.
+///
+/// Paths are split on "/" here rather than with `NSString`'s path methods, which trap on a one-character
+/// path (`--output o`) in swift-corelibs-foundation on Linux.
+struct OutputLocation: Sendable, Hashable {
+    /// The output directory's path, without a trailing slash.
+    let output: String
+    /// The folder that holds it: staging, journal and lock live here, on the same file system, so renames are atomic.
+    let parent: String
+    /// The output directory's own name.
+    let name: String
+
+    /// Splits `path`. A symbolic link, `.` or `..` is resolved first, so that the staging folder sits beside the
+    /// real directory (renames cannot cross file systems) and the name is a real name.
+    init(_ path: String) {
+        var trimmed = path
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let split = Self.split(trimmed)
+        if split.name == "." || split.name == ".." || FileSystem.kind(trimmed) == .symbolicLink,
+           let real = FileSystem.realPath(trimmed) {
+            trimmed = real
+        }
+        output = trimmed
+        (parent, name) = Self.split(trimmed)
+    }
+
+    /// The parent folder and the last component of a path without a trailing slash.
+    static func split(_ path: String) -> (parent: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let parent = String(path[..<slash])
+        return (parent.isEmpty ? "/" : parent, String(path[path.index(after: slash)...]))
+    }
+
+    /// A hidden name beside the output: `.<name>.<suffix>`.
+    func sibling(_ suffix: String) -> String {
+        (parent == "/" ? "/" : parent + "/") + "." + name + "." + suffix
+    }
+
+    /// The folder where changed files wait until the build commits (`.<name>.staging`).
+    var staging: String { sibling("staging") }
+    /// The journal inside the staging folder: present exactly when a build has committed and not finished.
+    var journal: String { staging + "/journal" }
+    /// The journal while it is being written, before the rename that commits it.
+    var partialJournal: String { staging + "/journal.partial" }
+    /// The file two builds lock to take turns (`.<name>.handbook-lock`).
+    var lock: String { sibling("handbook-lock") }
+}
