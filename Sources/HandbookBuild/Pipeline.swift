@@ -79,7 +79,7 @@ public enum Pipeline {
         }
     }
 
-    /// Checks everything, renders the site and swaps it into the output directory; writes nothing when there is an error.
+    /// Checks everything, renders the site and writes what changed into the output directory (see `OutputWriter`); writes nothing when there is an error.
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         var clock = PhaseClock()
         do {
