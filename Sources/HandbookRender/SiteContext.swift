@@ -10,8 +10,8 @@ public struct SiteContext: Sendable {
     public let theme: Theme
     /// The absolute URL the site is published at, ending in `/`.
     public let baseURL: String
-    /// Each entry's card, made once.
-    let cards: [EntityReference: Card]
+    /// Each entry's card, made once, as templates read it.
+    let cards: [EntityReference: MustacheValue]
     /// Each entry's position in its type's display order, so a subset sorts in k log k.
     let rank: [EntityReference: Int]
     /// Each type's entries in display order.
@@ -36,8 +36,8 @@ public struct SiteContext: Sendable {
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         let order = DisplayOrder(index: index)
         let cardList = Parallel.map(index.entities) { Card(entity: $0, index: index) }
-        var cards: [EntityReference: Card] = [:]
-        for (entity, card) in zip(index.entities, cardList) { cards[entity.reference] = card }
+        var cards: [EntityReference: MustacheValue] = [:]
+        for (entity, card) in zip(index.entities, cardList) { cards[entity.reference] = card.mustache }
         let rendered = Parallel.map(index.entities) { entity in
             Markdown.hasContent(entity.body) ? Markdown.html(ArraySlice(entity.body), demotingHeadings: true) : ""
         }
@@ -99,7 +99,7 @@ public struct SiteContext: Sendable {
 
     /// The entry's card for a template.
     func card(_ entity: Entity) -> MustacheValue {
-        (cards[entity.reference] ?? Card(entity: entity, index: index)).mustache
+        cards[entity.reference] ?? Card(entity: entity, index: index).mustache
     }
 
     /// References sorted by their type's display order.

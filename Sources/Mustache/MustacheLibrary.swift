@@ -36,7 +36,9 @@ public final class MustacheLibrary: Sendable {
         guard let template = compiled[name] else { return [] }
         var out: [UInt8] = []
         out.reserveCapacity(16_384)
-        render(template.nodes, stack: [context], depth: 0, into: &out, misses: misses.map { ($0, name) })
+        var stack = [context]
+        stack.reserveCapacity(8)
+        render(template.nodes, stack: &stack, depth: 0, into: &out, misses: misses.map { ($0, name) })
         return out
     }
 }
@@ -64,7 +66,9 @@ public final class MissingNames: @unchecked Sendable {
 }
 
 private extension MustacheLibrary {
-    func render(_ nodes: [MustacheTemplate.Node], stack: [MustacheValue], depth: Int, into out: inout [UInt8],
+    /// Renders nodes; `stack` is the context stack, pushed and popped in place (sections inside loops
+    /// would otherwise copy it for every item).
+    func render(_ nodes: [MustacheTemplate.Node], stack: inout [MustacheValue], depth: Int, into out: inout [UInt8],
                 misses: (record: MissingNames, template: String)?) {
         for node in nodes {
             switch node {
@@ -80,20 +84,26 @@ private extension MustacheLibrary {
             case .section(let path, let children, let inverted):
                 let value = lookup(path, in: stack, misses: misses)
                 if inverted {
-                    if value.isFalsey { render(children, stack: stack, depth: depth, into: &out, misses: misses) }
+                    if value.isFalsey { render(children, stack: &stack, depth: depth, into: &out, misses: misses) }
                     continue
                 }
                 switch value {
                 case .list(let items):
-                    for item in items { render(children, stack: stack + [item], depth: depth, into: &out, misses: misses) }
+                    for item in items {
+                        stack.append(item)
+                        render(children, stack: &stack, depth: depth, into: &out, misses: misses)
+                        stack.removeLast()
+                    }
                 case _ where value.isFalsey:
                     continue
                 default:
-                    render(children, stack: stack + [value], depth: depth, into: &out, misses: misses)
+                    stack.append(value)
+                    render(children, stack: &stack, depth: depth, into: &out, misses: misses)
+                    stack.removeLast()
                 }
             case .partial(let name, let indent):
                 guard depth < Self.maximumDepth, let template = partial(name, indent: indent) else { continue }
-                render(template.nodes, stack: stack, depth: depth + 1, into: &out, misses: misses.map { ($0.record, name) })
+                render(template.nodes, stack: &stack, depth: depth + 1, into: &out, misses: misses.map { ($0.record, name) })
             }
         }
     }
