@@ -1,7 +1,9 @@
 import HandbookModel
 
-/// The JSON API under `api/`: a catalogue, every published entry by type, one file per entry, and the
-/// social graph. Keys are sorted and lists have a stable order, so unchanged content gives unchanged files.
+/// The JSON API under `api/`: a catalogue, every published entry by type, each entry's details (body and
+/// backlinks) in blocks of a few dozen entries (`api/<type>/<block>.json`, named in each list item's
+/// `detail`) rather than one file per entry, and the social graph. Keys are sorted and lists have a stable
+/// order, so unchanged content gives unchanged files.
 struct DataAPI: OutputGenerator {
     static let name = "data API"
     let index: SiteIndex
@@ -17,28 +19,41 @@ struct DataAPI: OutputGenerator {
 
     /// Every API file.
     func files() -> [OutputFile] {
-        // Each entry is encoded once for its type's list and once, with body and backlinks, for its own
-        // file, all in parallel; the lists are then spliced from the encoded items.
-        let encoded = Parallel.map(index.entities) { entity -> (item: [UInt8], file: OutputFile) in
-            (self.entity(in: entity, withBody: false).bytes,
-             OutputFile(path: "api/\(entity.reference.type.folder)/\(entity.reference.slug).json", json: self.entity(in: entity, withBody: true)))
+        // Each entry is encoded once for its type's list and once, with body and backlinks, for its block,
+        // all in parallel; the lists and blocks are then spliced from the encoded items.
+        let encoded = Parallel.map(index.entities) { entity -> (item: [UInt8], detail: [UInt8]) in
+            var item = self.entity(in: entity, withBody: false)
+            if case .object(var members) = item {
+                members["detail"] = .string(self.baseURL + Self.blockPath(entity.reference, count: self.index.entities(of: entity.reference.type).count))
+                item = .object(members)
+            }
+            return (item.bytes, self.entity(in: entity, withBody: true).bytes)
         }
         var items: [EntityType: [[UInt8]]] = [:]
-        for (entity, made) in zip(index.entities, encoded) { items[entity.reference.type, default: []].append(made.item) }
+        var blocks: [EntityType: [Int: [(slug: String, detail: [UInt8])]]] = [:]
+        for (entity, made) in zip(index.entities, encoded) {
+            let type = entity.reference.type
+            items[type, default: []].append(made.item)
+            let block = Self.block(of: entity.reference.slug, count: index.entities(of: type).count)
+            blocks[type, default: [:]][block, default: []].append((entity.reference.slug, made.detail))
+        }
         var files: [OutputFile] = []
         var catalogue: [JSONValue] = []
         for type in index.types.types {
             let entities = index.entities(of: type)
             files.append(OutputFile(path: "api/\(type.folder).json", bytes: Self.list(type, items: items[type] ?? [])))
+            for (block, members) in blocks[type] ?? [:] {
+                files.append(OutputFile(path: "api/\(type.folder)/\(block).json", bytes: Self.block(type, number: block, members: members)))
+            }
             catalogue.append(.object([
                 "type": .string(type.folder), "count": .number(String(entities.count)),
                 "url": .string(baseURL + "api/\(type.folder).json"),
                 "schema": .string(baseURL + "api/schema/\(type.folder).schema.json"),
+                "blocks": .number(String(Self.blockCount(entities.count))),
                 // Every type's folder, as published since the first edition (a type without list pages has none there).
                 "html": .string(baseURL + type.folder + "/"),
             ]))
         }
-        files += encoded.map(\.file)
         files.append(OutputFile(path: "api/graph.json", json: graph()))
         files.append(OutputFile(path: "api/index.json", json: JSONValue.object([
             "title": .string(index.settings.title),
@@ -68,7 +83,47 @@ struct DataAPI: OutputGenerator {
         return out
     }
 
-    /// One entry as JSON: identity, every field typed, references resolved, and on its own file the body and backlinks.
+    /// How many blocks a type's entries are spread over: a power of two, so it changes (and entries move
+    /// between blocks) only when the count doubles, with 32–64 entries a block once there are more than 64.
+    static func blockCount(_ count: Int) -> Int {
+        var blocks = 1
+        while blocks * 64 < count { blocks *= 2 }
+        return blocks
+    }
+
+    /// The block an entry's details are in: a hash of its slug, so adding or removing other entries leaves
+    /// it where it is and a rebuild rewrites only the blocks whose entries changed.
+    static func block(of slug: String, count: Int) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in slug.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return Int(hash % UInt64(blockCount(count)))
+    }
+
+    /// `api/<type>/<block>.json` for an entry of a type with `count` entries.
+    static func blockPath(_ reference: EntityReference, count: Int) -> String {
+        "api/\(reference.type.folder)/\(block(of: reference.slug, count: count)).json"
+    }
+
+    /// `{"block":N,"items":{"<slug>":{…},…},"type":"…"}` from entries already encoded, slugs in order.
+    static func block(_ type: EntityType, number: Int, members: [(slug: String, detail: [UInt8])]) -> [UInt8] {
+        var out: [UInt8] = Array("{\"block\":\(number),\"items\":{".utf8)
+        out.reserveCapacity(members.reduce(64) { $0 + $1.detail.count + $1.slug.utf8.count + 4 })
+        for (index, member) in members.sorted(by: { $0.slug < $1.slug }).enumerated() {
+            if index > 0 { out.append(0x2C) }
+            JSONString.append(member.slug, to: &out)
+            out.append(0x3A)
+            out += member.detail
+        }
+        out += Array("},\"type\":".utf8)
+        JSONString.append(type.folder, to: &out)
+        out += Array("}\n".utf8)
+        return out
+    }
+
+    /// One entry as JSON: identity, every field typed, references resolved, and in its block the body and backlinks.
     func entity(in entity: Entity, withBody: Bool) -> JSONValue {
         var object: [String: JSONValue] = [
             "type": .string(entity.reference.type.folder),

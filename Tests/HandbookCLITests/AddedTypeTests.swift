@@ -57,7 +57,7 @@ import Testing
         #expect(manifest.contains("\"networks\":["))
         #expect(site.contains { $0.key.hasPrefix("search/d/") && $0.value.contains("\"n\":\"Assembly Network\"") })
         #expect(site["api/networks.json"]?.contains("\"count\":1") == true)
-        #expect(site["api/networks/assembly-network.json"]?.contains("\"name\":\"Assembly Network\"") == true)
+        #expect(site["api/networks/0.json"]?.contains("\"name\":\"Assembly Network\"") == true)
         #expect(site["api/schema/networks.schema.json"]?.contains("\"partners\"") == true)
         #expect(site["sitemap.xml"]?.contains("networks/assembly-network/") == true)
     }

@@ -15,6 +15,17 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
+    /// An entry's details: from its list item's `detail` block, under its slug.
+    func detail(_ type: String, _ slug: String) throws -> [String: Any] {
+        let items = try #require(try json("api/\(type).json")["items"] as? [[String: Any]])
+        let item = try #require(items.first { $0["slug"] as? String == slug }, "no \(slug) in api/\(type).json")
+        let url = try #require(item["detail"] as? String)
+        let path = String(try #require(url.range(of: "/api/").map { url[$0.lowerBound...].dropFirst() }))
+        let block = try json(path)
+        #expect(block["type"] as? String == type)
+        return try #require((block["items"] as? [String: Any])?[slug] as? [String: Any], "\(slug) is not in \(path)")
+    }
+
     func text(_ path: String) throws -> String {
         String(decoding: try #require(Self.site[path], "no \(path)"), as: UTF8.self)
     }
@@ -29,7 +40,7 @@ import Testing
         #expect(organisations["schema"] as? String == "https://example.org/handbook/api/schema/organisations.schema.json")
     }
 
-    /// Each type in the catalogue has its list, one file per listed entry, a schema, and an HTML page per entry.
+    /// Each type in the catalogue has its list, a detail block holding each listed entry, a schema, and an HTML page per entry.
     @Test func catalogueTypesHaveEveryFileTheyPromise() throws {
         let types = try #require(try json("api/index.json")["types"] as? [[String: Any]])
         for type in types {
@@ -39,7 +50,7 @@ import Testing
             #expect(items.count == type["count"] as? Int, "\(name)")
             for item in items {
                 let slug = try #require(item["slug"] as? String)
-                #expect(Self.site["api/\(name)/\(slug).json"] != nil, "no api/\(name)/\(slug).json")
+                #expect(try detail(name, slug)["slug"] as? String == slug)
                 // Pages live at the root (about/); every other type under its own folder.
                 let page = name == "pages" ? "\(slug)/index.html" : "\(name)/\(slug)/index.html"
                 #expect(Self.site[page] != nil, "no \(page)")
@@ -82,7 +93,7 @@ import Testing
     }
 
     @Test func entryFilesCarryBodyAndBacklinks() throws {
-        let trust = try json("api/organisations/example-trust.json")
+        let trust = try detail("organisations", "example-trust")
         #expect((trust["body_html"] as? String)?.contains("<strong>trust</strong>") == true)
         let backlinks = try #require(trust["backlinks"] as? [[String: Any]])
         #expect(backlinks.contains { $0["slug"] as? String == "example-fund" && $0["type"] as? String == "funders" })
@@ -90,16 +101,16 @@ import Testing
     }
 
     @Test func numbersAndDatesKeepTheirTypes() throws {
-        let fund = try json("api/funders/example-fund.json")
+        let fund = try detail("funders", "example-fund")
         let grants = try #require((fund["fields"] as? [String: Any])?["grants"] as? [[String: Any]])
         #expect(grants.first?["amount"] as? Int == 25000)
-        let event = try json("api/events/example-meetup.json")
+        let event = try detail("events", "example-meetup")
         let fields = try #require(event["fields"] as? [String: Any])
         #expect(fields["start"] as? String == "2026-12-03T18:30")
         #expect(fields["sequence"] as? Int == 2)
     }
 
-    @Test(arguments: ["api/organisations/example-lab.json", "api/graph.json", "api/index.json", "feed.json"])
+    @Test(arguments: ["api/organisations/0.json", "api/graph.json", "api/index.json", "feed.json"])
     func jsonIsEncodedWithSortedKeys(_ path: String) throws {
         let data = try #require(Self.site[path])
         let object = try JSONSerialization.jsonObject(with: data)

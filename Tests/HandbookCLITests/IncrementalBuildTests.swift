@@ -53,7 +53,7 @@ import Darwin
         let gone = Set(before.keys).subtracting(after.keys)
         // The edit must reach beyond its own page for this test to mean anything.
         #expect(differing.contains("organisations/example-network/index.html"))
-        #expect(differing.contains("api/organisations/example-network.json"))
+        #expect(differing.contains("api/organisations/0.json"))
         #expect(differing.contains("feed.xml"))
         #expect(differing.contains { $0.hasPrefix("search/t/") })
         #expect(!differing.contains("assets/style.css"))

@@ -59,3 +59,21 @@ import Testing
         #expect(Markdown.html(ArraySlice("Text with <h1> inside `<h2>`".utf8), demotingHeadings: true).contains("<code>&lt;h2&gt;</code>"))
     }
 }
+
+/// The API's detail blocks: few files, and an entry stays in its block as others come and go.
+@Suite struct DataAPIBlockTests {
+    @Test func blockCountsArePowersOfTwoWithAtMost64EntriesEach() {
+        #expect(DataAPI.blockCount(0) == 1)
+        #expect(DataAPI.blockCount(64) == 1)
+        #expect(DataAPI.blockCount(65) == 2)
+        #expect(DataAPI.blockCount(4000) == 64)
+    }
+
+    @Test func anEntryKeepsItsBlockUntilTheCountDoubles() {
+        let slugs = (0..<500).map { "org-\($0)" }
+        let before = slugs.map { DataAPI.block(of: $0, count: 300) }
+        let after = slugs.map { DataAPI.block(of: $0, count: 500) }
+        #expect(before == after)
+        #expect(Set(before).count == 8, "spread over every block")
+    }
+}
