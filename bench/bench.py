@@ -29,7 +29,8 @@ env = dict(os.environ, HANDBOOK_TODAY="2026-11-22", SOURCE_DATE_EPOCH="179000000
 
 
 def run(command, content):
-    """Median wall time of the command, and the build's phase timings from its last run."""
+    """Median wall time of the command, and the build's phase timings from its last run (with the search
+    tokenizer's "timing: search tokenizing N MB in S s" line under "search tokenizing", as (MB, seconds))."""
     times = []
     phases = {}
     for _ in range(args.runs):
@@ -43,7 +44,10 @@ def run(command, content):
             sys.exit(f"{command} failed on {content}:\n{result.stdout.decode()[-2000:]}{result.stderr.decode()[-2000:]}")
         phases = {}
         for line in result.stderr.decode().splitlines():
-            if line.startswith("timing: "):
+            if line.startswith("timing: search tokenizing "):
+                words = line.split()
+                phases["search tokenizing"] = (float(words[3]), float(words[6]))
+            elif line.startswith("timing: "):
                 name, seconds = line[len("timing: "):].rsplit(" ", 2)[0], float(line.split()[-2])
                 phases[name] = seconds
     return statistics.median(times), phases
@@ -67,9 +71,14 @@ for command in ("check", "build"):
     ratio = (large[2] / large[1]) / (small[2] / small[1])
     print(f"per-entity cost at 10,000 vs 1,000: {ratio:.2f}x (1.00 = linear)")
     if command == "build":
-        phases = large[3]
+        phases = dict(large[3])
+        tokenizing = phases.pop("search tokenizing", None)
         total = sum(phases.values()) or 1
         print("build phases on synthetic 10,000: " + ", ".join(f"{name} {seconds:.3f} s ({seconds / total:.0%})" for name, seconds in phases.items()))
+        if tokenizing:
+            megabytes, seconds = tokenizing
+            print(f"search tokenizing on synthetic 10,000: {megabytes:.1f} MB of text in {seconds:.3f} s of CPU, "
+                  f"{megabytes / seconds:.0f} MB/s per core (names, details and bodies, with the token table)")
 
 
 # Search: the index's size and what one query costs a browser, on the synthetic 10,000-entity build
@@ -79,7 +88,7 @@ search_root = os.path.join(site, "search")
 files = [os.path.join(folder, name) for folder, _, names in os.walk(search_root) for name in names if name != "index.html"]
 size = sum(os.path.getsize(path) for path in files)
 blocks = sum(os.stat(path).st_blocks * 512 for path in files)
-print(f"\nsearch index on synthetic 10,000: built in {rows[1][3].get('render search index', 0):.3f} s; "
+print(f"\nsearch index on synthetic 10,000: built in {rows[1][3].get('search index', 0):.3f} s; "
       f"{len(files):,} files, {size / 1e6:.2f} MB ({blocks / 1e6:.1f} MB on disk in 4 kB blocks)")
 node = shutil.which("node")
 if not node:
@@ -93,8 +102,9 @@ queries = ["democracy", "sortition", "lottery", "bolutu", "citizens assembly", "
 result = subprocess.run([node, os.path.join(here, "search_bytes.js"), site] + queries, capture_output=True, text=True, check=True)
 print(f"bytes a browser fetches per query, with the scripts ({script_raw / 1e3:.1f} kB, {script_gzip / 1e3:.1f} kB gzipped) "
       "and the first 10 results; ratio = Pagefind's 100 kB / ours (gzipped):")
-print(f"{'query':<24}{'results':>9}{'files':>7}{'kB':>8}{'kB gzip':>9}{'ratio':>8}")
+print(f"{'query':<24}{'results':>9}{'files':>7}{'kB':>8}{'kB gzip':>9}{'of it results':>15}{'ratio':>8}")
 for line in result.stdout.splitlines():
     item = json.loads(line)
     raw, packed = (item["raw"] + script_raw) / 1e3, (item["gzip"] + script_gzip) / 1e3
-    print(f"{item['query']:<24}{item['results']:>9,}{item['files'] + 2:>7}{raw:>8.1f}{packed:>9.1f}{100 / packed:>7.1f}x")
+    results = f"{item['resultGzip'] / 1e3:.1f} ({item['resultFiles']})"
+    print(f"{item['query']:<24}{item['results']:>9,}{item['files'] + 2:>7}{raw:>8.1f}{packed:>9.1f}{results:>15}{100 / packed:>7.1f}x")
