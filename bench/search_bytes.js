@@ -2,7 +2,8 @@
 /* What a browser fetches for search queries on a built site, using the real client (search-core.js).
        node bench/search_bytes.js BUILT_SITE_DIR "query one" "query two" …
    Prints one JSON line per query: the files fetched (index, first page of 10 results) and their
-   bytes, raw and gzipped (as static hosts such as GitHub Pages serve JSON and JavaScript). The client
+   bytes, raw and gzipped (as static hosts such as GitHub Pages serve JSON and JavaScript), and how many
+   of the files and gzipped bytes were result data (d/). The client
    scripts are added by the caller. "typed:" before a query types it letter by letter, fetching as it goes. */
 "use strict";
 var fs = require("fs");
@@ -28,9 +29,14 @@ function measure(query) {
       });
     });
   }, Promise.resolve(0)).then(function (results) {
-    var raw = 0, gzip = 0;
-    Object.keys(files).forEach(function (file) { raw += files[file].raw; gzip += files[file].gzip; });
-    return { query: query, results: results, files: Object.keys(files).length, raw: raw, gzip: gzip };
+    var raw = 0, gzip = 0, resultFiles = 0, resultGzip = 0;
+    Object.keys(files).forEach(function (file) {
+      raw += files[file].raw;
+      gzip += files[file].gzip;
+      if (file.indexOf("d/") === 0) { resultFiles++; resultGzip += files[file].gzip; }
+    });
+    return { query: query, results: results, files: Object.keys(files).length, raw: raw, gzip: gzip,
+      resultFiles: resultFiles, resultGzip: resultGzip };
   });
 }
 

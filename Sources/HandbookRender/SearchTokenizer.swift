@@ -13,31 +13,226 @@ import Foundation
 /// 5. (Index and query, not `tokens`) `singular`: a plural also counts as its singular, so
 ///    "jury" finds "juries" and "citizen" finds "citizens"; the index holds both forms, so typing
 ///    "juri" still finds "juries" by prefix.
+///
+/// The index tokenizes megabytes of body text, so the work is on UTF-8 bytes: ASCII is lower-cased byte
+/// by byte, other scalars fold through `SearchFoldTable` (generated from Unicode data and tested against
+/// `foldWithFoundation`, which only scalars outside the table still go through), and the word lists are
+/// looked up on the bytes, with no String made for a token.
 public enum SearchTokenizer {
     /// Tokens of `text`, in order, repeats kept.
     public static func tokens(_ text: String) -> [String] {
+        var strings = Strings()
+        var text = text
+        text.withUTF8 { forEachToken(in: $0, into: &strings) }
+        return strings.tokens
+    }
+
+    /// What receives the tokens of `forEachToken`.
+    protocol Sink {
+        /// One token: its bytes, valid only during the call, and their `SearchTokenTable` hash.
+        mutating func take(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64)
+    }
+
+    /// Collects tokens as Strings, for `tokens(_:)`.
+    private struct Strings: Sink {
         var tokens: [String] = []
-        var current: [UInt8] = []
-        func flush() {
-            if current.count >= 2 {
-                let token = String(decoding: current, as: UTF8.self)
-                if !stopwords.contains(token) { tokens.append(spelling(token)) }
-            }
-            current.removeAll(keepingCapacity: true)
+
+        mutating func take(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+            tokens.append(String(decoding: token, as: UTF8.self))
         }
-        for byte in fold(text).utf8 {
-            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                current.append(byte)
+    }
+
+    /// Gives `sink` each token of the UTF-8 `text`, in order, repeats kept: what `tokens` gives, without a
+    /// String per token, and with each token's hash, computed as its bytes are read.
+    static func forEachToken<S: Sink>(in text: UnsafeBufferPointer<UInt8>, into sink: inout S) {
+        let table = SearchFoldTable.shared
+        let lexicon = Lexicon.shared
+        var token = TokenBuffer()
+        defer { token.deallocate() }
+        var index = 0
+        let count = text.count
+        while index < count {
+            let byte = text[index]
+            if byte < 0x80 {
+                index += 1
+                // Lower-case A–Z; every other ASCII byte that is not a letter or digit ends a token.
+                let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                if lower &- 0x61 < 26 || lower &- 0x30 < 10 {
+                    token.append(lower)
+                } else if token.count > 0 {
+                    finish(&token, lexicon, &sink)
+                }
+                continue
+            }
+            let (scalar, length) = decode(text, at: index)
+            index += length
+            let slot = scalar.map { table.slot($0) } ?? SearchFoldTable.itself
+            if slot == SearchFoldTable.itself {
+                // A non-ASCII scalar (or a byte that is not UTF-8) folds to no letters: it ends a token.
+                if token.count > 0 { finish(&token, lexicon, &sink) }
+            } else if slot == SearchFoldTable.absent {
+                for folded in foldWithFoundation(String(Unicode.Scalar(scalar!)!)).utf8 { take(folded, &token, lexicon, &sink) }
             } else {
-                flush()
+                let start = Int(slot >> 8)
+                for offset in start..<(start + Int(slot & 0xFF)) { take(table.bytes[offset], &token, lexicon, &sink) }
             }
         }
-        flush()
-        return tokens
+        if token.count > 0 { finish(&token, lexicon, &sink) }
+    }
+
+    /// Adds a folded byte to the token, or ends the token when it is not a letter or digit.
+    @inline(__always)
+    private static func take<S: Sink>(_ byte: UInt8, _ token: inout TokenBuffer, _ lexicon: Lexicon, _ sink: inout S) {
+        if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
+            token.append(byte)
+        } else if token.count > 0 {
+            finish(&token, lexicon, &sink)
+        }
+    }
+
+    /// Hands a finished token to `sink`, unless it is too short or a stopword, spelt the American way; clears it.
+    @inline(__always)
+    private static func finish<S: Sink>(_ token: inout TokenBuffer, _ lexicon: Lexicon, _ sink: inout S) {
+        if token.count >= 2 && respell(&token, lexicon) { sink.take(token.bytes, hash: token.hash) }
+        token.clear()
+    }
+
+    /// Spells a token the American way (the word list, then the endings); false for a stopword.
+    @inline(__always)
+    private static func respell(_ token: inout TokenBuffer, _ lexicon: Lexicon) -> Bool {
+        let count = token.count
+        let first = token.base[0] &- 0x61, last = token.base[count - 1] &- 0x61
+        // Bit masks of the first and last letters of the lexicon's words of each length: most tokens
+        // are ruled out without hashing.
+        if count <= lexicon.longest && first < 26 && last < 26
+            && lexicon.firstLetters[count] & (1 << first) != 0 && lexicon.lastLetters[count] & (1 << last) != 0,
+            let id = lexicon.words.id(of: token.bytes, hash: token.hash) {
+            guard let american = lexicon.american[id] else { return false }
+            token.replace(last: count, with: american)
+            return true
+        }
+        guard count >= 6, last < 26, lexicon.endingLetters & (1 << last) != 0 else { return true }
+        for (british, american, minimum) in lexicon.endings where count >= minimum && token.hasSuffix(british) {
+            token.replace(last: british.count, with: american)
+            return true
+        }
+        return true
+    }
+
+    /// The token being read: its bytes, in a buffer that grows, and their hash so far.
+    struct TokenBuffer {
+        private(set) var base: UnsafeMutablePointer<UInt8>
+        private var capacity = 64
+        private(set) var count = 0
+        private(set) var hash = SearchTokenTable.emptyHash
+
+        init() {
+            base = .allocate(capacity: capacity)
+        }
+
+        /// The bytes, valid until the buffer changes.
+        var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            if count == capacity { grow() }
+            base[count] = byte
+            count += 1
+            hash = SearchTokenTable.hash(hash, byte)
+        }
+
+        mutating func clear() {
+            count = 0
+            hash = SearchTokenTable.emptyHash
+        }
+
+        func hasSuffix(_ suffix: [UInt8]) -> Bool {
+            guard suffix.count <= count else { return false }
+            var offset = 1
+            while offset <= suffix.count {
+                if base[count - offset] != suffix[suffix.count - offset] { return false }
+                offset += 1
+            }
+            return true
+        }
+
+        /// Replaces the last `length` bytes with `bytes`, and rehashes.
+        mutating func replace(last length: Int, with bytes: [UInt8]) {
+            count -= length
+            while count + bytes.count > capacity { grow() }
+            for byte in bytes {
+                base[count] = byte
+                count += 1
+            }
+            hash = SearchTokenTable.hash(self.bytes)
+        }
+
+        private mutating func grow() {
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            larger.update(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity *= 2
+        }
+
+        func deallocate() {
+            base.deallocate()
+        }
+    }
+
+    /// The scalar whose UTF-8 starts at `index` (a lead byte of 0x80 or more) and its length in bytes; a
+    /// nil scalar for bytes that are not UTF-8 (a separator, as `String(decoding:as:)` would make it U+FFFD).
+    @inline(__always)
+    private static func decode(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32?, Int) {
+        let lead = UInt32(text[index])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
+        guard length > 0, lead < 0xF5, index + length <= text.count else { return (nil, 1) }
+        var scalar = lead & (0x7F >> length)
+        for offset in 1..<length {
+            let next = UInt32(text[index + offset])
+            guard next & 0xC0 == 0x80 else { return (nil, 1) }
+            scalar = scalar << 6 | (next & 0x3F)
+        }
+        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+        let smallest: UInt32 = length == 3 ? 0x800 : length == 4 ? 0x10000 : 0x80
+        guard scalar >= smallest, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { return (nil, 1) }
+        return (scalar, length)
     }
 
     /// Text folded for comparison: no accents, lower case, special letters spelt out.
     public static func fold(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            let table = SearchFoldTable.shared
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    out.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+                    index += 1
+                    continue
+                }
+                let (scalar, length) = decode(bytes, at: index)
+                let slot = scalar.map { table.slot($0) } ?? SearchFoldTable.absent
+                // A scalar outside the table: the whole text through Foundation, so the result is exact.
+                if slot == SearchFoldTable.absent { return foldWithFoundation(String(decoding: bytes, as: UTF8.self)) }
+                if slot == SearchFoldTable.itself {
+                    out.append(contentsOf: bytes[index..<(index + length)])
+                } else {
+                    let start = Int(slot >> 8)
+                    out.append(contentsOf: table.bytes[start..<(start + Int(slot & 0xFF))])
+                }
+                index += length
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The reference fold, through Foundation's canonical decomposition: slow, so only for scalars outside
+    /// `SearchFoldTable`, and the definition the table is generated from and tested against.
+    static func foldWithFoundation(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
@@ -57,26 +252,38 @@ public enum SearchTokenizer {
 
     /// The American spelling of a token (tokens are folded already).
     public static func spelling(_ token: String) -> String {
-        if let mapped = words[token] { return mapped }
-        let length = token.utf8.count
-        guard length >= 6 else { return token }
-        for (british, american, minimum) in endings where length >= minimum && token.hasSuffix(british) {
-            return String(token.dropLast(british.count)) + american
-        }
-        return token
+        var buffer = TokenBuffer()
+        defer { buffer.deallocate() }
+        for byte in token.utf8 { buffer.append(byte) }
+        // A stopword has no other spelling.
+        guard !token.isEmpty, respell(&buffer, Lexicon.shared) else { return token }
+        return String(decoding: buffer.bytes, as: UTF8.self)
     }
 
     /// The singular of a plural token, or nil: -ies → -y from five letters, and a final -s dropped from
     /// four letters except after s, u or i ("process", "status", "analysis" stay).
     public static func singular(_ token: String) -> String? {
         let bytes = Array(token.utf8)
-        let count = bytes.count
-        guard count >= 4, bytes[count - 1] == UInt8(ascii: "s") else { return nil }
-        if count >= 5 && bytes[count - 3] == UInt8(ascii: "i") && bytes[count - 2] == UInt8(ascii: "e") {
-            return String(decoding: bytes[..<(count - 3)], as: UTF8.self) + "y"
+        var out: [UInt8] = []
+        guard bytes.withUnsafeBufferPointer({ singular($0, into: &out) }) else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `singular(_:)` on bytes: true, with the singular in `out`, when `token` is a plural.
+    static func singular(_ token: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        let count = token.count
+        guard count >= 4, token[count - 1] == UInt8(ascii: "s") else { return false }
+        if count >= 5 && token[count - 3] == UInt8(ascii: "i") && token[count - 2] == UInt8(ascii: "e") {
+            out.removeAll(keepingCapacity: true)
+            out.append(contentsOf: token[..<(count - 3)])
+            out.append(UInt8(ascii: "y"))
+            return true
         }
-        if [UInt8(ascii: "s"), UInt8(ascii: "u"), UInt8(ascii: "i")].contains(bytes[count - 2]) { return nil }
-        return String(decoding: bytes[..<(count - 1)], as: UTF8.self)
+        let before = token[count - 2]
+        if before == UInt8(ascii: "s") || before == UInt8(ascii: "u") || before == UInt8(ascii: "i") { return false }
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: token[..<(count - 1)])
+        return true
     }
 
     /// True when two tokens differ by at most one edit (insertion, deletion, substitution or swap of neighbours).
@@ -93,9 +300,11 @@ public enum SearchTokenizer {
         return x.count > y.count ? x[(i + 1)...] == y[i...] : x[i...] == y[(i + 1)...]
     }
 
+    /// Letters that do not decompose, spelt out.
     static let special: [Unicode.Scalar: String] = ["ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"]
 
-    static let stopwords: Set<String> = [
+    /// Common English words, dropped.
+    static let stopwords: [String] = [
         "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "between",
         "but", "by", "can", "do", "does", "for", "from", "has", "have", "he", "her", "his", "how", "if", "in", "into",
         "is", "it", "its", "may", "more", "most", "no", "not", "of", "on", "or", "other", "our", "out", "over", "she",
@@ -103,6 +312,7 @@ public enum SearchTokenizer {
         "to", "under", "up", "was", "we", "were", "what", "when", "where", "which", "who", "will", "with", "you", "your",
     ]
 
+    /// British words and their American spellings.
     static let words: [String: String] = [
         "colour": "color", "colours": "colors", "centre": "center", "centres": "centers", "theatre": "theater",
         "theatres": "theaters", "programme": "program", "programmes": "programs", "defence": "defense",
@@ -116,4 +326,42 @@ public enum SearchTokenizer {
         ("ised", "ized", 6), ("ises", "izes", 6), ("iser", "izer", 6), ("ise", "ize", 6),
         ("ours", "ors", 7), ("our", "or", 6),
     ]
+
+    /// The word lists as bytes: one table holds the stopwords and the British words, so a token is
+    /// looked up once, and only when a word of its length begins and ends with its letters.
+    struct Lexicon: Sendable {
+        static let shared = Lexicon()
+
+        /// Stopwords, then British words.
+        let words: SearchTokenTable
+        /// By id: nil for a stopword, the American spelling for a British word.
+        let american: [[UInt8]?]
+        /// The longest word, in bytes.
+        let longest: Int
+        /// By length: bit n is set when a word of that length begins (ends) with letter n (`a` = 0).
+        let firstLetters: [UInt32]
+        let lastLetters: [UInt32]
+        /// `SearchTokenizer.endings` as bytes.
+        let endings: [([UInt8], [UInt8], Int)]
+        /// Bit n is set when an ending ends with letter n.
+        let endingLetters: UInt32
+
+        init() {
+            let british = SearchTokenizer.words.keys.sorted()
+            let all = (stopwords + british).map { Array($0.utf8) }
+            words = SearchTokenTable(stopwords + british)
+            american = stopwords.map { _ in nil } + british.map { Array(SearchTokenizer.words[$0]!.utf8) }
+            longest = all.map(\.count).max()!
+            var firstLetters = [UInt32](repeating: 0, count: longest + 1)
+            var lastLetters = [UInt32](repeating: 0, count: longest + 1)
+            for word in all {
+                firstLetters[word.count] |= 1 << (word[0] - 0x61)
+                lastLetters[word.count] |= 1 << (word[word.count - 1] - 0x61)
+            }
+            self.firstLetters = firstLetters
+            self.lastLetters = lastLetters
+            endings = SearchTokenizer.endings.map { (Array($0.0.utf8), Array($0.1.utf8), $0.2) }
+            endingLetters = endings.reduce(0) { $0 | 1 << ($1.0.last! - 0x61) }
+        }
+    }
 }

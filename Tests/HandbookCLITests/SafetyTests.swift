@@ -91,8 +91,8 @@ import Testing
                 #expect(!text.contains(sink), "\(script) uses \(sink)")
             }
         }
-        let names = results.values.compactMap { text in
-            (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String])?["n"]
+        let names = results.values.flatMap { text in
+            ((try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: String]]) ?? []).compactMap { $0["n"] }
         }
         #expect(names.contains(Self.hostileName), "the name survives as text, for the page to insert as a text node")
     }

@@ -35,50 +35,46 @@ import Testing
         }
     }
 
-    @Test func splittingDoesNotDependOnTheOrderOfTokens() {
-        // Hash order differs between runs; the same tokens in any order must give the same shards.
-        let postings: [String: [SearchIndex.Posting]] = ["jura": [(0, 35), (1, 1)], "jury": [(0, 19), (2, 2)], "justice": [(0, 51), (3, 1)]]
-        func encoded(_ tokens: [String]) -> [String: String] {
-            var shards: [String: (split: Bool, tokens: [String: [SearchIndex.Posting]])] = [:]
-            var truncated: [String: Int] = [:]
-            SearchIndex.shard("ju", tokens, postings, limit: 10, into: &shards, truncated: &truncated)
-            return shards.mapValues { SearchIndex.encode($0.tokens) { _ in nil } }
+    @Test func aSplitKeysStarKeepsEachDocumentsBestPlace() {
+        // Ids in byte order, as the index numbers them; a tiny limit splits "ju" and then "jur".
+        let lists: [String: [SearchIndex.Posting]] = ["jura": [(0, 35), (1, 1)], "jury": [(0, 19), (2, 2)], "justice": [(0, 51), (3, 1)]]
+        let tokens = lists.keys.sorted()
+        let table = SearchTokenTable(tokens)
+        var starts = [0], docs: [Int32] = [], codes: [Int32] = []
+        for token in tokens {
+            for posting in lists[token]! { docs.append(Int32(posting.doc)); codes.append(Int32(posting.code)) }
+            starts.append(docs.count)
         }
-        let forward = encoded(["jura", "jury", "justice"])
-        #expect(forward == encoded(["justice", "jury", "jura"]))
-        #expect(forward["ju"] == #"{"*":[0,19,1,1,1,2,1,1]}"#, "doc 0's best place is the earliest name word (code 19)")
+        let postings = SearchPostings(table: table, starts: starts, docs: docs, codes: codes, totals: [:])
+        var layout = SearchShardLayout(postings: postings, documents: 4, limit: 10)
+        let shards = layout.shards()
+        #expect(shards["ju"]?.split == true && shards["jur"]?.split == true)
+        #expect(shards["jus"]?.split == false)
+        let star = shards["ju"]!.star
+        #expect(SearchIndex.encode(["*": star]) { _ in nil } == #"{"*":[0,19,1,1,1,2,1,1]}"#, "doc 0's best place is the earliest name word (code 19)")
     }
 
-    @Test func aSplitKeyStillMatchesItsPrefixes() throws {
-        let search = try index(shardLimit: 40)
-        let split = try #require(search.shards["ju"])
-        #expect(split.split)
-        #expect(split.tokens["*"] != nil, "a split shard keeps the best documents of its prefix")
-        let names = search.query("ju").map { search.documents[$0].name }
-        #expect(Array(names.prefix(4)) == ["Example Jury Network", "Citizens' Jury in Oregon", "Example Jury Bill", "Guide to citizens' juries"])
-        let whole = try index()
-        #expect(names == whole.query("ju").map { whole.documents[$0].name })
-    }
-
-    @Test func everyTokenIsInTheShardItsWordsRead() throws {
-        for limit in [40, 200, SearchIndex.defaultShardLimit] {
-            let search = try index(shardLimit: limit)
-            for (key, shard) in search.shards where !shard.split {
-                for token in shard.tokens.keys {
-                    #expect(token.hasPrefix(key), "\(token) in \(key)")
-                    #expect(search.shardTokens(for: token)[token]?.count == shard.tokens[token]?.count, "\(token)")
-                }
-            }
-        }
-    }
-
-    @Test func leafShardsStayUnderTheLimitUnlessOneTokenFillsThem() throws {
+    @Test func siblingLeavesShareAFileWhileItStaysUnderTheLimit() throws {
         let search = try index(shardLimit: 200)
-        for file in search.files() where file.path.hasPrefix("search/t/") {
-            let key = String(file.path.dropFirst("search/t/".count).dropLast(".json".count))
-            guard let shard = search.shards[key], !shard.split, shard.tokens.count > 1 else { continue }
-            #expect(file.bytes.count <= 200, "\(file.path)")
+        let leaves = search.shards.filter { !$0.value.split }
+        #expect(leaves.contains { $0.value.prefixes.count > 1 }, "small siblings are packed together")
+        for (name, shard) in leaves {
+            #expect(shard.prefixes.first == name, "a leaf file is named after its first prefix")
+            #expect(shard.prefixes == shard.prefixes.sorted() && Set(shard.prefixes.map(\.count)).count == 1, "\(shard.prefixes)")
         }
+        let unpacked = Set(leaves.values.flatMap(\.prefixes))
+        #expect(leaves.count < unpacked.count, "fewer files than prefixes")
+    }
+
+    @Test func theFilesDoNotDependOnHowTheDocumentsWereSplitAcrossThreads() throws {
+        let result = try Pipeline.check(contentPath: SearchCases.site, today: PartialDate(year: 2026, month: 11, day: 22))
+        let site = SiteIndex(settings: result.settings, entities: result.entities, today: PartialDate(year: 2026, month: 11, day: 22))
+        func files(_ chunks: Int) -> [String: [UInt8]] {
+            Dictionary(uniqueKeysWithValues: SearchIndex(index: site, shardLimit: 200, chunkCount: chunks).files().map { ($0.path, $0.bytes) })
+        }
+        let one = files(1)
+        #expect(one.keys.contains { $0.hasPrefix("search/t/") })
+        for chunks in [2, 3, 11] { #expect(files(chunks) == one, "\(chunks) chunks") }
     }
 
     @Test func documentsAreNumberedByTypeThenName() throws {
@@ -118,12 +114,18 @@ import Testing
         let leaves = try #require(manifest["leaves"] as? [String])
         #expect(Set(leaves) == Set(files.keys.filter { $0.hasPrefix("search/t/") }.map { String($0.dropFirst(9).dropLast(5)) }))
         #expect(files["search/f/topic-juries.json"] == "[3,1,1,1,1]", "Jefferson, Sortition, Sortition Lab, the two case studies")
-        let firstText = try #require(files["search/d/0.json"])
-        let first = try #require(try JSONSerialization.jsonObject(with: Data(firstText.utf8)) as? [String: String])
-        #expect(first == ["n": "Example Jury Network", "u": "organisations/jury-network/", "t": "organisation",
-                          "s": "Connects organisations that use sortition.", "c": "United States"])
+        #expect(manifest["block"] as? Int == 8)
+        #expect(Set(files.keys.filter { $0.hasPrefix("search/d/") }) == ["search/d/0.json", "search/d/1.json"], "11 documents, 8 a block")
+        let blockText = try #require(files["search/d/0.json"])
+        let block = try #require(try JSONSerialization.jsonObject(with: Data(blockText.utf8)) as? [[String: String]])
+        #expect(block.map { $0["n"] } == search.documents.prefix(8).map(\.name))
+        #expect(block.first == ["n": "Example Jury Network", "u": "organisations/jury-network/", "t": "organisation",
+                                "s": "Connects organisations that use sortition.", "c": "United States"])
+        // The whole small index fits in one token file, named after its first prefix.
+        #expect(leaves.count == 1 && (manifest["splits"] as? [String])?.isEmpty == true, "\(leaves)")
+        #expect(search.file(for: "sortition")?.name == leaves.first)
         // "sortition" is in doc 0's summary (code 2) and names docs 4 and 5 (position 0, of 1 and 2 words).
-        let shard = try #require(files["search/t/so.json"])
+        let shard = try #require(files["search/t/\(leaves[0]).json"])
         #expect(shard.contains(#""sortition":[0,2,4,4,1,5,"#), "\(shard)")
     }
 
@@ -144,10 +146,10 @@ import Testing
         #expect(!home.contains("search-core.js"), "only the search page loads the engine")
     }
 
-    /// The browser's engine (search-core.js, run by node) on the same table, with whole and with split shards.
+    /// The browser's engine (search-core.js, run by node) on the same table, with whole, packed and split shards.
     @Test(.needsNode) func theJavaScriptClientAgreesWithTheTable() throws {
         let node = try Self.requireNode()
-        for limit in [SearchIndex.defaultShardLimit, 40] {
+        for limit in [SearchIndex.defaultShardLimit, 200, 40] {
             let directory = try TemporaryDirectory()
             defer { directory.cleanUp() }
             for file in try index(shardLimit: limit).files() { try directory.write(file.path, Data(file.bytes)) }
@@ -181,8 +183,33 @@ import Testing
         #expect(search.truncated["assemblies"] == count + 1)
         #expect(search.search("lab").complete)
         #expect(!search.search("group 7").complete, "a word whose list was cut makes any query with it incomplete")
-        let shard = search.files().first { $0.path == "search/t/as.json" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
-        #expect(shard.hasSuffix(",\(count + 1)]}"), "\(shard.suffix(80))")
+        let name = try #require(search.file(for: "assemblies")?.name)
+        let shard = search.files().first { $0.path == "search/t/\(name).json" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+        #expect(shard.contains(#""assemblies":["#))
+        let list = try #require(shard.split(separator: #""assemblies":["#).last?.prefix { $0 != "]" })
+        #expect(list.split(separator: ",").count == 2 * SearchIndex.postingLimit + 1 && list.hasSuffix(",\(count + 1)"), "\(list.suffix(80))")
+    }
+
+    @Test func blocksGrowOnlyInALargeHandbook() {
+        #expect(SearchIndex.blockSize(documents: 11) == 8)
+        #expect(SearchIndex.blockSize(documents: 1_068) == 8)
+        #expect(SearchIndex.blockSize(documents: 5_120) == 8, "640 blocks of 8")
+        #expect(SearchIndex.blockSize(documents: 5_121) == 16)
+        #expect(SearchIndex.blockSize(documents: 10_000) == 16, "625 blocks")
+        #expect(SearchIndex.blockSize(documents: 20_481) == 64)
+    }
+
+    @Test func resultsComeInBlocksOfDocuments() throws {
+        let (search, _) = try Self.crowdedSearch()
+        let files = Dictionary(uniqueKeysWithValues: search.files().map { ($0.path, $0.bytes) })
+        let size = search.blockSize
+        let blocks = (search.documents.count + size - 1) / size
+        #expect(Set(files.keys.filter { $0.hasPrefix("search/d/") }) == Set((0..<blocks).map { "search/d/\($0).json" }))
+        for block in 0..<blocks {
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(files["search/d/\(block).json"]!)) as? [[String: String]])
+            let documents = search.documents[(block * size)..<min(search.documents.count, (block + 1) * size)]
+            #expect(list.map { $0["n"] } == documents.map(\.name), "block \(block)")
+        }
     }
 
     /// The JavaScript client reads the total of a cut list and says the results are incomplete.
@@ -195,6 +222,18 @@ import Testing
         let (status, output) = try Self.run(node, [site.path, "--query", "assemblies"])
         #expect(status == 0, "\(output)")
         #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == #"{"count":400,"complete":false}"#)
+    }
+
+    /// The JavaScript client reads a document from its block.
+    @Test(.needsNode) func theJavaScriptClientReadsResultsFromBlocks() throws {
+        let node = try Self.requireNode()
+        let (search, _) = try Self.crowdedSearch()
+        let site = try TemporaryDirectory()
+        defer { site.cleanUp() }
+        for file in search.files() { try site.write(file.path, Data(file.bytes)) }
+        let (status, output) = try Self.run(node, [site.path, "--document", "\(search.blockSize + 3)"])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains(#""n":"\#(search.documents[search.blockSize + 3].name)""#), "\(output)")
     }
 
     @Test func shardsEncodeDeltasAndTheTotalOfACutList() {

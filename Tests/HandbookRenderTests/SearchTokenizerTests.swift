@@ -1,4 +1,5 @@
-import HandbookRender
+import Foundation
+@testable import HandbookRender
 import HandbookTestSupport
 import Testing
 
@@ -50,5 +51,103 @@ import Testing
     @Test func typosAreOneEditAtMost() {
         #expect(SearchTokenizer.withinOneEdit("asembly", "assembly"))
         #expect(!SearchTokenizer.withinOneEdit("asemby", "assembly"))
+    }
+
+    @Test func everyScalarOfTheFoldTableFoldsAsFoundationDoes() {
+        let table = SearchFoldTable.shared
+        let scalars = table.scalars
+        #expect(scalars.count > 20_000, "Latin, Greek, Cyrillic, punctuation and CJK are in the table")
+        var differences: [String] = []
+        for value in scalars {
+            let text = String(Unicode.Scalar(value)!)
+            let slot = table.slot(value)
+            let folded = slot == SearchFoldTable.itself ? text
+                : String(decoding: table.bytes[Int(slot >> 8)..<Int(slot >> 8) + Int(slot & 0xFF)], as: UTF8.self)
+            if folded != SearchTokenizer.foldWithFoundation(text) { differences.append(String(value, radix: 16)) }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(20))")
+    }
+
+    @Test func foldingUsesFoundationOnlyOutsideTheTable() {
+        #expect(SearchFoldTable.shared.slot(0x1F600) == SearchFoldTable.absent, "emoji are not in the table")
+        #expect(SearchFoldTable.shared.slot(0xAC00) == SearchFoldTable.absent, "nor is Hangul")
+        for text in ["Café 😀 Ünïcödé", "한국어 Straße", "ﬁne Ǆemal", "e\u{301}te Ａｂ"] {
+            #expect(SearchTokenizer.fold(text) == SearchTokenizer.foldWithFoundation(text), "\(text)")
+            #expect(SearchTokenizer.tokens(text) == Self.referenceTokens(text), "\(text)")
+        }
+    }
+
+    @Test func bytesThatAreNotUTF8EndATokenAsTheReplacementCharacterWould() {
+        let bytes: [UInt8] = [0x61, 0x62, 0xC3, 0x63, 0x64, 0xE2, 0x82, 0x65, 0x66, 0xC1, 0x81, 0x67, 0x68, 0xED, 0xA0, 0x80, 0x69, 0x6A, 0xF0, 0x9F]
+        var sink = Collected()
+        bytes.withUnsafeBufferPointer { SearchTokenizer.forEachToken(in: $0, into: &sink) }
+        #expect(sink.tokens == Self.referenceTokens(String(decoding: bytes, as: UTF8.self)))
+        #expect(sink.tokens == ["ab", "cd", "ef", "gh", "ij"])
+        #expect(sink.hashes == sink.tokens.map { SearchTokenTable.hash($0.utf8) }, "each token comes with its hash")
+    }
+
+    /// Tokens and hashes from `forEachToken`.
+    struct Collected: SearchTokenizer.Sink {
+        var tokens: [String] = []
+        var hashes: [UInt64] = []
+
+        mutating func take(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+            tokens.append(String(decoding: token, as: UTF8.self))
+            hashes.append(hash)
+        }
+    }
+
+    /// The tokenizer on bytes gives what the String-based tokenizer it replaced gave, on every document of the real data.
+    @Test(.needsShared("real data")) func tokensMatchTheStringTokenizerOnTheRealData() throws {
+        let root = try #require(SharedFolder.url, "HANDBOOK_REQUIRE_SHARED=1 but ../shared is absent").appendingPathComponent("realdata/content")
+        let files = try #require(FileManager.default.enumerator(atPath: root.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }
+        #expect(files.count > 1_000)
+        var bytes = 0
+        for file in files {
+            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            bytes += text.utf8.count
+            let tokens = SearchTokenizer.tokens(text)
+            if tokens != Self.referenceTokens(text) {
+                Issue.record("\(file): tokens differ from the String tokenizer's")
+            }
+        }
+        #expect(bytes > 1_000_000)
+    }
+
+    @Test func theWordListsAreLookedUpOnBytes() {
+        // Each stopword is dropped, each British word spelt the American way, whatever the case.
+        for word in SearchTokenizer.stopwords where word.count >= 2 { #expect(SearchTokenizer.tokens(word.uppercased()).isEmpty, "\(word)") }
+        for (british, american) in SearchTokenizer.words { #expect(SearchTokenizer.tokens(british.capitalized) == [american]) }
+        #expect(SearchTokenizer.tokens("colourful organisations travellings") == ["colourful", "organizations", "travellings"])
+        var sink = Collected()
+        Array("Colour ORGANISING the centres".utf8).withUnsafeBufferPointer { SearchTokenizer.forEachToken(in: $0, into: &sink) }
+        #expect(sink.tokens == ["color", "organizing", "centers"])
+        #expect(sink.hashes == sink.tokens.map { SearchTokenTable.hash($0.utf8) }, "a respelt token is hashed again")
+    }
+
+    /// The tokenizer the byte one replaced: Foundation's fold, then a String per token, looked up and respelt.
+    static func referenceTokens(_ text: String) -> [String] {
+        let stopwords = Set(SearchTokenizer.stopwords)
+        var tokens: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            if current.count >= 2 {
+                let token = String(decoding: current, as: UTF8.self)
+                if !stopwords.contains(token) { tokens.append(spelling(token)) }
+            }
+            current.removeAll()
+        }
+        func spelling(_ token: String) -> String {
+            if let american = SearchTokenizer.words[token] { return american }
+            for (british, american, minimum) in SearchTokenizer.endings where token.utf8.count >= minimum && token.hasSuffix(british) {
+                return String(token.dropLast(british.count)) + american
+            }
+            return token
+        }
+        for byte in SearchTokenizer.foldWithFoundation(text).utf8 {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) { current.append(byte) } else { flush() }
+        }
+        flush()
+        return tokens
     }
 }

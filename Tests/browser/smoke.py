@@ -195,6 +195,9 @@ frame.addEventListener("load", function () {
           key(input, "Escape");
           later(function () {
             out.cleared = results().length;
+            out.fetched = w.performance.getEntriesByType("resource").map(function (entry) { return entry.name; })
+              .filter(function (name) { return name.indexOf("/search/") !== -1; })
+              .map(function (name) { return name.slice(name.indexOf("/search/") + 8); });
             document.getElementById("out").textContent = JSON.stringify(out);
           });
         });
@@ -216,6 +219,14 @@ check("arrow up returns to the box", typed.get("backInBox") is True, str(typed))
 check("the type filter narrows the results", typed.get("filtered") == ["Example Citizens' Assembly on Budgets"] and typed.get("filteredUrl") == "?q=asembly&type=case-studies", str(typed))
 check("the back button restores the unfiltered search", typed.get("afterBack") == typed.get("results") and typed.get("afterBackUrl") == "?q=asembly", str(typed))
 check("Escape clears the search", typed.get("cleared") == 0, str(typed))
+fetched = typed.get("fetched", [])
+check("search fetches only the manifest, token files, filters and result blocks",
+      fetched and all(re.match(r"(manifest|t/[a-z0-9]+|f/(topic|country)-[a-z0-9-]+|d/\d+)\.json$", name) for name in fetched), str(fetched))
+with open(os.path.join(output, "search", "manifest.json")) as manifest_file:
+    manifest = json.load(manifest_file)
+blocks = sorted(name for name in fetched if name.startswith("d/"))
+check("result data comes in blocks, each fetched once",
+      blocks and len(blocks) == len(set(blocks)) and len(blocks) <= -(-manifest["docs"] // manifest["block"]), str(fetched))
 
 server.shutdown()
 shutil.rmtree(site, ignore_errors=True)

@@ -10,7 +10,7 @@ var root = path.resolve(__dirname, "..", "..");
 var engine = require(path.join(root, "themes/default/assets/search-core.js"));
 var cases = JSON.parse(fs.readFileSync(path.join(__dirname, "cases.json"), "utf8"));
 var site = process.argv[2];
-if (!site) { console.error("usage: node Tests/search/run_js.js BUILT_SITE_DIR [--query TEXT]"); process.exit(2); }
+if (!site) { console.error("usage: node Tests/search/run_js.js BUILT_SITE_DIR [--query TEXT | --document N]"); process.exit(2); }
 
 var failures = [], passed = 0;
 function check(name, actual, expected) {
@@ -32,6 +32,11 @@ var index = new engine.Index(function (file) {
     });
   });
 });
+if (process.argv[3] === "--document") {
+  /* One result's data, read from its block: prints it as JSON. */
+  index.document(Number(process.argv[4])).then(function (entry) { console.log(JSON.stringify(entry)); });
+  return;
+}
 if (process.argv[3] === "--query") {
   /* One query on any index: prints {"count": N, "complete": true|false}. */
   index.search(process.argv[4] || "", {}).then(function (result) {
@@ -48,7 +53,7 @@ cases.queries.reduce(function (previous, c) {
     });
   });
 }, Promise.resolve()).then(function () {
-  check("fetches only shards under t/, filters under f/, documents under d/ and the manifest",
+  check("fetches only token files under t/, filters under f/, result blocks under d/ and the manifest",
     fetched.every(function (file) { return /^(manifest\.json|t\/[a-z0-9]+\.json|f\/(topic|country)-[a-z0-9-]+\.json|d\/\d+\.json)$/.test(file); }), true);
   failures.forEach(function (failure) { console.log("FAILED: " + failure); });
   console.log("search client: " + passed + " passed, " + failures.length + " failed");

@@ -8,7 +8,9 @@
   "use strict";
 
   var SPECIAL = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
-  var STOP = {};
+  /* Maps keyed by tokens have no prototype: a word such as "constructor" must not find Object's properties. */
+  function map() { return Object.create(null); }
+  var STOP = map();
   ("a about after all also an and any are as at be been before between but by can do does for from has have he her his how " +
    "if in into is it its may more most no not of on or other our out over she so some such than that the their them then " +
    "there these they this those to under up was we were what when where which who will with you your").split(" ").forEach(function (word) { STOP[word] = true; });
@@ -101,7 +103,7 @@
   /* An index read through fetchJSON(path) → Promise of parsed JSON, paths relative to search/. */
   function Index(fetchJSON) {
     this.fetchJSON = fetchJSON;
-    this.cache = {};
+    this.cache = map();
     this.manifest = null;
   }
 
@@ -110,45 +112,60 @@
     return this.cache[path];
   };
 
+  /* The manifest, read once: the token files' names, the type ranges, the filters and the block size. */
   Index.prototype.ready = function () {
     var self = this;
-    return this.load("manifest.json").then(function (manifest) {
-      self.manifest = manifest;
-      self.leaves = {};
-      self.splits = {};
-      manifest.leaves.forEach(function (key) { self.leaves[key] = true; });
-      manifest.splits.forEach(function (key) { self.splits[key] = true; });
-      return manifest;
-    });
+    if (!this.readying) {
+      this.readying = this.load("manifest.json").then(function (manifest) {
+        self.manifest = manifest;
+        self.splits = map();
+        manifest.splits.forEach(function (key) { self.splits[key] = true; });
+        return manifest;
+      });
+    }
+    return this.readying;
   };
 
-  /* The tokens a word reads: the shard of the longest key that begins it ("*" only when the word is a split key). */
-  Index.prototype.shardTokens = function (word) {
+  /* The file a word reads and the key its tokens begin with, or null: the word itself when it is a split key
+     (that file's "*" lists the best documents of every token beginning with it); otherwise the word's prefix
+     one letter longer than the longest split key that begins it (two letters when none does), in the file of
+     the greatest leaf name of that length, under the same split key, that is not after it. */
+  Index.prototype.fileFor = function (word) {
+    var split = "";
     for (var length = word.length; length >= 2; length--) {
-      var key = word.slice(0, length);
-      if (this.leaves[key] || this.splits[key]) {
-        var split = !!this.splits[key];
-        return this.load("t/" + key + ".json").then(function (shard) {
-          if (split && key !== word) {
-            var own = {};
-            Object.keys(shard).forEach(function (token) { if (token !== "*") { own[token] = shard[token]; } });
-            return own;
-          }
-          return shard;
-        });
-      }
+      if (this.splits[word.slice(0, length)]) { split = word.slice(0, length); break; }
     }
-    return Promise.resolve({});
+    if (split === word) { return { name: word, key: word }; }
+    var level = Math.max(2, split.length + 1);
+    if (word.length < level) { return null; }
+    var key = word.slice(0, level), name = null;
+    this.manifest.leaves.forEach(function (leaf) {
+      if (leaf.length === level && leaf.indexOf(split) === 0 && leaf <= key && (name === null || leaf > name)) { name = leaf; }
+    });
+    return name === null ? null : { name: name, key: key };
+  };
+
+  /* The tokens a word reads: those beginning with its key (and "*" for a split key), from the file that holds them. */
+  Index.prototype.shardTokens = function (word) {
+    var file = this.fileFor(word);
+    if (!file) { return Promise.resolve({}); }
+    return this.load("t/" + file.name + ".json").then(function (shard) {
+      var own = map();
+      Object.keys(shard).forEach(function (token) {
+        if (token === "*" || token.indexOf(file.key) === 0) { own[token] = shard[token]; }
+      });
+      return own;
+    });
   };
 
   /* Documents a word is found in, {doc: {quality, code}}; found.cut is true when a list was cut short. */
   Index.prototype.matches = function (word) {
     var one = singular(word);
     return Promise.all([this.shardTokens(word), one ? this.shardTokens(one) : {}]).then(function (loaded) {
-      var shard = {};
+      var shard = map();
       Object.keys(loaded[0]).forEach(function (token) { shard[token] = loaded[0][token]; });
       if (one && loaded[1][one]) { shard[one] = loaded[1][one]; }
-      var found = {}, cut = false;
+      var found = map(), cut = false;
       Object.keys(shard).forEach(function (token) {
         var q = token === "*" ? 2 : quality(word, token);
         if (q === 0) { return; }
@@ -171,7 +188,7 @@
     if (country) { lists.push(this.manifest.countries.indexOf(country) === -1 ? Promise.resolve([]) : this.load("f/country-" + country + ".json")); }
     return Promise.all(lists).then(function (loaded) {
       var sets = loaded.map(function (list) {
-        var set = {};
+        var set = map();
         undelta(list).forEach(function (doc) { set[doc] = true; });
         return set;
       });
@@ -214,9 +231,13 @@
     });
   };
 
-  /* What a result shows: {n: name, u: address, t: type, s: summary, c: country}. */
+  /* What a result shows: {n: name, u: address, t: type, s: summary, c: country}, from the block of
+     manifest.block documents that holds it (each block is fetched once, whatever number of its results is shown). */
   Index.prototype.document = function (doc) {
-    return this.load("d/" + doc + ".json");
+    var self = this;
+    return this.ready().then(function (manifest) {
+      return self.load("d/" + Math.floor(doc / manifest.block) + ".json");
+    }).then(function (block) { return block[doc % self.manifest.block]; });
   };
 
   return { fold: fold, tokens: tokens, spelling: spelling, singular: singular, withinOneEdit: withinOneEdit, quality: quality, Index: Index };

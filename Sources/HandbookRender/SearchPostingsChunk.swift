@@ -1,0 +1,141 @@
+import Foundation
+import HandbookModel
+
+/// The tokens of a run of documents, found on one thread: a token table of its own (the index merges
+/// the chunks' tables in order afterwards) and each document's tokens as integer ids with their best
+/// code, so no String is made per token and no dictionary is keyed by one.
+struct SearchPostingsChunk: Sendable {
+    /// The chunk's tokens; ids are local to the chunk.
+    let table: SearchTokenTable
+    /// Each document's tokens, one document after another: local token id …
+    let ids: [Int32]
+    /// … and its best code (see `SearchIndex`).
+    let codes: [Int32]
+    /// Where each document's tokens end in `ids`.
+    let ends: [Int]
+    /// Bytes of text tokenized.
+    let bytes: Int
+    /// The thread's CPU seconds spent tokenizing them.
+    let seconds: Double
+
+    /// Tokenizes `entities`: names, then details, then bodies, each token with its best code per document.
+    init(_ entities: ArraySlice<Entity>, index: SiteIndex) {
+        let started = Self.threadSeconds()
+        var builder = Builder()
+        for entity in entities {
+            builder.code = 0
+            builder.tokenize(entity.name)
+            let name = builder.name
+            for (position, id) in name.enumerated() where position < 16 {
+                builder.add(id, Int32(3 + 16 * position + min(name.count, 15)))
+            }
+            builder.code = 2
+            builder.tokenize(index.descriptor(entity.reference).singular)
+            if let summary = entity[.summary]?.text { builder.tokenize(summary) }
+            if let country = entity[.country]?.text { builder.tokenize(Formatting.country(country)) }
+            if let region = entity[.region]?.text { builder.tokenize(Formatting.region(region)) }
+            if let jurisdiction = entity[.jurisdiction]?.text { builder.tokenize(Formatting.jurisdiction(jurisdiction)) }
+            if let city = entity[.city]?.text ?? entity[.place]?.text { builder.tokenize(city) }
+            if let kind = entity[.kind]?.text { builder.tokenize(kind) }
+            for topic in (entity[.topics]?.list ?? []).compactMap(\.text) { builder.tokenize(index.settings.topicLabel(topic)) }
+            for method in (entity[.methods]?.list ?? []).compactMap(\.text) { builder.tokenize(index.settings.methodLabel(method)) }
+            for reference in entity.references { if let target = index.entity(reference) { builder.tokenize(target.name) } }
+            builder.code = 1
+            entity.body.withUnsafeBufferPointer { builder.tokenize($0) }
+            builder.endDocument()
+        }
+        self.table = builder.table
+        self.ids = builder.ids
+        self.codes = builder.codes
+        self.ends = builder.ends
+        self.bytes = builder.bytes
+        self.seconds = Self.threadSeconds() - started
+    }
+
+    /// Receives the tokens of one document after another; the state is in one value, so the hot path
+    /// has no captured variables (and no runtime exclusivity checks).
+    private struct Builder: SearchTokenizer.Sink {
+        var table = SearchTokenTable(capacity: 4096)
+        var ids: [Int32] = []
+        var codes: [Int32] = []
+        var ends: [Int] = []
+        var bytes = 0
+        /// The code of the text being read; 0 while reading the name, whose tokens go to `name`.
+        var code: Int32 = 0
+        /// The name's tokens, in order.
+        var name: [Int] = []
+        /// By local id: the best code in the current document (0: not in it yet), and the id of the
+        /// token's singular (-2: not looked at yet, -1: none).
+        var best: [Int32] = []
+        var singulars: [Int32] = []
+        /// The ids with a code in the current document.
+        var touched: [Int32] = []
+        var scratch: [UInt8] = []
+
+        mutating func tokenize(_ text: String) {
+            if code == 0 { name.removeAll(keepingCapacity: true) }
+            var text = text
+            text.withUTF8 { tokenize($0) }
+        }
+
+        mutating func tokenize(_ text: UnsafeBufferPointer<UInt8>) {
+            bytes += text.count
+            SearchTokenizer.forEachToken(in: text, into: &self)
+        }
+
+        mutating func take(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+            let id = intern(token, hash: hash)
+            if code == 0 { name.append(id) } else { add(id, code) }
+        }
+
+        mutating func intern(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+            let id = table.intern(token, hash: hash)
+            if id == best.count {
+                best.append(0)
+                singulars.append(-2)
+            }
+            return id
+        }
+
+        /// The token, and its singular when it is a plural.
+        mutating func add(_ id: Int, _ code: Int32) {
+            put(id, code)
+            var singular = singulars[id]
+            if singular == -2 {
+                let token = Array(table.bytes(id))
+                let found = token.withUnsafeBufferPointer { SearchTokenizer.singular($0, into: &scratch) }
+                singular = found ? Int32(scratch.withUnsafeBufferPointer { intern($0, hash: SearchTokenTable.hash($0)) }) : -1
+                singulars[id] = singular
+            }
+            if singular >= 0 { put(Int(singular), code) }
+        }
+
+        /// Keeps `code` for the token unless it already has one in as good a place.
+        mutating func put(_ id: Int, _ code: Int32) {
+            let current = best[id]
+            if current == 0 {
+                touched.append(Int32(id))
+            } else if SearchIndex.fieldWeight(Int(current)) >= SearchIndex.fieldWeight(Int(code)) {
+                return
+            }
+            best[id] = code
+        }
+
+        mutating func endDocument() {
+            for id in touched {
+                ids.append(id)
+                codes.append(best[Int(id)])
+                best[Int(id)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            ends.append(ids.count)
+        }
+    }
+
+    /// The calling thread's CPU time in seconds: what tokenizing cost, whatever else shares the cores.
+    static func threadSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,129 @@
+/// Decides which tokens share a file under `search/t/`: prefixes split where their tokens would pass the
+/// limit, and consecutive sibling leaves packed into one file while it stays under it (the format is
+/// described in `SearchIndex`). Works on token ids, which are in byte order, so every prefix is one
+/// range of ids.
+struct SearchShardLayout {
+    /// A prefix whose tokens go in a shared file: its key, its tokens, and their entries' bytes.
+    struct Leaf {
+        var key: [UInt8]
+        var range: Range<Int>
+        var size: Int
+    }
+
+    let postings: SearchPostings
+    let limit: Int
+    /// The bytes of the entries (`"token":[…]`) of every token before each id: any range's size in one subtraction.
+    let sizeBefore: [Int]
+    /// The files made so far, by name.
+    private var files: [String: SearchIndex.Shard] = [:]
+    /// By document: its best code among the tokens being merged for a `*` list (0: none yet).
+    private var bestCode: [Int32]
+
+    init(postings: SearchPostings, documents: Int, limit: Int) {
+        self.postings = postings
+        self.limit = limit
+        bestCode = [Int32](repeating: 0, count: documents)
+        let table = postings.table, starts = postings.starts
+        var sizeBefore = [0]
+        sizeBefore.reserveCapacity(table.count + 1)
+        for id in 0..<table.count {
+            // "token":[Δ,code,…] and, for a cut list, ",total".
+            var size = table.length(id) + 5 + (starts[id + 1] - starts[id]) * 2 - 1
+            var previous = 0
+            for posting in starts[id]..<starts[id + 1] {
+                let doc = Int(postings.docs[posting])
+                size += SearchIndex.digits(doc - previous) + SearchIndex.digits(Int(postings.codes[posting]))
+                previous = doc
+            }
+            if let total = postings.totals[id] { size += 1 + SearchIndex.digits(total) }
+            sizeBefore.append(sizeBefore[id] + size)
+        }
+        self.sizeBefore = sizeBefore
+    }
+
+    /// Every token file, by name.
+    mutating func shards() -> [String: SearchIndex.Shard] {
+        let table = postings.table
+        var leaves: [Leaf] = []
+        var low = 0
+        while low < table.count {
+            let key = Array(table.bytes(low).prefix(2))
+            var high = low + 1
+            while high < table.count && table.bytes(high).starts(with: key) { high += 1 }
+            place(key, low..<high, into: &leaves)
+            low = high
+        }
+        pack(leaves)
+        return files
+    }
+
+    /// The bytes of the entries of `range` with the commas between them.
+    func size(_ range: Range<Int>) -> Int {
+        range.isEmpty ? 0 : sizeBefore[range.upperBound] - sizeBefore[range.lowerBound] + range.count - 1
+    }
+
+    /// The tokens beginning with `key`: a leaf for the parent to pack, or a split key's file and its children.
+    mutating func place(_ key: [UInt8], _ range: Range<Int>, into leaves: inout [Leaf]) {
+        let size = size(range)
+        guard size + 2 > limit, range.count > 1 else {
+            leaves.append(Leaf(key: key, range: range, size: size))
+            return
+        }
+        let table = postings.table
+        // The token equal to the key sorts first; it stays in the split key's own file.
+        let own = table.length(range.lowerBound) == key.count ? range.lowerBound..<(range.lowerBound + 1) : range.lowerBound..<range.lowerBound
+        let (star, total) = star(range)
+        let name = String(decoding: key, as: UTF8.self)
+        files[name] = SearchIndex.Shard(split: true, prefixes: [name], ranges: [own], star: star, starTotal: total)
+        var children: [Leaf] = []
+        var low = own.upperBound
+        while low < range.upperBound {
+            let next = table.storage[table.starts[low] + key.count]
+            var high = low + 1
+            while high < range.upperBound && table.storage[table.starts[high] + key.count] == next { high += 1 }
+            place(key + [next], low..<high, into: &children)
+            low = high
+        }
+        pack(children)
+    }
+
+    /// Sibling leaves, in order, into files that stay under the limit (a single leaf may not).
+    mutating func pack(_ leaves: [Leaf]) {
+        var group: [Leaf] = []
+        var size = 0
+        func close() {
+            guard let first = group.first else { return }
+            files[String(decoding: first.key, as: UTF8.self)] = SearchIndex.Shard(
+                split: false, prefixes: group.map { String(decoding: $0.key, as: UTF8.self) }, ranges: group.map(\.range),
+                star: [], starTotal: nil)
+            group = []
+            size = 0
+        }
+        for leaf in leaves {
+            if !group.isEmpty && size + 1 + leaf.size + 2 > limit { close() }
+            size = group.isEmpty ? leaf.size : size + 1 + leaf.size
+            group.append(leaf)
+        }
+        close()
+    }
+
+    /// A split key's `*`: each document's best place among the tokens of `range` (the earlier name word on
+    /// a tie), its best `postingLimit` documents, and the count of all of them when that cut the list.
+    mutating func star(_ range: Range<Int>) -> ([SearchIndex.Posting], Int?) {
+        var touched: [Int] = []
+        for posting in postings.starts[range.lowerBound]..<postings.starts[range.upperBound] {
+            let doc = Int(postings.docs[posting]), code = postings.codes[posting], current = bestCode[doc]
+            if current == 0 {
+                touched.append(doc)
+                bestCode[doc] = code
+            } else if (SearchIndex.fieldWeight(Int(code)), -code) > (SearchIndex.fieldWeight(Int(current)), -current) {
+                bestCode[doc] = code
+            }
+        }
+        let merged = touched.map { (doc: $0, code: Int(bestCode[$0])) }
+        for doc in touched { bestCode[doc] = 0 }
+        let cut = range.compactMap { postings.totals[$0] }
+        let total = merged.count > SearchIndex.postingLimit || !cut.isEmpty ? max(merged.count, cut.max() ?? 0) : nil
+        return (SearchIndex.best(merged), total)
+    }
+}
