@@ -43,7 +43,7 @@ public enum OutputWriter {
     public static let marker = ".handbook-output"
 
     /// The marker's text; unchanged since the first version, as `ContentSiteTests` records every output file's digest.
-    static let markerText = Array("Made by handbook build. This directory is replaced on every build; do not edit it.\n".utf8)
+    static let markerText = Array("Made by handbook build, which rewrites what changes in this directory on every build; do not edit it.\n".utf8)
 
     /// Refuses an output that is, contains or sits inside the content or theme, or a non-empty directory the tool did not make;
     /// then finishes or discards what a killed build left beside an accepted output.
