@@ -22,12 +22,21 @@ struct DataAPI: OutputGenerator {
         // Each entry is encoded once for its type's list and once, with body and backlinks, for its block,
         // all in parallel; the lists and blocks are then spliced from the encoded items.
         let encoded = Parallel.map(index.entities) { entity -> (item: [UInt8], detail: [UInt8]) in
-            var item = self.entity(in: entity, withBody: false)
-            if case .object(var members) = item {
-                members["detail"] = .string(self.baseURL + Self.blockPath(entity.reference, count: self.index.entities(of: entity.reference.type).count))
-                item = .object(members)
-            }
-            return (item.bytes, self.entity(in: entity, withBody: true).bytes)
+            // The members both forms share (`fields` … `url`) are encoded once; the list item puts `detail`
+            // before them and the block puts `backlinks` and `body_html` (keys stay in sorted order).
+            var core = self.entity(in: entity).bytes
+            core.removeFirst()
+            var item: [UInt8] = Array("{\"detail\":".utf8)
+            JSONString.append(self.baseURL + Self.blockPath(entity.reference, count: self.index.entities(of: entity.reference.type).count), to: &item)
+            item.append(0x2C)
+            item += core
+            var detail: [UInt8] = Array("{\"backlinks\":".utf8)
+            JSONValue.array((self.index.backlinks[entity.reference] ?? []).map(self.reference)).encode(into: &detail)
+            detail += Array(",\"body_html\":".utf8)
+            JSONString.append(self.bodies[entity.reference] ?? "", to: &detail)
+            detail.append(0x2C)
+            detail += core
+            return (item, detail)
         }
         var items: [EntityType: [[UInt8]]] = [:]
         var blocks: [EntityType: [Int: [(slug: String, detail: [UInt8])]]] = [:]
@@ -123,8 +132,9 @@ struct DataAPI: OutputGenerator {
         return out
     }
 
-    /// One entry as JSON: identity, every field typed, references resolved, and in its block the body and backlinks.
-    func entity(in entity: Entity, withBody: Bool) -> JSONValue {
+    /// One entry as JSON: identity, every field typed, references resolved. (Every key here sorts after
+    /// `backlinks`, `body_html` and `detail`, which the lists and blocks add in front when they splice it.)
+    func entity(in entity: Entity) -> JSONValue {
         var object: [String: JSONValue] = [
             "type": .string(entity.reference.type.folder),
             "slug": .string(entity.reference.slug),
@@ -135,10 +145,6 @@ struct DataAPI: OutputGenerator {
         for entry in entity.fields { fields[entry.key] = value(entry.value) }
         object["fields"] = .object(fields)
         if let changed = entity.lastChanged { object["last_modified"] = .string(Self.timestamp(changed)) }
-        if withBody {
-            object["body_html"] = .string(bodies[entity.reference] ?? "")
-            object["backlinks"] = .array((index.backlinks[entity.reference] ?? []).map(reference))
-        }
         return .object(object)
     }
 
