@@ -39,13 +39,31 @@ public enum LinkChecker {
 
     /// Every broken internal link in `files`; `baseURL` links count as internal.
     public static func check(_ files: [OutputFile], baseURL: String) -> [BrokenLink] {
-        let paths = Set(files.map(\.path))
+        broken(Parallel.map(files) { links(of: $0) }.compactMap { $0 }, paths: Set(files.map(\.path)), baseURL: baseURL)
+    }
+
+    /// The links of one built page (nil for a file that is not HTML), kept so the check can run once every
+    /// file is known without holding every page's bytes.
+    public struct PageLinks: Sendable {
+        /// The page, relative to the output root.
+        public var page: String
+        /// Each `href` and `src` value with where it starts.
+        public var links: [(link: String, position: TextPosition)]
+    }
+
+    /// The links of a page, or nil when the file is not HTML.
+    public static func links(of file: OutputFile) -> PageLinks? {
+        guard file.path.hasSuffix(".html") else { return nil }
+        return PageLinks(page: file.path, links: links(in: file.bytes))
+    }
+
+    /// The links among `pages` that lead to none of `paths`.
+    public static func broken(_ pages: [PageLinks], paths: Set<String>, baseURL: String) -> [BrokenLink] {
         let basePath = Links.basePath(of: baseURL)
-        let pages = files.filter { $0.path.hasSuffix(".html") }
         let found = Parallel.map(pages) { page -> [BrokenLink] in
             var broken: [BrokenLink] = []
-            let directory = page.path.split(separator: "/").dropLast().map(String.init)
-            for (link, position) in links(in: page.bytes) {
+            let directory = page.page.split(separator: "/").dropLast().map(String.init)
+            for (link, position) in page.links {
                 let problem: BrokenLink.Problem
                 switch resolve(link, from: directory, baseURL: baseURL, basePath: basePath) {
                 case .external:
@@ -59,11 +77,11 @@ public enum LinkChecker {
                 case .aboveRoot:
                     problem = .aboveRoot
                 }
-                broken.append(BrokenLink(page: page.path, target: link, position: position, problem: problem))
+                broken.append(BrokenLink(page: page.page, target: link, position: position, problem: problem))
             }
             return broken
         }
-        return found.flatMap { $0 }
+        return found.flatMap { $0 }.sorted { ($0.page, $0.position.line, $0.position.column) < ($1.page, $1.position.line, $1.position.column) }
     }
 
     /// The values of `href` and `src` attributes, entities decoded, each with where its value starts.

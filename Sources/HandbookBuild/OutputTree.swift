@@ -14,6 +14,9 @@ struct OutputTree {
     /// Every folder below the root.
     var folders: Set<String> = []
 
+    /// No files and no folders: a first build's old output.
+    init() {}
+
     /// Walks `root`.
     init(scanning root: String) throws(BuildError) {
         try walk(root, relative: "")

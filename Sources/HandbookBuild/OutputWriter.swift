@@ -85,24 +85,18 @@ public enum OutputWriter {
         case afterCommit
     }
 
-    /// `write(_:to:)`, stopping at `stop` when one is given.
+    /// `write(_:to:)`, stopping at `stop` when one is given: one `OutputSession` fed the whole site at once.
     static func write(_ files: [OutputFile], to output: String, stoppingAt stop: Stop?) throws(BuildError) -> OutputChanges {
         let location = OutputLocation(output)
         try checkPaths(files, output: location.output)
-        let lock = try OutputLock(location)
-        defer { lock.release() }
-        try recover(location)
-        switch FileSystem.kind(location.output) {
-        case .missing:
-            return try writeWhole(files, to: location, stoppingAt: stop)
-        case .directory:
-            let names = (try? FileSystem.list(location.output)) ?? []
-            if names.isEmpty { return try writeWhole(files, to: location, stoppingAt: stop) }
-            guard names.contains(marker) else { throw BuildError(reason: .outputNotOurs, path: output) }
-            return try writeChanges(files, to: location, stoppingAt: stop)
-        default:
-            throw BuildError(reason: .outputIsFile, path: output)
+        let session = try OutputSession(output: output)
+        do throws(BuildError) {
+            try session.stage(files)
+        } catch {
+            session.discard()
+            throw error
         }
+        return try session.commit(stoppingAt: stop)
     }
 }
 
@@ -135,69 +129,6 @@ extension OutputWriter {
             index = path.index(after: slash)
         }
         return folders
-    }
-
-    /// A first build: the whole site into the staging folder, then one rename makes it the output.
-    static func writeWhole(_ files: [OutputFile], to location: OutputLocation, stoppingAt stop: Stop?) throws(BuildError) -> OutputChanges {
-        let staging = location.staging
-        try makeStaging(location)
-        do throws(BuildError) {
-            let folders = Set(files.flatMap { ancestors(of: $0.path) })
-            // Parents before children: sorting by length puts every folder after the folders that hold it.
-            for folder in folders.sorted(by: { $0.count < $1.count }) {
-                try created { () throws(FileWriter.Failure) in try FileWriter.makeDirectory(staging + "/" + folder) }
-            }
-            try writeAll(files.map { (staging + "/" + $0.path, $0.bytes) })
-            if stop == .beforeCommit { return OutputChanges() }
-            guard rename(staging, location.output) == 0 else {
-                throw BuildError(reason: .system(path: location.output, code: errno), path: location.output)
-            }
-        } catch {
-            removeIfOurs(staging)
-            throw error
-        }
-        return OutputChanges(written: files.map(\.path).sorted(), unchangedCount: 0, removed: [])
-    }
-
-    /// A later build: compare, stage what changed, commit a journal, apply it.
-    static func writeChanges(_ files: [OutputFile], to location: OutputLocation, stoppingAt stop: Stop?) throws(BuildError) -> OutputChanges {
-        let output = location.output
-        var tree = try OutputTree(scanning: output)
-        tree.files.remove(marker)
-        let old = tree
-        let unchanged = Parallel.map(files) { file in
-            old.files.contains(file.path) && FileWriter.holds(output + "/" + file.path, file.bytes)
-        }
-        let changed = zip(files, unchanged).filter { !$0.1 }.map(\.0)
-        let paths = Set(files.map(\.path))
-        let folders = Set(files.flatMap { ancestors(of: $0.path) })
-        let removed = old.files.subtracting(paths).sorted()
-        let removedFolders = old.folders.subtracting(folders)
-            .sorted { ($0.split(separator: "/").count, $0) > ($1.split(separator: "/").count, $1) }
-        let madeFolders = folders.subtracting(old.folders).sorted { $0.count < $1.count }
-        let summary = OutputChanges(written: changed.map(\.path).sorted(), unchangedCount: files.count - changed.count, removed: removed)
-        if changed.isEmpty && removed.isEmpty && removedFolders.isEmpty { return summary }
-
-        let journal = Journal(steps: removed.map { .remove($0) } + removedFolders.map { .removeFolder($0) }
-            + madeFolders.map { .makeFolder($0) } + changed.indices.map { .place(staged: $0, path: changed[$0].path) })
-        try makeStaging(location)
-        do throws(BuildError) {
-            try writeAll(changed.indices.map { (location.staging + "/\($0)", changed[$0].bytes) })
-            if stop == .beforeCommit { return summary }
-            try created { () throws(FileWriter.Failure) in
-                try FileWriter.replace(location.partialJournal, journal.encoded(), sync: true)
-            }
-            guard rename(location.partialJournal, location.journal) == 0 else {
-                throw BuildError(reason: .system(path: location.journal, code: errno), path: output)
-            }
-            try created { () throws(FileWriter.Failure) in try FileWriter.syncDirectory(location.staging) }
-        } catch {
-            removeIfOurs(location.staging)
-            throw error
-        }
-        if stop == .afterCommit { return summary }
-        try finish(journal, at: location)
-        return summary
     }
 
     /// Applies a committed journal, then ends the transaction: journal first, then the staging folder.

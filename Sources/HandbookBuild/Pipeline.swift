@@ -51,8 +51,8 @@ public enum Pipeline {
     public struct BuildReport: Sendable {
         /// The validation of the content (its diagnostics are the build's).
         public var validation: ValidationResult
-        /// The files rendered (empty when the content has errors).
-        public var files: [OutputFile]
+        /// How many files the site has (0 when the content has errors).
+        public var fileCount: Int
         /// Internal links that lead nowhere (only with `checkLinks`).
         public var brokenLinks: [LinkChecker.BrokenLink]
         /// True when the output directory was replaced.
@@ -89,7 +89,7 @@ public enum Pipeline {
         }
         var validation = try loadAndValidate(options, clock: &clock)
         guard validation.errorCount == 0 else {
-            return BuildReport(validation: validation, files: [], brokenLinks: [], written: false)
+            return BuildReport(validation: validation, fileCount: 0, brokenLinks: [], written: false)
         }
         let theme: Theme
         do {
@@ -111,37 +111,53 @@ public enum Pipeline {
         let index = SiteIndex(settings: validation.settings, entities: validation.entities, today: options.today, types: options.types)
         let site = SiteContext(index: index, theme: theme, baseURL: baseURL)
         clock.mark("index")
+        // Writing starts as soon as the first output is made: each generator's files are compared with the
+        // old output and staged as it finishes, and then let go, so the site's bytes are never all held at once.
+        let session: OutputSession
+        do {
+            session = try OutputSession(output: options.outputPath)
+        } catch {
+            throw .output(error)
+        }
+        let checkedBase = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         // The generators are independent: run them side by side (each also spreads its own work), the
         // data outputs (listed last, the costliest) first so the cores stay busy, and time each on its own.
         let outputs = options.outputs
-        let made = Parallel.map(Array(outputs.indices.reversed())) { index -> (files: [OutputFile], seconds: Double) in
+        let made = Parallel.map(Array(outputs.indices.reversed())) { index -> (count: Int, links: [LinkChecker.PageLinks], seconds: Double, failure: BuildError?) in
             let started = DispatchTime.now().uptimeNanoseconds
             let files = outputs[index].init(site: site).files()
-            return (files, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+            let links = options.checkLinks ? files.compactMap(LinkChecker.links(of:)) : []
+            var failure: BuildError?
+            do throws(BuildError) {
+                try session.stage(files)
+            } catch {
+                failure = error
+            }
+            return (files.count, links, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, failure)
         }
-        var files: [OutputFile] = []
-        files.reserveCapacity(made.reduce(0) { $0 + $1.files.count })
-        for (output, result) in zip(outputs.reversed(), made) {
-            files += result.files
-            clock.record(output.name, seconds: result.seconds)
+        for (output, result) in zip(outputs.reversed(), made) { clock.record(output.name, seconds: result.seconds) }
+        clock.mark("render and stage (all outputs, wall)")
+        if let failure = made.lazy.compactMap({ $0.failure }).first {
+            session.discard()
+            throw .output(failure)
         }
-        clock.mark("render (all outputs, wall)")
-        files.sort { $0.path < $1.path }
+        let fileCount = made.reduce(0) { $0 + $1.count }
         if options.checkLinks {
-            let broken = LinkChecker.check(files, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/")
+            let broken = LinkChecker.broken(made.flatMap { $0.links }, paths: session.stagedPaths, baseURL: checkedBase)
             clock.mark("check links")
             if !broken.isEmpty {
-                return BuildReport(validation: validation, files: files, brokenLinks: broken, written: false, timings: clock.phases)
+                session.discard()
+                return BuildReport(validation: validation, fileCount: fileCount, brokenLinks: broken, written: false, timings: clock.phases)
             }
         }
         let outputChanges: OutputChanges
         do {
-            outputChanges = try OutputWriter.write(files, to: options.outputPath)
+            outputChanges = try session.commit()
         } catch {
             throw .output(error)
         }
-        clock.mark("write")
-        return BuildReport(validation: validation, files: files, brokenLinks: [], written: true, changes: outputChanges, timings: clock.phases)
+        clock.mark("commit")
+        return BuildReport(validation: validation, fileCount: fileCount, brokenLinks: [], written: true, changes: outputChanges, timings: clock.phases)
     }
 }
 

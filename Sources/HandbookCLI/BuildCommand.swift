@@ -87,7 +87,7 @@ enum BuildCommand {
         let seconds = Date().timeIntervalSince(started)
         console.print(summary)
         let changes = report.changes
-        console.print("Built \(grouped(report.files.count)) files into \(output)/ (\(grouped(changes.writtenCount)) written, "
+        console.print("Built \(grouped(report.fileCount)) files into \(output)/ (\(grouped(changes.writtenCount)) written, "
             + "\(grouped(changes.unchangedCount)) unchanged, \(grouped(changes.removedCount)) removed) in \(String(format: "%.2f", seconds)) s.")
         if environment["HANDBOOK_TIMINGS"] == "1" {
             for (phase, time) in report.timings { console.printError("timing: \(phase) \(String(format: "%.4f", time)) s") }
