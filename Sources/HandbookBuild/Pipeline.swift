@@ -109,8 +109,9 @@ public enum Pipeline {
         clock.mark("theme and history")
         let baseURL = options.baseURL ?? validation.settings.baseURL
         let index = SiteIndex(settings: validation.settings, entities: validation.entities, today: options.today, types: options.types)
-        let site = SiteContext(index: index, theme: theme, baseURL: baseURL)
         clock.mark("index")
+        let site = SiteContext(index: index, theme: theme, baseURL: baseURL)
+        clock.mark("prepare (bodies, cards, order)")
         // Writing starts as soon as the first output is made: each generator's files are compared with the
         // old output and staged as it finishes, and then let go, so the site's bytes are never all held at once.
         let session: OutputSession
@@ -123,7 +124,7 @@ public enum Pipeline {
         // The generators are independent: run them side by side (each also spreads its own work), the
         // data outputs (listed last, the costliest) first so the cores stay busy, and time each on its own.
         let outputs = options.outputs
-        let made = Parallel.map(Array(outputs.indices.reversed())) { index -> (count: Int, links: [LinkChecker.PageLinks], seconds: Double, failure: BuildError?) in
+        let made = Parallel.tasks(Array(outputs.indices.reversed())) { index -> (count: Int, links: [LinkChecker.PageLinks], seconds: Double, failure: BuildError?) in
             let started = DispatchTime.now().uptimeNanoseconds
             let files = outputs[index].init(site: site).files()
             let links = options.checkLinks ? files.compactMap(LinkChecker.links(of:)) : []

@@ -48,9 +48,14 @@ public enum ChangeHistory {
         return dates
     }
 
+    /// The file's modification time, from `stat` (Foundation's attribute dictionary costs far more per file).
     static func modificationTime(_ path: String) -> Int64? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let date = attributes[.modificationDate] as? Date else { return nil }
-        return Int64(date.timeIntervalSince1970)
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        return Int64(info.st_mtimespec.tv_sec)
+        #else
+        return Int64(info.st_mtim.tv_sec)
+        #endif
     }
 }

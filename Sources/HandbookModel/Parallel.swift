@@ -20,6 +20,28 @@ public enum Parallel {
     }
 }
 
+extension Parallel {
+    /// Runs independent tasks side by side on the global queue; the results are in the order of `items`.
+    ///
+    /// Unlike `map`, each task may itself call `map` and have it spread over every core: a `map` nested in
+    /// another `map` runs serially (libdispatch does not widen a nested `concurrentPerform`), so a long task
+    /// left alone at the end would keep one core idle.
+    public static func tasks<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let slots = Slots<R>(count: items.count)
+        defer { slots.release() }
+        let group = DispatchGroup()
+        for index in items.indices {
+            let item = items[index]
+            DispatchQueue.global().async(group: group) {
+                slots.store(transform(item), at: index)
+            }
+        }
+        group.wait()
+        return slots.collect()
+    }
+}
+
 /// Result slots that concurrent iterations write to; each index is written by exactly one iteration.
 private struct Slots<R>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<R?>
