@@ -7,6 +7,8 @@ public indirect enum JSONValue: Hashable, Sendable {
     case null
     case array([JSONValue])
     case object([String: JSONValue])
+    /// JSON already encoded (compact, keys sorted), written as it is: a value many files repeat, encoded once.
+    case encoded([UInt8])
 
     /// Text, or null when nil.
     public init(_ text: String?) {
@@ -47,6 +49,8 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .number(let text): out.append(contentsOf: text.utf8)
         case .bool(let value): out.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
         case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        case .encoded(let bytes):
+            out.append(contentsOf: bytes)
         case .array(let items):
             out.append(0x5B)
             for (index, item) in items.enumerated() {

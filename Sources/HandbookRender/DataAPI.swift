@@ -11,10 +11,23 @@ struct DataAPI: OutputGenerator {
     /// Rendered bodies by entry, computed once for the whole build.
     let bodies: [EntityReference: String]
 
+    /// Each published entry as a reference (`{"name","slug","type","url"}`), encoded once: references are
+    /// repeated in fields and backlinks all over the API.
+    let references: [EntityReference: JSONValue]
+
     init(site: SiteContext) {
         index = site.index
         baseURL = site.baseURL
         bodies = site.bodies
+        let index = site.index
+        let baseURL = site.baseURL
+        let encoded = Parallel.map(index.entities) { entity in
+            JSONValue.encoded(Self.reference(entity.reference, in: index, baseURL: baseURL).bytes)
+        }
+        var references: [EntityReference: JSONValue] = [:]
+        references.reserveCapacity(encoded.count)
+        for (entity, value) in zip(index.entities, encoded) { references[entity.reference] = value }
+        self.references = references
     }
 
     /// Every API file.
@@ -167,6 +180,10 @@ struct DataAPI: OutputGenerator {
 
     /// `{type, slug, name, url}` for a published entry; without name and url when it is not published.
     func reference(_ target: EntityReference) -> JSONValue {
+        references[target] ?? Self.reference(target, in: index, baseURL: baseURL)
+    }
+
+    static func reference(_ target: EntityReference, in index: SiteIndex, baseURL: String) -> JSONValue {
         var object: [String: JSONValue] = ["type": .string(target.type.folder), "slug": .string(target.slug)]
         if let entity = index.entity(target) {
             object["name"] = .string(entity.name)
