@@ -15,7 +15,7 @@ struct DisplayOrder: Sendable {
             let past = keyed.filter { !$0.upcoming }.sorted { $0.start != $1.start ? $0.start > $1.start : $0.entity.reference < $1.entity.reference }
             return (upcoming + past).map(\.entity)
         case .latestFirst(let path):
-            let keyed = entities.map { (last: date($0, path) ?? PartialDate(year: 0), name: Formatting.sortKey($0.name), entity: $0) }
+            let keyed = entities.map { (last: date($0, path) ?? PartialDate(year: 0), name: index.sortKey($0), entity: $0) }
             return keyed.sorted { lhs, rhs in
                 if lhs.last != rhs.last { return lhs.last > rhs.last }
                 return lhs.name != rhs.name ? lhs.name < rhs.name : lhs.entity.reference < rhs.entity.reference
@@ -24,13 +24,13 @@ struct DisplayOrder: Sendable {
             let keyed = entities.map { entity -> (order: Int, name: String, entity: Entity) in
                 var order = Int.max
                 if case .integer(let value)? = entity[field] { order = value }
-                return (order, Formatting.sortKey(entity.name), entity)
+                return (order, index.sortKey(entity), entity)
             }
             return keyed.sorted { lhs, rhs in
                 lhs.order != rhs.order ? lhs.order < rhs.order : (lhs.name != rhs.name ? lhs.name < rhs.name : lhs.entity.reference < rhs.entity.reference)
             }.map(\.entity)
         case .byName:
-            return entities.map { (Formatting.sortKey($0.name), $0) }
+            return entities.map { (index.sortKey($0), $0) }
                 .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.reference < $1.1.reference }
                 .map(\.1)
         }

@@ -99,7 +99,7 @@ public struct SearchIndex: Sendable {
         var ranges: [EntityType: (Int, Int)] = [:]
         // Types in the search order: earlier types win ties.
         for type in index.types.searchOrder.map(\.type) {
-            let entities = index.entities(of: type).map { (changed: -($0.lastChanged ?? 0), name: Formatting.sortKey($0.name), entity: $0) }
+            let entities = index.entities(of: type).map { (changed: -($0.lastChanged ?? 0), name: index.sortKey($0), entity: $0) }
                 .sorted { ($0.changed, $0.name, $0.entity.reference) < ($1.changed, $1.name, $1.entity.reference) }
                 .map(\.entity)
             ranges[type] = (ordered.count, ordered.count + entities.count)
