@@ -64,12 +64,16 @@ public struct FieldSchema: Hashable, Sendable {
     public var isRequired: Bool
     /// One line saying what the field is for: scaffold comments, JSON Schema descriptions, docs.
     public var summary: String
+    /// Its heading on an entry's page: given, or the name in words ("open_calls" → "Open calls").
+    public var label: String
 
     /// Creates a field.
-    public init(_ name: FieldName, _ kind: FieldKind, required: Bool = false, _ summary: String) {
+    public init(_ name: FieldName, _ kind: FieldKind, required: Bool = false, label: String? = nil, _ summary: String) {
         self.name = name
         self.kind = kind
         self.isRequired = required
         self.summary = summary
+        let words = name.rawValue.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        self.label = label ?? words.capitalisedFirst
     }
 }

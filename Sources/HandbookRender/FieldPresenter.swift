@@ -26,7 +26,7 @@ struct FieldPresenter {
             guard let value = entity[field.name] else { continue }
             let html = present(value, field: field, entity: entity)
             if !html.isEmpty {
-                let label = descriptor.label(field.name) ?? Formatting.label(field.name.rawValue)
+                let label = descriptor.label(field.name) ?? field.label
                 rows.append(["label": .string(label), "html": .string(html), "name": .string(field.name.rawValue)])
             }
         }
@@ -58,7 +58,7 @@ struct FieldPresenter {
         case (.record(let fields), .record(let entries)):
             let parts = entries.compactMap { entry -> String? in
                 guard let field = fields.first(where: { $0.name.rawValue == entry.key }) else { return nil }
-                return "<li>\(h(Formatting.label(entry.key))): \(present(entry.value, kind: field.kind))</li>"
+                return "<li>\(h(field.label)): \(present(entry.value, kind: field.kind))</li>"
             }
             return parts.isEmpty ? "" : "<ul class=\"values\">" + parts.joined() + "</ul>"
         case (.dictionary(_, let valueKind), .record(let entries)):

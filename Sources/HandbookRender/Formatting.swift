@@ -77,16 +77,6 @@ public enum Formatting {
         value.replacingOccurrences(of: "-", with: " ").capitalisedFirst
     }
 
-    /// A field name as a label: "open_calls" → "Open calls".
-    public static func label(_ field: String) -> String {
-        switch field {
-        case "consent_date": return "Consent given"
-        case "online": return "Online"
-        case "url": return "Link"
-        default: return choice(field.replacingOccurrences(of: "_", with: " "))
-        }
-    }
-
     /// "25,000 GBP" or "1,250.50 EUR": the amount as written, grouped in thousands.
     public static func money(_ amount: String, currency: String?) -> String {
         let parts = amount.split(separator: ".", maxSplits: 1)
@@ -128,12 +118,5 @@ public enum Formatting {
 extension PartialDate {
     static func padded(_ value: Int) -> String {
         value < 10 ? "0\(value)" : String(value)
-    }
-}
-
-extension String {
-    /// The text with its first letter in upper case: "case studies" → "Case studies".
-    var capitalisedFirst: String {
-        prefix(1).uppercased() + dropFirst()
     }
 }

@@ -104,7 +104,10 @@ public struct SiteContext: Sendable {
 
     /// References sorted by their type's display order.
     func inDisplayOrder(_ references: [EntityReference]) -> [Entity] {
-        references.sorted { (rank[$0] ?? 0) < (rank[$1] ?? 0) }.compactMap(index.entity)
+        // Look each rank up once, not twice per comparison.
+        references.map { (rank: rank[$0] ?? 0, reference: $0) }
+            .sorted { $0.rank < $1.rank }
+            .compactMap { index.entity($0.reference) }
     }
 
     /// The published events, in display order, that have not ended and are not cancelled.

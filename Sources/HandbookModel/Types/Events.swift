@@ -15,7 +15,7 @@ extension TypeDescriptor {
             FieldSchema(.location, .text(maxLength: 300), "where it takes place; or give online"),
             FieldSchema(.online, .url, "where to join online; or give location"),
             FieldSchema(.organisers, .list(.reference(.organisations), minimum: 1), "who runs it (organisation slugs, at least one)"),
-            FieldSchema(.url, .url, "registration or details"),
+            FieldSchema(.url, .url, label: "Link", "registration or details"),
             FieldSchema(.cost, .text(maxLength: 200), "what it costs"),
             FieldSchema(.status, .choice(EventStatus.choices), "default scheduled"),
             FieldSchema(.sequence, .integer(minimum: 0), "raise by one on a significant change, so calendars update"),

@@ -15,7 +15,7 @@ extension TypeDescriptor {
             FieldSchema(.email, .email, "a published address; prefer role mailboxes such as press@"),
             FieldSchema(.phone, .phone, "a published work line only"),
             FieldSchema(.basis, .choice(ContactBasis.choices), required: true, "why the details may be listed"),
-            FieldSchema(.consentDate, .date, "when the person agreed to be listed (required with basis: consent)"),
+            FieldSchema(.consentDate, .date, label: "Consent given", "when the person agreed to be listed (required with basis: consent)"),
             FieldSchema(.verified, .date, required: true, "when the details were last checked, YYYY-MM-DD"),
             FieldSchema(.sources, .list(.url, minimum: 1), required: true, "where these details are published: links"),
         ],

@@ -9,7 +9,7 @@ extension TypeDescriptor {
         type: .resources, singular: "resource", plural: "resources", nameField: .title,
         fields: [
             FieldSchema(.title, .text(maxLength: 300), required: true, "the resource's title"),
-            FieldSchema(.url, .url, required: true, "where to find it"),
+            FieldSchema(.url, .url, required: true, label: "Link", "where to find it"),
             FieldSchema(.kind, .choice(["report", "paper", "dataset", "guide", "toolkit", "video", "other"]), "what kind of resource it is"),
             FieldSchema(.authors, .list(.text(maxLength: 200), minimum: 0), "who wrote it"),
             FieldSchema(.publishers, .list(.reference(.organisations), minimum: 0), "who published it (organisation slugs)"),
