@@ -22,23 +22,23 @@ struct Calendars: OutputGenerator {
             }
         }
         let title = index.settings.title
-        var files = [OutputFile(path: Self.fileName, text: ICalendar.calendar(
+        var files = [OutputFile(path: Self.fileName, bytes: ICalendar.bytes(
             name: "\(title): events and deadlines", items: events.map(ICalendar.Item.event) + deadlines,
             index: index, baseURL: site.baseURL, isFeed: true))]
         for (slug, references) in site.eventsByOrganiser.sorted(by: { $0.key < $1.key }) {
             let organiser = EntityReference(type: .organisations, slug: slug)
             let name = index.entity(organiser)?.name ?? slug
-            files.append(OutputFile(path: index.links.entity(organiser) + Self.fileName, text: ICalendar.calendar(
-                name: "\(title): events by \(name)", events: references.compactMap(index.entity), index: index, baseURL: site.baseURL, isFeed: true)))
+            files.append(OutputFile(path: index.links.entity(organiser) + Self.fileName, bytes: ICalendar.bytes(
+                name: "\(title): events by \(name)", items: references.compactMap(index.entity).map(ICalendar.Item.event), index: index, baseURL: site.baseURL, isFeed: true)))
         }
         for (id, references) in site.eventsByTopic.sorted(by: { $0.key < $1.key }) where index.settings.topics.contains(where: { $0.id == id }) {
             let label = index.settings.topicLabel(id)
-            files.append(OutputFile(path: Links.topic(id) + Self.fileName, text: ICalendar.calendar(
-                name: "\(title): \(label) events", events: references.compactMap(index.entity), index: index, baseURL: site.baseURL, isFeed: true)))
+            files.append(OutputFile(path: Links.topic(id) + Self.fileName, bytes: ICalendar.bytes(
+                name: "\(title): \(label) events", items: references.compactMap(index.entity).map(ICalendar.Item.event), index: index, baseURL: site.baseURL, isFeed: true)))
         }
         files += Parallel.map(index.entities(of: Self.type)) { event in
             OutputFile(path: index.links.entity(event.reference) + Self.eventFileName,
-                       text: ICalendar.calendar(name: event.name, events: [event], index: index, baseURL: site.baseURL, isFeed: false))
+                       bytes: ICalendar.bytes(name: event.name, items: [.event(event)], index: index, baseURL: site.baseURL, isFeed: false))
         }
         return files
     }

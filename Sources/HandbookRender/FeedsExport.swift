@@ -32,32 +32,36 @@ struct FeedsExport: OutputGenerator {
     }
 
     func atom(_ items: [Entity], updated: String) -> OutputFile {
-        var xml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom">
-        <title>\(HTML.escape(index.settings.title))</title>
-        <subtitle>\(HTML.escape(index.settings.description))</subtitle>
-        <id>\(HTML.escape(baseURL))</id>
-        <link rel="self" type="application/atom+xml" href="\(HTML.escape(baseURL))feed.xml"/>
-        <link rel="alternate" type="text/html" href="\(HTML.escape(baseURL))"/>
-        <updated>\(updated)</updated>
-        <author><name>\(HTML.escape(index.settings.title))</name></author>
-
-        """
+        let title = index.settings.title
+        var xml = XMLWriter()
+        xml.raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
+        xml.element("title", title)
+        xml.element("subtitle", index.settings.description)
+        xml.element("id", baseURL)
+        xml.raw("<link rel=\"self\" type=\"application/atom+xml\" href=\"")
+        xml.text(baseURL)
+        xml.raw("feed.xml\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"")
+        xml.text(baseURL)
+        xml.raw("\"/>\n<updated>\(updated)</updated>\n<author><name>")
+        xml.text(title)
+        xml.raw("</name></author>\n")
         for entity in items {
             let url = baseURL + index.links.entity(entity.reference)
-            xml += "<entry>\n"
-            xml += "<title>\(HTML.escape(entity.name))</title>\n"
-            xml += "<id>\(HTML.escape(url))</id>\n"
-            xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(url))\"/>\n"
-            xml += "<updated>\(DataAPI.timestamp(entity.lastChanged ?? 0))</updated>\n"
-            xml += "<category term=\"\(entity.reference.type.folder)\" label=\"\(HTML.escape(index.descriptor(entity.reference).singular))\"/>\n"
-            if let summary = entity[.summary]?.text { xml += "<summary>\(HTML.escape(summary))</summary>\n" }
-            xml += "<content type=\"html\">\(HTML.escape(content(entity)))</content>\n"
-            xml += "</entry>\n"
+            xml.raw("<entry>\n")
+            xml.element("title", entity.name)
+            xml.element("id", url)
+            xml.raw("<link rel=\"alternate\" type=\"text/html\" href=\"")
+            xml.text(url)
+            xml.raw("\"/>\n<updated>\(DataAPI.timestamp(entity.lastChanged ?? 0))</updated>\n<category term=\"\(entity.reference.type.folder)\" label=\"")
+            xml.text(index.descriptor(entity.reference).singular)
+            xml.raw("\"/>\n")
+            if let summary = entity[.summary]?.text { xml.element("summary", summary) }
+            xml.raw("<content type=\"html\">")
+            xml.text(content(entity))
+            xml.raw("</content>\n</entry>\n")
         }
-        xml += "</feed>\n"
-        return OutputFile(path: "feed.xml", text: xml)
+        xml.raw("</feed>\n")
+        return OutputFile(path: "feed.xml", bytes: xml.bytes)
     }
 
     func json(_ items: [Entity]) -> OutputFile {

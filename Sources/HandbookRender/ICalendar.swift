@@ -18,11 +18,12 @@ public enum ICalendar {
 
     /// One calendar holding `events`; `name` becomes `NAME` and `X-WR-CALNAME`, and `isFeed` adds refresh hints.
     public static func calendar(name: String, events: [Entity], index: SiteIndex, baseURL: String, isFeed: Bool) -> String {
-        calendar(name: name, items: events.map(Item.event), index: index, baseURL: baseURL, isFeed: isFeed)
+        String(decoding: bytes(name: name, items: events.map(Item.event), index: index, baseURL: baseURL, isFeed: isFeed), as: UTF8.self)
     }
 
-    /// One calendar holding events and deadlines.
-    public static func calendar(name: String, items: [Item], index: SiteIndex, baseURL: String, isFeed: Bool) -> String {
+    /// One calendar holding events and deadlines, as the UTF-8 bytes of its file: each content line folded
+    /// as it is written, lines ending in CR LF.
+    public static func bytes(name: String, items: [Item], index: SiteIndex, baseURL: String, isFeed: Bool) -> [UInt8] {
         var lines = [
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
@@ -51,7 +52,13 @@ public enum ICalendar {
         }
         lines += eventLines
         lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 4 })
+        for line in lines {
+            fold(line, into: &out)
+            out += [0x0D, 0x0A]
+        }
+        return out
     }
 
     /// Escapes TEXT: backslash, semicolon, comma and line breaks.
@@ -72,9 +79,18 @@ public enum ICalendar {
 
     /// Folds a content line at 75 octets, never inside a UTF-8 character; continuation lines start with a space.
     public static func fold(_ line: String) -> String {
-        let bytes = Array(line.utf8)
-        guard bytes.count > 75 else { return line }
         var out: [UInt8] = []
+        fold(line, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a content line folded at 75 octets (without its line end).
+    static func fold(_ line: String, into out: inout [UInt8]) {
+        let bytes = Array(line.utf8)
+        guard bytes.count > 75 else {
+            out += bytes
+            return
+        }
         var start = 0
         var limit = 75
         while start < bytes.count {
@@ -85,7 +101,6 @@ public enum ICalendar {
             start = end
             limit = 74
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -1,5 +1,3 @@
-import Mustache
-
 /// `sitemap.xml` with every page the page generators make (entries with their last change), and
 /// `robots.txt` pointing to it.
 struct Sitemap: OutputGenerator {
@@ -7,16 +5,20 @@ struct Sitemap: OutputGenerator {
     let site: SiteContext
 
     func files() -> [OutputFile] {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var xml = XMLWriter()
+        xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
         for generator in Outputs.pages {
             for entry in generator.init(site: site).sitemapEntries() {
-                out += "  <url><loc>\(HTML.escape(site.baseURL + entry.path))</loc>"
-                if let changed = entry.lastChanged { out += "<lastmod>\(Formatting.date(fromUnix: changed))</lastmod>" }
-                out += "</url>\n"
+                xml.raw("  <url><loc>")
+                xml.text(site.baseURL + entry.path)
+                xml.raw("</loc>")
+                if let changed = entry.lastChanged { xml.raw("<lastmod>\(Formatting.date(fromUnix: changed))</lastmod>") }
+                xml.raw("</url>\n")
             }
         }
+        xml.raw("</urlset>\n")
         return [
-            OutputFile(path: "sitemap.xml", text: out + "</urlset>\n"),
+            OutputFile(path: "sitemap.xml", bytes: xml.bytes),
             OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(site.baseURL)sitemap.xml\n"),
         ]
     }

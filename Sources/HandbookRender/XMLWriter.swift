@@ -1,0 +1,24 @@
+import Mustache
+
+/// Writes XML (the sitemap, the Atom feed) straight into UTF-8 bytes: markup as it is, text escaped.
+struct XMLWriter {
+    /// What has been written.
+    private(set) var bytes: [UInt8] = []
+
+    /// Appends markup as it is.
+    mutating func raw(_ markup: String) {
+        bytes.append(contentsOf: markup.utf8)
+    }
+
+    /// Appends text or an attribute value with `&`, `<`, `>`, `"` and `'` escaped.
+    mutating func text(_ value: String) {
+        HTML.escape(value, into: &bytes)
+    }
+
+    /// Appends `<name>text</name>` and a line break.
+    mutating func element(_ name: String, _ value: String) {
+        raw("<" + name + ">")
+        text(value)
+        raw("</" + name + ">\n")
+    }
+}
