@@ -18,11 +18,13 @@ public struct EntityType: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// The folder name.
     public var description: String { folder }
 
-    /// Types are the same when their folders are.
-    public static func == (lhs: EntityType, rhs: EntityType) -> Bool { lhs.folder == rhs.folder }
+    /// Types are the same when their ranks and folders are (a catalog's ranks are unique, so the rank,
+    /// compared first, usually decides).
+    public static func == (lhs: EntityType, rhs: EntityType) -> Bool { lhs.rank == rhs.rank && lhs.folder == rhs.folder }
 
-    /// Hashes the folder.
-    public func hash(into hasher: inout Hasher) { hasher.combine(folder) }
+    /// Hashes the rank alone: every entry's reference is hashed again and again in the indexes, and an
+    /// integer costs a fraction of a string.
+    public func hash(into hasher: inout Hasher) { hasher.combine(rank) }
 
     /// Orders by rank, then folder.
     public static func < (lhs: EntityType, rhs: EntityType) -> Bool {
