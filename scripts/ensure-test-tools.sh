@@ -8,20 +8,7 @@
 # (CI sets HANDBOOK_REQUIRE_BROWSER=1, which turns a skip into a failure).
 set -eu
 
-have() { command -v "$1" >/dev/null 2>&1; }
-
-# apt_install PACKAGE WHAT: installs a Debian package as root or with sudo, or says how and that WHAT is skipped.
-apt_install() {
-    if have apt-get && [ "$(id -u)" = "0" ]; then
-        echo "$1 is missing: installing it with apt-get for $2." >&2
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
-    elif have apt-get && have sudo && sudo -n true 2>/dev/null; then
-        echo "$1 is missing: installing it with sudo apt-get for $2." >&2
-        sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
-    else
-        echo "$1 is missing, so $2 will be skipped. To run it: sudo apt-get install $1 (macOS: brew install $3)" >&2
-    fi
-}
+. "$(dirname "$0")/apt-install.sh"
 
 if ! have chromium && ! have chromium-browser && ! have google-chrome; then
     apt_install chromium "the browser smoke test" "--cask chromium"

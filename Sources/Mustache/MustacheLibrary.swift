@@ -171,27 +171,9 @@ private final class IndentedPartials: @unchecked Sendable {
 public enum HTML {
     /// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped, safe in element text and quoted attributes.
     public static func escape(_ text: String, into out: inout String) {
-        var start = text.utf8.startIndex
-        var index = start
-        let utf8 = text.utf8
-        while index != utf8.endIndex {
-            let replacement: String?
-            switch utf8[index] {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            default: replacement = nil
-            }
-            if let replacement {
-                out += text[start..<index]
-                out += replacement
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        out += text[start..<utf8.endIndex]
+        var bytes: [UInt8] = []
+        escape(text, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `text`'s UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped; runs without them are copied whole.
