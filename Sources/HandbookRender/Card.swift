@@ -26,7 +26,12 @@ struct Card: Sendable {
         summary = entity[.summary]?.text
         self.meta = meta.isEmpty ? nil : meta.joined(separator: " · ")
         date = descriptor.cardDate.flatMap { path in
-            Moment(entity[path], zone: index.settings.timezone).map(Formatting.words)
+            guard let start = Moment(entity[path], zone: index.settings.timezone) else { return nil }
+            // Several days show as a span ("3 to 5 December 2026"); a time, or one day, as it is.
+            if path == .field(.start), !start.hasTime, let end = Moment(entity[.end], zone: index.settings.timezone), !end.hasTime {
+                return Formatting.words(from: start.date, to: end.date)
+            }
+            return Formatting.words(start)
         }
         var facetValues: [Facet: String] = [:]
         for (facet, values) in SiteIndex.facetValues(of: entity, types: index.types) {

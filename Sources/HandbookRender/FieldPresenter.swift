@@ -137,7 +137,7 @@ struct FieldPresenter {
                 let finishText = finish.date == start.date ? Formatting.clock(finish) : Formatting.words(finish)
                 text += " to <time datetime=\"\(h(finish.description))\">\(h(finishText))</time>"
             }
-            if start.offsetMinutes == nil { text += " (\(h(zone)) time)" }
+            if start.offsetMinutes == nil { text += " (\(h(Formatting.zone(zone, at: start))))" }
             return text
         case (let start, let end):
             let suffix = allDay && start.date.isFullDate ? " (all day)" : ""

@@ -41,6 +41,27 @@ public enum Formatting {
         return text
     }
 
+    /// A time zone as readers know it, with its offset at that time: "Brussels time, UTC+01:00" for
+    /// `Europe/Brussels` in winter; "UTC" alone for UTC. The zone's name as written when it has no city.
+    public static func zone(_ identifier: String, at time: DateTimeValue) -> String {
+        let city = identifier.split(separator: "/").last.map { $0.replacingOccurrences(of: "_", with: " ") } ?? identifier
+        guard let offset = TimeZoneOffsets.offsetMinutes(of: time, in: identifier) else { return "\(identifier) time" }
+        if identifier == "UTC" || identifier == "Etc/UTC" { return "UTC" }
+        return "\(city) time, UTC" + (offset == 0 ? "" : offsetText(offset))
+    }
+
+    /// A span of days in words, sharing what the ends share: "3 to 5 December 2026", "30 November to
+    /// 2 December 2026", "30 December 2026 to 2 January 2027"; years and months as they are.
+    public static func words(from start: PartialDate, to end: PartialDate) -> String {
+        guard start != end else { return words(start) }
+        guard start.isFullDate, end.isFullDate, let startMonth = start.month, let startDay = start.day else {
+            return "\(words(start)) to \(words(end))"
+        }
+        if start.year != end.year { return "\(words(start)) to \(words(end))" }
+        if startMonth != end.month { return "\(startDay) \(months[startMonth - 1]) to \(words(end))" }
+        return "\(startDay) to \(words(end))"
+    }
+
     /// "18:30".
     public static func clock(_ value: DateTimeValue) -> String {
         PartialDate.padded(value.hour) + ":" + PartialDate.padded(value.minute)

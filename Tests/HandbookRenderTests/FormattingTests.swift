@@ -77,3 +77,24 @@ import Testing
         #expect(Set(before).count == 8, "spread over every block")
     }
 }
+
+/// Dates and zones in the words readers use.
+@Suite struct SpansAndZonesTests {
+    @Test func spansShareWhatTheirEndsShare() {
+        let d = { (y: Int, m: Int, day: Int) in PartialDate(year: y, month: m, day: day) }
+        #expect(Formatting.words(from: d(2026, 12, 3), to: d(2026, 12, 5)) == "3 to 5 December 2026")
+        #expect(Formatting.words(from: d(2026, 11, 30), to: d(2026, 12, 2)) == "30 November to 2 December 2026")
+        #expect(Formatting.words(from: d(2026, 12, 30), to: d(2027, 1, 2)) == "30 December 2026 to 2 January 2027")
+        #expect(Formatting.words(from: d(2026, 12, 3), to: d(2026, 12, 3)) == "3 December 2026")
+        #expect(Formatting.words(from: PartialDate(year: 2019), to: PartialDate(year: 2021)) == "2019 to 2021")
+    }
+
+    @Test func zonesShowTheirCityAndOffsetAtThatTime() throws {
+        let winter = try #require(DateTimeValue(parsing: "2026-12-03T18:30"))
+        let summer = try #require(DateTimeValue(parsing: "2026-07-03T18:30"))
+        #expect(Formatting.zone("Europe/Brussels", at: winter) == "Brussels time, UTC+01:00")
+        #expect(Formatting.zone("Europe/Brussels", at: summer) == "Brussels time, UTC+02:00")
+        #expect(Formatting.zone("America/Los_Angeles", at: winter) == "Los Angeles time, UTC-08:00")
+        #expect(Formatting.zone("Europe/London", at: winter) == "London time, UTC")
+    }
+}
