@@ -52,6 +52,8 @@ struct EntityPages: PageGenerator {
         let isEvent = reference.type == Calendars.type
         object["calendarURL"] = isEvent ? .string(Calendars.eventFileName) : .null
         object["isCancelled"] = .bool(isEvent && EventStatus(of: entity) == .cancelled)
+        // A past event says so, and offers no "Add to calendar".
+        object["hasPassed"] = .bool(isEvent && !DisplayOrder(index: index).isUpcoming(entity))
         object["privacyURL"] = reference.type == .pressContacts ? .string(PrivacyPage.path) : .null
         let organisesEvents = reference.type == .organisations && site.eventsByOrganiser[reference.slug] != nil
         object["eventsFeedURL"] = organisesEvents ? .string(Calendars.fileName) : .null

@@ -46,6 +46,23 @@ import Testing
         #expect(events.contains("<h2>Upcoming</h2>"))
     }
 
+    @Test func pastEventsSayTheyHavePassedAndOfferNoCalendar() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try directory.write("content/handbook.yml", "title: T\n")
+        try directory.write("content/organisations/org.md", "---\nname: Org\ncountry: GB\n---\n")
+        try directory.write("content/events/past.md", "---\ntitle: Past\nstart: 2017-05-01\nlocation: Leeds\norganisers: [org]\n---\n")
+        try directory.write("content/events/soon.md", "---\ntitle: Soon\nstart: 2027-05-01\nlocation: Leeds\norganisers: [org]\n---\n")
+        let run = buildFixture(into: directory.path + "/site", content: directory.path + "/content")
+        #expect(run.status == 0, "\(run.out)\(run.err)")
+        let past = try directory.read("site/events/past/index.html")
+        #expect(past.contains("This event has passed."))
+        #expect(!past.contains("Add to calendar"))
+        let soon = try directory.read("site/events/soon/index.html")
+        #expect(soon.contains("Add to calendar"))
+        #expect(!soon.contains("This event has passed."))
+    }
+
     @Test func entityPagesShowFieldsReadablyWithBacklinks() throws {
         let trust = try page("organisations/example-trust/index.html")
         #expect(trust.contains("<dt>Country</dt>\n<dd>United Kingdom</dd>"))
