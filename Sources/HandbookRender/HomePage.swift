@@ -13,7 +13,8 @@ struct HomePage: PageGenerator {
     func content(of page: Page, root: String) -> PageContent {
         let index = site.index
         var data: [String: MustacheValue] = [:]
-        data["counts"] = .list(index.types.listed.map { descriptor in
+        // Tiles show what the handbook has, not its gaps: a type with no entries yet gets none.
+        data["counts"] = .list(index.types.listed.filter { !index.entities(of: $0.type).isEmpty }.map { descriptor in
             ["label": .string(site.counted(index.entities(of: descriptor.type).count, descriptor.type)), "url": .string(descriptor.urlFolder)]
         })
         let upcoming = site.upcomingEvents().prefix(5)

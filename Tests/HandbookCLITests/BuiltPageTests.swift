@@ -46,6 +46,18 @@ import Testing
         #expect(events.contains("<h2>Upcoming</h2>"))
     }
 
+    @Test func homeTilesShowOnlyTypesThatHaveEntries() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try directory.write("content/handbook.yml", "title: T\n")
+        try directory.write("content/organisations/org.md", "---\nname: Org\ncountry: GB\n---\n")
+        let run = buildFixture(into: directory.path + "/site", content: directory.path + "/content")
+        #expect(run.status == 0, "\(run.out)\(run.err)")
+        let home = try directory.read("site/index.html")
+        #expect(home.contains(">1 organisation</a>"))
+        #expect(!home.contains(">0 "), "no tile counts nothing")
+    }
+
     @Test func pastEventsSayTheyHavePassedAndOfferNoCalendar() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
