@@ -67,28 +67,40 @@ public final class OutputSession: @unchecked Sendable {
     /// Compares a batch of files with the old output and stages what is new or changed; safe to call from
     /// several threads. Throws for a path that is unsafe or given twice, or when a file cannot be written.
     public func stage(_ files: [OutputFile]) throws(BuildError) {
+        try claim(files)
+        try write(files)
+    }
+
+    /// Checks a batch's paths against everything staged so far and claims them; for a first build, makes the
+    /// folders no earlier batch made.
+    private func claim(_ files: [OutputFile]) throws(BuildError) {
         mutex.lock()
+        defer { mutex.unlock() }
         var newFolders: [String] = []
         for file in files {
             let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
             if file.path == OutputWriter.marker || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
-                mutex.unlock()
                 throw BuildError(reason: .unsafePath(file.path), path: location.output)
             }
             guard paths.insert(file.path).inserted else {
-                mutex.unlock()
                 throw BuildError(reason: .conflictingPaths(file.path), path: location.output)
             }
             for folder in OutputWriter.ancestors(of: file.path) where folders.insert(folder).inserted {
                 newFolders.append(folder)
             }
         }
-        mutex.unlock()
         if isWhole {
-            // Parents before children; another batch may be making the same folder, which mkdir allows.
+            // The folders this batch is the first to need are made before the lock is let go, parents first,
+            // so a batch that finds a folder already claimed can rely on it existing.
             for folder in newFolders.sorted(by: { $0.count < $1.count }) {
                 try OutputWriter.created { () throws(FileWriter.Failure) in try FileWriter.makeDirectory(location.staging + "/" + folder) }
             }
+        }
+    }
+
+    /// Writes a claimed batch: all of it for a first build; otherwise what differs from the old output, numbered.
+    private func write(_ files: [OutputFile]) throws(BuildError) {
+        if isWhole {
             try OutputWriter.writeAll(files.map { (location.staging + "/" + $0.path, $0.bytes) })
             return
         }
