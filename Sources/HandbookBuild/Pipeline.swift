@@ -22,6 +22,8 @@ public enum Pipeline {
         public var outputPath: String
         /// Overrides `base_url` from handbook.yml.
         public var baseURL: String?
+        /// Overrides `repository` from handbook.yml.
+        public var repository: GitHubRepository?
         /// Fail the build when an internal link or asset reference does not resolve.
         public var checkLinks: Bool
         /// The day "upcoming" counts from.
@@ -108,7 +110,9 @@ public enum Pipeline {
         }
         clock.mark("theme and history")
         let baseURL = options.baseURL ?? validation.settings.baseURL
-        let index = SiteIndex(settings: validation.settings, entities: validation.entities, today: options.today, types: options.types)
+        var settings = validation.settings
+        if let repository = options.repository { settings.repository = repository }
+        let index = SiteIndex(settings: settings, entities: validation.entities, today: options.today, types: options.types)
         clock.mark("index")
         let site = SiteContext(index: index, theme: theme, baseURL: baseURL)
         clock.mark("prepare (bodies, cards, order)")

@@ -14,6 +14,10 @@ enum BuildCommand {
         the address the site is published at (default: base_url in handbook.yml); canonical links, the sitemap \
         and feeds use it, page links are relative
         """)
+    static let repository = OptionSpec.value("--repository", "OWNER/NAME", help: """
+        the GitHub repository the content is kept in (default: repository in handbook.yml); pages link to its \
+        editor and issue forms
+        """)
     static let checkLinks = OptionSpec.flag("--check-links", help: "fail when an internal link or asset reference does not resolve")
 
     static let spec = CommandSpec(
@@ -25,7 +29,7 @@ enum BuildCommand {
             beside the output and committed together, so a failed or interrupted build leaves the previous site \
             whole.
             """,
-        options: [.content, theme, output, baseURL, checkLinks],
+        options: [.content, theme, output, baseURL, repository, checkLinks],
         notes: [
             """
             "Upcoming" events count from today, or HANDBOOK_TODAY=YYYY-MM-DD. Each entry's "last updated" date is \
@@ -51,6 +55,13 @@ enum BuildCommand {
             }
             if !url.hasSuffix("/") { baseURL = url + "/" }
         }
+        var repository: GitHubRepository?
+        if let name = parsed.given(Self.repository) {
+            if let problem = GitHubRepository.problem(name) {
+                return HandbookCommand.usageError("\(Self.repository.name) \(problem)", for: spec, console: &console)
+            }
+            repository = GitHubRepository(name)
+        }
         guard let today = Today.date(environment: environment) else {
             return HandbookCommand.usageError("HANDBOOK_TODAY must be a date written YYYY-MM-DD", for: spec, console: &console)
         }
@@ -62,9 +73,10 @@ enum BuildCommand {
             fixedDate = seconds
         }
         let output = parsed.value(Self.output)
-        let options = Pipeline.BuildOptions(contentPath: parsed.value(.content), themePath: parsed.value(theme),
+        var options = Pipeline.BuildOptions(contentPath: parsed.value(.content), themePath: parsed.value(theme),
                                             outputPath: output, baseURL: baseURL, checkLinks: parsed.has(checkLinks), today: today,
                                             fixedChangeDate: fixedDate, types: types)
+        options.repository = repository
         let started = Date()
         let report: Pipeline.BuildReport
         do {

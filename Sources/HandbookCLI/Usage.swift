@@ -11,8 +11,8 @@ enum Usage {
         let nameWidth = commands.map(\.name.count).max() ?? 0
         var lines = [HandbookCommand.title, "", "Usage:"]
         for command in commands {
-            let arguments = synopsis(command)
-            lines.append("  handbook " + (arguments.isEmpty ? command.name : pad(command.name, to: nameWidth + 1) + arguments))
+            let items = synopsisItems(command)
+            lines += items.isEmpty ? ["  handbook " + command.name] : usageLines("  handbook " + pad(command.name, to: nameWidth + 1), items)
         }
         lines += ["", "Commands:"]
         lines += table(commands.map { ($0.name, $0.summary) })
@@ -25,7 +25,9 @@ enum Usage {
 
     /// A command's help: its usage line, description, options with their defaults, and notes.
     static func help(_ command: CommandSpec) -> String {
-        var lines = ["Usage: handbook \(command.name)" + prefixed(synopsis(command)), ""]
+        let items = synopsisItems(command)
+        var lines = items.isEmpty ? ["Usage: handbook \(command.name)"] : usageLines("Usage: handbook \(command.name) ", items)
+        lines.append("")
         lines += wrap(command.description, indent: 0)
         lines += ["", "Options:"]
         lines += table(command.acceptedOptions.map { (($0.name + prefixed($0.placeholder ?? "")), withDefault($0)) })
@@ -38,11 +40,33 @@ enum Usage {
 
     /// What follows `handbook NAME` in a usage line: the operands, then every option in brackets.
     static func synopsis(_ command: CommandSpec) -> String {
+        synopsisItems(command).joined(separator: " ")
+    }
+
+    /// The parts of a usage line: the operands, then each option in brackets.
+    static func synopsisItems(_ command: CommandSpec) -> [String] {
         let options = command.options.map { option in
             let value = option.choices.isEmpty ? option.placeholder : option.choices.joined(separator: "|")
             return "[" + option.name + prefixed(value ?? "") + "]"
         }
-        return ([command.operands].filter { !$0.isEmpty } + options).joined(separator: " ")
+        return [command.operands].filter { !$0.isEmpty } + options
+    }
+
+    /// A usage line, `prefix` then `items`, wrapped to `width`: a line that would be too wide goes on under the
+    /// first item, and an item (`[--base-url URL]`) is never split.
+    static func usageLines(_ prefix: String, _ items: [String]) -> [String] {
+        let margin = String(repeating: " ", count: prefix.count)
+        var lines: [String] = []
+        var line = prefix
+        for item in items {
+            if line.count > prefix.count && line.count + 1 + item.count > width {
+                lines.append(line)
+                line = margin
+            }
+            line += (line.count > prefix.count ? " " : "") + item
+        }
+        lines.append(line)
+        return lines
     }
 
     /// An option's help with its default added to the first line.

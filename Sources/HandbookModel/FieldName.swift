@@ -99,6 +99,8 @@ extension FieldName {
     public static let baseURL = FieldName("base_url")
     public static let language = FieldName("language")
     public static let reviewAfterMonths = FieldName("review_after_months")
+    public static let repository = FieldName("repository")
+    public static let branch = FieldName("branch")
 
     /// Every constant above, for the check against the schemas.
     public static let declared: [FieldName] = [
@@ -109,5 +111,6 @@ extension FieldName {
         .outcome, .location, .online, .cost, .sequence, .repeat, .frequency, .interval, .until, .count, .grants,
         .openCalls, .amount, .currency, .date, .purpose, .deadline, .role, .outlet, .basis, .consentDate, .verified,
         .stages, .note, .authors, .year, .order, .description, .baseURL, .language, .reviewAfterMonths,
+        .repository, .branch,
     ]
 }

@@ -12,6 +12,10 @@ public struct Settings: Sendable {
     public var timezone: String
     /// Months after which a `reviewed` date is stale.
     public var reviewAfterMonths: Int
+    /// The GitHub repository the content is kept in; with it, pages link to its editor and issue forms.
+    public var repository: GitHubRepository?
+    /// The branch edit links open.
+    public var branch: String
     /// Topic ids and labels, in file order.
     public var topics: [(id: String, label: String)]
     /// Method ids and labels, in file order.
@@ -20,6 +24,7 @@ public struct Settings: Sendable {
     /// Creates settings; the defaults are those docs/content-format.md gives for `handbook.yml`.
     public init(title: String = "Democracy Sector Handbook", description: String = "", baseURL: String = "/",
                 language: String = "en-GB", timezone: String = "Europe/London", reviewAfterMonths: Int = 12,
+                repository: GitHubRepository? = nil, branch: String = "main",
                 topics: [(id: String, label: String)] = [], methods: [(id: String, label: String)] = []) {
         self.title = title
         self.description = description
@@ -27,6 +32,8 @@ public struct Settings: Sendable {
         self.language = language
         self.timezone = timezone
         self.reviewAfterMonths = reviewAfterMonths
+        self.repository = repository
+        self.branch = branch
         self.topics = topics
         self.methods = methods
     }

@@ -42,13 +42,17 @@ public struct TypeDescriptor: Sendable {
     public var template: String
     /// One line for `handbook new --help`: what an entry of this type is.
     public var help: String
+    /// The file name of the issue form in `.github/ISSUE_TEMPLATE/` for suggesting a new entry of this type, if
+    /// there is one; list pages link to it when a repository is set.
+    public var suggestionForm: String?
 
     /// Creates a descriptor; the common fields are added after the type's own.
     public init(type: EntityType, singular: String, plural: String, urlFolder: String? = nil, nameField: FieldName,
                 fields: [FieldSchema], oneOfRequired: [[FieldName]] = [], navigationOrder: Int?,
                 displayOrder: DisplayOrder = .byName, facets: [Facet], cardFields: [CardField] = [], cardDate: FieldPath? = nil,
                 reviewField: FieldName = .reviewed, expectsReview: Bool = true,
-                fieldLabels: [FieldName: String] = [:], schemaOrg: SchemaOrgMapping, template: String = "entity", help: String) {
+                fieldLabels: [FieldName: String] = [:], schemaOrg: SchemaOrgMapping, template: String = "entity", help: String,
+                suggestionForm: String? = nil) {
         self.type = type
         self.singular = singular
         self.plural = plural
@@ -67,6 +71,7 @@ public struct TypeDescriptor: Sendable {
         self.schemaOrg = schemaOrg
         self.template = template
         self.help = help
+        self.suggestionForm = suggestionForm
     }
 
     /// The field's schema, or nil when the type has no such field.

@@ -57,6 +57,9 @@ struct EntityPages: PageGenerator {
         object["privacyURL"] = reference.type == .pressContacts ? .string(PrivacyPage.path) : .null
         let organisesEvents = reference.type == .organisations && site.eventsByOrganiser[reference.slug] != nil
         object["eventsFeedURL"] = organisesEvents ? .string(Calendars.fileName) : .null
+        object["contribute"] = site.contribute.map { $0.entry(entity, path: index.links.entity(reference)) } ?? .null
+        object["isContributePage"] = .bool(reference == EntityReference(type: .pages, slug: ContributeLinks.contributePageSlug))
+        object["isPrivacyPage"] = .bool(reference == EntityReference(type: .pages, slug: PrivacyPage.slug))
         let url = site.baseURL + index.links.entity(reference)
         let description = entity[.summary]?.text ?? "\(descriptor.singular.capitalisedFirst) in the \(index.settings.title)."
         return PageContent(template: descriptor.template, title: entity.name, description: description, ogType: "article",

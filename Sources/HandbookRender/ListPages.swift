@@ -44,6 +44,7 @@ struct ListPages: PageGenerator {
         })
         data["isEmpty"] = .bool(references.isEmpty)
         data["subscribe"] = .null
+        data["suggest"] = site.contribute?.suggestion(descriptor) ?? .null
         if type == Calendars.type {
             let feed = site.baseURL + Calendars.fileName
             let webcal = feed.hasPrefix("https://") ? "webcal://" + feed.dropFirst("https://".count)

@@ -95,6 +95,7 @@ enum PageLayout {
             "site": site.layout.site,
             "nav": site.layout.nav[section] ?? site.layout.nav[""]!,
             "footerLinks": site.layout.footer,
+            "contribute": site.layout.contribute,
         ]
     }
 
@@ -104,8 +105,11 @@ enum PageLayout {
         let site: MustacheValue
         let nav: [String: MustacheValue]
         let footer: MustacheValue
+        /// The repository's guide and forms (`ContributeLinks.shared`), or null when no repository is set.
+        let contribute: MustacheValue
 
-        init(index: SiteIndex, baseURL: String, footer: [MustacheValue]) {
+        init(index: SiteIndex, baseURL: String, footer: [MustacheValue], contribute: MustacheValue) {
+            self.contribute = contribute
             let settings = index.settings
             site = ["title": .string(settings.title), "description": .string(settings.description),
                     "language": .string(settings.language), "baseURL": .string(baseURL)]

@@ -4,6 +4,8 @@ struct PrivacyPage: PageGenerator {
     let site: SiteContext
     /// Where the privacy page lives, whoever writes it.
     static let path = "privacy/"
+    /// The slug of the content's own privacy page, which replaces this one.
+    static let slug = "privacy"
 
     func pages() -> [Page] {
         SiteContext.hasOwnPrivacyPage(site.index) ? [] : [Page(path: Self.path, section: "")]

@@ -25,6 +25,8 @@ public struct SiteContext: Sendable {
     let footer: [MustacheValue]
     /// The layout's shared parts: site, navigation per section, footer.
     let layout: PageLayout.Shared
+    /// The links to the repository the content is kept in, when handbook.yml (or the build) names one.
+    let contribute: ContributeLinks?
     /// Where templates' names that no context provides are recorded, when a test asks.
     let misses: MissingNames?
 
@@ -73,12 +75,15 @@ public struct SiteContext: Sendable {
         self.eventsByOrganiser = eventsByOrganiser
         self.eventsByTopic = eventsByTopic
         self.footer = footer
-        self.layout = PageLayout.Shared(index: index, baseURL: self.baseURL, footer: footer)
+        let contribute = ContributeLinks(settings: index.settings, baseURL: self.baseURL)
+        self.contribute = contribute
+        self.layout = PageLayout.Shared(index: index, baseURL: self.baseURL, footer: footer,
+                                        contribute: contribute?.shared(types: index.types) ?? .null)
     }
 
     /// True when the content has its own page at the privacy page's address.
     static func hasOwnPrivacyPage(_ index: SiteIndex) -> Bool {
-        index.entity(EntityReference(type: .pages, slug: "privacy")) != nil
+        index.entity(EntityReference(type: .pages, slug: PrivacyPage.slug)) != nil
     }
 
     /// The path part of the base URL (`/handbook/`), for pages served at any depth such as 404.html.

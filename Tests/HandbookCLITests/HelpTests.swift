@@ -1,3 +1,4 @@
+import Foundation
 @testable import HandbookCLI
 import HandbookModel
 import Testing
@@ -13,10 +14,12 @@ import Testing
         #expect(run.status == 0)
         #expect(run.err.isEmpty)
         let lines = run.out.split(separator: "\n").map(String.init)
-        #expect(lines.first == "Usage: handbook \(name)" + (Usage.synopsis(command).isEmpty ? "" : " " + Usage.synopsis(command)))
+        // The usage line, joined again where it was wrapped.
+        let usageLine = run.out.components(separatedBy: "\n").prefix { !$0.isEmpty }.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(usageLine == "Usage: handbook \(name)" + (Usage.synopsis(command).isEmpty ? "" : " " + Usage.synopsis(command)))
         for option in command.options {
             let usage = "[" + option.name + (option.isSwitch ? "" : " " + (option.choices.isEmpty ? option.placeholder! : option.choices.joined(separator: "|"))) + "]"
-            #expect(lines[0].contains(usage), "the usage line lacks \(usage)")
+            #expect(usageLine.contains(usage), "the usage line lacks \(usage)")
         }
         for option in command.acceptedOptions {
             let term = "  " + option.name + (option.placeholder.map { " " + $0 } ?? "") + "   "
@@ -41,7 +44,8 @@ import Testing
         #expect(run.out.hasPrefix("handbook — build and check the Democracy Sector Handbook\n\nUsage:\n"))
         for command in HandbookCommand.commands {
             let synopsis = Usage.synopsis(command)
-            #expect(run.out.contains(synopsis.isEmpty ? "  handbook \(command.name)\n" : " \(synopsis)\n"), "no usage line for \(command.name)")
+            let joined = run.out.replacingOccurrences(of: "\n +", with: " ", options: .regularExpression)
+            #expect(synopsis.isEmpty ? run.out.contains("  handbook \(command.name)\n") : joined.contains(" \(synopsis)"), "no usage line for \(command.name)")
             #expect(run.out.contains("  \(command.name)   ") && run.out.contains(command.summary), "no summary for \(command.name)")
         }
         for option in HandbookCommand.options {

@@ -31,6 +31,49 @@ import Testing
         #expect(try read("title: H\nbase_url: https://example.org/h\n").1.map(\.rule) == ["settings"])
     }
 
+    @Test func repositoryAndBranchAreRead() throws {
+        let (settings, found) = try read("title: H\nrepository: acme/handbook\nbranch: release/2026\n")
+        #expect(found.isEmpty)
+        #expect(settings.repository?.owner == "acme")
+        #expect(settings.repository?.name == "handbook")
+        #expect(settings.branch == "release/2026")
+    }
+
+    @Test func withoutARepositoryThereIsNoneAndTheBranchIsMain() throws {
+        let (settings, found) = try read("title: H\n")
+        #expect(found.isEmpty)
+        #expect(settings.repository == nil)
+        #expect(settings.branch == "main")
+    }
+
+    @Test func aMalformedRepositoryIsReportedAtItsValue() throws {
+        let (settings, found) = try read("title: H\nrepository:   \"https://github.com/acme/handbook\"\n")
+        #expect(settings.repository == nil)
+        let diagnostic = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(diagnostic.rule == "repository")
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.message == "'repository' must be a GitHub repository written owner/name, not an address: write 'acme/handbook'")
+        #expect(diagnostic.location.line == 2)
+        #expect(diagnostic.location.column == 15)
+    }
+
+    @Test func aRepositoryWithoutAnOwnerIsReported() throws {
+        let found = try read("title: H\nrepository: handbook\n").1
+        #expect(found.map(\.rule) == ["repository"])
+        #expect(found.first?.message.contains("not 'handbook'") == true)
+        #expect(found.first?.location.column == 13)
+    }
+
+    @Test func aMalformedBranchIsReportedAndTheDefaultKept() throws {
+        let (settings, found) = try read("title: H\nrepository: acme/handbook\nbranch: a..b\n")
+        #expect(found.map(\.rule) == ["repository"])
+        #expect(found.first?.message.hasPrefix("'branch' must be a git branch name") == true)
+        #expect(found.first?.location.line == 3)
+        #expect(settings.branch == "main")
+        #expect(settings.repository != nil)
+    }
+
     @Test func unknownKeysAreErrors() throws {
         #expect(try read("title: H\ntheme: dark\n").1.map(\.rule) == ["unknown-key"])
     }

@@ -31,5 +31,5 @@ extension TypeDescriptor {
         cardFields: [CardField(.status, unless: "scheduled")], cardDate: .field(.start),
         fieldLabels: [.organisers: "Organised by", .url: "Details and registration"],
         schemaOrg: SchemaOrgMapping("Event", [.eventDetails, .organisations("organizer", .organisers)]),
-        help: "a meeting, conference or standing meeting, in person or online")
+        help: "a meeting, conference or standing meeting, in person or online", suggestionForm: "suggest-event.yml")
 }

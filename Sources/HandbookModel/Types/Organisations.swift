@@ -28,5 +28,5 @@ extension TypeDescriptor {
         schemaOrg: SchemaOrgMapping("Organization", [
             .text("sameAs", .website), .postalAddress(country: .country, locality: .city), .date("foundingDate", .founded), .text("email", .email),
         ]),
-        help: "an organisation working on democracy")
+        help: "an organisation working on democracy", suggestionForm: "suggest-organisation.yml")
 }

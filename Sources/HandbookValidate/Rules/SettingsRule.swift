@@ -25,11 +25,20 @@ enum SettingsRule: Rule {
             case (.language, .text(let text)): settings.language = text
             case (.timezone, .text(let text)): settings.timezone = text
             case (.reviewAfterMonths, .integer(let months)): settings.reviewAfterMonths = months
+            case (.repository, .text(let text)):
+                settings.repository = RepositoryRule.repository(text, at: valuePosition(node, field), &reporter)
+            case (.branch, .text(let text)):
+                if RepositoryRule.checkBranch(text, at: valuePosition(node, field), &reporter) { settings.branch = text }
             case (.topics, .record(let entries)): settings.topics = entries.compactMap { entry in entry.value.text.map { (entry.key, $0) } }
             case (.methods, .record(let entries)): settings.methods = entries.compactMap { entry in entry.value.text.map { (entry.key, $0) } }
             default: break
             }
         }
         return (settings, reporter.diagnostics)
+    }
+
+    /// Where a field's value was written (its key's position when it cannot be found).
+    static func valuePosition(_ node: YAMLNode, _ field: FieldEntry) -> TextPosition {
+        node.pairs?.first { $0.key == field.key }?.value.position ?? field.position
     }
 }
