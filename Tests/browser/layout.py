@@ -37,6 +37,7 @@ import urllib.parse
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 parser = argparse.ArgumentParser()
 parser.add_argument("--binary", default=os.path.join(root, ".build/debug/handbook"))
+parser.add_argument("--theme", default=os.path.join(root, "themes/default"))
 parser.add_argument("--artefacts", default=os.path.join(root, "Tests/browser/artefacts"))
 args = parser.parse_args()
 
@@ -84,7 +85,7 @@ env = dict(os.environ, HANDBOOK_TODAY="2026-11-22", SOURCE_DATE_EPOCH="179000000
 
 def build(name, content, base_url):
     output = os.path.join(work, name)
-    result = subprocess.run([args.binary, "build", "--content", content, "--theme", os.path.join(root, "themes/default"),
+    result = subprocess.run([args.binary, "build", "--content", content, "--theme", args.theme,
                              "--output", output, "--base-url", base_url], env=env, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit("build of %s failed:\n%s%s" % (content, result.stdout, result.stderr))
