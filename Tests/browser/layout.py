@@ -10,7 +10,11 @@ Chromium tab, driven through the DevTools protocol over a pipe, at 320, 390 and 
   the results of a list page), or results squeezed into a narrow column beside the filters;
 - a header taller than 25 % of the viewport at 390 x 844, or on more than one row at 1366 px;
 - a visible element that has the `hidden` attribute;
-- an uncaught script error or a console error.
+- an uncaught script error or a console error, a request to another host, an inline script or style;
+- a heading that skips a level, or a scrolling region the keyboard cannot reach;
+- a "Show more results" button that does nothing;
+- any axe-core violation (WCAG 2.x A and AA, and best practice) on one page of every kind at 390 and
+  1366 px, with the axe-core that PyPI's axe-core-python ships (skipped without it).
 
 It saves screenshots of one page of each kind (home, organisation, case study, events list, search
 with results, filtered list) at 390 and 1366 px into Tests/browser/artefacts/ (git-ignored) and prints
@@ -147,7 +151,7 @@ class Chromium:
         targets = self.call("Target.getTargets")["targetInfos"]
         page = next(target for target in targets if target["type"] == "page")
         self.session = self.call("Target.attachToTarget", {"targetId": page["targetId"], "flatten": True})["sessionId"]
-        for domain in ("Page.enable", "Runtime.enable", "Log.enable"):
+        for domain in ("Page.enable", "Runtime.enable", "Log.enable", "Network.enable"):
             self.call(domain, session=True)
 
     def read(self, timeout):
@@ -273,6 +277,10 @@ MEASURE = r"""
       problems.push("a scrolling region that the keyboard cannot reach: " + el.outerHTML.slice(0, 80));
     }
   });
+  /* No inline script or style: the content security policy a host may set stays simple. */
+  document.querySelectorAll("script:not([src]):not([type='application/ld+json']), style, [style]").forEach(function (el) {
+    problems.push("inline script or style: " + el.outerHTML.slice(0, 80));
+  });
   return { problems: problems, header: header ? header.height : 0, height: window.innerHeight,
            scrollHeight: root.scrollHeight, title: document.title };
 })()
@@ -363,6 +371,9 @@ def main():
                             problems.append("script error: " + json.dumps(event["params"]["exceptionDetails"])[:300])
                         elif event["method"] == "Runtime.consoleAPICalled" and event["params"]["type"] in ("error", "warning", "assert"):
                             problems.append("console %s: %s" % (event["params"]["type"], json.dumps(event["params"]["args"])[:300]))
+                        elif event["method"] == "Network.requestWillBeSent" and \
+                                not event["params"]["request"]["url"].startswith(("http://127.0.0.1:", "data:")):
+                            problems.append("a request to another host: " + event["params"]["request"]["url"][:200])
                         elif event["method"] == "Log.entryAdded" and event["params"]["entry"]["level"] in ("error", "warning"):
                             problems.append("log: " + event["params"]["entry"]["text"][:300])
                     if axe_source and width in (390, 1366) and path in axe_pages[name]:
