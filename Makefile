@@ -20,6 +20,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	.build/debug/handbook check --content $(CONTENT) --strict
 	python3 Tests/browser/smoke.py --binary .build/debug/handbook
+	python3 Tests/browser/layout.py --binary .build/debug/handbook
 	python3 Tests/data/check_outputs.py --binary .build/debug/handbook
 
 site: deps

