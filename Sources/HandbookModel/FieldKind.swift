@@ -66,13 +66,18 @@ public struct FieldSchema: Hashable, Sendable {
     public var summary: String
     /// Its heading on an entry's page: given, or the name in words ("open_calls" → "Open calls").
     public var label: String
+    /// For a field that names other entries, the heading on their pages of the entries that name them
+    /// this way ("Members" for `networks`): the relationship read the other way.
+    public var inverseLabel: String?
 
     /// Creates a field.
-    public init(_ name: FieldName, _ kind: FieldKind, required: Bool = false, label: String? = nil, _ summary: String) {
+    public init(_ name: FieldName, _ kind: FieldKind, required: Bool = false, label: String? = nil, inverse inverseLabel: String? = nil,
+                _ summary: String) {
         self.name = name
         self.kind = kind
         self.isRequired = required
         self.summary = summary
+        self.inverseLabel = inverseLabel
         let words = name.rawValue.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
         self.label = label ?? words.capitalisedFirst
     }

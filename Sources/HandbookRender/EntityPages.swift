@@ -66,14 +66,26 @@ struct EntityPages: PageGenerator {
                            jsonLD: StructuredData.entity(entity, url: url, index: index), data: ["entity": .object(object)])
     }
 
-    /// What links to an entry, grouped by type in canonical order, each group in display order.
+    /// What links to an entry, as relationships read the other way ("Members (20)", "Funds"): grouped by
+    /// the linking type (canonical order) and field (schema order), each group in display order.
     func backlinkGroups(_ reference: EntityReference) -> [MustacheValue] {
-        var byType: [EntityType: [EntityReference]] = [:]
-        for source in site.index.backlinks[reference] ?? [] { byType[source.type, default: []].append(source) }
-        return site.index.types.descriptors.compactMap { descriptor in
-            guard let members = byType[descriptor.type] else { return nil }
-            return ["heading": .string(descriptor.plural.capitalisedFirst),
-                    "entries": .list(site.inDisplayOrder(members).map { ["name": .string($0.name), "url": .string(site.index.links.entity($0.reference))] })]
+        var groups: [FieldGroup: [EntityReference]] = [:]
+        for link in site.index.inbound[reference] ?? [] {
+            groups[FieldGroup(type: link.source.type, field: link.field), default: []].append(link.source)
         }
+        return site.index.types.descriptors.flatMap { descriptor -> [MustacheValue] in
+            descriptor.fields.compactMap { field -> MustacheValue? in
+                guard let members = groups[FieldGroup(type: descriptor.type, field: field.name)] else { return nil }
+                let label = field.inverseLabel ?? descriptor.plural.capitalisedFirst
+                return ["heading": .string(members.count > 1 ? "\(label) (\(members.count))" : label),
+                        "entries": .list(site.inDisplayOrder(members).map { ["name": .string($0.name), "url": .string(site.index.links.entity($0.reference))] })]
+            }
+        }
+    }
+
+    /// A type and one of its fields.
+    struct FieldGroup: Hashable {
+        var type: EntityType
+        var field: FieldName
     }
 }

@@ -18,6 +18,8 @@ public struct SiteIndex: Sendable {
     private let sortKeys: [String]
     /// For each entry, the entries whose front matter references it, sorted.
     public let backlinks: [EntityReference: [EntityReference]]
+    /// For each entry, who references it through which field (the relationship read the other way).
+    public let inbound: [EntityReference: [Inbound]]
     /// For each type, facet and value: the entries that have it.
     public let facets: [EntityType: [Facet: [String: [EntityReference]]]]
     /// For each topic id, the entries tagged with it.
@@ -30,11 +32,15 @@ public struct SiteIndex: Sendable {
         var positions: [EntityReference: Int] = [:]
         for (index, entity) in published.enumerated() { positions[entity.reference] = index }
         var backlinks: [EntityReference: Set<EntityReference>] = [:]
+        var inbound: [EntityReference: Set<Inbound>] = [:]
         var facets: [EntityType: [Facet: [String: [EntityReference]]]] = [:]
         var topics: [String: [EntityReference]] = [:]
         for entity in published {
-            for target in entity.references where positions[target] != nil && target != entity.reference {
-                backlinks[target, default: []].insert(entity.reference)
+            for entry in entity.fields {
+                for target in Entity.references(in: [entry]) where positions[target] != nil && target != entity.reference {
+                    backlinks[target, default: []].insert(entity.reference)
+                    inbound[target, default: []].insert(Inbound(source: entity.reference, field: FieldName(entry.key)))
+                }
             }
             for (facet, values) in Self.facetValues(of: entity, types: types) {
                 for value in values {
@@ -52,6 +58,7 @@ public struct SiteIndex: Sendable {
         // Folding through Foundation costs microseconds a name: fold each once, on every core.
         self.sortKeys = Parallel.map(published) { Formatting.sortKey($0.name) }
         self.backlinks = backlinks.mapValues { $0.sorted() }
+        self.inbound = inbound.mapValues { $0.sorted { $0.source < $1.source } }
         self.facets = facets
         self.topics = topics
         self.byType = Dictionary(grouping: published) { $0.reference.type }
@@ -91,4 +98,12 @@ public struct SiteIndex: Sendable {
     public func descriptor(_ reference: EntityReference) -> TypeDescriptor {
         types[reference.type]
     }
+}
+
+/// One entry naming another in one of its fields: `source` names the entry through `field`.
+public struct Inbound: Hashable, Sendable {
+    /// The entry that names it.
+    public var source: EntityReference
+    /// The field it is named in (a top-level field; a grant's recipient is named in `grants`).
+    public var field: FieldName
 }

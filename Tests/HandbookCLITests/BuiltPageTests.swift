@@ -46,6 +46,25 @@ import Testing
         #expect(events.contains("<h2>Upcoming</h2>"))
     }
 
+    /// Relationships read both ways, in words: "Member of" on the member, "Members (2)" on the network.
+    @Test func relationshipsAreLabelledBothWays() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try directory.write("content/handbook.yml", "title: T\n")
+        try directory.write("content/organisations/net.md", "---\nname: The Network\ncountry: GB\n---\n")
+        try directory.write("content/organisations/a.md", "---\nname: Alpha\ncountry: GB\nnetworks: [net]\n---\n")
+        try directory.write("content/organisations/b.md", "---\nname: Beta\ncountry: GB\nnetworks: [net]\npartners: [a]\n---\n")
+        let run = buildFixture(into: directory.path + "/site", content: directory.path + "/content")
+        #expect(run.status == 0, "\(run.out)\(run.err)")
+        let network = try directory.read("site/organisations/net/index.html")
+        #expect(network.contains("<h3>Members (2)</h3>"))
+        #expect(network.contains("Alpha") && network.contains("Beta"))
+        let alpha = try directory.read("site/organisations/a/index.html")
+        #expect(alpha.contains("<dt>Member of</dt>"))
+        #expect(alpha.contains("<h3>Named as a partner by</h3>"))
+        #expect(!alpha.contains("<h3>Members"))
+    }
+
     @Test func homeTilesShowOnlyTypesThatHaveEntries() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
@@ -80,7 +99,7 @@ import Testing
         #expect(trust.contains("<dt>Country</dt>\n<dd>United Kingdom</dd>"))
         #expect(trust.contains("<dt>Region</dt>\n<dd>Scotland</dd>"))
         #expect(trust.contains("<time datetime=\"2015-06\">June 2015</time>"))
-        #expect(trust.contains("<h3>Funders</h3>\n<ul>\n<li><a href=\"../../funders/example-fund/\">Example Fund</a></li>"))
+        #expect(trust.contains("<h3>Grants from</h3>\n<ul>\n<li><a href=\"../../funders/example-fund/\">Example Fund</a></li>"))
         #expect(trust.contains("\"@type\":\"Organization\""))
         #expect(trust.components(separatedBy: "<h1").count == 2)
     }
@@ -275,7 +294,7 @@ import Testing
     @Test func resourcesShowAuthorsPublishersAndWhatTheyAreAbout() throws {
         let report = try page("resources/example-report/index.html")
         #expect(report.contains("<dt>Authors</dt>\n<dd><ul class=\"values\"><li>A. Author</li><li>B. Author</li></ul></dd>"))
-        #expect(report.contains("<dt>Publishers</dt>\n<dd><a href=\"../../organisations/example-trust/\">Example Assembly Trust</a></dd>"))
+        #expect(report.contains("<dt>Published by</dt>\n<dd><a href=\"../../organisations/example-trust/\">Example Assembly Trust</a></dd>"))
         #expect(report.contains("<dt>About</dt>\n<dd><a href=\"../../case-studies/example-assembly/\">"))
     }
 
