@@ -52,4 +52,25 @@ import Testing
         let documented = try #require(Self.sections["Fields common to every type"])
         #expect(documented.map(\.field) == Schemas.common.map(\.name.rawValue))
     }
+
+    /// The relationships table names every field with an inverse label, with that label.
+    @Test func theRelationshipsTableMatchesTheSchemas() throws {
+        let url = SharedFolder.packageRoot.appendingPathComponent("docs/content-format.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "## Relationships").dropFirst().first?.components(separatedBy: "\n## ").first)
+        var documented: [String: String] = [:]
+        for line in section.split(separator: "\n") where line.hasPrefix("| ") && line.contains("`") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count == 4 else { continue }
+            let field = cells[1].replacingOccurrences(of: "`", with: "").components(separatedBy: "[]").first ?? ""
+            documented["\(cells[0]).\(field)"] = cells[3]
+        }
+        var declared: [String: String] = [:]
+        for descriptor in TypeCatalog.standard.descriptors {
+            for field in descriptor.fields {
+                if let inverse = field.inverseLabel { declared["\(descriptor.type.folder).\(field.name.rawValue)"] = inverse }
+            }
+        }
+        #expect(documented == declared)
+    }
 }
