@@ -82,7 +82,8 @@ struct FieldPresenter {
             let label = index.settings.topicLabel(id)
             return "<a href=\"\(h(root + Links.topic(id)))\">\(h(label))</a>"
         case (.method, .text(let id)):
-            return h(index.settings.methodLabel(id))
+            let label = index.settings.methodLabel(id)
+            return "<a href=\"\(h(root + Links.method(id)))\">\(h(label))</a>"
         case (.reference, .reference(let reference)):
             return referenceLink(reference)
         case (_, .date(let date)):

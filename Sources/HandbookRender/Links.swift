@@ -20,6 +20,11 @@ public struct Links: Sendable {
         "\(list(type))by-\(facet.rawValue)/\(value.lowercased())/"
     }
 
+    /// `methods/citizens-assembly/`.
+    public static func method(_ id: String) -> String {
+        "methods/\(id)/"
+    }
+
     /// `topics/sortition/`.
     public static func topic(_ id: String) -> String {
         "topics/\(id)/"

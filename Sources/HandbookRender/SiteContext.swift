@@ -115,6 +115,19 @@ public struct SiteContext: Sendable {
             .compactMap { index.entity($0.reference) }
     }
 
+    /// Entries grouped by type in canonical order, each group in display order, as cards under the type's
+    /// name: what a topic's or a method's page lists.
+    func groupedByType(_ references: [EntityReference]) -> [MustacheValue] {
+        var byType: [EntityType: [EntityReference]] = [:]
+        for reference in references { byType[reference.type, default: []].append(reference) }
+        let order = DisplayOrder(index: index)
+        return index.types.descriptors.compactMap { descriptor in
+            guard let members = byType[descriptor.type], !members.isEmpty else { return nil }
+            let entries = order.groups(descriptor.type, inDisplayOrder(members)).flatMap(\.entries)
+            return ["heading": .string(descriptor.plural.capitalisedFirst), "entries": .list(entries.map(card))]
+        }
+    }
+
     /// The published events, in display order, that have not ended and are not cancelled.
     func upcomingEvents() -> [Entity] {
         let order = DisplayOrder(index: index)

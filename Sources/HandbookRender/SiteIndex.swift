@@ -24,6 +24,8 @@ public struct SiteIndex: Sendable {
     public let facets: [EntityType: [Facet: [String: [EntityReference]]]]
     /// For each topic id, the entries tagged with it.
     public let topics: [String: [EntityReference]]
+    /// For each method id, the entries (case studies) that used it.
+    public let methods: [String: [EntityReference]]
     private let byType: [EntityType: [Entity]]
 
     /// Builds the indexes from validated entries; drafts are left out.
@@ -35,6 +37,7 @@ public struct SiteIndex: Sendable {
         var inbound: [EntityReference: Set<Inbound>] = [:]
         var facets: [EntityType: [Facet: [String: [EntityReference]]]] = [:]
         var topics: [String: [EntityReference]] = [:]
+        var methods: [String: [EntityReference]] = [:]
         for entity in published {
             for entry in entity.fields {
                 for target in Entity.references(in: [entry]) where positions[target] != nil && target != entity.reference {
@@ -48,6 +51,7 @@ public struct SiteIndex: Sendable {
                 }
             }
             for id in entity.topics { topics[id, default: []].append(entity.reference) }
+            for id in entity.texts(.methods) { methods[id, default: []].append(entity.reference) }
         }
         self.settings = settings
         self.entities = published
@@ -61,6 +65,7 @@ public struct SiteIndex: Sendable {
         self.inbound = inbound.mapValues { $0.sorted { $0.source < $1.source } }
         self.facets = facets
         self.topics = topics
+        self.methods = methods
         self.byType = Dictionary(grouping: published) { $0.reference.type }
     }
 

@@ -15,16 +15,9 @@ struct TopicPages: PageGenerator {
         let index = site.index
         let label = index.settings.topicLabel(id)
         let references = index.topics[id] ?? []
-        var byType: [EntityType: [EntityReference]] = [:]
-        for reference in references { byType[reference.type, default: []].append(reference) }
         var data: [String: MustacheValue] = ["label": .string(label)]
         data["eventsFeedURL"] = site.eventsByTopic[id] != nil ? .string(Calendars.fileName) : .null
-        let order = DisplayOrder(index: index)
-        data["groups"] = .list(index.types.descriptors.compactMap { descriptor in
-            guard let members = byType[descriptor.type], !members.isEmpty else { return nil }
-            let entries = order.groups(descriptor.type, site.inDisplayOrder(members)).flatMap(\.entries)
-            return ["heading": .string(descriptor.plural.capitalisedFirst), "entries": .list(entries.map(site.card))]
-        })
+        data["groups"] = .list(site.groupedByType(references))
         data["isEmpty"] = .bool(references.isEmpty)
         return PageContent(template: "topic", title: label, description: "Everything in the \(index.settings.title) on \(label).", data: data)
     }

@@ -205,7 +205,19 @@ import Testing
         let root = Set(Self.site.keys.map { String($0.split(separator: "/")[0]) })
         #expect(root == [".handbook-output", "404.html", "index.html", "robots.txt", "sitemap.xml", "feed.xml", "feed.json", "events.ics",
                          "about", "privacy", "api", "assets", "search", "organisations", "case-studies", "funders", "events",
-                         "policies", "resources", "press-contacts", "topics"])
+                         "policies", "resources", "press-contacts", "topics", "methods"])
+    }
+
+    /// Methods have pages like topics, and a case study's methods link to them.
+    @Test func methodsHaveTheirOwnPagesLinkedFromCaseStudies() throws {
+        let index = try page("methods/index.html")
+        #expect(index.contains("<h1>Methods</h1>"))
+        let caseStudy = try page("case-studies/example-assembly/index.html")
+        let link = try #require(caseStudy.range(of: "href=\"../../methods/")).upperBound
+        let id = String(caseStudy[link...].prefix { $0 != "/" })
+        let method = try page("methods/\(id)/index.html")
+        #expect(method.contains("Example Citizens&#39; Assembly on Budgets"))
+        #expect(index.contains("href=\"../methods/\(id)/\""))
     }
 
     @Test func listPagesLinkEveryEntryOfTheirSection() throws {

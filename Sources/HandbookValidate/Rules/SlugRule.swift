@@ -13,7 +13,7 @@ enum SlugRule: Rule {
     /// Names the site uses for its own pages: filter pages inside each type, and top-level sections beside pages.
     static let reservedInTypes: Set<String> = Set(Facet.allCases.map { "by-" + $0.rawValue })
     /// Sections of the site that are not types of entry.
-    static let siteSections: Set<String> = ["topics", "search", "assets", "api", "feed", "404"]
+    static let siteSections: Set<String> = ["topics", "methods", "search", "assets", "api", "feed", "404"]
 
     static func check(_ document: RawDocumentInfo, types: TypeCatalog, _ reporter: inout Reporter) {
         let atRoot = types[document.type].urlFolder.isEmpty
