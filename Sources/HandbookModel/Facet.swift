@@ -13,11 +13,11 @@ public enum Facet: String, CaseIterable, Sendable {
     }
 
     /// The values an entry is listed under for this facet: a country is its `country`, or the country part
-    /// of a `jurisdiction` (`GB` of `GB-SCT`), and only real ISO countries (not `INT`, `EU`, `UN`).
+    /// of a `jurisdiction` (`GB` of `GB-SCT`): an ISO country, or `INT`, `EU` or `UN`.
     public func values(of entity: Entity) -> [String] {
         switch self {
         case .country:
-            guard let code = entity.countryCode, ISOCodes.countryNames[code] != nil else { return [] }
+            guard let code = entity.countryCode, ISOCodes.countryNames[code] != nil || Jurisdictions.all.contains(code) else { return [] }
             return [code]
         case .kind: return entity[.kind]?.text.map { [$0] } ?? []
         case .topic: return entity.topics

@@ -78,6 +78,14 @@ public enum Formatting {
         code == Jurisdictions.international ? "International" : ISOCodes.countryNames[code] ?? code
     }
 
+    /// A country's name as it reads after "in": "the United Kingdom", "the Netherlands", "Belgium".
+    public static func countryInSentence(_ code: String) -> String {
+        let name = country(code)
+        let takesThe = name.hasPrefix("United ") || name.hasSuffix(" Republic") || name.hasSuffix(" Islands")
+            || ["Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles"].contains(name)
+        return takesThe ? "the " + name : name
+    }
+
     /// A region: the name of an ISO 3166-2 code, or the free text as written.
     public static func region(_ text: String) -> String {
         ISOCodes.subdivisionNames[text] ?? text

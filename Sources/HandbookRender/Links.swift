@@ -15,6 +15,11 @@ public struct Links: Sendable {
         types[type].urlFolder
     }
 
+    /// `organisations/by-country/`: the folder of one filter's pages.
+    public func facetIndex(_ type: EntityType, _ facet: Facet) -> String {
+        "\(list(type))by-\(facet.rawValue)/"
+    }
+
     /// `organisations/by-country/gb/`.
     public func facet(_ type: EntityType, _ facet: Facet, _ value: String) -> String {
         "\(list(type))by-\(facet.rawValue)/\(value.lowercased())/"

@@ -12,6 +12,8 @@ struct ListPages: PageGenerator {
             let type = descriptor.type
             pages.append(Page(path: site.index.links.list(type), section: type.folder, subject: .list(type, facet: nil, value: nil)))
             for (facet, values) in (site.index.facets[type] ?? [:]).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                // The facet's folder has a page of its own (a static host answers a folder without one with 404).
+                pages.append(Page(path: site.index.links.facetIndex(type, facet), section: type.folder, subject: .list(type, facet: facet, value: nil)))
                 for value in values.keys.sorted() {
                     pages.append(Page(path: site.index.links.facet(type, facet, value), section: type.folder, subject: .list(type, facet: facet, value: value)))
                 }
@@ -22,6 +24,7 @@ struct ListPages: PageGenerator {
 
     func content(of page: Page, root: String) -> PageContent {
         guard case .list(let type, let facet, let value) = page.subject else { return PageContent(template: "list", title: "", description: "") }
+        if let facet, value == nil { return facetIndex(type, facet) }
         let index = site.index
         let descriptor = index.types[type]
         var references = site.ordered[type] ?? []
@@ -55,10 +58,34 @@ struct ListPages: PageGenerator {
         return PageContent(template: "list", title: heading, description: description, data: data)
     }
 
+    /// `organisations/by-country/`: every value of one filter, with how many entries have it.
+    func facetIndex(_ type: EntityType, _ facet: Facet) -> PageContent {
+        let index = site.index
+        let descriptor = index.types[type]
+        let heading = "\(descriptor.plural.capitalisedFirst) by \(facet.label.lowercased())"
+        let values = (index.facets[type]?[facet] ?? [:]).map { value, members in
+            (value: value, label: optionLabel(facet, value, settings: index.settings), count: members.count)
+        }.sorted { (Formatting.sortKey($0.label), $0.value) < (Formatting.sortKey($1.label), $1.value) }
+        let options: [MustacheValue] = values.map { item in
+            ["label": .string(item.label), "url": .string(index.links.facet(type, facet, item.value)), "count": .string(String(item.count))]
+        }
+        let data: [String: MustacheValue] = [
+            "heading": .string(heading),
+            "type": ["plural": .string(descriptor.plural.capitalisedFirst), "url": .string(descriptor.urlFolder)],
+            "options": .list(options),
+        ]
+        return PageContent(template: "facet", title: heading, description: "\(heading), in the \(index.settings.title).", data: data)
+    }
+
     /// "in Belgium", "of kind “Charity”", "on Sortition", "with status “Completed”".
     func phrase(_ facet: Facet, _ value: String, settings: Settings) -> String {
         switch facet {
-        case .country: return "in " + Formatting.country(value)
+        case .country:
+            switch value {
+            case Jurisdictions.international: return "working internationally"
+            case Jurisdictions.europeanUnion, Jurisdictions.unitedNations: return "of the " + Formatting.jurisdiction(value)
+            default: return "in " + Formatting.countryInSentence(value)
+            }
         case .kind: return "of kind “\(Formatting.choice(value))”"
         case .topic: return "on " + settings.topicLabel(value)
         case .status: return "with status “\(Formatting.choice(value))”"
@@ -67,7 +94,7 @@ struct ListPages: PageGenerator {
 
     func optionLabel(_ facet: Facet, _ value: String, settings: Settings) -> String {
         switch facet {
-        case .country: return Formatting.country(value)
+        case .country: return Formatting.jurisdiction(value)
         case .topic: return settings.topicLabel(value)
         case .kind, .status: return Formatting.choice(value)
         }

@@ -208,6 +208,29 @@ import Testing
                          "policies", "resources", "press-contacts", "topics", "methods"])
     }
 
+    /// Every filter's folder has a page listing its values, so no folder address answers 404.
+    @Test func everyFacetFolderHasAnIndexPage() throws {
+        let byCountry = try page("organisations/by-country/index.html")
+        #expect(byCountry.contains("<h1>Organisations by country</h1>"))
+        #expect(byCountry.contains("href=\"../../organisations/by-country/be/\">Belgium</a> <span class=\"count\">(1)</span>"))
+        for path in Self.site.keys where path.contains("/by-") && path.hasSuffix("/index.html") {
+            let folder = path.components(separatedBy: "/").prefix(2).joined(separator: "/")
+            #expect(Self.site[folder + "/index.html"] != nil, "no page for \(folder)/")
+        }
+    }
+
+    /// International bodies (country INT) can be filtered like any country.
+    @Test func internationalBodiesHaveAFilter() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try directory.write("content/handbook.yml", "title: T\n")
+        try directory.write("content/organisations/oecd.md", "---\nname: OECD\ncountry: INT\n---\n")
+        let run = buildFixture(into: directory.path + "/site", content: directory.path + "/content")
+        #expect(run.status == 0, "\(run.out)\(run.err)")
+        #expect(try directory.read("site/organisations/by-country/int/index.html").contains("<h1>Organisations working internationally</h1>"))
+        #expect(try directory.read("site/organisations/index.html").contains(">International <span class=\"count\">(1)</span>"))
+    }
+
     /// Methods have pages like topics, and a case study's methods link to them.
     @Test func methodsHaveTheirOwnPagesLinkedFromCaseStudies() throws {
         let index = try page("methods/index.html")
