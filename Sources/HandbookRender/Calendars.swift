@@ -1,4 +1,5 @@
 import HandbookModel
+import Mustache
 
 /// The iCalendar files: `events.ics` (every event and open-call deadline), one calendar per organiser
 /// and per topic with events, and one per event beside its page.
@@ -11,6 +12,15 @@ struct Calendars: OutputGenerator {
     static let fileName = "events.ics"
     /// The name of one event's calendar file, beside its page.
     static let eventFileName = "event.ics"
+
+    /// The addresses a "Subscribe to the calendar" block offers: the site's calendar over https, as a
+    /// `webcal:` link that opens calendar apps, and the file relative to the site's root.
+    static func subscription(baseURL: String) -> MustacheValue {
+        let feed = baseURL + fileName
+        let webcal = feed.hasPrefix("https://") ? "webcal://" + feed.dropFirst("https://".count)
+            : feed.hasPrefix("http://") ? "webcal://" + feed.dropFirst("http://".count) : Substring(feed)
+        return ["https": .string(feed), "webcal": .string(String(webcal)), "file": .string(fileName)]
+    }
 
     func files() -> [OutputFile] {
         let index = site.index

@@ -20,6 +20,7 @@ struct HomePage: PageGenerator {
         let upcoming = site.upcomingEvents().prefix(5)
         data["upcoming"] = .list(upcoming.map(site.card))
         data["hasUpcoming"] = .bool(!upcoming.isEmpty)
+        data["subscribe"] = index.entities(of: Calendars.type).isEmpty ? .null : Calendars.subscription(baseURL: site.baseURL)
         let recent = index.recentlyChanged(10)
         data["recent"] = .list(recent.map { entity in
             site.card(entity).merging([

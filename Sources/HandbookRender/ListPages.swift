@@ -46,14 +46,8 @@ struct ListPages: PageGenerator {
             ["heading": MustacheValue(group.heading), "entries": .list(group.entries.map(site.card))]
         })
         data["isEmpty"] = .bool(references.isEmpty)
-        data["subscribe"] = .null
+        data["subscribe"] = type == Calendars.type ? Calendars.subscription(baseURL: site.baseURL) : .null
         data["suggest"] = site.contribute?.suggestion(descriptor) ?? .null
-        if type == Calendars.type {
-            let feed = site.baseURL + Calendars.fileName
-            let webcal = feed.hasPrefix("https://") ? "webcal://" + feed.dropFirst("https://".count)
-                : feed.hasPrefix("http://") ? "webcal://" + feed.dropFirst("http://".count) : feed
-            data["subscribe"] = ["https": .string(feed), "webcal": .string(String(webcal)), "file": .string(Calendars.fileName)]
-        }
         let description = facet == nil ? "Every \(descriptor.singular) in the \(index.settings.title)." : "\(heading), in the \(index.settings.title)."
         return PageContent(template: "list", title: heading, description: description, data: data)
     }

@@ -208,6 +208,18 @@ import Testing
                          "policies", "resources", "press-contacts", "topics", "methods"])
     }
 
+    /// Feeds are linked from every page's footer, and the home page offers the calendar.
+    @Test func feedsAreLinkedInTheFooterAndTheHomePageOffersTheCalendar() throws {
+        for path in ["index.html", "organisations/example-trust/index.html", "404.html"] {
+            let html = try page(path)
+            #expect(html.contains("feed.xml\" type=\"application/atom+xml\">Atom feed</a>"), "\(path)")
+            #expect(html.contains("feed.json\" type=\"application/feed+json\">JSON Feed</a>"), "\(path)")
+        }
+        let home = try page("index.html")
+        #expect(home.contains("Subscribe to the calendar"))
+        #expect(home.contains("href=\"webcal://"))
+    }
+
     /// Every filter's folder has a page listing its values, so no folder address answers 404.
     @Test func everyFacetFolderHasAnIndexPage() throws {
         let byCountry = try page("organisations/by-country/index.html")
