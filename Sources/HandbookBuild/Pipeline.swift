@@ -103,10 +103,13 @@ public enum Pipeline {
         } catch {
             throw .theme(ThemeError(message: "\(error)"))
         }
-        let changes = options.fixedChangeDate == nil
-            ? ChangeHistory.lastChanged(contentPath: options.contentPath, paths: validation.entities.map(\.path)) : [:]
+        // With a fixed date (SOURCE_DATE_EPOCH) nothing says when entries were added, so none is called new.
+        let history = options.fixedChangeDate == nil
+            ? ChangeHistory.history(contentPath: options.contentPath, paths: validation.entities.map(\.path)) : [:]
         for index in validation.entities.indices {
-            validation.entities[index].lastChanged = options.fixedChangeDate ?? changes[validation.entities[index].path]
+            let dates = history[validation.entities[index].path]
+            validation.entities[index].lastChanged = options.fixedChangeDate ?? dates?.changed
+            validation.entities[index].added = dates?.added
         }
         clock.mark("theme and history")
         let baseURL = options.baseURL ?? validation.settings.baseURL

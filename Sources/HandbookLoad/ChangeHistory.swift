@@ -5,22 +5,42 @@ import Foundation
 public enum ChangeHistory {
     /// Seconds since 1970 of the last change of each path in `paths` (paths as the loader shows them, under `contentPath`).
     public static func lastChanged(contentPath: String, paths: [String]) -> [String: Int64] {
+        history(contentPath: contentPath, paths: paths).mapValues(\.changed)
+    }
+
+    /// When a file was added and last changed: both from git (its first and last commits), or for a file
+    /// git does not know, its modification time and no date of adding.
+    public struct Dates: Hashable, Sendable {
+        /// Its first commit, or nil outside git.
+        public var added: Int64?
+        /// Its last commit, else its modification time.
+        public var changed: Int64
+
+        /// Creates dates.
+        public init(added: Int64?, changed: Int64) {
+            self.added = added
+            self.changed = changed
+        }
+    }
+
+    /// The dates of each path in `paths` (paths as the loader shows them, under `contentPath`).
+    public static func history(contentPath: String, paths: [String]) -> [String: Dates] {
         let fromGit = gitDates(contentPath: contentPath)
-        var dates: [String: Int64] = [:]
+        var dates: [String: Dates] = [:]
         let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
         for path in paths {
             let relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-            if let date = fromGit[relative] {
-                dates[path] = date
+            if let known = fromGit[relative] {
+                dates[path] = Dates(added: known.first, changed: known.last)
             } else if let date = modificationTime(path) {
-                dates[path] = date
+                dates[path] = Dates(added: nil, changed: date)
             }
         }
         return dates
     }
 
-    /// Last commit time of every file under the content directory, keyed by path relative to it.
-    static func gitDates(contentPath: String) -> [String: Int64] {
+    /// First and last commit times of every file under the content directory, keyed by path relative to it.
+    static func gitDates(contentPath: String) -> [String: (first: Int64, last: Int64)] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", contentPath, "log", "--relative", "--no-renames", "--format=%x00%ct", "--name-only", "--", "."]
@@ -35,14 +55,16 @@ public enum ChangeHistory {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return [:] }
-        var dates: [String: Int64] = [:]
+        var dates: [String: (first: Int64, last: Int64)] = [:]
         var current: Int64 = 0
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
             if line.hasPrefix("\u{0}") {
                 current = Int64(line.dropFirst()) ?? 0
-            } else if dates[String(line)] == nil {
-                // Newest commits come first: the first date seen for a file is its last change.
-                dates[String(line)] = current
+            } else if let known = dates[String(line)] {
+                // Newest commits come first: each older one moves the file's first commit back.
+                dates[String(line)] = (current, known.last)
+            } else {
+                dates[String(line)] = (current, current)
             }
         }
         return dates

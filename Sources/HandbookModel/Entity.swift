@@ -24,6 +24,8 @@ public struct Entity: Sendable {
     private let storage: Storage
     /// When the file last changed (seconds since 1970, UTC): its last commit, else its modification time.
     public var lastChanged: Int64?
+    /// When the file was added (its first commit), when known.
+    public var added: Int64?
 
     /// The entry's type and slug.
     public var reference: EntityReference { storage.reference }

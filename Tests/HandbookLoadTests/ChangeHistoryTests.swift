@@ -39,6 +39,22 @@ import Testing
         #expect(dates[paths[1]] == 1_749_283_750)
     }
 
+    @Test func historyKnowsWhenEachFileWasAddedAndLastChanged() throws {
+        let tree = try Tree(["content/organisations/a.md": "---\nname: A\n---\n", "content/organisations/b.md": "---\nname: B\n---\n"])
+        defer { tree.remove() }
+        try git(["init", "-q"], in: tree.root)
+        try git(["add", "."], in: tree.root)
+        try git(["commit", "-q", "-m", "first"], in: tree.root, date: "2024-01-02T03:04:05Z")
+        try Data("---\nname: B2\n---\n".utf8).write(to: URL(fileURLWithPath: tree.content + "/organisations/b.md"))
+        try git(["commit", "-q", "-am", "second"], in: tree.root, date: "2025-06-07T08:09:10Z")
+        try Data("---\nname: B3\n---\n".utf8).write(to: URL(fileURLWithPath: tree.content + "/organisations/b.md"))
+        try git(["commit", "-q", "-am", "third"], in: tree.root, date: "2026-01-01T00:00:00Z")
+        let paths = [tree.content + "/organisations/a.md", tree.content + "/organisations/b.md"]
+        let history = ChangeHistory.history(contentPath: tree.content, paths: paths)
+        #expect(history[paths[0]] == ChangeHistory.Dates(added: 1_704_164_645, changed: 1_704_164_645))
+        #expect(history[paths[1]] == ChangeHistory.Dates(added: 1_704_164_645, changed: 1_767_225_600))
+    }
+
     @Test func filesOutsideGitUseTheirModificationTime() throws {
         let tree = try Tree(["content/pages/p.md": "---\ntitle: P\n---\n"])
         defer { tree.remove() }
