@@ -14,10 +14,7 @@ struct MethodIndexPage: PageGenerator {
 
     func content(of page: Page, root: String) -> PageContent {
         let index = site.index
-        let methods: [MustacheValue] = index.settings.methods.map { method in
-            ["label": .string(method.label), "url": .string(Links.method(method.id)), "count": .string(String(index.methods[method.id]?.count ?? 0))]
-        }
         return PageContent(template: "methods", title: "Methods", description: "The democratic methods in the \(index.settings.title), with every use of each.",
-                           data: ["methods": .list(methods)])
+                           data: ["methods": site.vocabularyList(index.settings.methods, page: Links.method, uses: index.methods)])
     }
 }

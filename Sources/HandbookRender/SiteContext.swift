@@ -115,6 +115,15 @@ public struct SiteContext: Sendable {
             .compactMap { index.entity($0.reference) }
     }
 
+    /// A vocabulary of handbook.yml (topics, methods) as the list its index page shows: each id's label,
+    /// page and how many entries use it.
+    func vocabularyList(_ vocabulary: [(id: String, label: String)], page: (String) -> String,
+                        uses: [String: [EntityReference]]) -> MustacheValue {
+        .list(vocabulary.map { item in
+            ["label": .string(item.label), "url": .string(page(item.id)), "count": .string(String(uses[item.id]?.count ?? 0))]
+        })
+    }
+
     /// Entries grouped by type in canonical order, each group in display order, as cards under the type's
     /// name: what a topic's or a method's page lists.
     func groupedByType(_ references: [EntityReference]) -> [MustacheValue] {

@@ -14,10 +14,7 @@ struct TopicIndexPage: PageGenerator {
 
     func content(of page: Page, root: String) -> PageContent {
         let index = site.index
-        let topics: [MustacheValue] = index.settings.topics.map { topic in
-            ["label": .string(topic.label), "url": .string(Links.topic(topic.id)), "count": .string(String(index.topics[topic.id]?.count ?? 0))]
-        }
         return PageContent(template: "topics", title: "Topics", description: "Everything in the \(index.settings.title), by topic.",
-                           data: ["topics": .list(topics)])
+                           data: ["topics": site.vocabularyList(index.settings.topics, page: Links.topic, uses: index.topics)])
     }
 }

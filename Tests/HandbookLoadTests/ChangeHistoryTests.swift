@@ -25,14 +25,20 @@ import Testing
         #expect(process.terminationStatus == 0, "git \(arguments)")
     }
 
-    @Test func datesComeFromTheLastCommitOfEachFile() throws {
+    /// a.md and b.md committed on 2024-01-02, then b.md changed on 2025-06-07.
+    func twoCommits() throws -> Tree {
         let tree = try Tree(["content/organisations/a.md": "---\nname: A\n---\n", "content/organisations/b.md": "---\nname: B\n---\n"])
-        defer { tree.remove() }
         try git(["init", "-q"], in: tree.root)
         try git(["add", "."], in: tree.root)
         try git(["commit", "-q", "-m", "first"], in: tree.root, date: "2024-01-02T03:04:05Z")
         try Data("---\nname: B2\n---\n".utf8).write(to: URL(fileURLWithPath: tree.content + "/organisations/b.md"))
         try git(["commit", "-q", "-am", "second"], in: tree.root, date: "2025-06-07T08:09:10Z")
+        return tree
+    }
+
+    @Test func datesComeFromTheLastCommitOfEachFile() throws {
+        let tree = try twoCommits()
+        defer { tree.remove() }
         let paths = [tree.content + "/organisations/a.md", tree.content + "/organisations/b.md"]
         let dates = ChangeHistory.lastChanged(contentPath: tree.content, paths: paths)
         #expect(dates[paths[0]] == 1_704_164_645)
@@ -40,13 +46,8 @@ import Testing
     }
 
     @Test func historyKnowsWhenEachFileWasAddedAndLastChanged() throws {
-        let tree = try Tree(["content/organisations/a.md": "---\nname: A\n---\n", "content/organisations/b.md": "---\nname: B\n---\n"])
+        let tree = try twoCommits()
         defer { tree.remove() }
-        try git(["init", "-q"], in: tree.root)
-        try git(["add", "."], in: tree.root)
-        try git(["commit", "-q", "-m", "first"], in: tree.root, date: "2024-01-02T03:04:05Z")
-        try Data("---\nname: B2\n---\n".utf8).write(to: URL(fileURLWithPath: tree.content + "/organisations/b.md"))
-        try git(["commit", "-q", "-am", "second"], in: tree.root, date: "2025-06-07T08:09:10Z")
         try Data("---\nname: B3\n---\n".utf8).write(to: URL(fileURLWithPath: tree.content + "/organisations/b.md"))
         try git(["commit", "-q", "-am", "third"], in: tree.root, date: "2026-01-01T00:00:00Z")
         let paths = [tree.content + "/organisations/a.md", tree.content + "/organisations/b.md"]
