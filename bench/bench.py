@@ -9,7 +9,7 @@ the stack and Hugo measured in the same run. Figures and ratios only; no test de
   (`cmark`), with the build's ratio to each.
 - Onto the disk: our cold build and Hugo's (the same tree, two minimal layouts, pages only) measured
   alternately, then a rebuild with nothing changed and one after editing one entry's body.
-- The real Participedia export (when `../shared` is beside the checkout), files per entity, and what a
+- The real Participedia export (when the external test data of docs/testing.md is present), files per entity, and what a
   search query costs a browser.
 """
 import argparse

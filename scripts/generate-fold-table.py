@@ -12,7 +12,7 @@ Foundation-based fold applied to one scalar; SearchTokenizerTests checks every r
 import textwrap
 import unicodedata
 
-# The Latin, Greek and Cyrillic blocks, and the others the real data (../shared/realdata/content) uses.
+# The Latin, Greek and Cyrillic blocks, and the others the real data (the external test data's realdata/content, docs/testing.md) uses.
 BLOCKS = [
     (0x0080, 0x00FF, "Latin-1 Supplement"),
     (0x0100, 0x017F, "Latin Extended-A"),

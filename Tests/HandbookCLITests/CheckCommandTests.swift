@@ -83,7 +83,7 @@ import Testing
 
     @Test(.needsShared("real-data check"))
     func realParticipediaDataChecksWithoutErrors() throws {
-        let shared = try #require(SharedFolder.url, "HANDBOOK_REQUIRE_SHARED=1 but ../shared is absent")
+        let shared = try #require(SharedFolder.url, "HANDBOOK_REQUIRE_SHARED=1 but the external test data is absent (docs/testing.md)")
         let run = runCLI(["check", "--content", shared.appendingPathComponent("realdata/content").path])
         #expect(run.status == 0, "\(run.out.prefix(2000))")
         #expect(run.out.hasSuffix("0 errors, 0 warnings in 1069 files\n"))

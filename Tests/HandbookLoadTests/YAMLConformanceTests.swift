@@ -4,7 +4,7 @@ import HandbookModel
 import HandbookTestSupport
 import Testing
 
-/// Runs the YAML test suite (`../shared/conformance/yaml-test-suite.json`) through the subset parser.
+/// Runs the YAML test suite (`conformance/yaml-test-suite.json` of the external test data, docs/testing.md) through the subset parser.
 ///
 /// Every case must either give the expected JSON or be rejected; a different value is a failure.
 /// Every case that uses only the subset's features must be accepted and correct.

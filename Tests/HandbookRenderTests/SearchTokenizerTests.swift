@@ -99,7 +99,7 @@ import Testing
 
     /// The tokenizer on bytes gives what the String-based tokenizer it replaced gave, on every document of the real data.
     @Test(.needsShared("real data")) func tokensMatchTheStringTokenizerOnTheRealData() throws {
-        let root = try #require(SharedFolder.url, "HANDBOOK_REQUIRE_SHARED=1 but ../shared is absent").appendingPathComponent("realdata/content")
+        let root = try #require(SharedFolder.url, "HANDBOOK_REQUIRE_SHARED=1 but the external test data is absent (docs/testing.md)").appendingPathComponent("realdata/content")
         let files = try #require(FileManager.default.enumerator(atPath: root.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }
         #expect(files.count > 1_000)
         var bytes = 0

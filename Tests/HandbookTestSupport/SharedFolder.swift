@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Finds `../shared` beside the package checkout, which holds the conformance suites and real data.
+/// Finds the external test data (docs/testing.md): a folder named `shared` beside the package checkout,
+/// which holds the conformance suites and real data.
 public enum SharedFolder {
     /// The package's root directory, found from this file's path.
     public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
@@ -32,13 +33,13 @@ public enum SharedFolder {
 
     /// Why a test that reads `../shared` is skipped.
     public static func skipMessage(_ what: String) -> String {
-        "\(what): ../shared is absent (set HANDBOOK_SHARED to its path, or HANDBOOK_REQUIRE_SHARED=1 to fail instead of skipping)"
+        "\(what): the external test data is absent (see docs/testing.md; set HANDBOOK_SHARED to its path, or HANDBOOK_REQUIRE_SHARED=1 to fail instead of skipping)"
     }
 
     /// Reads a file under the shared folder, failing (not skipping) when the folder is absent: a test marked
     /// `.needsShared` only runs without it when `HANDBOOK_REQUIRE_SHARED=1`, and must then fail loudly.
     public static func required(_ relativePath: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Data {
-        try #require(try data(relativePath), "HANDBOOK_REQUIRE_SHARED=1 but ../shared is absent", sourceLocation: sourceLocation)
+        try #require(try data(relativePath), "HANDBOOK_REQUIRE_SHARED=1 but the external test data is absent (docs/testing.md)", sourceLocation: sourceLocation)
     }
 }
 

@@ -3,7 +3,7 @@ import HandbookTestSupport
 import Mustache
 import Testing
 
-/// Runs the Mustache spec modules the engine implements (`../shared/conformance/mustache/`).
+/// Runs the Mustache spec modules the engine implements (`conformance/mustache/` of the external test data, docs/testing.md).
 @Suite struct MustacheSpecTests {
     static let modules = ["interpolation", "sections", "inverted", "comments", "partials", "delimiters"]
 
