@@ -78,10 +78,7 @@ public final class OutputSession: @unchecked Sendable {
         defer { mutex.unlock() }
         var newFolders: [String] = []
         for file in files {
-            let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
-            if file.path == OutputWriter.marker || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
-                throw BuildError(reason: .unsafePath(file.path), path: location.output)
-            }
+            guard OutputWriter.isSafe(file.path) else { throw BuildError(reason: .unsafePath(file.path), path: location.output) }
             guard paths.insert(file.path).inserted else {
                 throw BuildError(reason: .conflictingPaths(file.path), path: location.output)
             }

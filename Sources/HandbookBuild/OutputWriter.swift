@@ -110,14 +110,16 @@ extension OutputWriter {
         var paths: Set<String> = []
         var folders: Set<String> = []
         for file in files {
-            let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
-            if file.path == marker || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
-                throw BuildError(reason: .unsafePath(file.path), path: output)
-            }
+            guard isSafe(file.path) else { throw BuildError(reason: .unsafePath(file.path), path: output) }
             guard paths.insert(file.path).inserted else { throw BuildError(reason: .conflictingPaths(file.path), path: output) }
             folders.formUnion(ancestors(of: file.path))
         }
         if let clash = paths.intersection(folders).min() { throw BuildError(reason: .conflictingPaths(clash), path: output) }
+    }
+
+    /// True for a path the site may hold: relative, inside the output, no empty, `.` or `..` part, not the marker.
+    static func isSafe(_ path: String) -> Bool {
+        path != marker && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
     }
 
     /// The folders that hold `path`, nearest last: `a/b/c.html` → `a`, `a/b`.

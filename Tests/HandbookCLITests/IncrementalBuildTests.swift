@@ -76,18 +76,10 @@ import Darwin
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("handbook").path
         let fallback = SharedFolder.packageRoot.appendingPathComponent(".build/debug/handbook").path
         let executable = try #require([binary, fallback].first(where: FileManager.default.isExecutableFile), "the handbook binary is not built")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["build", "--content", Fixtures.validSite, "--theme", SharedFolder.packageRoot.appendingPathComponent("themes/default").path, "--output", "o"]
-        process.environment = buildEnvironment
-        process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let theme = SharedFolder.packageRoot.appendingPathComponent("themes/default").path
+        let (status, output) = try Subprocess.run(executable, ["build", "--content", Fixtures.validSite, "--theme", theme, "--output", "o"],
+                                                  in: directory.path, environment: buildEnvironment)
+        #expect(status == 0, "\(output)")
         #expect(output.contains("Built "), "\(output)")
         #expect(FileManager.default.fileExists(atPath: directory.path + "/o/index.html"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["o"])

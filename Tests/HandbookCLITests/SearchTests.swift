@@ -256,16 +256,7 @@ import Testing
 
     /// Runs Tests/search/run_js.js with `arguments`; its exit status and output.
     static func run(_ node: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = [SharedFolder.packageRoot.appendingPathComponent("Tests/search/run_js.js").path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        try Subprocess.run(node, [SharedFolder.packageRoot.appendingPathComponent("Tests/search/run_js.js").path] + arguments)
     }
 }
 
