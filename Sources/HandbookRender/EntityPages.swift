@@ -24,6 +24,7 @@ struct EntityPages: PageGenerator {
         let sources = entity.texts(.sources)
         let facts = presenter.facts(for: entity)
         let backlinks = backlinkGroups(reference)
+        let related = relatedEntries(reference)
         var object: [String: MustacheValue] = [
             "name": .string(entity.name),
             "summary": MustacheValue(entity[.summary]?.text),
@@ -43,6 +44,8 @@ struct EntityPages: PageGenerator {
             }),
             "sources": .list(sources.map { url in ["html": .string(presenter.link(url))] }),
             "backlinks": .list(backlinks),
+            "hasRelated": .bool(!related.isEmpty),
+            "related": .list(related),
             "updated": MustacheValue(entity.lastChanged.map { Formatting.words(Formatting.date(fromUnix: $0)) }),
             "updatedISO": MustacheValue(entity.lastChanged.map { Formatting.date(fromUnix: $0).description }),
         ]
@@ -80,6 +83,27 @@ struct EntityPages: PageGenerator {
                 return ["heading": .string(members.count > 1 ? "\(label) (\(members.count))" : label),
                         "entries": .list(site.inDisplayOrder(members).map { ["name": .string($0.name), "url": .string(site.index.links.entity($0.reference))] })]
             }
+        }
+    }
+
+    /// The entries related to this one, each with its type and what the two share ("MASS LBP, Local government").
+    func relatedEntries(_ reference: EntityReference) -> [MustacheValue] {
+        site.related.related(to: reference).map { match in
+            let shared = match.shared.prefix(3).map(label).joined(separator: ", ")
+            return ["name": .string(match.entity.name), "url": .string(site.index.links.entity(match.entity.reference)),
+                    "type": .string(site.index.types[match.entity.reference.type].singular.capitalisedFirst),
+                    "shared": .string(shared)]
+        }
+    }
+
+    /// What two entries share, in words.
+    func label(_ shared: RelatedEntries.Shared) -> String {
+        switch shared {
+        case .entry(let reference): return site.index.entity(reference)?.name ?? reference.slug
+        case .region(let region): return Formatting.region(region)
+        case .country(let code): return Formatting.country(code)
+        case .method(let id): return site.index.settings.methodLabel(id)
+        case .topic(let id): return site.index.settings.topicLabel(id)
         }
     }
 

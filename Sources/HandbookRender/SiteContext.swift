@@ -21,6 +21,8 @@ public struct SiteContext: Sendable {
     /// The events each organisation organises and each topic covers, in display order.
     let eventsByOrganiser: [String: [EntityReference]]
     let eventsByTopic: [String: [EntityReference]]
+    /// What entries share, for each page's "Related" section.
+    let related: RelatedEntries
     /// The footer's links: the content's pages in order, and the privacy page.
     let footer: [MustacheValue]
     /// The layout's shared parts: site, navigation per section, footer.
@@ -75,6 +77,7 @@ public struct SiteContext: Sendable {
         self.eventsByOrganiser = eventsByOrganiser
         self.eventsByTopic = eventsByTopic
         self.footer = footer
+        self.related = RelatedEntries(index: index)
         let contribute = ContributeLinks(settings: index.settings, baseURL: self.baseURL)
         self.contribute = contribute
         self.layout = PageLayout.Shared(index: index, baseURL: self.baseURL, footer: footer,

@@ -74,6 +74,11 @@ public struct SiteIndex: Sendable {
         positions[reference].map { entities[$0] }
     }
 
+    /// A published entry's position in `entities`, or nil.
+    public func position(_ reference: EntityReference) -> Int? {
+        positions[reference]
+    }
+
     /// A published entry's name folded for sorting: case, accents and width ignored.
     public func sortKey(_ entity: Entity) -> String {
         positions[entity.reference].map { sortKeys[$0] } ?? Formatting.sortKey(entity.name)

@@ -1,0 +1,135 @@
+import Foundation
+import HandbookModel
+
+/// For each entry, the entries that share something with it (an entry both name, a region, a country, a
+/// method, a topic) without already being linked to it: the "Related" section of its page.
+///
+/// Built once as lists of the entries that have each shared thing; a page walks only its own entry's
+/// lists, so the cost is linear in the site. Rarer things count more (a shared region of ten entries says
+/// more than a shared country of a thousand), and a thing more than `commonest` entries share is skipped:
+/// it says little, and skipping it keeps one page's work bounded at 100,000 entries.
+public struct RelatedEntries: Sendable {
+    /// How many related entries a page shows at most.
+    public static let limit = 5
+    /// Things shared by more entries than this are not walked.
+    public static let commonest = 500
+    /// The least total weight of what two entries share for them to count as related: a shared entry or
+    /// region is enough; a single topic, method or country is not.
+    public static let threshold = 2
+
+    /// Something entries can share.
+    public enum Shared: Hashable, Sendable {
+        /// Both entries name this entry (an organisation, a funder, a resource).
+        case entry(EntityReference)
+        /// Both are in this region (an ISO 3166-2 code or the text as written).
+        case region(String)
+        /// Both are in or about this country.
+        case country(String)
+        /// Both used this method.
+        case method(String)
+        /// Both are tagged with this topic.
+        case topic(String)
+
+        /// How much sharing it says about two entries.
+        public var weight: Int {
+            switch self {
+            case .entry: return 3
+            case .region: return 2
+            case .country, .method, .topic: return 1
+            }
+        }
+    }
+
+    /// One related entry and what it shares with the page's entry, the weightiest first.
+    public struct Match: Sendable {
+        /// The related entry.
+        public var entity: Entity
+        /// What the two share.
+        public var shared: [Shared]
+    }
+
+    private let index: SiteIndex
+    /// What each published entry has that others may share, by its position in `index.entities`.
+    private let features: [[Shared]]
+    /// For each shared thing, the positions of the entries that have it, ascending.
+    private let holders: [Shared: [Int]]
+
+    /// Indexes what the published entries share; pages (types not listed) take no part.
+    public init(index: SiteIndex) {
+        self.index = index
+        var features: [[Shared]] = []
+        features.reserveCapacity(index.entities.count)
+        var holders: [Shared: [Int]] = [:]
+        for (position, entity) in index.entities.enumerated() {
+            let own = index.types[entity.reference.type].isListed ? Self.features(of: entity, index: index) : []
+            for feature in own { holders[feature, default: []].append(position) }
+            features.append(own)
+        }
+        self.features = features
+        self.holders = holders
+    }
+
+    /// What an entry has that others may share, each once, in a fixed order.
+    static func features(of entity: Entity, index: SiteIndex) -> [Shared] {
+        var found: [Shared] = []
+        var seen: Set<Shared> = []
+        func add(_ feature: Shared) {
+            if seen.insert(feature).inserted { found.append(feature) }
+        }
+        for target in entity.references where target != entity.reference && index.entity(target) != nil {
+            add(.entry(target))
+        }
+        if let region = entity[.region]?.text {
+            add(.region(region))
+        } else if let jurisdiction = entity[.jurisdiction]?.text, jurisdiction.contains("-") {
+            add(.region(jurisdiction))
+        }
+        if let country = entity.countryCode { add(.country(country)) }
+        for method in entity.texts(.methods) { add(.method(method)) }
+        for topic in entity.topics { add(.topic(topic)) }
+        return found
+    }
+
+    /// The entries related to one, best first: at most `limit`, none it names or is named by.
+    public func related(to reference: EntityReference) -> [Match] {
+        guard let me = index.position(reference), let entity = index.entity(reference) else { return [] }
+        var linked = Set(entity.references)
+        linked.formUnion(index.backlinks[reference] ?? [])
+        var scores: [Int: Score] = [:]
+        let own = features[me]
+        // Only the first 64 things are walked, so what a candidate shares fits in one word.
+        for (bit, feature) in own.prefix(64).enumerated() {
+            guard let list = holders[feature], list.count > 1, list.count <= Self.commonest else { continue }
+            // Rarer things count more: the weight over log2 of how many entries share it.
+            let rarity = Double(feature.weight) / log2(Double(list.count) + 1)
+            for other in list where other != me {
+                scores[other, default: Score()].add(bit: bit, weight: feature.weight, rarity: rarity)
+            }
+        }
+        let ranked = scores.filter { $0.value.weight >= Self.threshold }
+            .map { (position: $0.key, score: $0.value) }
+            .filter { !linked.contains(index.entities[$0.position].reference) }
+            .sorted { ($0.score.rank, $1.position) > ($1.score.rank, $0.position) }
+        return ranked.prefix(Self.limit).map { item in
+            let shared = own.prefix(64).enumerated()
+                .filter { item.score.shared & (1 << UInt64($0.offset)) != 0 }
+                .sorted { ($0.element.weight, $1.offset) > ($1.element.weight, $0.offset) }
+                .map(\.element)
+            return Match(entity: index.entities[item.position], shared: shared)
+        }
+    }
+
+    /// What a candidate shares with the page's entry so far.
+    struct Score {
+        var rank = 0.0
+        var weight = 0
+        /// Bit i set: shares the page's entry's i-th thing.
+        var shared: UInt64 = 0
+
+        mutating func add(bit: Int, weight: Int, rarity: Double) {
+            rank += rarity
+            self.weight += weight
+            shared |= 1 << UInt64(bit)
+        }
+    }
+}
