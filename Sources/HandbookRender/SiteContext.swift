@@ -21,6 +21,8 @@ public struct SiteContext: Sendable {
     /// The events each organisation organises and each topic covers, in display order.
     let eventsByOrganiser: [String: [EntityReference]]
     let eventsByTopic: [String: [EntityReference]]
+    /// The social graph, for its exports, map and insights.
+    let graph: SocialGraph
     /// What entries share, for each page's "Related" section.
     let related: RelatedEntries
     /// The footer's links: the content's pages in order, and the privacy page.
@@ -78,6 +80,7 @@ public struct SiteContext: Sendable {
         self.eventsByTopic = eventsByTopic
         self.footer = footer
         self.related = RelatedEntries(index: index)
+        self.graph = SocialGraph(index: index)
         let contribute = ContributeLinks(settings: index.settings, baseURL: self.baseURL)
         self.contribute = contribute
         self.layout = PageLayout.Shared(index: index, baseURL: self.baseURL, footer: footer,

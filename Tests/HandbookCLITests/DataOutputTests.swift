@@ -1,4 +1,5 @@
 import Foundation
+import HandbookModel
 import Testing
 
 /// The data files of the built fixture site: API, graph, schemas, 360Giving, calendars and feeds.
@@ -122,10 +123,38 @@ import Testing
     @Test func graphHasTypedEdges() throws {
         let graph = try json("api/graph.json")
         let nodes = try #require(graph["nodes"] as? [[String: Any]])
-        let edges = try #require(graph["edges"] as? [[String: String]])
-        #expect(nodes.count == 11)
-        #expect(edges.contains(["source": "organisations/example-trust", "target": "organisations/example-network", "relation": "networks"]))
-        #expect(edges.contains(["source": "funders/example-fund", "target": "organisations/example-trust", "relation": "grants"]))
+        let edges = try #require(graph["edges"] as? [[String: Any]])
+        // Every published entry but the content page.
+        #expect(nodes.count == 10)
+        #expect(!nodes.contains { $0["type"] as? String == "pages" })
+        let trust = try #require(nodes.first { $0["id"] as? String == "organisations/example-trust" })
+        #expect(trust["country"] as? String == "GB" && trust["topics"] as? [String] == ["assemblies"])
+        func edge(_ source: String, _ target: String) -> [String: Any]? {
+            edges.first { $0["source"] as? String == source && $0["target"] as? String == target }
+        }
+        #expect(edge("organisations/example-trust", "organisations/example-network")?["relation"] as? String == "member-of")
+        let grant = try #require(edge("funders/example-fund", "organisations/example-trust"))
+        #expect(grant["relation"] as? String == "funds" && grant["field"] as? String == "grants")
+        #expect(grant["amount"] as? Int == 25000 && grant["currency"] as? String == "GBP" && grant["date"] as? String == "2025-01")
+    }
+
+    /// The fixture names entries in every relationship field, so its graph has an edge of every relation declared.
+    @Test func graphHasAnEdgeOfEveryDeclaredRelation() throws {
+        let edges = try #require(try json("api/graph.json")["edges"] as? [[String: Any]])
+        let declared = Set(TypeCatalog.standard.descriptors.flatMap { $0.fields.compactMap(\.relation) })
+        #expect(Set(edges.compactMap { $0["relation"] as? String }) == declared)
+    }
+
+    /// GraphML and GEXF hold the same edges as graph.json, in the same order, with ids `<type>:<slug>`.
+    @Test func graphMLAndGEXFListTheSameEdges() throws {
+        let edges = try #require(try json("api/graph.json")["edges"] as? [[String: Any]])
+        let expected = edges.map { "\(($0["source"] as? String ?? "").replacingOccurrences(of: "/", with: ":"))>\(($0["target"] as? String ?? "").replacingOccurrences(of: "/", with: ":"))" }
+        for path in ["api/graph.graphml", "api/graph.gexf"] {
+            let text = String(decoding: try #require(Self.site[path]), as: UTF8.self)
+            let pattern = try Regex(#"<edge id="[^"]*" source="([^"]*)" target="([^"]*)""#)
+            let found = text.matches(of: pattern).map { "\($0.output[1].substring ?? "")>\($0.output[2].substring ?? "")" }
+            #expect(found == expected, "\(path)")
+        }
     }
 
     @Test func schemasComeFromTheSchemaTables() throws {

@@ -53,7 +53,7 @@ import Testing
         #expect(documented.map(\.field) == Schemas.common.map(\.name.rawValue))
     }
 
-    /// The relationships table names every field with an inverse label, with that label.
+    /// The relationships table names every field with an inverse label, with that label and its relation in the graph.
     @Test func theRelationshipsTableMatchesTheSchemas() throws {
         let url = SharedFolder.packageRoot.appendingPathComponent("docs/content-format.md")
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -61,14 +61,14 @@ import Testing
         var documented: [String: String] = [:]
         for line in section.split(separator: "\n") where line.hasPrefix("| ") && line.contains("`") {
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.count == 4 else { continue }
+            guard cells.count == 5 else { continue }
             let field = cells[1].replacingOccurrences(of: "`", with: "").components(separatedBy: "[]").first ?? ""
-            documented["\(cells[0]).\(field)"] = cells[3]
+            documented["\(cells[0]).\(field)"] = cells[3] + " " + cells[4].replacingOccurrences(of: "`", with: "")
         }
         var declared: [String: String] = [:]
         for descriptor in TypeCatalog.standard.descriptors {
             for field in descriptor.fields {
-                if let inverse = field.inverseLabel { declared["\(descriptor.type.folder).\(field.name.rawValue)"] = inverse }
+                if let inverse = field.inverseLabel { declared["\(descriptor.type.folder).\(field.name.rawValue)"] = inverse + " " + (field.relation ?? "") }
             }
         }
         #expect(documented == declared)

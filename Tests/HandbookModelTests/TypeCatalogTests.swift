@@ -45,6 +45,24 @@ import Testing
         #expect(schemaNames.subtracting(declared).sorted() == [], "fields without a constant")
     }
 
+    /// Every field that names entries (directly or in its records) is an edge of the social graph, so it
+    /// declares its relation; no other field does.
+    @Test func everyReferenceFieldDeclaresItsRelation() {
+        func names(_ kind: FieldKind) -> Bool {
+            switch kind {
+            case .reference: return true
+            case .list(let item, _): return names(item)
+            case .record(let fields): return fields.contains { names($0.kind) }
+            default: return false
+            }
+        }
+        for descriptor in TypeCatalog.standard.descriptors {
+            for field in descriptor.fields {
+                #expect((field.relation != nil) == names(field.kind), "\(descriptor.type.folder).\(field.name.rawValue)")
+            }
+        }
+    }
+
     @Test func foldersAndRanksAreUnique() {
         #expect(Set(catalog.types.map(\.folder)).count == catalog.types.count)
         #expect(Set(catalog.types.map(\.rank)).count == catalog.types.count)

@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 parser = argparse.ArgumentParser()
@@ -35,10 +36,11 @@ try:
     import feedparser
     import icalendar
     import jsonschema
+    import networkx
     from ruamel.yaml import YAML
     from zoneinfo import ZoneInfo
 except ImportError as error:
-    print(f"SKIPPED: data checks: {error.name} is missing (python3 -m pip install jsonschema icalendar feedparser ruamel.yaml)")
+    print(f"SKIPPED: data checks: {error.name} is missing (python3 -m pip install jsonschema icalendar feedparser ruamel.yaml networkx)")
     print("data: 0 passed, %d failed" % (1 if required else 0))
     sys.exit(1 if required else 0)
 
@@ -198,6 +200,52 @@ for name in sites:
     check(f"{name}: feed.json items have id, url, title, content_html, date_modified",
           feed["items"] and all(all(item.get(k) for k in ("id", "url", "title", "content_html", "date_modified")) for item in feed["items"]))
     check(f"{name}: both feeds list the same entries", [e.link for e in atom.entries] == [i["url"] for i in feed["items"]])
+
+# --- Social graph: GraphML and GEXF as network tools read them (networkx's readers) -------------
+GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+for name in sites:
+    graph = json.load(open(os.path.join(built[name], "api/graph.json")))
+    nodes = {node["id"].replace("/", ":"): node for node in graph["nodes"]}
+    edges = [(edge["source"].replace("/", ":"), edge["target"].replace("/", ":"), edge) for edge in graph["edges"]]
+    check(f"{name}: graph.json edges join nodes", all(s in nodes and t in nodes for s, t, _ in edges))
+    # Every <data> names a declared key, for the element it is on, and typed values parse as their type.
+    tree = ET.parse(os.path.join(built[name], "api/graph.graphml"))
+    keys = {key.get("id"): key for key in tree.getroot().iter(GRAPHML + "key")}
+    undeclared = []
+    for element in ("node", "edge"):
+        for item in tree.getroot().iter(GRAPHML + element):
+            for data in item.iter(GRAPHML + "data"):
+                key = keys.get(data.get("key"))
+                if key is None or key.get("for") != element or not key.get("attr.name") or key.get("attr.type") not in ("string", "double"):
+                    undeclared.append((element, data.get("key")))
+                elif key.get("attr.type") == "double":
+                    try:
+                        float(data.text)
+                    except (TypeError, ValueError):
+                        undeclared.append((element, data.get("key"), data.text))
+    check(f"{name}: graph.graphml declares every key it uses, for nodes or edges, with its type", not undeclared, undeclared[:5])
+    for path, read in (("api/graph.graphml", networkx.read_graphml), ("api/graph.gexf", networkx.read_gexf)):
+        try:
+            loaded = read(os.path.join(built[name], path))
+        except Exception as error:  # any reader error is a failure of the export
+            check(f"{name}: networkx reads {path}", False, error)
+            continue
+        check(f"{name}: networkx reads {path} as a directed graph", loaded.is_directed())
+        check(f"{name}: {path} has the nodes of graph.json", set(loaded.nodes) == set(nodes), set(loaded.nodes) ^ set(nodes))
+        check(f"{name}: {path} has the edges of graph.json", loaded.number_of_edges() == len(edges), (loaded.number_of_edges(), len(edges)))
+        labels = {node: loaded.nodes[node].get("label") for node in loaded.nodes}
+        check(f"{name}: {path} labels nodes with their names", all(labels[node] == nodes[node]["name"] for node in nodes), labels)
+        by_pair = {}
+        for source, target, data in (loaded.edges(data=True)):
+            by_pair.setdefault((source, target), []).append(data.get("relation") or data.get("label"))
+        expected = {}
+        for source, target, edge in edges:
+            expected.setdefault((source, target), []).append(edge["relation"])
+        check(f"{name}: {path} edges carry their relation", {k: sorted(v) for k, v in by_pair.items()} == {k: sorted(v) for k, v in expected.items()})
+        grants = [data for _, _, data in loaded.edges(data=True) if data.get("relation") == "funds" and "amount" in data]
+        json_grants = [edge for _, _, edge in edges if "amount" in edge]
+        check(f"{name}: {path} grant edges keep amount and currency",
+              sorted((float(g["amount"]), g.get("currency")) for g in grants) == sorted((float(g["amount"]), g.get("currency")) for g in json_grants))
 
 shutil.rmtree(work, ignore_errors=True)
 for failure in failures:

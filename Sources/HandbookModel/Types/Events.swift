@@ -14,7 +14,7 @@ extension TypeDescriptor {
             FieldSchema(.timezone, .timezone, "IANA name such as Europe/London; default from handbook.yml"),
             FieldSchema(.location, .text(maxLength: 300), "where it takes place; or give online"),
             FieldSchema(.online, .url, "where to join online; or give location"),
-            FieldSchema(.organisers, .list(.reference(.organisations), minimum: 1), inverse: "Organised", "who runs it (organisation slugs, at least one)"),
+            FieldSchema(.organisers, .list(.reference(.organisations), minimum: 1), inverse: "Organised", relation: "organised-by", "who runs it (organisation slugs, at least one)"),
             FieldSchema(.url, .url, label: "Link", "registration or details"),
             FieldSchema(.cost, .text(maxLength: 200), "what it costs"),
             FieldSchema(.status, .choice(EventStatus.choices), "default scheduled"),

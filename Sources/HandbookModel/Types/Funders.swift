@@ -19,7 +19,7 @@ extension TypeDescriptor {
                 FieldSchema(.date, .partialDate, "when it was awarded: YYYY, YYYY-MM or YYYY-MM-DD"),
                 FieldSchema(.purpose, .text(maxLength: 500), "what it was for"),
                 FieldSchema(.url, .url, label: "Link", "where it is published"),
-            ]), minimum: 0), inverse: "Grants from", "grants it has made"),
+            ]), minimum: 0), inverse: "Grants from", relation: "funds", "grants it has made"),
             FieldSchema(.openCalls, .list(.record([
                 FieldSchema(.title, .text(maxLength: 200), required: true, "the call's title"),
                 FieldSchema(.deadline, .date, required: true, "the closing date, YYYY-MM-DD"),

@@ -10,7 +10,7 @@ extension TypeDescriptor {
         fields: [
             FieldSchema(.name, .text(maxLength: 200), required: true, "a person, or a desk such as \"Press office\""),
             FieldSchema(.role, .text(maxLength: 200), required: true, "their role"),
-            FieldSchema(.organisation, .reference(.organisations), inverse: "Press contacts", "the organisation (slug); or give outlet"),
+            FieldSchema(.organisation, .reference(.organisations), inverse: "Press contacts", relation: "press-contact-of", "the organisation (slug); or give outlet"),
             FieldSchema(.outlet, .text(maxLength: 200), "the publication they write for; or give organisation"),
             FieldSchema(.email, .email, "a published address; prefer role mailboxes such as press@"),
             FieldSchema(.phone, .phone, "a published work line only"),

@@ -12,9 +12,9 @@ extension TypeDescriptor {
             FieldSchema(.url, .url, required: true, label: "Link", "where to find it"),
             FieldSchema(.kind, .choice(["report", "paper", "dataset", "guide", "toolkit", "video", "other"]), "what kind of resource it is"),
             FieldSchema(.authors, .list(.text(maxLength: 200), minimum: 0), "who wrote it"),
-            FieldSchema(.publishers, .list(.reference(.organisations), minimum: 0), label: "Published by", inverse: "Published", "who published it (organisation slugs)"),
+            FieldSchema(.publishers, .list(.reference(.organisations), minimum: 0), label: "Published by", inverse: "Published", relation: "published-by", "who published it (organisation slugs)"),
             FieldSchema(.year, .year, "the year it was published"),
-            FieldSchema(.about, .list(.reference(.caseStudies), minimum: 0), inverse: "Written about in", "case studies it is about (slugs)"),
+            FieldSchema(.about, .list(.reference(.caseStudies), minimum: 0), inverse: "Written about in", relation: "about", "case studies it is about (slugs)"),
         ],
         navigationOrder: 5, facets: [.kind, .topic], cardFields: [CardField(.kind)], fieldLabels: [.about: "About"],
         schemaOrg: SchemaOrgMapping("CreativeWork", typeByChoice: (.kind, ["dataset": "Dataset", "report": "Report"]), [

@@ -1,0 +1,93 @@
+import HandbookModel
+
+/// The sector's social graph: the published entries of listed types as nodes, and each name one entry
+/// gives another in a relationship field as a directed edge of that field's relation (`member-of`,
+/// `funds`, …, declared with the schemas). Built once; the graph exports, and later the map and the
+/// insights, read it.
+public struct SocialGraph: Sendable {
+    /// An entry as a node.
+    public struct Node: Sendable {
+        /// The entry.
+        public var reference: EntityReference
+        /// Its name or title.
+        public var name: String
+        /// The country it is in or about (`country`, or the country part of a policy's jurisdiction).
+        public var country: String?
+        /// Its topic ids.
+        public var topics: [String]
+    }
+
+    /// One entry naming another: `source` names `target` in `field`.
+    public struct Edge: Sendable {
+        /// The node that names, by position in `nodes`.
+        public var source: Int
+        /// The node named.
+        public var target: Int
+        /// The field's relation, read from the source (`member-of`).
+        public var relation: String
+        /// The top-level field the name is written in.
+        public var field: FieldName
+        /// For a grant: its amount as written, currency and date, where given.
+        public var amount: String?
+        public var currency: String?
+        public var date: String?
+    }
+
+    /// The nodes, in the site's order (type, then slug).
+    public let nodes: [Node]
+    /// The edges, by source node, then in schema field order, then as written.
+    public let edges: [Edge]
+
+    /// Builds the graph from the published entries; content pages take no part.
+    public init(index: SiteIndex) {
+        var nodes: [Node] = []
+        var positions: [EntityReference: Int] = [:]
+        for entity in index.entities where index.types[entity.reference.type].isListed {
+            positions[entity.reference] = nodes.count
+            nodes.append(Node(reference: entity.reference, name: entity.name, country: entity.countryCode, topics: entity.topics))
+        }
+        var edges: [Edge] = []
+        for entity in index.entities {
+            guard let source = positions[entity.reference] else { continue }
+            for field in index.types[entity.reference.type].fields {
+                guard let relation = field.relation, let value = entity[field.name] else { continue }
+                for (target, grant) in Self.named(in: value) {
+                    guard let position = positions[target], position != source else { continue }
+                    edges.append(Edge(source: source, target: position, relation: relation, field: field.name,
+                                      amount: grant?[.amount].flatMap(Self.numberText), currency: grant?[.currency]?.text,
+                                      date: grant?[.date].flatMap(Self.dateText)))
+                }
+            }
+        }
+        self.nodes = nodes
+        self.edges = edges
+    }
+
+    /// The entries a field's value names, each with the record it is named in (a grant), as written.
+    static func named(in value: FieldValue) -> [(EntityReference, FieldValue?)] {
+        switch value {
+        case .reference(let reference): return [(reference, nil)]
+        case .list(let items): return items.flatMap { named(in: $0) }
+        case .record(let entries):
+            return entries.flatMap { entry in named(in: entry.value).map { ($0.0, $0.1 ?? value) } }
+        default: return []
+        }
+    }
+
+    /// A number field's value as written.
+    static func numberText(_ value: FieldValue) -> String? {
+        switch value {
+        case .number(let text): return text
+        case .integer(let number): return String(number)
+        default: return nil
+        }
+    }
+
+    /// A date field's value as written.
+    static func dateText(_ value: FieldValue) -> String? {
+        switch value {
+        case .date(let date): return date.description
+        default: return value.text
+        }
+    }
+}
