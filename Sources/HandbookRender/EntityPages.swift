@@ -25,6 +25,8 @@ struct EntityPages: PageGenerator {
         let facts = presenter.facts(for: entity)
         let backlinks = backlinkGroups(reference)
         let related = relatedEntries(reference)
+        // Organisations show their neighbourhood in the social graph as a small drawing.
+        let ego = reference.type == .organisations ? EgoNetwork.svg(for: reference, site: site, root: root) : nil
         var object: [String: MustacheValue] = [
             "name": .string(entity.name),
             "summary": MustacheValue(entity[.summary]?.text),
@@ -39,6 +41,13 @@ struct EntityPages: PageGenerator {
             "hasTopics": .bool(!topics.isEmpty),
             "hasSources": .bool(!sources.isEmpty),
             "hasBacklinks": .bool(!backlinks.isEmpty),
+            "hasConnections": .bool(!backlinks.isEmpty || ego != nil),
+            "egoSVG": MustacheValue(ego?.svg),
+            "egoCaption": MustacheValue(ego.map { ego in
+                let linked = ego.total == 1 ? "the entry it is linked to" : "the \(ego.total) entries it is linked to"
+                return ego.shown < ego.total ? "\(entity.name) and \(ego.shown) of \(linked); all are listed on this page."
+                    : "\(entity.name) and \(linked); each link is also listed on this page."
+            }),
             "topics": .list(topics.map { id in
                 ["label": .string(index.settings.topicLabel(id)), "url": .string(Links.topic(id))]
             }),

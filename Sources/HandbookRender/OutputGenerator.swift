@@ -16,7 +16,7 @@ public enum Outputs {
     /// The HTML pages, in the order the sitemap lists them.
     static let pages: [any PageGenerator.Type] = [
         HomePage.self, TopicIndexPage.self, SearchPage.self, NotFoundPage.self, PrivacyPage.self,
-        ListPages.self, EntityPages.self, TopicPages.self, MethodIndexPage.self, MethodPages.self,
+        ListPages.self, EntityPages.self, TopicPages.self, MethodIndexPage.self, MethodPages.self, GraphMapPage.self,
     ]
 
     /// Everything the build writes, in the order it runs them.

@@ -68,6 +68,7 @@ extension PageGenerator {
             "jsonld": MustacheValue(jsonLD?.encodedForScript),
             "isHome": .bool(page.isHome),
             "isSearch": .bool(page.section == SearchPage.section),
+            "isGraph": .bool(page.section == GraphMapPage.section),
             "noindex": .bool(!page.inSitemap),
         ]
         context["content"] = .string(site.theme.library.render(content.template, .object(context), misses: site.misses))

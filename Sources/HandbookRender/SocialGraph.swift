@@ -63,6 +63,26 @@ public struct SocialGraph: Sendable {
         self.edges = edges
     }
 
+    /// How many edges touch each node, in either direction, by position in `nodes`.
+    public func degrees() -> [Int] {
+        var degrees = [Int](repeating: 0, count: nodes.count)
+        for edge in edges {
+            degrees[edge.source] += 1
+            degrees[edge.target] += 1
+        }
+        return degrees
+    }
+
+    /// The edges touching each node, by position in `edges`, in edge order.
+    public func incidentEdges() -> [[Int]] {
+        var incident = [[Int]](repeating: [], count: nodes.count)
+        for (position, edge) in edges.enumerated() {
+            incident[edge.source].append(position)
+            incident[edge.target].append(position)
+        }
+        return incident
+    }
+
     /// The entries a field's value names, each with the record it is named in (a grant), as written.
     static func named(in value: FieldValue) -> [(EntityReference, FieldValue?)] {
         switch value {

@@ -205,7 +205,7 @@ import Testing
         let root = Set(Self.site.keys.map { String($0.split(separator: "/")[0]) })
         #expect(root == [".handbook-output", "404.html", "index.html", "robots.txt", "sitemap.xml", "feed.xml", "feed.json", "events.ics",
                          "about", "privacy", "api", "assets", "search", "organisations", "case-studies", "funders", "events",
-                         "policies", "resources", "press-contacts", "topics", "methods"])
+                         "policies", "resources", "press-contacts", "topics", "methods", "graph"])
     }
 
     /// Feeds are linked from every page's footer, and the home page offers the calendar.

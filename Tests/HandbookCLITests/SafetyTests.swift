@@ -46,6 +46,7 @@ import Testing
             for tag in text.components(separatedBy: "<script").dropFirst().map({ $0.prefix { $0 != ">" } }) {
                 let allowed = tag == #" type="application/ld+json""# || tag.hasSuffix(#"assets/handbook.js" defer"#)
                     || (path == "search/index.html" && tag.hasSuffix(#"assets/search-core.js" defer"#))
+                    || (path == "graph/index.html" && tag.hasSuffix(#"assets/graph.js" defer"#))
                 #expect(allowed, "\(path) has <script\(tag)>")
             }
         }

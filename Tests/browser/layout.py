@@ -316,7 +316,7 @@ def main():
         return "organisations/?country=be"
 
     shots = {"home": "", "organisation": first(shipped, "organisations"), "case-study": first(shipped, "case-studies"),
-             "events": "events/", "search": "search/?q=assembly", "filtered": filtered(shipped)}
+             "events": "events/", "search": "search/?q=assembly", "filtered": filtered(shipped), "graph": "graph/"}
     os.makedirs(args.artefacts, exist_ok=True)
 
     def kinds(paths):

@@ -1,0 +1,45 @@
+import Foundation
+import HandbookModel
+
+/// An entry's neighbourhood drawn small: the entry in the middle and its direct links around it, each
+/// labelled with its name and the relationship ("Member of"). It repeats the page's lists as a picture,
+/// so it is hidden from screen readers and its links are left out of the tab order.
+struct EgoNetwork {
+    /// At most this many neighbours are drawn; the page's lists hold the rest.
+    static let limit = 12
+    /// Names longer than this are shortened in the drawing (the full name is in the link's title).
+    static let labelLength = 22
+    static let width = 560.0
+    static let height = 330.0
+
+    /// The drawing for an entry, or nil when it has no links. `root` leads back to the site root.
+    static func svg(for reference: EntityReference, site: SiteContext, root: String) -> (svg: String, shown: Int, total: Int)? {
+        let graph = site.graph
+        guard let position = site.graphPositions[reference] else { return nil }
+        let links = Neighbourhood(of: position, graph: graph, incident: site.graphIncidence, types: site.index.types).links
+        guard !links.isEmpty else { return nil }
+        let shown = Array(links.prefix(limit))
+        let centre = GraphLayout.Point(x: width / 2, y: height / 2)
+        let (rx, ry) = (width / 2 - 170, height / 2 - 40)
+        var nodes = [node(graph.nodes[position], at: centre, radius: 9, caption: nil, site: site, root: root)]
+        for (number, link) in shown.enumerated() {
+            // Evenly round an ellipse, starting at the top; a single neighbour sits to the right.
+            let angle = shown.count == 1 ? 0 : -Double.pi / 2 + 2 * Double.pi * Double(number) / Double(shown.count)
+            let point = GraphLayout.Point(x: centre.x + rx * cos(angle), y: centre.y + ry * sin(angle))
+            var drawn = node(graph.nodes[link.node], at: point, radius: 6, caption: link.label, site: site, root: root)
+            drawn.labelOnLeft = point.x < centre.x - 1
+            nodes.append(drawn)
+        }
+        nodes[0].label = nil
+        let picture = GraphPicture(width: width, height: height, nodes: nodes,
+                                   edges: (1..<nodes.count).map { GraphPicture.Edge(a: 0, b: $0) })
+        return (picture.svg(attributes: "class=\"ego-map\" aria-hidden=\"true\" focusable=\"false\""), shown.count, links.count)
+    }
+
+    static func node(_ entry: SocialGraph.Node, at point: GraphLayout.Point, radius: Double, caption: String?,
+                     site: SiteContext, root: String) -> GraphPicture.Node {
+        return GraphPicture.Node(x: point.x, y: point.y, radius: radius, className: "node t-\(entry.reference.type.folder)",
+                                 href: root + site.index.links.entity(entry.reference), title: entry.name, label: GraphPicture.shortened(entry.name, to: labelLength),
+                                 caption: caption, unfocusable: true)
+    }
+}
