@@ -86,14 +86,14 @@ import Testing
         let list = page(site, "organisations/")
         #expect(list.contains(#"<p class="sort" data-sort hidden><label for="sort-order">Sort by</label> <select id="sort-order">"#))
         #expect(list.contains(#"<option value="">Name (A–Z)</option>\#n<option value="updated" data-descending>Recently updated</option>\#n</select>"#))
-        #expect(list.contains(#"<span class="option-label">Belgium</span> <span class="count">(1)</span>"#))
+        #expect(list.contains(#"data-facet="country" data-value="be">Belgium <span class="count">(1)</span></a>"#))
         #expect(list.contains(#"<div class="selected-filters" data-selected-filters hidden>"#))
         #expect(list.contains("No organisations match all of these filters."))
         #expect(list.contains(#"<li class="card" data-country="be" data-sort-name="a">"#))
         // A filter page is a plain page: the same filters as links, no chips or no-result message; one
         // entry has nothing to sort.
         let filtered = page(site, "organisations/by-country/be/")
-        #expect(filtered.contains(#"aria-current="page"><span class="option-label">Belgium</span>"#))
+        #expect(filtered.contains(#"aria-current="page">Belgium <span class="count">(1)</span>"#))
         #expect(!filtered.contains("data-selected-filters") && !filtered.contains("data-no-match") && !filtered.contains(#"id="sort-order""#))
         #expect(!page(site, "funders/").contains(#"id="sort-order""#), "a list of one entry has no sort menu")
     }

@@ -50,12 +50,18 @@
       check.className = "check";
       check.setAttribute("aria-hidden", "true");
       button.appendChild(check);
-      while (link.firstChild) { button.appendChild(link.firstChild); }
+      /* The label apart from its count, so the chip can name it and hover can underline it alone. */
+      var label = document.createElement("span");
+      var count = link.querySelector(".count");
+      label.className = "option-label";
+      while (link.firstChild && link.firstChild !== count) { label.appendChild(link.firstChild); }
+      label.textContent = label.textContent.trim();
+      button.appendChild(label);
+      if (count) { button.appendChild(document.createTextNode(" ")); button.appendChild(count); }
       link.parentNode.replaceChild(button, link);
       var group = button.closest("details");
-      var label = button.querySelector(".option-label") || button;
       var option = { facet: button.getAttribute("data-facet"), value: button.getAttribute("data-value"), button: button, group: group,
-                     name: group.querySelector("summary").textContent + ": " + label.textContent, count: button.querySelector(".count") };
+                     name: group.querySelector("summary").textContent + ": " + label.textContent, count: count };
       button.addEventListener("click", function () {
         if (button.getAttribute("aria-disabled") === "true") { return; }
         var at = selected.indexOf(option);
