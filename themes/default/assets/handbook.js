@@ -52,16 +52,16 @@
       button.appendChild(check);
       /* The label apart from its count, so the chip can name it and hover can underline it alone. */
       var label = document.createElement("span");
-      var count = link.querySelector(".count");
+      var number = link.querySelector(".count");
       label.className = "option-label";
-      while (link.firstChild && link.firstChild !== count) { label.appendChild(link.firstChild); }
+      while (link.firstChild && link.firstChild !== number) { label.appendChild(link.firstChild); }
       label.textContent = label.textContent.trim();
       button.appendChild(label);
-      if (count) { button.appendChild(document.createTextNode(" ")); button.appendChild(count); }
+      if (number) { button.appendChild(document.createTextNode(" ")); button.appendChild(number); }
       link.parentNode.replaceChild(button, link);
       var group = button.closest("details");
       var option = { facet: button.getAttribute("data-facet"), value: button.getAttribute("data-value"), button: button, group: group,
-                     name: group.querySelector("summary").textContent + ": " + label.textContent, count: count };
+                     name: group.querySelector("summary").textContent + ": " + label.textContent, count: number };
       button.addEventListener("click", function () {
         if (button.getAttribute("aria-disabled") === "true") { return; }
         var at = selected.indexOf(option);
