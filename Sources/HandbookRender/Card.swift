@@ -2,7 +2,8 @@ import HandbookModel
 import Mustache
 
 /// An entry as lists, topic pages and the home page show it: name, link, summary, a line of facts, a
-/// date, and the facet values the list's filter script reads. Made once per entry per build.
+/// date, and what the list's script reads from the card's `data-` attributes (facet values to filter
+/// by, keys to sort by). Made once per entry per build.
 struct Card: Sendable {
     var name: String
     var url: String
@@ -11,6 +12,8 @@ struct Card: Sendable {
     var date: String?
     /// Facet values, lower case and space-separated, by facet.
     var facetValues: [Facet: String]
+    /// The entry's key for each order a list can be sorted in (absent when it has none).
+    var sortKeys: [ListSort: String]
 
     /// The card of an entry, from its type's card fields and card date.
     init(entity: Entity, index: SiteIndex) {
@@ -38,18 +41,34 @@ struct Card: Sendable {
             facetValues[facet] = values.map { $0.lowercased() }.joined(separator: " ")
         }
         self.facetValues = facetValues
+        var sortKeys: [ListSort: String] = [:]
+        for order in ListSort.allCases { sortKeys[order] = order.key(entity, index: index) }
+        self.sortKeys = sortKeys
+    }
+
+    /// The card's `data-` attributes, by name without the prefix: every facet it has a value for
+    /// (`country`), then every sort key (`sort-name`). The one list the template writes, so a facet or
+    /// an order added to its enum reaches the cards with no template change.
+    var dataAttributes: [(name: String, value: String)] {
+        var attributes: [(name: String, value: String)] = []
+        for facet in Facet.allCases {
+            if let values = facetValues[facet], !values.isEmpty { attributes.append((facet.rawValue, values)) }
+        }
+        for order in ListSort.allCases {
+            if let key = sortKeys[order] { attributes.append(("sort-" + order.rawValue, key)) }
+        }
+        return attributes
     }
 
     /// The card for a template.
     var mustache: MustacheValue {
-        var object: [String: MustacheValue] = [
+        [
             "name": .string(name),
             "url": .string(url),
             "summary": MustacheValue(summary),
             "meta": MustacheValue(meta),
             "date": MustacheValue(date),
+            "data": .list(dataAttributes.map { ["name": .string($0.name), "value": .string($0.value)] }),
         ]
-        for facet in Facet.allCases { object[facet.rawValue] = .string(facetValues[facet] ?? "") }
-        return .object(object)
     }
 }

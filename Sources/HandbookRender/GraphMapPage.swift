@@ -59,7 +59,7 @@ struct GraphMapPage: PageGenerator {
         }
         let picture = GraphPicture(width: Self.width, height: Self.height, nodes: nodes,
                                    edges: edges.map { GraphPicture.Edge(a: $0.0, b: $0.1) })
-        let svg = picture.svg(attributes: "class=\"graph-map\" role=\"group\" aria-labelledby=\"map-heading\" data-graph")
+        let svg = picture.svg(attributes: "class=\"graph-map\" aria-labelledby=\"map-heading\" data-graph")
 
         var counts: [EntityType: Int] = [:]
         for node in drawn { counts[graph.nodes[node].reference.type, default: 0] += 1 }

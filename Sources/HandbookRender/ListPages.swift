@@ -46,6 +46,8 @@ struct ListPages: PageGenerator {
             ["heading": MustacheValue(group.heading), "entries": .list(group.entries.map(site.card))]
         })
         data["isEmpty"] = .bool(references.isEmpty)
+        // One entry has no order to choose.
+        data["sort"] = references.count > 1 ? ListSort.choices(descriptor) : .null
         data["subscribe"] = type == Calendars.type ? Calendars.subscription(baseURL: site.baseURL) : .null
         data["suggest"] = site.contribute?.suggestion(descriptor) ?? .null
         let description = facet == nil ? "Every \(descriptor.singular) in the \(index.settings.title)." : "\(heading), in the \(index.settings.title)."

@@ -2,7 +2,8 @@
 """Headless-browser layout test of every page of the shipped site and the fixture site.
 
 Builds content/ and Tests/HandbookCLITests/Fixtures/valid-site/content, serves each on 127.0.0.1 and
-loads every page (plus a search with results and a list filtered by the script) in one headless
+loads every page (plus a search with results, lists filtered by the script to some entries and to
+none, and a list sorted by the script) in one headless
 Chromium tab, driven through the DevTools protocol over a pipe, at 320, 390 and 1366 px wide. Fails on:
 
 - horizontal overflow (the page scrolls sideways: document.documentElement.scrollWidth > innerWidth);
@@ -17,7 +18,7 @@ Chromium tab, driven through the DevTools protocol over a pipe, at 320, 390 and 
   1366 px, with the axe-core that PyPI's axe-core-python ships (skipped without it).
 
 It saves screenshots of one page of each kind (home, organisation, case study, events list, search
-with results, filtered list) at 390 and 1366 px into Tests/browser/artefacts/ (git-ignored) and prints
+with results, a list filtered by the script, one filtered to nothing) at 390 and 1366 px into Tests/browser/artefacts/ (git-ignored) and prints
 their paths.
 
     python3 Tests/browser/layout.py --binary .build/debug/handbook
@@ -26,10 +27,12 @@ Without Chromium it reports "SKIPPED", which fails the run when HANDBOOK_REQUIRE
 """
 import argparse
 import base64
+import collections
 import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -295,10 +298,34 @@ def main():
     fixture = build("fixture", os.path.join(root, "Tests/HandbookCLITests/Fixtures/valid-site/content"), bases["fixture"])
     servers = []
     sites = []
+    def cards(output, folder):
+        """The data attributes of every card on a type's list page, as dicts of lists of values."""
+        with open(os.path.join(output, folder, "index.html")) as handle:
+            return [{name: value.split() for name, value in re.findall(r'data-([a-z-]+)="([^"]*)"', attributes)}
+                    for attributes in re.findall(r'<li class="card"([^>]*)>', handle.read())]
+
+    def filtered(output):
+        """A list filtered by the script with two values of one filter and one of another (chips,
+        counts, disabled options): the two commonest countries and the commonest topic among them."""
+        found = cards(output, "organisations")
+        countries = collections.Counter(value for card in found for value in card.get("country", []))
+        two = sorted(value for value, _ in countries.most_common(2))
+        topics = collections.Counter(value for card in found if set(card.get("country", [])) & set(two) for value in card.get("topic", []))
+        return "organisations/?" + "&".join("country=" + value for value in two) + \
+            "".join("&topic=" + value for value, _ in topics.most_common(1))
+
+    def contradiction(output):
+        """A list filtered to nothing: the commonest country and a topic none of its entries has."""
+        found = cards(output, "organisations")
+        country = collections.Counter(value for card in found for value in card.get("country", [])).most_common(1)[0][0]
+        theirs = {value for card in found if country in card.get("country", []) for value in card.get("topic", [])}
+        others = sorted({value for card in found for value in card.get("topic", [])} - theirs)
+        return "organisations/?country=%s&topic=%s" % (country, others[0]) if others else "organisations/?country=" + country
+
     for name, output in (("shipped", shipped), ("fixture", fixture)):
         server, base = serve(name, output, bases[name])
         servers.append(server)
-        extra = ["search/?q=assembly", "organisations/?country=be", "events/?topic=citizens-assemblies"]
+        extra = ["search/?q=assembly", filtered(output), contradiction(output), "events/?sort=name"]
         sites.append((name, base, pages(output) + extra))
 
     def first(output, folder):
@@ -306,17 +333,9 @@ def main():
                        if os.path.isfile(os.path.join(output, folder, entry, "index.html")))
         return folder + "/" + names[0] + "/"
 
-    def filtered(output):
-        for folder in ("events/by-topic", "organisations/by-country", "organisations/by-topic"):
-            directory = os.path.join(output, folder)
-            if os.path.isdir(directory):
-                names = sorted(os.listdir(directory))
-                if names:
-                    return folder + "/" + names[0] + "/"
-        return "organisations/?country=be"
-
     shots = {"home": "", "organisation": first(shipped, "organisations"), "case-study": first(shipped, "case-studies"),
-             "events": "events/", "search": "search/?q=assembly", "filtered": filtered(shipped), "graph": "graph/"}
+             "events": "events/", "search": "search/?q=assembly", "filtered": filtered(shipped), "no-match": contradiction(shipped),
+             "graph": "graph/"}
     os.makedirs(args.artefacts, exist_ok=True)
 
     def kinds(paths):
@@ -325,7 +344,7 @@ def main():
         for path in paths:
             parts = path.split("?")[0].strip("/").split("/")
             if "?" in path:
-                kind = "query " + parts[0]
+                kind = path  # each state the script sets up (filtered, filtered to nothing, sorted) is a kind
             elif len(parts) == 1:
                 kind = path
             elif len(parts) == 2:

