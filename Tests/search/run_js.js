@@ -2,13 +2,23 @@
 /* Runs Tests/search/cases.json against the browser's search engine (themes/default/assets/search-core.js),
    reading the index of a site built from Tests/search/site:
        node Tests/search/run_js.js BUILT_SITE_DIR
-   Prints one line per failure and a count; exits 1 on any failure. */
+   Prints one line per failure and a count; exits 1 on any failure. A query row's "partial" (absent: every
+   word matched) and "readAs" (absent: none) are checked as the Swift tests check them; "why" lists, for
+   result names, the reasons the page shows ([label, text, …]), which only this runner checks.
+       node Tests/search/run_js.js --tokens FILE
+   prints, for each line of FILE, its query tokens and index tokens as a JSON line (the Swift tests compare them). */
 "use strict";
 var fs = require("fs");
 var path = require("path");
 var root = path.resolve(__dirname, "..", "..");
 var engine = require(path.join(root, "themes/default/assets/search-core.js"));
 var cases = JSON.parse(fs.readFileSync(path.join(__dirname, "cases.json"), "utf8"));
+if (process.argv[2] === "--tokens") {
+  fs.readFileSync(process.argv[3], "utf8").split("\n").forEach(function (line) {
+    console.log(JSON.stringify([engine.tokens(line), engine.indexTokens(line)]));
+  });
+  return;
+}
 var site = process.argv[2];
 if (!site) { console.error("usage: node Tests/search/run_js.js BUILT_SITE_DIR [--query TEXT | --document N]"); process.exit(2); }
 
@@ -20,6 +30,7 @@ function check(name, actual, expected) {
 }
 cases.fold.forEach(function (c) { check("fold " + c[0], engine.fold(c[0]), c[1]); });
 cases.tokens.forEach(function (c) { check("tokens " + c[0], engine.tokens(c[0]), c[1]); });
+cases.indexTokens.forEach(function (c) { check("indexTokens " + c[0], engine.indexTokens(c[0]), c[1]); });
 cases.singular.forEach(function (c) { check("singular " + c[0], engine.singular(c[0]), c[1]); });
 cases.oneEdit.forEach(function (c) { check("oneEdit " + c[0] + " " + c[1], engine.withinOneEdit(c[0], c[1]), c[2]); });
 
@@ -46,10 +57,20 @@ if (process.argv[3] === "--query") {
 }
 cases.queries.reduce(function (previous, c) {
   return previous.then(function () {
-    return index.query(c.q, c.filters || {}).then(function (docs) {
-      return Promise.all(docs.map(function (doc) { return index.document(doc); }));
+    var label = "query " + JSON.stringify(c.q) + " " + JSON.stringify(c.filters || {});
+    return index.search(c.q, c.filters || {}).then(function (result) {
+      check(label + " partial", result.partial ? result.partial.matched : null, c.partial === undefined ? null : c.partial);
+      if (result.partial) { check(label + " partial of every word", result.partial.of, engine.tokens(c.q).length); }
+      check(label + " read as", result.readAs.map(function (read) { return [read.word, read.token]; }), c.readAs || []);
+      return Promise.all(result.docs.map(function (doc) { return index.document(doc); }));
     }).then(function (entries) {
-      check("query " + JSON.stringify(c.q) + " " + JSON.stringify(c.filters || {}), entries.map(function (e) { return e.n; }), c.expect);
+      check(label, entries.map(function (e) { return e.n; }), c.expect);
+      var words = engine.tokens(c.q);
+      Object.keys(c.why || {}).forEach(function (name) {
+        var entry = entries.filter(function (e) { return e.n === name; })[0];
+        var shown = entry ? engine.reasons(entry, words).map(function (reason) { return [reason.label].concat(reason.texts); }) : null;
+        check(label + " why " + name, shown, c.why[name]);
+      });
     });
   });
 }, Promise.resolve()).then(function () {
