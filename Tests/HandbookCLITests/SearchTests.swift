@@ -154,6 +154,8 @@ import Testing
         #expect(page.contains(#"<option value="juries">Citizens&#39; juries</option>"#))
         #expect(page.contains(#"<option value="pt">Portugal</option>"#))
         #expect(page.contains(#"aria-live="polite""#))
+        #expect(page.components(separatedBy: #"role="search""#).count == 2 && page.components(separatedBy: #"type="search""#).count == 2,
+                "one search box: the page's own, not the header's too")
         let home = try directory.read("site/index.html")
         #expect(!home.contains("search-core.js"), "only the search page loads the engine")
     }

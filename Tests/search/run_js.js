@@ -58,7 +58,10 @@ if (process.argv[3] === "--query") {
 cases.queries.reduce(function (previous, c) {
   return previous.then(function () {
     var label = "query " + JSON.stringify(c.q) + " " + JSON.stringify(c.filters || {});
+    var hits = {}, docs = [];
     return index.search(c.q, c.filters || {}).then(function (result) {
+      hits = result.hits;
+      docs = result.docs;
       check(label + " partial", result.partial ? result.partial.matched : null, c.partial === undefined ? null : c.partial);
       if (result.partial) { check(label + " partial of every word", result.partial.of, engine.tokens(c.q).length); }
       check(label + " read as", result.readAs.map(function (read) { return [read.word, read.token]; }), c.readAs || []);
@@ -67,8 +70,8 @@ cases.queries.reduce(function (previous, c) {
       check(label, entries.map(function (e) { return e.n; }), c.expect);
       var words = engine.tokens(c.q);
       Object.keys(c.why || {}).forEach(function (name) {
-        var entry = entries.filter(function (e) { return e.n === name; })[0];
-        var shown = entry ? engine.reasons(entry, words).map(function (reason) { return [reason.label].concat(reason.texts); }) : null;
+        var at = entries.map(function (e) { return e.n; }).indexOf(name), entry = entries[at];
+        var shown = entry ? engine.reasons(entry, words, hits[docs[at]]).map(function (reason) { return [reason.label].concat(reason.texts); }) : null;
         check(label + " why " + name, shown, c.why[name]);
       });
     });

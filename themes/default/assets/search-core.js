@@ -230,11 +230,12 @@
   /* {docs: the query's ids, best first; complete: false when a word's list was cut to its best documents;
      partial: null, or {matched: k, of: n} when no document has all n words and docs are the best of those
      with the most, k (at most PARTIAL_LIMIT); readAs: [{word, token}] for each word every result has only
-     through a forgiven typo, with the token the first result has}. */
+     through a forgiven typo, with the token the first result has; hits: for each doc, for each word, where
+     it was found ({quality, code, token}, as in the token files) or null}. */
   Index.prototype.search = function (text, filters) {
     var self = this, words = tokens(text);
     filters = filters || {};
-    if (!words.length) { return Promise.resolve({ docs: [], complete: true, partial: null, readAs: [] }); }
+    if (!words.length) { return Promise.resolve({ docs: [], complete: true, partial: null, readAs: [], hits: map() }); }
     return this.ready().then(function () {
       return Promise.all([Promise.all(words.map(function (word) { return self.matches(word); })), self.allowed(filters)]);
     }).then(function (loaded) {
@@ -273,7 +274,9 @@
       ranked.sort(function (a, b) { return b.tier - a.tier || b.score - a.score || a.doc - b.doc; });
       var docs = ranked.map(function (item) { return item.doc; });
       if (partial) { docs = docs.slice(0, PARTIAL_LIMIT); }
-      return { docs: docs, complete: complete, partial: partial, readAs: readAs(words, matches, docs) };
+      var hits = map();
+      docs.forEach(function (doc) { hits[doc] = matches.map(function (found) { return found[doc] || null; }); });
+      return { docs: docs, complete: complete, partial: partial, readAs: readAs(words, matches, docs), hits: hits };
     });
   };
 
@@ -333,8 +336,11 @@
 
   /* Why a result matched, beyond what it shows anyway (name, summary, type, place, country): for the query
      words not found there, its other names, topics and methods that have them, in that order, as
-     [{label: "Also known as" | "Topic" | "Topics" | "Method" | "Methods", texts: [the values that have them]}]. */
-  function reasons(entry, words) {
+     [{label: "Also known as" | "Topic" | "Topics" | "Method" | "Methods", texts: [the values that have them]}];
+     then, from hits (the search's hits[doc]), words found only where a result has no room to show them:
+     {label: "Found in its details", texts: []} (such as the names of the entries it links to) and
+     {label: "Found in the text of its page", texts: []}. */
+  function reasons(entry, words, hits) {
     var explained = words.map(function () { return false; }), out = [];
     function explain(text) { find(text, words).found.forEach(function (yes, i) { if (yes) { explained[i] = true; } }); }
     [entry.n, entry.s, entry.t, entry.p, entry.c].forEach(explain);
@@ -344,6 +350,11 @@
       });
       texts.forEach(explain);
       if (texts.length) { out.push({ label: texts.length === 1 ? reason[1] : reason[2], texts: texts }); }
+    });
+    [[2, "Found in its details"], [1, "Found in the text of its page"]].forEach(function (place) {
+      if ((hits || []).some(function (hit, i) { return hit && !explained[i] && fieldWeight(hit.code) === place[0]; })) {
+        out.push({ label: place[1], texts: [] });
+      }
     });
     return out;
   }
