@@ -8,8 +8,11 @@ extension SearchIndex {
 
     /// Filters that narrow a query.
     public struct Filters: Sendable {
+        /// Only entries of this type.
         public var type: EntityType?
+        /// Only entries on this topic (its id).
         public var topic: String?
+        /// Only entries in this country (its code, either case).
         public var country: String?
 
         /// Creates filters.

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /* Runs Tests/search/cases.json against the browser's search engine (themes/default/assets/search-core.js),
-   reading the index of a site built from Tests/search/site:
-       node Tests/search/run_js.js BUILT_SITE_DIR
+   reading the index of a site built from Tests/search/site with SOURCE_DATE_EPOCH set (ties go to the most
+   recently changed entry, and the table's orders assume every entry changed at once, as in the Swift tests):
+       SOURCE_DATE_EPOCH=1790000000 .build/debug/handbook build --content Tests/search/site --output /tmp/search-site
+       node Tests/search/run_js.js /tmp/search-site
    Prints one line per failure and a count; exits 1 on any failure. A query row's "partial" (absent: every
    word matched) and "readAs" (absent: none) are checked as the Swift tests check them; "why" lists, for
    result names, the reasons the page shows ([label, text, …]), which only this runner checks.
