@@ -19,6 +19,7 @@ extension FieldName {
     public static let name = FieldName("name")
     public static let title = FieldName("title")
     public static let summary = FieldName("summary")
+    public static let aliases = FieldName("aliases")
     public static let topics = FieldName("topics")
     public static let reviewed = FieldName("reviewed")
     public static let sources = FieldName("sources")
@@ -104,7 +105,7 @@ extension FieldName {
 
     /// Every constant above, for the check against the schemas.
     public static let declared: [FieldName] = [
-        .name, .title, .summary, .topics, .reviewed, .sources, .draft, .website, .country, .region, .city, .place,
+        .name, .title, .summary, .aliases, .topics, .reviewed, .sources, .draft, .website, .country, .region, .city, .place,
         .jurisdiction, .kind, .founded, .identifiers, .email, .phone, .social, .url, .status, .networks, .partners,
         .funders, .organisations, .organisation, .commissioners, .organisers, .supporters, .opponents, .publishers,
         .resources, .about, .recipient, .offers, .asks, .start, .end, .timezone, .methods, .participants, .selection,

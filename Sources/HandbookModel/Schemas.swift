@@ -21,6 +21,8 @@ public enum Schemas {
     /// Fields every type has, after its own.
     public static let common: [FieldSchema] = [
         FieldSchema(.summary, .text(maxLength: 300), "one or two sentences for lists, search results and social cards"),
+        FieldSchema(.aliases, .list(.text(maxLength: 200), minimum: 0), label: "Also known as",
+                    "other names it is known by: short names, acronyms, former names; search finds it by them as by its name"),
         FieldSchema(.topics, .list(.topic, minimum: 0), "topic ids from handbook.yml"),
         FieldSchema(.reviewed, .date, "when a librarian last checked this entry (YYYY-MM-DD)"),
         FieldSchema(.sources, .list(.url, minimum: 0), "where the facts came from: links"),

@@ -14,22 +14,29 @@ struct FieldPresenter {
     /// Fields folded into the "When" row of a type that has a `start`.
     static let timeFields: Set<FieldName> = [.start, .end, .timezone]
 
-    /// One labelled row per field that has a value, in schema order.
+    /// Fields shown before all others: the other names an entry is known by belong beside its name.
+    static let shownFirst: Set<FieldName> = [.aliases]
+
+    /// One labelled row per field that has a value: those shown first, the "When" row, then the rest in schema order.
     func facts(for entity: Entity) -> [MustacheValue] {
         var rows: [MustacheValue] = []
         let descriptor = index.descriptor(entity.reference)
         let hasWhen = descriptor.field(.start) != nil
+        func append(_ fields: [FieldSchema]) {
+            for field in fields where !Self.shownElsewhere.contains(field.name) && !(hasWhen && Self.timeFields.contains(field.name)) {
+                guard let value = entity[field.name] else { continue }
+                let html = present(value, field: field, entity: entity)
+                if !html.isEmpty {
+                    let label = descriptor.label(field.name) ?? field.label
+                    rows.append(["label": .string(label), "html": .string(html), "name": .string(field.name.rawValue)])
+                }
+            }
+        }
+        append(descriptor.fields.filter { Self.shownFirst.contains($0.name) })
         if hasWhen, let when = eventTime(entity, allDay: descriptor.field(.start)?.kind == .dateOrDateTime) {
             rows.append(["label": "When", "html": .string(when), "name": "when"])
         }
-        for field in descriptor.fields where !Self.shownElsewhere.contains(field.name) && !(hasWhen && Self.timeFields.contains(field.name)) {
-            guard let value = entity[field.name] else { continue }
-            let html = present(value, field: field, entity: entity)
-            if !html.isEmpty {
-                let label = descriptor.label(field.name) ?? field.label
-                rows.append(["label": .string(label), "html": .string(html), "name": .string(field.name.rawValue)])
-            }
-        }
+        append(descriptor.fields.filter { !Self.shownFirst.contains($0.name) })
         return rows
     }
 

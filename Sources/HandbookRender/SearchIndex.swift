@@ -3,7 +3,7 @@ import HandbookModel
 
 /// The client-side search index: built from the typed entries (not from the HTML), split into few files
 /// so a query fetches only what it needs. `themes/default/assets/search-core.js` reads it with the same
-/// rules as `query(_:filters:)` here.
+/// rules as `search(_:filters:)` (in `SearchQuery.swift`).
 ///
 /// Files under `search/`:
 /// - `manifest.json`: `{"v":2, "docs":N, "block":B, "leaves":[keys], "splits":[keys],
@@ -24,7 +24,9 @@ import HandbookModel
 ///   lists those names.
 /// - `f/topic-<id>.json`, `f/country-<code>.json`: the documents with that topic or country, as deltas.
 /// - `d/<block>.json`: what results show, for documents `block × B ..< (block + 1) × B`, as an array of
-///   `{"n": name, "u": address, "t": type, "s": summary, "c": country}`; B is `blockSize(documents:)`.
+///   `{"n": name, "u": address, "t": type, "s": summary, "p": place, "c": country, "a": [aliases],
+///   "g": [topics], "m": [methods]}` (keys without a value left out; topics and methods by label, so the
+///   page can show which of them a query word was found in); B is `blockSize(documents:)`.
 ///
 /// A query word reads the tokens beginning with its *key*: the word itself when it is a split key (with
 /// `"*"`); otherwise its prefix one letter longer than the longest split key that begins it (two letters
@@ -86,6 +88,8 @@ public struct SearchIndex: Sendable {
     let types: TypeCatalog
     /// Where each result's page lives.
     let links: Links
+    /// The topics' and methods' labels.
+    let settings: Settings
 
     /// Builds the index of the published entries; `shardLimit` is the size above which a prefix is split.
     public init(index: SiteIndex, shardLimit: Int = Self.defaultShardLimit) {
@@ -126,6 +130,7 @@ public struct SearchIndex: Sendable {
         self.tokenizing = (chunks.reduce(0) { $0 + $1.bytes }, chunks.reduce(0) { $0 + $1.seconds })
         self.types = index.types
         self.links = index.links
+        self.settings = index.settings
         var layout = SearchShardLayout(postings: postings, documents: ordered.count, limit: shardLimit)
         self.shards = layout.shards()
     }
@@ -178,18 +183,37 @@ public struct SearchIndex: Sendable {
         let blocks = (documents.count + size - 1) / size
         files += Parallel.map(Array(0..<blocks)) { block in
             let results = (block * size..<min(self.documents.count, (block + 1) * size)).map { doc in
-                let entity = self.documents[doc]
-                var summary = entity[.summary]?.text ?? ""
-                if summary.count > 200 { summary = String(summary.prefix(199)) + "…" }
-                var object: [String: JSONValue] = ["n": .string(entity.name), "u": .string(self.links.entity(entity.reference)),
-                                                   "t": .string(self.types[entity.reference.type].singular)]
-                if !summary.isEmpty { object["s"] = .string(summary) }
-                if let country = entity.countryCode { object["c"] = .string(Formatting.jurisdiction(country)) }
-                return JSONValue.object(object)
+                self.result(self.documents[doc])
             }
             return OutputFile(path: "search/d/\(block).json", text: JSONValue.array(results).encoded)
         }
         return files
+    }
+
+    /// What a result shows of an entry (see `d/<block>.json` above).
+    func result(_ entity: Entity) -> JSONValue {
+        var summary = entity[.summary]?.text ?? ""
+        if summary.count > 200 { summary = String(summary.prefix(199)) + "…" }
+        var object: [String: JSONValue] = ["n": .string(entity.name), "u": .string(links.entity(entity.reference)),
+                                           "t": .string(types[entity.reference.type].singular)]
+        if !summary.isEmpty { object["s"] = .string(summary) }
+        let country = entity.countryCode.map(Formatting.jurisdiction)
+        if let country { object["c"] = .string(country) }
+        // The place within the country, as the index reads it: city or place, region, a policy's subdivision.
+        var place: [String] = []
+        for text in [entity[.city]?.text ?? entity[.place]?.text, entity[.region]?.text.map(Formatting.region),
+                     entity[.jurisdiction]?.text.map(Formatting.jurisdiction)] {
+            if let text, !text.isEmpty, text != country, !place.contains(text) { place.append(text) }
+        }
+        if !place.isEmpty { object["p"] = .string(place.joined(separator: ", ")) }
+        func texts(_ field: FieldName, _ label: (String) -> String = { $0 }) -> [JSONValue] {
+            (entity[field]?.list ?? []).compactMap(\.text).map { .string(label($0)) }
+        }
+        for (key, list) in [("a", texts(.aliases)), ("g", texts(.topics, settings.topicLabel)), ("m", texts(.methods, settings.methodLabel))]
+        where !list.isEmpty {
+            object[key] = .array(list)
+        }
+        return .object(object)
     }
 
     /// A token file as compact JSON, tokens in byte order (tokens are `a`–`z` and `0`–`9`, and `*`:
@@ -256,118 +280,5 @@ public struct SearchIndex: Sendable {
         var rest = value
         while rest >= 10 { rest /= 10; count += 1 }
         return count
-    }
-
-    // MARK: Queries (the reference the browser's search-core.js mirrors)
-
-    /// Filters that narrow a query.
-    public struct Filters: Sendable {
-        public var type: EntityType?
-        public var topic: String?
-        public var country: String?
-
-        /// Creates filters.
-        public init(type: EntityType? = nil, topic: String? = nil, country: String? = nil) {
-            self.type = type
-            self.topic = topic
-            self.country = country
-        }
-    }
-
-    /// Document ids matching every word of `query`, best first.
-    ///
-    /// A word matches a token it equals or that is its singular (quality 3), begins (2), or, from five letters, is one edit away
-    /// from (1). Ranking: the whole name matched exactly, then the name begun by the query, then every word
-    /// found in names or details, then the rest; within a rank by the sum of quality × place (name 3,
-    /// details 2, body 1); then by id.
-    public func query(_ query: String, filters: Filters = Filters()) -> [Int] {
-        search(query, filters: filters).docs
-    }
-
-    /// `query(_:filters:)`, and whether the results are all there are (false when a word's list was cut).
-    public func search(_ query: String, filters: Filters = Filters()) -> (docs: [Int], complete: Bool) {
-        let words = SearchTokenizer.tokens(query)
-        guard !words.isEmpty else { return ([], true) }
-        var matches: [[Int: (quality: Int, code: Int)]] = []
-        var complete = true
-        for word in words {
-            var found: [Int: (quality: Int, code: Int)] = [:]
-            var tokens = shardTokens(for: word)
-            if let singular = SearchTokenizer.singular(word), let list = shardTokens(for: singular)[singular] { tokens[singular] = list }
-            for (token, list) in tokens {
-                let quality = token == "*" ? 2 : Self.quality(word, token)
-                guard quality > 0 else { continue }
-                if token == "*" ? shards[word]?.starTotal != nil : id(of: token).flatMap({ postings.totals[$0] }) != nil { complete = false }
-                for (doc, code) in list {
-                    if let current = found[doc], Self.better(current, (quality, code)) { continue }
-                    found[doc] = (quality, code)
-                }
-            }
-            matches.append(found)
-        }
-        var candidates = Set(matches[0].keys)
-        for found in matches.dropFirst() { candidates.formIntersection(found.keys) }
-        if let type = filters.type, let range = typeRanges[type] { candidates = candidates.filter { $0 >= range.0 && $0 < range.1 } }
-        if let topic = filters.topic { candidates.formIntersection(topics[topic] ?? []) }
-        if let country = filters.country { candidates.formIntersection(countries[country.lowercased()] ?? []) }
-        let ranked = candidates.map { doc -> (tier: Int, score: Int, doc: Int) in
-            let hits = matches.map { $0[doc]! }
-            return (Self.tier(hits), hits.reduce(0) { $0 + $1.quality * Self.fieldWeight($1.code) }, doc)
-        }
-        return (ranked.sorted { ($0.tier, $0.score, -$0.doc) > ($1.tier, $1.score, -$1.doc) }.map(\.doc), complete)
-    }
-
-    /// The file a word reads and the key its tokens begin with (see the format above); nil when no file can
-    /// hold them. A split key's file is read whole, `*` included.
-    func file(for word: String) -> (name: String, key: String)? {
-        let letters = Array(word)
-        var split = ""
-        for length in stride(from: letters.count, through: 2, by: -1) where shards[String(letters[..<length])]?.split == true {
-            split = String(letters[..<length])
-            break
-        }
-        if split == word { return (word, word) }
-        let level = max(2, split.count + 1)
-        guard letters.count >= level else { return nil }
-        let key = String(letters[..<level])
-        let name = shards.filter { !$0.value.split && $0.key.count == level && $0.key.hasPrefix(split) && $0.key <= key }.keys.max()
-        return name.map { ($0, key) }
-    }
-
-    /// The tokens a word reads, with their postings: those beginning with its key, and for a split key
-    /// its own token and `"*"` (every token beginning with the key).
-    func shardTokens(for word: String) -> [String: [Posting]] {
-        guard let (name, key) = file(for: word), let shard = shards[name] else { return [:] }
-        return tokens(of: shard).filter { $0.key == "*" || $0.key.hasPrefix(key) }
-    }
-
-    /// Every token of a file with its postings (`*` for a split key's best documents).
-    func tokens(of shard: Shard) -> [String: [Posting]] {
-        var tokens: [String: [Posting]] = [:]
-        if shard.split { tokens["*"] = shard.star }
-        for range in shard.ranges { for id in range { tokens[postings.table.string(id)] = postings.postings(id) } }
-        return tokens
-    }
-
-    static func quality(_ word: String, _ token: String) -> Int {
-        if token == word || token == SearchTokenizer.singular(word) { return 3 }
-        if token.hasPrefix(word) { return 2 }
-        if word.count >= 5 && SearchTokenizer.withinOneEdit(word, token) { return 1 }
-        return 0
-    }
-
-    /// True when hit `a` is at least as good as `b`: weighted quality, then quality, then the earlier name word.
-    static func better(_ a: (quality: Int, code: Int), _ b: (quality: Int, code: Int)) -> Bool {
-        (a.quality * fieldWeight(a.code), a.quality, -a.code) >= (b.quality * fieldWeight(b.code), b.quality, -b.code)
-    }
-
-    /// 4: the query is the whole name; 3: the name begins with the query; 2: every word in names or details; 1: otherwise.
-    static func tier(_ hits: [(quality: Int, code: Int)]) -> Int {
-        let inName = hits.allSatisfy { $0.code >= 3 }
-        let inOrder = inName && hits.enumerated().allSatisfy { index, hit in (hit.code - 3) / 16 == index }
-        if inOrder && hits.allSatisfy({ $0.quality == 3 && ($0.code - 3) % 16 == hits.count }) { return 4 }
-        if inOrder && hits.allSatisfy({ $0.quality >= 2 }) { return 3 }
-        if hits.allSatisfy({ $0.code >= 2 }) { return 2 }
-        return 1
     }
 }

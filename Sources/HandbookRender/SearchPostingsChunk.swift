@@ -18,17 +18,14 @@ struct SearchPostingsChunk: Sendable {
     /// The thread's CPU seconds spent tokenizing them.
     let seconds: Double
 
-    /// Tokenizes `entities`: names, then details, then bodies, each token with its best code per document.
+    /// Tokenizes `entities`: names (and aliases), then details, then bodies, each token with its best code per document.
     init(_ entities: ArraySlice<Entity>, index: SiteIndex) {
         let started = Self.threadSeconds()
         var builder = Builder()
         for entity in entities {
-            builder.code = 0
-            builder.tokenize(entity.name)
-            let name = builder.name
-            for (position, id) in name.enumerated() where position < 16 {
-                builder.add(id, Int32(3 + 16 * position + min(name.count, 15)))
-            }
+            // Another name an entry is known by weighs as its name: "PB" alone is as good as the whole name.
+            builder.addName(entity.name)
+            for alias in (entity[.aliases]?.list ?? []).compactMap(\.text) { builder.addName(alias) }
             builder.code = 2
             builder.tokenize(index.descriptor(entity.reference).singular)
             if let summary = entity[.summary]?.text { builder.tokenize(summary) }
@@ -60,10 +57,11 @@ struct SearchPostingsChunk: Sendable {
         var codes: [Int32] = []
         var ends: [Int] = []
         var bytes = 0
-        /// The code of the text being read; 0 while reading the name, whose tokens go to `name`.
+        /// The code of the text being read; 0 while reading a name, whose tokens go to `name`.
         var code: Int32 = 0
-        /// The name's tokens, in order.
+        /// The name's tokens, in order, and its compounds' joined forms with the position of their first part.
         var name: [Int] = []
+        var joined: [(id: Int, position: Int)] = []
         /// By local id: the best code in the current document (0: not in it yet), and the id of the
         /// token's singular (-2: not looked at yet, -1: none).
         var best: [Int32] = []
@@ -72,20 +70,36 @@ struct SearchPostingsChunk: Sendable {
         var touched: [Int32] = []
         var scratch: [UInt8] = []
 
+        /// Adds a name's tokens with their codes: each word's position and the name's length in words
+        /// (a compound's joined form takes its first part's position, so it moves no word).
+        mutating func addName(_ text: String) {
+            code = 0
+            name.removeAll(keepingCapacity: true)
+            joined.removeAll(keepingCapacity: true)
+            tokenize(text)
+            let length = Int32(min(name.count, 15))
+            for (position, id) in name.enumerated() where position < 16 { add(id, 3 + 16 * Int32(position) + length) }
+            for (id, position) in joined where position < 16 { add(id, 3 + 16 * Int32(position) + length) }
+        }
+
         mutating func tokenize(_ text: String) {
-            if code == 0 { name.removeAll(keepingCapacity: true) }
             var text = text
             text.withUTF8 { tokenize($0) }
         }
 
         mutating func tokenize(_ text: UnsafeBufferPointer<UInt8>) {
             bytes += text.count
-            SearchTokenizer.forEachToken(in: text, into: &self)
+            SearchTokenizer.forEachToken(in: text, joiningCompounds: true, into: &self)
         }
 
         mutating func take(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64) {
             let id = intern(token, hash: hash)
             if code == 0 { name.append(id) } else { add(id, code) }
+        }
+
+        mutating func takeJoined(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64, parts: Int) {
+            let id = intern(token, hash: hash)
+            if code == 0 { joined.append((id, name.count - parts)) } else { add(id, code) }
         }
 
         mutating func intern(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {

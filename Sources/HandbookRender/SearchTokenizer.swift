@@ -5,12 +5,16 @@ import Foundation
 ///
 /// 1. Fold: decompose (NFD), drop combining marks, lower-case, and spell out letters that do not
 ///    decompose (ß → ss, æ → ae, œ → oe, ø → o, ł → l, đ and ð → d, þ → th, ı → i).
-/// 2. Split on anything but `a`–`z` and `0`–`9`; keep tokens of two characters or more.
+/// 2. Split on anything but `a`–`z` and `0`–`9`, except that an `&` between two letters or digits joins
+///    them ("R&D" → "rd", "AT&T" → "att"); keep tokens of two characters or more.
 /// 3. Drop common English words (`the`, `and`, `of`…).
 /// 4. Spell British forms the American way, so either finds both: a short word list (colour, centre,
 ///    programme, defence…), then endings: -isation → -ization, -ise/-ised/-ising/-iser → -ize…, and
 ///    -our → -or in words of six letters or more.
-/// 5. (Index and query, not `tokens`) `singular`: a plural also counts as its singular, so
+/// 5. (Index only, `indexTokens`) A compound of words joined by single hyphens that has a letter also
+///    gives its parts joined, after them: "mini-public" → "mini", "public", "minipublic", so a reader
+///    who types "minipublic" finds it. A query keeps only the parts, which find the compound too.
+/// 6. (Index and query, not `tokens`) `singular`: a plural also counts as its singular, so
 ///    "jury" finds "juries" and "citizen" finds "citizens"; the index holds both forms, so typing
 ///    "juri" still finds "juries" by prefix.
 ///
@@ -19,11 +23,20 @@ import Foundation
 /// `foldWithFoundation`, which only scalars outside the table still go through), and the word lists are
 /// looked up on the bytes, with no String made for a token.
 public enum SearchTokenizer {
-    /// Tokens of `text`, in order, repeats kept.
+    /// Tokens of `text` as a query reads them, in order, repeats kept.
     public static func tokens(_ text: String) -> [String] {
+        strings(text, joiningCompounds: false)
+    }
+
+    /// Tokens of `text` as the index reads them: `tokens(_:)` and the joined form of each hyphenated compound.
+    public static func indexTokens(_ text: String) -> [String] {
+        strings(text, joiningCompounds: true)
+    }
+
+    private static func strings(_ text: String, joiningCompounds: Bool) -> [String] {
         var strings = Strings()
         var text = text
-        text.withUTF8 { forEachToken(in: $0, into: &strings) }
+        text.withUTF8 { forEachToken(in: $0, joiningCompounds: joiningCompounds, into: &strings) }
         return strings.tokens
     }
 
@@ -31,9 +44,12 @@ public enum SearchTokenizer {
     protocol Sink {
         /// One token: its bytes, valid only during the call, and their `SearchTokenTable` hash.
         mutating func take(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64)
+        /// A hyphenated compound's joined form, after its parts; `parts` is how many of its parts were
+        /// given to `take` (a part of one letter, or a stopword, is not).
+        mutating func takeJoined(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64, parts: Int)
     }
 
-    /// Collects tokens as Strings, for `tokens(_:)`.
+    /// Collects tokens as Strings, for `tokens(_:)` and `indexTokens(_:)`.
     private struct Strings: Sink {
         var tokens: [String] = []
 
@@ -42,25 +58,25 @@ public enum SearchTokenizer {
         }
     }
 
-    /// Gives `sink` each token of the UTF-8 `text`, in order, repeats kept: what `tokens` gives, without a
-    /// String per token, and with each token's hash, computed as its bytes are read.
-    static func forEachToken<S: Sink>(in text: UnsafeBufferPointer<UInt8>, into sink: inout S) {
+    /// Gives `sink` each token of the UTF-8 `text`, in order, repeats kept: what `tokens` gives (with
+    /// `joiningCompounds`, `indexTokens`), without a String per token, and with each token's hash,
+    /// computed as its bytes are read.
+    static func forEachToken<S: Sink>(in text: UnsafeBufferPointer<UInt8>, joiningCompounds: Bool = false, into sink: inout S) {
         let table = SearchFoldTable.shared
-        let lexicon = Lexicon.shared
-        var token = TokenBuffer()
-        defer { token.deallocate() }
+        var reader = Reader(lexicon: Lexicon.shared, joiningCompounds: joiningCompounds)
+        defer { reader.deallocate() }
         var index = 0
         let count = text.count
         while index < count {
             let byte = text[index]
             if byte < 0x80 {
                 index += 1
-                // Lower-case A–Z; every other ASCII byte that is not a letter or digit ends a token.
+                // Lower-case A–Z; every other ASCII byte that is not a letter or digit ends a token, or links it.
                 let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
                 if lower &- 0x61 < 26 || lower &- 0x30 < 10 {
-                    token.append(lower)
-                } else if token.count > 0 {
-                    finish(&token, lexicon, &sink)
+                    reader.append(lower)
+                } else {
+                    reader.separate(lower, &sink)
                 }
                 continue
             }
@@ -69,32 +85,115 @@ public enum SearchTokenizer {
             let slot = scalar.map { table.slot($0) } ?? SearchFoldTable.itself
             if slot == SearchFoldTable.itself {
                 // A non-ASCII scalar (or a byte that is not UTF-8) folds to no letters: it ends a token.
-                if token.count > 0 { finish(&token, lexicon, &sink) }
+                reader.separate(0x80, &sink)
             } else if slot == SearchFoldTable.absent {
-                for folded in foldWithFoundation(String(Unicode.Scalar(scalar!)!)).utf8 { take(folded, &token, lexicon, &sink) }
+                for folded in foldWithFoundation(String(Unicode.Scalar(scalar!)!)).utf8 { reader.take(folded, &sink) }
             } else {
                 let start = Int(slot >> 8)
-                for offset in start..<(start + Int(slot & 0xFF)) { take(table.bytes[offset], &token, lexicon, &sink) }
+                for offset in start..<(start + Int(slot & 0xFF)) { reader.take(table.bytes[offset], &sink) }
             }
         }
-        if token.count > 0 { finish(&token, lexicon, &sink) }
+        reader.separate(0x80, &sink)
     }
 
-    /// Adds a folded byte to the token, or ends the token when it is not a letter or digit.
-    @inline(__always)
-    private static func take<S: Sink>(_ byte: UInt8, _ token: inout TokenBuffer, _ lexicon: Lexicon, _ sink: inout S) {
-        if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
+    /// The state of `forEachToken`: the token being read, what links it to the next letter, and the
+    /// hyphenated compound it is part of.
+    private struct Reader {
+        let lexicon: Lexicon
+        let joiningCompounds: Bool
+        var token = TokenBuffer()
+        /// What follows the token: `none`, an `&` (a letter next continues the token) or a `-` (a letter
+        /// next starts the compound's next part).
+        var link = Link.none
+        /// The parts of the open compound, unspelt and joined, and how many there are …
+        var compound = TokenBuffer()
+        var parts = 0
+        /// … and how many of them were given to the sink.
+        var given = 0
+
+        enum Link { case none, ampersand, hyphen }
+
+        init(lexicon: Lexicon, joiningCompounds: Bool) {
+            self.lexicon = lexicon
+            self.joiningCompounds = joiningCompounds
+        }
+
+        func deallocate() {
+            token.deallocate()
+            compound.deallocate()
+        }
+
+        /// A folded letter or digit.
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            link = .none
             token.append(byte)
-        } else if token.count > 0 {
-            finish(&token, lexicon, &sink)
+        }
+
+        /// A folded byte: a letter or digit continues the token, anything else ends or links it.
+        @inline(__always)
+        mutating func take<S: Sink>(_ byte: UInt8, _ sink: inout S) {
+            if byte &- 0x61 < 26 || byte &- 0x30 < 10 { append(byte) } else { separate(byte, &sink) }
+        }
+
+        /// A byte that is not a letter or digit (0x80 for anything not ASCII, and the end of the text).
+        @inline(__always)
+        mutating func separate<S: Sink>(_ byte: UInt8, _ sink: inout S) {
+            // Between tokens (the usual case in running text) a separator changes nothing.
+            if token.count > 0 || parts > 0 { end(byte, &sink) }
+        }
+
+        /// `separate` after a letter or digit, or inside a compound.
+        mutating func end<S: Sink>(_ byte: UInt8, _ sink: inout S) {
+            if link == .none && token.count > 0 {
+                // Only one `&` or `-` right after a letter or digit links; what follows it decides.
+                if byte == UInt8(ascii: "&") {
+                    link = .ampersand
+                    return
+                }
+                if byte == UInt8(ascii: "-") && joiningCompounds {
+                    endPart(&sink)
+                    link = .hyphen
+                    return
+                }
+            }
+            link = .none
+            if token.count > 0 {
+                if parts > 0 { endPart(&sink) } else { SearchTokenizer.finish(&token, lexicon, &sink) }
+            }
+            if parts > 0 { endCompound(&sink) }
+        }
+
+        /// Ends a part of a compound: its unspelt bytes join the compound, and it is given as a token.
+        mutating func endPart<S: Sink>(_ sink: inout S) {
+            for byte in token.bytes { compound.append(byte) }
+            parts += 1
+            if SearchTokenizer.finish(&token, lexicon, &sink) { given += 1 }
+        }
+
+        /// Gives the joined form of a compound of two parts or more with a letter in it (a range of
+        /// numbers, "2020-2021", is not a word), and closes it.
+        mutating func endCompound<S: Sink>(_ sink: inout S) {
+            if parts > 1 && compound.bytes.contains(where: { $0 &- 0x61 < 26 }) && compound.count >= 2
+                && SearchTokenizer.respell(&compound, lexicon) {
+                sink.takeJoined(compound.bytes, hash: compound.hash, parts: given)
+            }
+            compound.clear()
+            parts = 0
+            given = 0
         }
     }
 
-    /// Hands a finished token to `sink`, unless it is too short or a stopword, spelt the American way; clears it.
-    @inline(__always)
-    private static func finish<S: Sink>(_ token: inout TokenBuffer, _ lexicon: Lexicon, _ sink: inout S) {
-        if token.count >= 2 && respell(&token, lexicon) { sink.take(token.bytes, hash: token.hash) }
-        token.clear()
+    /// Hands a finished token to `sink`, unless it is too short or a stopword, spelt the American way;
+    /// clears it. True when it was handed over.
+    @inline(__always) @discardableResult
+    private static func finish<S: Sink>(_ token: inout TokenBuffer, _ lexicon: Lexicon, _ sink: inout S) -> Bool {
+        defer { token.clear() }
+        if token.count >= 2 && respell(&token, lexicon) {
+            sink.take(token.bytes, hash: token.hash)
+            return true
+        }
+        return false
     }
 
     /// Spells a token the American way (the word list, then the endings); false for a stopword.
@@ -119,7 +218,7 @@ public enum SearchTokenizer {
         return true
     }
 
-    /// The token being read: its bytes, in a buffer that grows, and their hash so far.
+    /// A token being read: its bytes, in a buffer that grows, and their hash so far.
     struct TokenBuffer {
         private(set) var base: UnsafeMutablePointer<UInt8>
         private var capacity = 64
@@ -363,5 +462,12 @@ public enum SearchTokenizer {
             endings = SearchTokenizer.endings.map { (Array($0.0.utf8), Array($0.1.utf8), $0.2) }
             endingLetters = endings.reduce(0) { $0 | 1 << ($1.0.last! - 0x61) }
         }
+    }
+}
+
+extension SearchTokenizer.Sink {
+    /// A joined form is one more token, unless the sink places it otherwise.
+    mutating func takeJoined(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64, parts: Int) {
+        take(token, hash: hash)
     }
 }

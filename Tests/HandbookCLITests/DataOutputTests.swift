@@ -77,8 +77,9 @@ import Testing
         #expect(topics == ["assemblies", "budgets"] && countries == ["be", "gb", "nl"])
         #expect(names("f") == Set(topics.map { "topic-" + $0 } + countries.map { "country-" + $0 }))
         let first = try #require(Self.site["search/d/0.json"])
-        let trust = try #require((try JSONSerialization.jsonObject(with: first) as? [[String: String]])?.first)
-        #expect(trust["n"] == "Example Assembly Trust" && trust["u"] == "organisations/example-trust/")
+        let trust = try #require((try JSONSerialization.jsonObject(with: first) as? [[String: Any]])?.first)
+        #expect(trust["n"] as? String == "Example Assembly Trust" && trust["u"] as? String == "organisations/example-trust/")
+        #expect(trust["a"] as? [String] == ["EAT", "Edinburgh Assembly Trust"] && trust["p"] as? String == "Edinburgh, Scotland")
     }
 
     @Test func typeFilesListEntriesWithResolvedReferences() throws {

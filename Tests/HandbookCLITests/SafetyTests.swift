@@ -93,7 +93,7 @@ import Testing
             }
         }
         let names = results.values.flatMap { text in
-            ((try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: String]]) ?? []).compactMap { $0["n"] }
+            ((try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]) ?? []).compactMap { $0["n"] as? String }
         }
         #expect(names.contains(Self.hostileName), "the name survives as text, for the page to insert as a text node")
     }

@@ -14,25 +14,28 @@ import Testing
                            shardLimit: shardLimit)
     }
 
-    func names(_ search: SearchIndex, _ query: SearchCases.Query) -> [String] {
-        let filters = SearchIndex.Filters(type: query.filters?["type"].flatMap(TypeCatalog.standard.type(folder:)),
-                                          topic: query.filters?["topic"], country: query.filters?["country"])
-        return search.query(query.q, filters: filters).map { search.documents[$0].name }
+    /// Runs every query of the shared table: the names in order, the partial count and the words read through a typo.
+    func expectTheSharedTable(_ search: SearchIndex) throws {
+        for query in try SearchCases.load().queries {
+            let filters = SearchIndex.Filters(type: query.filters?["type"].flatMap(TypeCatalog.standard.type(folder:)),
+                                              topic: query.filters?["topic"], country: query.filters?["country"])
+            let result = search.search(query.q, filters: filters)
+            let label = "\(query.q) \(query.filters ?? [:])"
+            #expect(result.docs.map { search.documents[$0].name } == query.expect, "\(label)")
+            #expect(result.partial?.matched == query.partial, "\(label): partial")
+            #expect(result.partial == nil || result.partial?.of == SearchTokenizer.tokens(query.q).count, "\(label): of every word")
+            #expect(result.readAs.map { [$0.word, $0.token] } == query.readAs ?? [], "\(label): read as")
+        }
     }
 
     @Test func queriesRankAsTheSharedTableSays() throws {
-        let search = try index()
-        for query in try SearchCases.load().queries {
-            #expect(names(search, query) == query.expect, "\(query.q) \(query.filters ?? [:])")
-        }
+        try expectTheSharedTable(try index())
     }
 
     @Test func splitShardsGiveTheSameResults() throws {
         let search = try index(shardLimit: 40)
         #expect(!search.shards.filter { $0.value.split }.isEmpty, "a tiny limit splits shards")
-        for query in try SearchCases.load().queries {
-            #expect(names(search, query) == query.expect, "\(query.q) \(query.filters ?? [:])")
-        }
+        try expectTheSharedTable(search)
     }
 
     @Test func aSplitKeysStarKeepsEachDocumentsBestPlace() {
@@ -110,17 +113,26 @@ import Testing
         let files = Dictionary(uniqueKeysWithValues: search.files().map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
         let manifestText = try #require(files["search/manifest.json"])
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(manifestText.utf8)) as? [String: Any])
-        #expect(manifest["docs"] as? Int == 11)
+        #expect(manifest["docs"] as? Int == 12)
         let leaves = try #require(manifest["leaves"] as? [String])
         #expect(Set(leaves) == Set(files.keys.filter { $0.hasPrefix("search/t/") }.map { String($0.dropFirst(9).dropLast(5)) }))
         #expect(files["search/f/topic-juries.json"] == "[3,1,1,1,1]", "Jefferson, Sortition, Sortition Lab, the two case studies")
         #expect(manifest["block"] as? Int == 8)
-        #expect(Set(files.keys.filter { $0.hasPrefix("search/d/") }) == ["search/d/0.json", "search/d/1.json"], "11 documents, 8 a block")
+        #expect(Set(files.keys.filter { $0.hasPrefix("search/d/") }) == ["search/d/0.json", "search/d/1.json"], "12 documents, 8 a block")
         let blockText = try #require(files["search/d/0.json"])
-        let block = try #require(try JSONSerialization.jsonObject(with: Data(blockText.utf8)) as? [[String: String]])
-        #expect(block.map { $0["n"] } == search.documents.prefix(8).map(\.name))
-        #expect(block.first == ["n": "Example Jury Network", "u": "organisations/jury-network/", "t": "organisation",
-                                "s": "Connects organisations that use sortition.", "c": "United States"])
+        let block = try #require(try JSONSerialization.jsonObject(with: Data(blockText.utf8)) as? [[String: Any]])
+        #expect(block.map { $0["n"] as? String } == search.documents.prefix(8).map(\.name))
+        #expect(block.first as? [String: String] == ["n": "Example Jury Network", "u": "organisations/jury-network/", "t": "organisation",
+                                                     "s": "Connects organisations that use sortition.", "c": "United States"])
+        // Aliases and topics (by label) let the page show why an entry matched.
+        let forum = try #require(block.first { $0["n"] as? String == "Fórum dos Cidadãos Exemplo" })
+        #expect(forum["a"] as? [String] == ["PB Forum"] && forum["g"] as? [String] == ["Participatory budgets"] && forum["c"] as? String == "Portugal")
+        let secondText = try #require(files["search/d/1.json"])
+        let second = try #require(try JSONSerialization.jsonObject(with: Data(secondText.utf8)) as? [[String: Any]])
+        let bill = try #require(second.first { $0["n"] as? String == "Example Jury Bill" })
+        #expect(bill["p"] as? String == "Oregon" && bill["c"] as? String == "United States", "a policy's subdivision is its place")
+        let oregon = try #require(block.first { $0["n"] as? String == "Citizens' Jury in Oregon" })
+        #expect(oregon["m"] as? [String] == ["Citizens' jury"])
         // The whole small index fits in one token file, named after its first prefix.
         #expect(leaves.count == 1 && (manifest["splits"] as? [String])?.isEmpty == true, "\(leaves)")
         #expect(search.file(for: "sortition")?.name == leaves.first)
@@ -142,6 +154,8 @@ import Testing
         #expect(page.contains(#"<option value="juries">Citizens&#39; juries</option>"#))
         #expect(page.contains(#"<option value="pt">Portugal</option>"#))
         #expect(page.contains(#"aria-live="polite""#))
+        #expect(page.components(separatedBy: #"role="search""#).count == 2 && page.components(separatedBy: #"type="search""#).count == 2,
+                "one search box: the page's own, not the header's too")
         let home = try directory.read("site/index.html")
         #expect(!home.contains("search-core.js"), "only the search page loads the engine")
     }
@@ -156,6 +170,28 @@ import Testing
             let (status, output) = try Self.run(node, [directory.path])
             #expect(status == 0, "shard limit \(limit):\n\(output)")
             #expect(output.contains(" 0 failed"), "\(output)")
+        }
+    }
+
+    /// The two tokenizers agree on generated text full of the cases that decide a token's end: `&` and `-`
+    /// between letters, digits, spaces and each other, accents and combining marks, letters spelt out,
+    /// stopwords and British endings.
+    @Test(.needsNode) func theJavaScriptTokenizerAgreesOnGeneratedText() throws {
+        let node = try Self.requireNode()
+        let pieces = ["r", "D", "at", "T", "&", "&", "-", "-", " ", "é", "e\u{301}", "ß", "Ø", "'", "1", "20", "-", "2026", " ", "—", "mini", "public",
+                      "co", "organise", "colour", "the", "an", "a", "Fórum", "日本", "x", ".", "AT&T", "e-", "-s"]
+        var generator = SeededGenerator(seed: 11)
+        let lines = (0..<3_000).map { _ in (0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined() }
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try directory.write("lines.txt", lines.joined(separator: "\n"))
+        let (status, output) = try Self.run(node, ["--tokens", directory.path + "/lines.txt"])
+        #expect(status == 0, "\(output)")
+        let results = output.split(separator: "\n", omittingEmptySubsequences: false).prefix(lines.count)
+        #expect(results.count == lines.count)
+        for (line, result) in zip(lines, results) {
+            let tokens = try JSONSerialization.jsonObject(with: Data(result.utf8)) as? [[String]]
+            #expect(tokens == [SearchTokenizer.tokens(line), SearchTokenizer.indexTokens(line)], "\(line)")
         }
     }
 

@@ -17,6 +17,12 @@ import Testing
         }
     }
 
+    @Test func indexTokensFollowTheSharedTable() throws {
+        for item in try SearchCases.load().indexTokens {
+            #expect(SearchTokenizer.indexTokens(item.text) == item.tokens, "\(item.text)")
+        }
+    }
+
     @Test func singularsFollowTheSharedTable() throws {
         for pair in try SearchCases.load().singular {
             #expect(SearchTokenizer.singular(pair[0] ?? "") == pair[1], "\(pair[0] ?? "")")
@@ -97,7 +103,7 @@ import Testing
         }
     }
 
-    /// The tokenizer on bytes gives what the String-based tokenizer it replaced gave, on every document of the real data.
+    /// The tokenizer on bytes gives what the String-based tokenizer gives, on every document of the real data.
     @Test(.needsShared("real data")) func tokensMatchTheStringTokenizerOnTheRealData() throws {
         let root = try #require(SharedFolder.url, "HANDBOOK_REQUIRE_SHARED=1 but the external test data is absent (docs/testing.md)").appendingPathComponent("realdata/content")
         let files = try #require(FileManager.default.enumerator(atPath: root.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }
@@ -106,9 +112,11 @@ import Testing
         for file in files {
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
             bytes += text.utf8.count
-            let tokens = SearchTokenizer.tokens(text)
-            if tokens != Self.referenceTokens(text) {
+            if SearchTokenizer.tokens(text) != Self.referenceTokens(text) {
                 Issue.record("\(file): tokens differ from the String tokenizer's")
+            }
+            if SearchTokenizer.indexTokens(text) != Self.referenceTokens(text, joiningCompounds: true) {
+                Issue.record("\(file): index tokens differ from the String tokenizer's")
             }
         }
         #expect(bytes > 1_000_000)
@@ -125,18 +133,11 @@ import Testing
         #expect(sink.hashes == sink.tokens.map { SearchTokenTable.hash($0.utf8) }, "a respelt token is hashed again")
     }
 
-    /// The tokenizer the byte one replaced: Foundation's fold, then a String per token, looked up and respelt.
-    static func referenceTokens(_ text: String) -> [String] {
+    /// The tokenizer the byte one replaced: Foundation's fold, then a String per token, looked up and respelt;
+    /// an `&` between letters or digits dropped first, and with `joiningCompounds` each compound of parts
+    /// joined by single hyphens also given whole, as the browser's `indexTokens` does it.
+    static func referenceTokens(_ text: String, joiningCompounds: Bool = false) -> [String] {
         let stopwords = Set(SearchTokenizer.stopwords)
-        var tokens: [String] = []
-        var current: [UInt8] = []
-        func flush() {
-            if current.count >= 2 {
-                let token = String(decoding: current, as: UTF8.self)
-                if !stopwords.contains(token) { tokens.append(spelling(token)) }
-            }
-            current.removeAll()
-        }
         func spelling(_ token: String) -> String {
             if let american = SearchTokenizer.words[token] { return american }
             for (british, american, minimum) in SearchTokenizer.endings where token.utf8.count >= minimum && token.hasSuffix(british) {
@@ -144,10 +145,39 @@ import Testing
             }
             return token
         }
-        for byte in SearchTokenizer.foldWithFoundation(text).utf8 {
-            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) { current.append(byte) } else { flush() }
+        func isWordByte(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) }
+        let folded = Array(SearchTokenizer.foldWithFoundation(text).utf8)
+        var bytes: [UInt8] = []
+        for (index, byte) in folded.enumerated() {
+            if byte == UInt8(ascii: "&"), index > 0, isWordByte(folded[index - 1]), index + 1 < folded.count, isWordByte(folded[index + 1]) {
+                continue
+            }
+            bytes.append(byte)
         }
-        flush()
+        var tokens: [String] = []
+        func keep(_ token: [UInt8]) {
+            let string = String(decoding: token, as: UTF8.self)
+            if token.count >= 2 && !stopwords.contains(string) { tokens.append(spelling(string)) }
+        }
+        // Compounds: runs of word bytes joined by single hyphens.
+        var index = 0
+        while index < bytes.count {
+            guard isWordByte(bytes[index]) else { index += 1; continue }
+            var parts: [[UInt8]] = [[]]
+            while index < bytes.count {
+                if isWordByte(bytes[index]) {
+                    parts[parts.count - 1].append(bytes[index])
+                } else if joiningCompounds && bytes[index] == UInt8(ascii: "-") && index + 1 < bytes.count && isWordByte(bytes[index + 1]) {
+                    parts.append([])
+                } else {
+                    break
+                }
+                index += 1
+            }
+            parts.forEach(keep)
+            let whole = parts.flatMap { $0 }
+            if parts.count > 1 && whole.contains(where: { $0 >= 0x61 }) { keep(whole) }
+        }
         return tokens
     }
 }

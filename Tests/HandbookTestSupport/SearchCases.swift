@@ -2,15 +2,22 @@ import Foundation
 
 /// The shared table of search rules (`Tests/search/cases.json`), which the JavaScript client's tests read too.
 public struct SearchCases: Decodable {
-    /// A query on `Tests/search/site` and the names it must return, in order.
+    /// A query on `Tests/search/site` and the names it must return, in order; when no entry has every
+    /// word, how many words those returned have (`partial`); the words read through a forgiven typo, as
+    /// [word, token] (`readAs`, none when absent). `why` (the reasons a result shows) is for the browser's
+    /// runner only: the Swift index has no page.
     public struct Query: Decodable {
         public var q: String
         public var filters: [String: String]?
         public var expect: [String]
+        public var partial: Int?
+        public var readAs: [[String]]?
     }
 
     public var fold: [[String]]
     public var tokens: [TokenCase]
+    /// Text and the tokens the index reads from it (hyphenated compounds also joined).
+    public var indexTokens: [TokenCase]
     public var singular: [[String?]]
     public var oneEdit: [EditCase]
     public var queries: [Query]

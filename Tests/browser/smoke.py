@@ -306,7 +306,15 @@ check("sorting by date reads the cards' date keys", clicked.get("sortByKey") == 
 
 page("organisations/example-trust/", lambda dom: [("shows the grant funder", "Example Fund" in dom), ("one h1", dom.count("<h1") == 1)])
 page("search/?q=assembly", lambda dom: [("finds the trust, highlighted", "Example <mark>Assembly</mark> Trust" in dom and "results for" in dom),
-                                        ("hides the no-script help", 'data-search-fallback="" hidden' in dom)])
+                                        ("hides the no-script help", 'data-search-fallback="" hidden' in dom),
+                                        ("has one search box", dom.count('role="search"') == 1 and dom.count('type="search"') == 1)])
+page("search/?q=eat", lambda dom: [("finds the trust by another name, and says so",
+                                    '<p class="search-reason">Also known as: <mark>EAT</mark></p>' in dom and ">Example Assembly Trust</a>" in dom)])
+page("search/?q=participatory", lambda dom: [("says which topic an entry was found by",
+                                              '<p class="search-reason">Topic: <mark>Participatory</mark> budgets</p>' in dom)])
+page("search/?q=assembly+ireland", lambda dom: [
+    ("falls back to entries with some of the words", "No entry has all of \u201cassembly ireland\u201d \u2014 entries with 1 of 2 words:" in dom),
+    ("lists them", "Example <mark>Assembly</mark> Trust" in dom)])
 page("events/example-meetup/", lambda dom: [("offers add to calendar", 'href="event.ics"' in dom)])
 
 # Typing in the search box: a harness page (written after validation, not part of the site) loads the
@@ -372,7 +380,8 @@ check("typing test has no console messages", not console, "\n".join(console))
 found = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S)
 typed = json.loads(html.unescape(found.group(1))) if found and found.group(1) else {}
 check("typing finds entries despite a typo", "Example Assembly Trust" in typed.get("results", []), str(typed))
-check("the live region counts the results", re.match(r"\d+ results? for \u201casembly\u201d", typed.get("status", "")) is not None, str(typed))
+check("the live region counts the results and says how the typo was read",
+      re.match(r"Showing \d+ results? for \u201cassembly\u201d \(you typed \u201casembly\u201d\)\.$", typed.get("status", "")) is not None, str(typed))
 check("matches are highlighted", "Assembly" in typed.get("marks", []), str(typed))
 check("the query is in the address", typed.get("url") == "?q=asembly", str(typed))
 check("arrow down moves into the results", typed.get("first") == typed.get("results", [None])[0] and typed.get("second") == typed.get("results", [None, None])[1], str(typed))

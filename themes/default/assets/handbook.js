@@ -225,7 +225,7 @@
         return response.json();
       });
     });
-    var timer = null, ranked = [], shown = 0, words = [], generation = 0, PAGE = 10;
+    var timer = null, ranked = [], hits = {}, shown = 0, words = [], generation = 0, PAGE = 10;
     if (fallback) { fallback.hidden = true; }
 
     function state() {
@@ -253,30 +253,27 @@
 
     /* Text with the words that match the query wrapped in <mark>, built as nodes (never as HTML). */
     function highlighted(element, text) {
-      var pattern = /[\p{L}\p{M}\p{N}]+/gu, last = 0, match;
-      while ((match = pattern.exec(text)) !== null) {
-        var hit = engine.tokens(match[0]).some(function (token) {
-          var one = engine.singular(token);
-          return words.some(function (word) { return engine.quality(word, token) > 0 || (one !== null && engine.quality(word, one) > 0); });
-        });
-        if (!hit) { continue; }
-        element.appendChild(document.createTextNode(text.slice(last, match.index)));
+      var last = 0;
+      engine.find(text, words).ranges.forEach(function (range) {
+        element.appendChild(document.createTextNode(text.slice(last, range[0])));
         var mark = document.createElement("mark");
-        mark.textContent = match[0];
+        mark.textContent = text.slice(range[0], range[1]);
         element.appendChild(mark);
-        last = match.index + match[0].length;
-      }
+        last = range[1];
+      });
       element.appendChild(document.createTextNode(text.slice(last)));
     }
 
-    function item(entry) {
+    /* A result: its name, type and place, summary, and what else it was found by (another name, a topic, a method, its page). */
+    function item(entry, doc) {
       var li = document.createElement("li");
       var link = document.createElement("a");
       link.href = "../" + entry.u;
       highlighted(link, entry.n);
       var meta = document.createElement("span");
       meta.className = "card-meta";
-      meta.textContent = " " + entry.t + (entry.c ? ", " + entry.c : "");
+      meta.appendChild(document.createTextNode(" "));
+      highlighted(meta, [entry.t, entry.p, entry.c].filter(Boolean).join(", "));
       li.appendChild(link);
       li.appendChild(meta);
       if (entry.s) {
@@ -284,7 +281,41 @@
         highlighted(summary, entry.s);
         li.appendChild(summary);
       }
+      engine.reasons(entry, words, hits[doc]).forEach(function (reason) {
+        var line = document.createElement("p");
+        line.className = "search-reason";
+        line.appendChild(document.createTextNode(reason.label + (reason.texts.length ? ": " : ".")));
+        reason.texts.forEach(function (text, i) {
+          if (i > 0) { line.appendChild(document.createTextNode(", ")); }
+          highlighted(line, text);
+        });
+        li.appendChild(line);
+      });
       return li;
+    }
+
+    /* The query as the reader wrote it, with each word read through a typo replaced by what it was read as. */
+    function corrected(text, readAs) {
+      return text.replace(/[\p{L}\p{M}\p{N}]+/gu, function (run) {
+        var found = engine.tokens(run);
+        var read = readAs.filter(function (pair) { return found.length === 1 && found[0] === pair.word; })[0];
+        return read ? read.token : run;
+      });
+    }
+
+    /* What the live region says of a search: how many results, or that none has every word and how many
+       words those shown have; which words were read through a typo; whether the filters narrowed it. */
+    function describe(text, result, filtered) {
+      var docs = result.docs, typed = text.trim(), shown = corrected(typed, result.readAs);
+      var quoted = "\u201c" + shown + "\u201d" + (result.readAs.length ? " (you typed \u201c" + typed + "\u201d)" : "") +
+        (filtered ? " with the filters chosen" : "");
+      if (result.partial) {
+        return "No entry has all of " + quoted + " \u2014 entries with " + result.partial.matched + " of " + result.partial.of + " words:";
+      }
+      var count = docs.length === 0 ? "No results" : !result.complete ? "At least " + docs.length + " results" :
+        docs.length === 1 ? "1 result" : docs.length + " results";
+      if (result.readAs.length && docs.length) { count = "Showing " + count.charAt(0).toLowerCase() + count.slice(1); }
+      return count + " for " + quoted + (result.complete ? "." : "; the best are shown first, and another word narrows them.");
     }
 
     function showMore(current) {
@@ -293,7 +324,7 @@
       more.hidden = true;
       return Promise.all(page.map(function (doc) { return index.document(doc); })).then(function (entries) {
         if (current !== generation) { return; }
-        entries.forEach(function (entry) { results.appendChild(item(entry)); });
+        entries.forEach(function (entry, i) { results.appendChild(item(entry, page[i])); });
         more.hidden = shown >= ranked.length;
       });
     }
@@ -307,18 +338,17 @@
       if (!words.length) {
         results.textContent = "";
         more.hidden = true;
-        status.textContent = text.trim() ? "Type at least two letters of a word." : "";
+        status.textContent = !text.trim() ? "" : /[a-z0-9]{2}/.test(engine.fold(text)) ?
+          "Search leaves out common words such as \u201cthe\u201d and \u201cof\u201d: add another word." : "Type at least two letters of a word.";
         return Promise.resolve();
       }
       return index.search(text, filters).then(function (result) {
         if (current !== generation) { return; }
-        var docs = result.docs;
-        ranked = docs;
+        ranked = result.docs;
+        hits = result.hits;
         shown = 0;
         results.textContent = "";
-        status.textContent = (docs.length === 0 ? "No results" : !result.complete ? "At least " + docs.length + " results" :
-          docs.length === 1 ? "1 result" : docs.length + " results") + " for \u201c" + text.trim() + "\u201d" +
-          (Object.keys(filters).length ? " with the filters chosen" : "") + (result.complete ? "." : "; the best are shown first, and another word narrows them.");
+        status.textContent = describe(text, result, Object.keys(filters).length > 0);
         return showMore(current);
       }).catch(function () {
         status.textContent = "Search could not load its index; the lists and topic pages hold everything.";

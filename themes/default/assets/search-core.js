@@ -39,10 +39,27 @@
     return token;
   }
 
+  function kept(token) { return token.length >= 2 && !STOP[token]; }
+
+  /* Folded text with an "&" between two letters or digits dropped, so "R&D" reads as "rd". */
+  function joined(text) { return fold(text).replace(/([a-z0-9])&(?=[a-z0-9])/g, "$1"); }
+
+  /* The tokens a query reads: folded, "&" joining, split on anything but a-z and 0-9, short words and stopwords dropped, spelt the American way. */
   function tokens(text) {
-    return fold(text).split(/[^a-z0-9]+/).filter(function (token) {
-      return token.length >= 2 && !STOP[token];
-    }).map(spelling);
+    return joined(text).split(/[^a-z0-9]+/).filter(kept).map(spelling);
+  }
+
+  /* The tokens the index reads: tokens(text), and after the parts of each compound joined by single
+     hyphens that has a letter, the parts joined ("mini-public" → mini, public, minipublic). */
+  function indexTokens(text) {
+    var out = [];
+    (joined(text).match(/[a-z0-9]+(?:-[a-z0-9]+)*/g) || []).forEach(function (compound) {
+      var parts = compound.split("-");
+      parts.filter(kept).forEach(function (part) { out.push(spelling(part)); });
+      var whole = parts.join("");
+      if (parts.length > 1 && /[a-z]/.test(whole) && kept(whole)) { out.push(spelling(whole)); }
+    });
+    return out;
   }
 
   /* The singular of a plural token, or null: -ies → -y from five letters; a final -s dropped from four letters except after s, u, i. */
@@ -76,12 +93,16 @@
 
   function fieldWeight(code) { return code >= 3 ? 3 : code; }
 
-  /* True when hit a is at least as good as b: weighted quality, then quality, then the earlier name word. */
+  /* The most results a partial match lists (entries with only some of the words): the best of them. */
+  var PARTIAL_LIMIT = 50;
+
+  /* True when hit a is at least as good as b: weighted quality, then quality, then the earlier name word, then the token nearer the word's length. */
   function better(a, b) {
     var x = a.quality * fieldWeight(a.code), y = b.quality * fieldWeight(b.code);
     if (x !== y) { return x > y; }
     if (a.quality !== b.quality) { return a.quality > b.quality; }
-    return a.code <= b.code;
+    if (a.code !== b.code) { return a.code < b.code; }
+    return a.gap <= b.gap;
   }
 
   /* 4: the query is the whole name; 3: the name begins with the query; 2: every word in names or details; 1: the rest. */
@@ -166,14 +187,15 @@
       Object.keys(loaded[0]).forEach(function (token) { shard[token] = loaded[0][token]; });
       if (one && loaded[1][one]) { shard[one] = loaded[1][one]; }
       var found = map(), cut = false;
-      Object.keys(shard).forEach(function (token) {
+      /* In byte order, as the Swift index reads them, so that of two equal hits the same token is kept. */
+      Object.keys(shard).sort().forEach(function (token) {
         var q = token === "*" ? 2 : quality(word, token);
         if (q === 0) { return; }
         var list = shard[token], doc = 0;
         if (list.length % 2 === 1) { cut = true; }
         for (var i = 0; i + 1 < list.length; i += 2) {
           doc += list[i];
-          var hit = { quality: q, code: list[i + 1] };
+          var hit = { quality: q, code: list[i + 1], token: token, gap: Math.abs(token.length - word.length) };
           if (!found[doc] || !better(found[doc], hit)) { found[doc] = hit; }
         }
       });
@@ -205,16 +227,24 @@
     return this.search(text, filters).then(function (result) { return result.docs; });
   };
 
-  /* {docs: the query's ids, complete: false when a word's list was cut to its best documents}. */
+  /* {docs: the query's ids, best first; complete: false when a word's list was cut to its best documents;
+     partial: null, or {matched: k, of: n} when no document has all n words and docs are the best of those
+     with the most, k (at most PARTIAL_LIMIT); readAs: [{word, token}] for each word every result has only
+     through a forgiven typo, with the token the first result has; hits: for each doc, for each word, where
+     it was found ({quality, code, token}, as in the token files) or null}. */
   Index.prototype.search = function (text, filters) {
     var self = this, words = tokens(text);
     filters = filters || {};
-    if (!words.length) { return Promise.resolve({ docs: [], complete: true }); }
+    if (!words.length) { return Promise.resolve({ docs: [], complete: true, partial: null, readAs: [], hits: map() }); }
     return this.ready().then(function () {
       return Promise.all([Promise.all(words.map(function (word) { return self.matches(word); })), self.allowed(filters)]);
     }).then(function (loaded) {
-      var matches = loaded[0].map(function (m) { return m.found; }), allowed = loaded[1], ranked = [];
+      var matches = loaded[0].map(function (m) { return m.found; }), allowed = loaded[1], ranked = [], partial = null;
       var complete = loaded[0].every(function (m) { return !m.cut; });
+      function rank(doc, hits) {
+        var score = hits.reduce(function (sum, hit) { return sum + hit.quality * fieldWeight(hit.code); }, 0);
+        ranked.push({ doc: doc, tier: tier(hits), score: score });
+      }
       Object.keys(matches[0]).forEach(function (key) {
         var doc = Number(key);
         if (!allowed(doc)) { return; }
@@ -223,16 +253,46 @@
           if (!matches[i][doc]) { return; }
           hits.push(matches[i][doc]);
         }
-        var score = hits.reduce(function (sum, hit) { return sum + hit.quality * fieldWeight(hit.code); }, 0);
-        ranked.push({ doc: doc, tier: tier(hits), score: score });
+        rank(doc, hits);
       });
+      if (!ranked.length && words.length > 1) {
+        /* No document has every word: those with the most of them, each ranked on the words it has. */
+        var counts = map(), most = 0;
+        matches.forEach(function (found) {
+          Object.keys(found).forEach(function (key) {
+            if (!allowed(Number(key))) { return; }
+            counts[key] = (counts[key] || 0) + 1;
+            most = Math.max(most, counts[key]);
+          });
+        });
+        Object.keys(counts).forEach(function (key) {
+          if (counts[key] !== most) { return; }
+          rank(Number(key), matches.filter(function (found) { return found[key]; }).map(function (found) { return found[key]; }));
+        });
+        if (most > 0) { partial = { matched: most, of: words.length }; }
+      }
       ranked.sort(function (a, b) { return b.tier - a.tier || b.score - a.score || a.doc - b.doc; });
-      return { docs: ranked.map(function (item) { return item.doc; }), complete: complete };
+      var docs = ranked.map(function (item) { return item.doc; });
+      if (partial) { docs = docs.slice(0, PARTIAL_LIMIT); }
+      var hits = map();
+      docs.forEach(function (doc) { hits[doc] = matches.map(function (found) { return found[doc] || null; }); });
+      return { docs: docs, complete: complete, partial: partial, readAs: readAs(words, matches, docs), hits: hits };
     });
   };
 
-  /* What a result shows: {n: name, u: address, t: type, s: summary, c: country}, from the block of
-     manifest.block documents that holds it (each block is fetched once, whatever number of its results is shown). */
+  /* The words every result has only through a forgiven typo (quality 1), each with the token the first result that has it was found by. */
+  function readAs(words, matches, docs) {
+    var read = [];
+    words.forEach(function (word, i) {
+      var hits = docs.filter(function (doc) { return matches[i][doc]; }).map(function (doc) { return matches[i][doc]; });
+      if (hits.length && hits.every(function (hit) { return hit.quality === 1; })) { read.push({ word: word, token: hits[0].token }); }
+    });
+    return read;
+  }
+
+  /* What a result shows: {n: name, u: address, t: type, s: summary, p: place, c: country, a: [other names],
+     g: [topics], m: [methods]} (absent keys have no value), from the block of manifest.block documents that
+     holds it (each block is fetched once, whatever number of its results is shown). */
   Index.prototype.document = function (doc) {
     var self = this;
     return this.ready().then(function (manifest) {
@@ -240,5 +300,65 @@
     }).then(function (block) { return block[doc % self.manifest.block]; });
   };
 
-  return { fold: fold, tokens: tokens, spelling: spelling, singular: singular, withinOneEdit: withinOneEdit, quality: quality, Index: Index };
+  /* Where the query words are in a text, as the page highlights them: {ranges: [[start, end], …] to mark
+     (words, the parts of a hyphenated compound, or the whole compound when only its joined form matches,
+     as "mini-public" for "minipublic"), found: for each query word, whether the text has it}. */
+  function find(text, words) {
+    var ranges = [], found = words.map(function () { return false; });
+    function has(list) {
+      var any = false;
+      list.forEach(function (token) {
+        var one = singular(token);
+        words.forEach(function (word, i) {
+          if (quality(word, token) > 0 || (one !== null && quality(word, one) > 0)) { found[i] = true; any = true; }
+        });
+      });
+      return any;
+    }
+    var pattern = /[\p{L}\p{M}\p{N}]+(?:[&-][\p{L}\p{M}\p{N}]+)*/gu, match;
+    text = String(text || "");
+    while ((match = pattern.exec(text)) !== null) {
+      var start = match.index, offset = 0, marked = false;
+      match[0].split("-").forEach(function (part) {
+        if (has(tokens(part))) {
+          ranges.push([start + offset, start + offset + part.length]);
+          marked = true;
+        }
+        offset += part.length + 1;
+      });
+      if (match[0].indexOf("-") !== -1 && has(indexTokens(match[0]).slice(-1)) && !marked) { ranges.push([start, start + match[0].length]); }
+    }
+    return { ranges: ranges, found: found };
+  }
+
+  /* Fields a result does not show by itself, and their labels for one value and for several. */
+  var REASONS = [["a", "Also known as", "Also known as"], ["g", "Topic", "Topics"], ["m", "Method", "Methods"]];
+
+  /* Why a result matched, beyond what it shows anyway (name, summary, type, place, country): for the query
+     words not found there, its other names, topics and methods that have them, in that order, as
+     [{label: "Also known as" | "Topic" | "Topics" | "Method" | "Methods", texts: [the values that have them]}];
+     then, from hits (the search's hits[doc]), words found only where a result has no room to show them:
+     {label: "Found in its details", texts: []} (such as the names of the entries it links to) and
+     {label: "Found in the text of its page", texts: []}. */
+  function reasons(entry, words, hits) {
+    var explained = words.map(function () { return false; }), out = [];
+    function explain(text) { find(text, words).found.forEach(function (yes, i) { if (yes) { explained[i] = true; } }); }
+    [entry.n, entry.s, entry.t, entry.p, entry.c].forEach(explain);
+    REASONS.forEach(function (reason) {
+      var texts = (entry[reason[0]] || []).filter(function (text) {
+        return find(text, words).found.some(function (yes, i) { return yes && !explained[i]; });
+      });
+      texts.forEach(explain);
+      if (texts.length) { out.push({ label: texts.length === 1 ? reason[1] : reason[2], texts: texts }); }
+    });
+    [[2, "Found in its details"], [1, "Found in the text of its page"]].forEach(function (place) {
+      if ((hits || []).some(function (hit, i) { return hit && !explained[i] && fieldWeight(hit.code) === place[0]; })) {
+        out.push({ label: place[1], texts: [] });
+      }
+    });
+    return out;
+  }
+
+  return { fold: fold, tokens: tokens, indexTokens: indexTokens, spelling: spelling, singular: singular, withinOneEdit: withinOneEdit,
+    quality: quality, find: find, reasons: reasons, Index: Index };
 });
