@@ -7,17 +7,19 @@ import HandbookModel
 struct EgoNetwork {
     /// At most this many neighbours are drawn; the page's lists hold the rest.
     static let limit = 12
+    /// With fewer links than this, the page's lists say all a drawing would.
+    static let least = 3
     /// Names longer than this are shortened in the drawing (the full name is in the link's title).
     static let labelLength = 22
     static let width = 560.0
     static let height = 330.0
 
-    /// The drawing for an entry, or nil when it has no links. `root` leads back to the site root.
+    /// The drawing for an entry, or nil when it has fewer than `least` links. `root` leads back to the site root.
     static func svg(for reference: EntityReference, site: SiteContext, root: String) -> (svg: String, shown: Int, total: Int)? {
         let graph = site.graph
         guard let position = site.graphPositions[reference] else { return nil }
         let links = Neighbourhood(of: position, graph: graph, incident: site.graphIncidence, types: site.index.types).links
-        guard !links.isEmpty else { return nil }
+        guard links.count >= least else { return nil }
         let shown = Array(links.prefix(limit))
         let centre = GraphLayout.Point(x: width / 2, y: height / 2)
         let (rx, ry) = (width / 2 - 170, height / 2 - 40)
