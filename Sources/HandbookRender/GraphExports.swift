@@ -1,8 +1,11 @@
 import HandbookModel
+import Mustache
 
 /// The social graph in the forms network tools open: `api/graph.json` (for scripts and the site's own
 /// pages), `api/graph.graphml` (Gephi, Cytoscape, yEd, networkx; attribute keys declared) and
 /// `api/graph.gexf` (Gephi's own format, GEXF 1.2). The same nodes and edges in the same order in each.
+/// Written straight into bytes, each node's ids and address encoded once: at 10,000 entries the three
+/// files are some 20 MB.
 struct GraphExports: OutputGenerator {
     static let name = "graph exports"
     /// Where each form is written.
@@ -21,46 +24,38 @@ struct GraphExports: OutputGenerator {
     }
 
     func files() -> [OutputFile] {
-        [OutputFile(path: Self.jsonPath, json: json()),
-         OutputFile(path: Self.graphMLPath, bytes: graphML()),
-         OutputFile(path: Self.gexfPath, bytes: gexf())]
-    }
-
-    /// A node's id in graph.json: `<type>/<slug>`.
-    static func jsonID(_ node: SocialGraph.Node) -> String {
-        "\(node.reference.type.folder)/\(node.reference.slug)"
-    }
-
-    /// A node's id in GraphML and GEXF, `<type>:<slug>`: XML name tokens allow no `/`.
-    static func xmlID(_ node: SocialGraph.Node) -> String {
-        "\(node.reference.type.folder):\(node.reference.slug)"
-    }
-
-    func url(_ node: SocialGraph.Node) -> String {
-        baseURL + index.links.entity(node.reference)
-    }
-
-    /// `{"directed": true, "nodes": [...], "edges": [...]}`.
-    func json() -> JSONValue {
-        let nodes: [JSONValue] = graph.nodes.map { node in
-            var object: [String: JSONValue] = [
-                "id": .string(Self.jsonID(node)), "type": .string(node.reference.type.folder), "name": .string(node.name),
-                "url": .string(url(node)), "topics": .array(node.topics.map(JSONValue.string)),
-            ]
-            if let country = node.country { object["country"] = .string(country) }
-            return .object(object)
+        let encoded = EncodedNodes(graph: graph, index: index, baseURL: baseURL)
+        return Parallel.map([0, 1, 2]) { form -> OutputFile in
+            switch form {
+            case 0: return OutputFile(path: Self.jsonPath, bytes: json(encoded))
+            case 1: return OutputFile(path: Self.graphMLPath, bytes: graphML(encoded))
+            default: return OutputFile(path: Self.gexfPath, bytes: gexf(encoded))
+            }
         }
-        let edges: [JSONValue] = graph.edges.map { edge in
-            var object: [String: JSONValue] = [
-                "source": .string(Self.jsonID(graph.nodes[edge.source])), "target": .string(Self.jsonID(graph.nodes[edge.target])),
-                "relation": .string(edge.relation), "field": .string(edge.field.rawValue),
-            ]
-            if let amount = edge.amount { object["amount"] = .number(DataAPI.canonicalNumber(amount)) }
-            if let currency = edge.currency { object["currency"] = .string(currency) }
-            if let date = edge.date { object["date"] = .string(date) }
-            return .object(object)
+    }
+
+    /// Each node's ids and attribute values, encoded once for all three forms.
+    struct EncodedNodes {
+        /// `"<type>/<slug>"` as a JSON string, quotes included.
+        var jsonIDs: [[UInt8]] = []
+        /// `<type>:<slug>`, escaped for XML (name tokens allow no `/`).
+        var xmlIDs: [[UInt8]] = []
+        /// Each node's attribute values in `nodeAttributes` order; nil where it has none.
+        var values: [[String?]] = []
+
+        init(graph: SocialGraph, index: SiteIndex, baseURL: String) {
+            for node in graph.nodes {
+                let folder = node.reference.type.folder
+                var json: [UInt8] = []
+                JSONString.append("\(folder)/\(node.reference.slug)", to: &json)
+                jsonIDs.append(json)
+                var xml: [UInt8] = []
+                HTML.escape("\(folder):\(node.reference.slug)", into: &xml)
+                xmlIDs.append(xml)
+                values.append([folder, node.country, node.topics.isEmpty ? nil : node.topics.joined(separator: ";"),
+                               baseURL + index.links.entity(node.reference)])
+            }
         }
-        return .object(["directed": .bool(true), "nodes": .array(nodes), "edges": .array(edges)])
     }
 
     /// An attribute of nodes or edges, declared once and written in both XML forms.
@@ -76,18 +71,82 @@ struct GraphExports: OutputGenerator {
                                  Attribute(name: "amount", type: "double"), Attribute(name: "currency", type: "string"),
                                  Attribute(name: "date", type: "string")]
 
-    /// A node's attribute values, in `nodeAttributes` order; nil where it has none. Topics are joined by `;`.
-    func values(of node: SocialGraph.Node) -> [String?] {
-        [node.reference.type.folder, node.country, node.topics.isEmpty ? nil : node.topics.joined(separator: ";"), url(node)]
-    }
-
     /// An edge's attribute values, in `edgeAttributes` order.
-    func values(of edge: SocialGraph.Edge) -> [String?] {
+    static func values(of edge: SocialGraph.Edge) -> [String?] {
         [edge.relation, edge.field.rawValue, edge.amount.map(DataAPI.canonicalNumber), edge.currency, edge.date]
     }
 
+    /// `{"directed": true, "edges": [...], "nodes": [...]}`, keys in sorted order as the rest of the API.
+    func json(_ encoded: EncodedNodes) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(graph.nodes.count * 200 + graph.edges.count * 120)
+        func key(_ name: String, first: Bool = false) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            out += Array("\"\(name)\":".utf8)
+        }
+        out += Array("{\"directed\":true,\"edges\":[".utf8)
+        for (position, edge) in graph.edges.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            if let amount = edge.amount {
+                key("amount", first: true)
+                out += Array(DataAPI.canonicalNumber(amount).utf8)
+                first = false
+            }
+            if let currency = edge.currency {
+                key("currency", first: first)
+                JSONString.append(currency, to: &out)
+                first = false
+            }
+            if let date = edge.date {
+                key("date", first: first)
+                JSONString.append(date, to: &out)
+                first = false
+            }
+            key("field", first: first)
+            JSONString.append(edge.field.rawValue, to: &out)
+            key("relation")
+            JSONString.append(edge.relation, to: &out)
+            key("source")
+            out += encoded.jsonIDs[edge.source]
+            key("target")
+            out += encoded.jsonIDs[edge.target]
+            out.append(UInt8(ascii: "}"))
+        }
+        out += Array("],\"nodes\":[".utf8)
+        for (position, node) in graph.nodes.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            if let country = node.country {
+                key("country", first: true)
+                JSONString.append(country, to: &out)
+                first = false
+            }
+            key("id", first: first)
+            out += encoded.jsonIDs[position]
+            key("name")
+            JSONString.append(node.name, to: &out)
+            key("topics")
+            out.append(UInt8(ascii: "["))
+            for (number, topic) in node.topics.enumerated() {
+                if number > 0 { out.append(UInt8(ascii: ",")) }
+                JSONString.append(topic, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+            key("type")
+            JSONString.append(node.reference.type.folder, to: &out)
+            key("url")
+            JSONString.append(encoded.values[position][3] ?? "", to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out += Array("]}\n".utf8)
+        return out
+    }
+
     /// GraphML 1.0: keys declared for every attribute (`label` is the name, as Gephi reads it), one directed graph.
-    func graphML() -> [UInt8] {
+    func graphML(_ encoded: EncodedNodes) -> [UInt8] {
         var xml = XMLWriter()
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         xml.raw("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
@@ -100,21 +159,32 @@ struct GraphExports: OutputGenerator {
             xml.raw("<key id=\"\(attribute.name)\" for=\"edge\" attr.name=\"\(attribute.name)\" attr.type=\"\(attribute.type)\"/>\n")
         }
         xml.raw("<graph id=\"handbook\" edgedefault=\"directed\">\n")
-        for node in graph.nodes {
+        let label = Array("<data key=\"label\">".utf8)
+        let nodeKeys = Self.nodeAttributes.map { Array("<data key=\"\($0.name)\">".utf8) }
+        let edgeKeys = Self.edgeAttributes.map { Array("<data key=\"\($0.name)\">".utf8) }
+        for (position, node) in graph.nodes.enumerated() {
             xml.raw("<node id=\"")
-            xml.text(Self.xmlID(node))
+            xml.append(encoded: encoded.xmlIDs[position])
             xml.raw("\">")
-            data(&xml, key: "label", value: node.name)
-            for (attribute, value) in zip(Self.nodeAttributes, values(of: node)) {
-                if let value { data(&xml, key: attribute.name, value: value) }
+            xml.append(encoded: label)
+            xml.text(node.name)
+            xml.raw("</data>")
+            for (key, value) in zip(nodeKeys, encoded.values[position]) {
+                guard let value else { continue }
+                xml.append(encoded: key)
+                xml.text(value)
+                xml.raw("</data>")
             }
             xml.raw("</node>\n")
         }
         for (number, edge) in graph.edges.enumerated() {
-            openEdge(&xml, id: "e\(number)", edge)
+            openEdge(&xml, id: "e\(number)", edge, encoded)
             xml.raw(">")
-            for (attribute, value) in zip(Self.edgeAttributes, values(of: edge)) {
-                if let value { data(&xml, key: attribute.name, value: value) }
+            for (key, value) in zip(edgeKeys, Self.values(of: edge)) {
+                guard let value else { continue }
+                xml.append(encoded: key)
+                xml.text(value)
+                xml.raw("</data>")
             }
             xml.raw("</edge>\n")
         }
@@ -123,22 +193,18 @@ struct GraphExports: OutputGenerator {
     }
 
     /// `<edge id="…" source="…" target="…"`, the tag left open for more attributes.
-    func openEdge(_ xml: inout XMLWriter, id: String, _ edge: SocialGraph.Edge) {
-        xml.raw("<edge id=\"\(id)\" source=\"")
-        xml.text(Self.xmlID(graph.nodes[edge.source]))
+    func openEdge(_ xml: inout XMLWriter, id: String, _ edge: SocialGraph.Edge, _ encoded: EncodedNodes) {
+        xml.raw("<edge id=\"")
+        xml.raw(id)
+        xml.raw("\" source=\"")
+        xml.append(encoded: encoded.xmlIDs[edge.source])
         xml.raw("\" target=\"")
-        xml.text(Self.xmlID(graph.nodes[edge.target]))
+        xml.append(encoded: encoded.xmlIDs[edge.target])
         xml.raw("\"")
     }
 
-    func data(_ xml: inout XMLWriter, key: String, value: String) {
-        xml.raw("<data key=\"\(key)\">")
-        xml.text(value)
-        xml.raw("</data>")
-    }
-
     /// GEXF 1.2: attributes declared by class, node labels the names, edge labels the relations.
-    func gexf() -> [UInt8] {
+    func gexf(_ encoded: EncodedNodes) -> [UInt8] {
         var xml = XMLWriter()
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         xml.raw("<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n<meta>\n")
@@ -147,23 +213,25 @@ struct GraphExports: OutputGenerator {
         xml.raw("</meta>\n<graph mode=\"static\" defaultedgetype=\"directed\">\n")
         declare(&xml, "node", Self.nodeAttributes)
         declare(&xml, "edge", Self.edgeAttributes)
+        let nodeValues = Self.nodeAttributes.indices.map { Array("<attvalue for=\"\($0)\" value=\"".utf8) }
+        let edgeValues = Self.edgeAttributes.indices.map { Array("<attvalue for=\"\($0)\" value=\"".utf8) }
         xml.raw("<nodes>\n")
-        for node in graph.nodes {
+        for (position, node) in graph.nodes.enumerated() {
             xml.raw("<node id=\"")
-            xml.text(Self.xmlID(node))
+            xml.append(encoded: encoded.xmlIDs[position])
             xml.raw("\" label=\"")
             xml.text(node.name)
             xml.raw("\">")
-            attributeValues(&xml, values(of: node))
+            attributeValues(&xml, encoded.values[position], nodeValues)
             xml.raw("</node>\n")
         }
         xml.raw("</nodes>\n<edges>\n")
         for (number, edge) in graph.edges.enumerated() {
-            openEdge(&xml, id: String(number), edge)
+            openEdge(&xml, id: String(number), edge, encoded)
             xml.raw(" label=\"")
             xml.text(edge.relation)
             xml.raw("\">")
-            attributeValues(&xml, values(of: edge))
+            attributeValues(&xml, Self.values(of: edge), edgeValues)
             xml.raw("</edge>\n")
         }
         xml.raw("</edges>\n</graph>\n</gexf>\n")
@@ -179,12 +247,12 @@ struct GraphExports: OutputGenerator {
     }
 
     /// `<attvalues>` with one `<attvalue>` per value given (attribute ids are positions in the declaration).
-    func attributeValues(_ xml: inout XMLWriter, _ values: [String?]) {
+    func attributeValues(_ xml: inout XMLWriter, _ values: [String?], _ openings: [[UInt8]]) {
         guard values.contains(where: { $0 != nil }) else { return }
         xml.raw("<attvalues>")
         for (number, value) in values.enumerated() {
             guard let value else { continue }
-            xml.raw("<attvalue for=\"\(number)\" value=\"")
+            xml.append(encoded: openings[number])
             xml.text(value)
             xml.raw("\"/>")
         }

@@ -1,102 +1,65 @@
-/// Positions for a graph's nodes, laid out at build time by forces (Fruchterman and Reingold's): linked
-/// nodes pull together, every node pushes away the nodes near it, and a weak pull to the centre keeps
-/// separate groups in view. Repulsion is counted only between nodes in neighbouring cells of a grid, so an
-/// iteration costs time linear in the graph; the start is seeded and the number of iterations fixed, so
-/// the same graph always gives the same picture.
+/// Positions for a graph's nodes, laid out at build time by forces, as ForceAtlas2 does (the layout of
+/// Gephi): linked nodes pull together in proportion to their distance, every node pushes every other away
+/// in proportion to both their degrees (so a hub's many links spread out around it), and a pull to the
+/// centre that grows with distance keeps separate groups and unlinked nodes in view. The push of far
+/// nodes is summed by groups (Barnes and Hut's quadtree), so an iteration costs n log n rather than n²;
+/// the start is seeded and the number of iterations fixed, so the same graph always gives the same picture.
 struct GraphLayout {
-    /// Where a node is, in a square of side `sqrt(n)` (one unit is the ideal distance between neighbours).
+    /// Where a node is.
     struct Point: Equatable {
         var x: Double
         var y: Double
     }
 
     /// How many rounds the forces are applied.
-    static let iterations = 150
-    /// The ideal distance between linked nodes.
-    static let ideal = 1.0
+    static let iterations = 100
+    /// A group of nodes is taken as one when its size over its distance is below this.
+    static let theta = 1.0
+    /// The strength of the push between nodes and of the pull to the centre.
+    static let repulsion = 1.0
+    static let gravity = 0.2
 
     /// The positions of `count` nodes joined by `edges` (positions in 0..<count; direction ignored).
     static func positions(count: Int, edges: [(Int, Int)], seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> [Point] {
         guard count > 0 else { return [] }
-        let side = max(1, Double(count).squareRoot()) * ideal * 2
+        let edges = edges.filter { $0.0 != $0.1 && $0.0 >= 0 && $0.1 >= 0 && $0.0 < count && $0.1 < count }
+        var mass = [Double](repeating: 1, count: count)
+        for (a, b) in edges {
+            mass[a] += 1
+            mass[b] += 1
+        }
+        let side = max(1, Double(count).squareRoot()) * 4
         var random = SplitMix64(seed: seed)
-        var points = (0..<count).map { _ in Point(x: random.unit() * side, y: random.unit() * side) }
-        let k = ideal
-        let cell = 2 * k
-        let columns = max(1, Int((side * 2 / cell).rounded(.up)))
-        var temperature = side / 8
-        let cooling = temperature / Double(iterations + 1)
-        let centre = Point(x: side / 2, y: side / 2)
+        var points = (0..<count).map { _ in Point(x: (random.unit() - 0.5) * side, y: (random.unit() - 0.5) * side) }
+        var temperature = side / 4
+        let cooling = temperature * 0.97 / Double(iterations)
         var dx = [Double](repeating: 0, count: count)
         var dy = [Double](repeating: 0, count: count)
-        // Counting sort into grid cells: `starts[c]..<starts[c+1]` indexes `order` for cell c.
-        var cellOf = [Int](repeating: 0, count: count)
-        var starts = [Int](repeating: 0, count: columns * columns + 1)
-        var order = [Int](repeating: 0, count: count)
+        var tree = QuadTree()
         for _ in 0..<iterations {
+            tree.build(points, mass: mass)
             for index in 0..<count {
-                dx[index] = 0
-                dy[index] = 0
+                let force = tree.repulsion(on: index, points: points, mass: mass, theta: theta)
+                // The pull to the centre (the origin), stronger for heavier nodes and further out.
+                dx[index] = force.x * repulsion - gravity * mass[index] * points[index].x
+                dy[index] = force.y * repulsion - gravity * mass[index] * points[index].y
             }
-            for index in 0..<starts.count { starts[index] = 0 }
-            for (index, point) in points.enumerated() {
-                let column = min(columns - 1, max(0, Int((point.x + side / 2) / cell)))
-                let row = min(columns - 1, max(0, Int((point.y + side / 2) / cell)))
-                cellOf[index] = row * columns + column
-                starts[cellOf[index] + 1] += 1
-            }
-            for index in 0..<(starts.count - 1) { starts[index + 1] += starts[index] }
-            var filled = starts
-            for index in 0..<count {
-                order[filled[cellOf[index]]] = index
-                filled[cellOf[index]] += 1
-            }
-            // Repulsion k²/d from every node within 2k, found in the 3×3 cells around.
-            for index in 0..<count {
-                let row = cellOf[index] / columns, column = cellOf[index] % columns
-                for r in max(0, row - 1)...min(columns - 1, row + 1) {
-                    for c in max(0, column - 1)...min(columns - 1, column + 1) {
-                        let cellIndex = r * columns + c
-                        for slot in starts[cellIndex]..<starts[cellIndex + 1] {
-                            let other = order[slot]
-                            guard other != index else { continue }
-                            var ox = points[index].x - points[other].x
-                            var oy = points[index].y - points[other].y
-                            var distance = (ox * ox + oy * oy).squareRoot()
-                            if distance > cell { continue }
-                            if distance < 1e-6 {
-                                // Two nodes on one spot: part them along a direction fixed by their positions in the list.
-                                ox = Double((index &* 7 &+ other) % 13) - 6 + 0.5
-                                oy = Double((index &* 5 &+ other) % 11) - 5 + 0.5
-                                distance = (ox * ox + oy * oy).squareRoot()
-                            }
-                            let force = k * k / distance
-                            dx[index] += ox / distance * force
-                            dy[index] += oy / distance * force
-                        }
-                    }
-                }
-            }
-            // Attraction d²/k along every edge.
-            for (a, b) in edges where a != b && a < count && b < count {
+            for (a, b) in edges {
                 let ox = points[a].x - points[b].x
                 let oy = points[a].y - points[b].y
-                let distance = max(1e-6, (ox * ox + oy * oy).squareRoot())
-                let force = distance * distance / k
-                dx[a] -= ox / distance * force
-                dy[a] -= oy / distance * force
-                dx[b] += ox / distance * force
-                dy[b] += oy / distance * force
+                dx[a] -= ox
+                dy[a] -= oy
+                dx[b] += ox
+                dy[b] += oy
             }
-            // A weak pull to the centre, so unlinked nodes and small groups stay near the rest.
             for index in 0..<count {
-                dx[index] -= (points[index].x - centre.x) * 0.05
-                dy[index] -= (points[index].y - centre.y) * 0.05
-                let length = (dx[index] * dx[index] + dy[index] * dy[index]).squareRoot()
+                // Heavier nodes move less, so hubs settle and their links arrange around them.
+                let fx = dx[index] / mass[index], fy = dy[index] / mass[index]
+                let length = (fx * fx + fy * fy).squareRoot()
                 guard length > 0 else { continue }
                 let step = min(length, temperature)
-                points[index].x += dx[index] / length * step
-                points[index].y += dy[index] / length * step
+                points[index].x += fx / length * step
+                points[index].y += fy / length * step
             }
             temperature -= cooling
         }

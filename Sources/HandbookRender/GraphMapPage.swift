@@ -43,7 +43,7 @@ struct GraphMapPage: PageGenerator {
         }
         let points = GraphLayout.fitted(GraphLayout.positions(count: drawn.count, edges: edges),
                                         width: Self.width, height: Self.height, margin: 24)
-        let labelled = Set(ranked.prefix(Self.labelled).filter { degrees[$0] >= 2 })
+        let labels = placeLabels(ranked.prefix(Self.labelled).filter { degrees[$0] >= 2 }, slot: slot, points: points, degrees: degrees)
         let nodes = drawn.enumerated().map { position, node -> GraphPicture.Node in
             let entry = graph.nodes[node]
             let descriptor = index.types[entry.reference.type]
@@ -52,10 +52,10 @@ struct GraphMapPage: PageGenerator {
             if let country = entry.country { data.append(("country", country)) }
             if !entry.topics.isEmpty { data.append(("topics", entry.topics.joined(separator: " "))) }
             return GraphPicture.Node(
-                x: points[position].x, y: points[position].y, radius: min(14, 3.5 + 1.6 * Double(degree).squareRoot()),
+                x: points[position].x, y: points[position].y, radius: Self.radius(degree),
                 className: "node t-\(entry.reference.type.folder)", href: root + index.links.entity(entry.reference),
                 title: "\(entry.name) (\(descriptor.singular), \(Self.connections(degree)))",
-                label: labelled.contains(node) ? GraphPicture.shortened(entry.name, to: 28) : nil, labelOnLeft: points[position].x > Self.width * 0.6, data: data)
+                label: labels[node].map { _ in GraphPicture.shortened(entry.name, to: 28) }, labelOnLeft: labels[node] ?? false, data: data)
         }
         let picture = GraphPicture(width: Self.width, height: Self.height, nodes: nodes,
                                    edges: edges.map { GraphPicture.Edge(a: $0.0, b: $0.1) })
@@ -111,6 +111,36 @@ struct GraphMapPage: PageGenerator {
             "isTablePartial": .bool(rows.count < organisations.count),
             "jsonURL": .string(GraphExports.jsonPath), "graphMLURL": .string(GraphExports.graphMLPath), "gexfURL": .string(GraphExports.gexfPath),
         ]])
+    }
+
+    /// Labels for the most connected nodes, most connected first, each on the node's right or else its left,
+    /// where it overlaps no label placed before it (a label that fits neither way is left out): node → on the left.
+    func placeLabels(_ candidates: [Int], slot: [Int: Int], points: [GraphLayout.Point], degrees: [Int]) -> [Int: Bool] {
+        // Boxes in the drawing's units: 13-unit text is about 7 units a character wide and 16 high.
+        var placed: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
+        var labels: [Int: Bool] = [:]
+        for node in candidates {
+            guard let position = slot[node] else { continue }
+            let point = points[position]
+            let radius = Self.radius(degrees[node])
+            let width = Double(GraphPicture.shortened(site.graph.nodes[node].name, to: 28).count) * 7 + 4
+            let options = point.x > Self.width * 0.6 ? [true, false] : [false, true]
+            for onLeft in options {
+                let x0 = onLeft ? point.x - radius - 4 - width : point.x + radius + 2
+                let box = (x0: x0, y0: point.y - 9, x1: x0 + width, y1: point.y + 7)
+                guard box.x0 >= 0, box.x1 <= Self.width,
+                      !placed.contains(where: { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 }) else { continue }
+                placed.append(box)
+                labels[node] = onLeft
+                break
+            }
+        }
+        return labels
+    }
+
+    /// A node's radius: larger the more links it has, within bounds.
+    static func radius(_ degree: Int) -> Double {
+        min(14, 3.5 + 1.6 * Double(degree).squareRoot())
     }
 
     /// "1 connection", "5 connections".

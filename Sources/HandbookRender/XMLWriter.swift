@@ -10,6 +10,11 @@ struct XMLWriter {
         bytes.append(contentsOf: markup.utf8)
     }
 
+    /// Appends bytes already encoded (markup, or text escaped once for many uses).
+    mutating func append(encoded: [UInt8]) {
+        bytes.append(contentsOf: encoded)
+    }
+
     /// Appends text or an attribute value with `&`, `<`, `>`, `"` and `'` escaped.
     mutating func text(_ value: String) {
         HTML.escape(value, into: &bytes)

@@ -1,0 +1,120 @@
+/// A quadtree over weighted points, kept in flat arrays and rebuilt each round of the layout, that sums
+/// the push of far groups of nodes as one (Barnes and Hut): each node's repulsion costs log n, not n.
+struct QuadTree {
+    /// A square of the tree: its size, centre of mass, mass, and either four children or its points.
+    private struct Cell {
+        var size: Double
+        var x: Double
+        var y: Double
+        var mass: Double
+        /// The first of four consecutive children in `cells`, or -1 for a leaf.
+        var children: Int
+        /// For a leaf: its points, `order[start..<start + count]`.
+        var start: Int
+        var count: Int
+    }
+
+    private var cells: [Cell] = []
+    private var order: [Int] = []
+    private var scratch: [Int] = []
+    /// Deeper than this, points share a leaf: only nodes on (almost) one spot get there.
+    private static let maximumDepth = 24
+
+    /// Rebuilds the tree over `points`.
+    mutating func build(_ points: [GraphLayout.Point], mass: [Double]) {
+        cells.removeAll(keepingCapacity: true)
+        order = Array(points.indices)
+        scratch = order
+        guard let first = points.first else { return }
+        var low = first, high = first
+        for point in points {
+            low.x = min(low.x, point.x); low.y = min(low.y, point.y)
+            high.x = max(high.x, point.x); high.y = max(high.y, point.y)
+        }
+        let size = max(high.x - low.x, high.y - low.y, 1e-6)
+        cells.append(Cell(size: size, x: 0, y: 0, mass: 0, children: -1, start: 0, count: points.count))
+        split(0, originX: low.x, originY: low.y, points: points, mass: mass, depth: 0)
+    }
+
+    /// Fills cell `index` (its range of `order` set): its centre of mass, and children when it holds more than one point.
+    private mutating func split(_ index: Int, originX: Double, originY: Double, points: [GraphLayout.Point], mass: [Double], depth: Int) {
+        let start = cells[index].start, count = cells[index].count, size = cells[index].size
+        var sumX = 0.0, sumY = 0.0, total = 0.0
+        for slot in start..<(start + count) {
+            let point = order[slot]
+            sumX += points[point].x * mass[point]
+            sumY += points[point].y * mass[point]
+            total += mass[point]
+        }
+        cells[index].x = sumX / total
+        cells[index].y = sumY / total
+        cells[index].mass = total
+        guard count > 1, depth < Self.maximumDepth else { return }
+        // Sort the range into the four quadrants (counting sort through `scratch`).
+        let half = size / 2
+        var counts = [0, 0, 0, 0]
+        func quadrant(_ point: GraphLayout.Point) -> Int {
+            (point.x >= originX + half ? 1 : 0) + (point.y >= originY + half ? 2 : 0)
+        }
+        for slot in start..<(start + count) { counts[quadrant(points[order[slot]])] += 1 }
+        var offsets = [start, start + counts[0], start + counts[0] + counts[1], start + counts[0] + counts[1] + counts[2]]
+        let firstOffsets = offsets
+        for slot in start..<(start + count) {
+            let point = order[slot]
+            let q = quadrant(points[point])
+            scratch[offsets[q]] = point
+            offsets[q] += 1
+        }
+        for slot in start..<(start + count) { order[slot] = scratch[slot] }
+        let firstChild = cells.count
+        cells[index].children = firstChild
+        for q in 0..<4 {
+            cells.append(Cell(size: half, x: 0, y: 0, mass: 0, children: -1, start: firstOffsets[q], count: counts[q]))
+        }
+        for q in 0..<4 where counts[q] > 0 {
+            split(firstChild + q, originX: originX + (q & 1 == 1 ? half : 0), originY: originY + (q & 2 == 2 ? half : 0),
+                  points: points, mass: mass, depth: depth + 1)
+        }
+    }
+
+    /// The push on point `index` from every other point, mass × mass / distance each, a far cell's points
+    /// taken as their total mass at their centre.
+    func repulsion(on index: Int, points: [GraphLayout.Point], mass: [Double], theta: Double) -> GraphLayout.Point {
+        var force = GraphLayout.Point(x: 0, y: 0)
+        guard !cells.isEmpty else { return force }
+        let point = points[index]
+        var stack = [0]
+        while let cellIndex = stack.popLast() {
+            let cell = cells[cellIndex]
+            guard cell.count > 0 else { continue }
+            let ox = point.x - cell.x, oy = point.y - cell.y
+            let d2 = ox * ox + oy * oy
+            if cell.children >= 0 && cell.size * cell.size >= theta * theta * d2 {
+                for child in cell.children..<(cell.children + 4) { stack.append(child) }
+            } else if cell.children >= 0 {
+                // Far enough: the whole cell pushes as one, m·M/d along the line from its centre.
+                let push = mass[index] * cell.mass / max(d2, 1e-12)
+                force.x += ox * push
+                force.y += oy * push
+            } else {
+                for slot in cell.start..<(cell.start + cell.count) {
+                    let other = order[slot]
+                    guard other != index else { continue }
+                    var px = point.x - points[other].x, py = point.y - points[other].y
+                    var pd2 = px * px + py * py
+                    if pd2 < 1e-12 {
+                        // Two nodes on one spot: part them along a direction fixed by their positions in the list.
+                        px = Double((index &* 7 &+ other) % 13) - 6 + 0.5
+                        py = Double((index &* 5 &+ other) % 11) - 5 + 0.5
+                        pd2 = px * px + py * py
+                    }
+                    // m·m'/d along the unit vector: (p/d)·(m·m'/d) = p·m·m'/d².
+                    let push = mass[index] * mass[other] / pd2
+                    force.x += px * push
+                    force.y += py * push
+                }
+            }
+        }
+        return force
+    }
+}
