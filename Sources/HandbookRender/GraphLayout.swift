@@ -14,7 +14,7 @@ struct GraphLayout {
     /// How many rounds the forces are applied.
     static let iterations = 100
     /// A group of nodes is taken as one when its size over its distance is below this.
-    static let theta = 1.0
+    static let theta = 1.2
     /// The strength of the push between nodes and of the pull to the centre.
     static let repulsion = 1.0
     static let gravity = 0.2
@@ -36,10 +36,11 @@ struct GraphLayout {
         var dx = [Double](repeating: 0, count: count)
         var dy = [Double](repeating: 0, count: count)
         var tree = QuadTree()
+        var stack: [Int] = []
         for _ in 0..<iterations {
             tree.build(points, mass: mass)
             for index in 0..<count {
-                let force = tree.repulsion(on: index, points: points, mass: mass, theta: theta)
+                let force = tree.repulsion(on: index, points: points, mass: mass, theta: theta, stack: &stack)
                 // The pull to the centre (the origin), stronger for heavier nodes and further out.
                 dx[index] = force.x * repulsion - gravity * mass[index] * points[index].x
                 dy[index] = force.y * repulsion - gravity * mass[index] * points[index].y

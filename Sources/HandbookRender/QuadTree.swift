@@ -52,16 +52,18 @@ struct QuadTree {
         guard count > 1, depth < Self.maximumDepth else { return }
         // Sort the range into the four quadrants (counting sort through `scratch`).
         let half = size / 2
-        var counts = [0, 0, 0, 0]
-        func quadrant(_ point: GraphLayout.Point) -> Int {
-            (point.x >= originX + half ? 1 : 0) + (point.y >= originY + half ? 2 : 0)
+        let middleX = originX + half, middleY = originY + half
+        // Quadrant q = (right ? 1 : 0) + (lower ? 2 : 0); counts and offsets in SIMD lanes, no allocation.
+        var counts = SIMD4<Int>(repeating: 0)
+        for slot in start..<(start + count) {
+            let point = points[order[slot]]
+            counts[(point.x >= middleX ? 1 : 0) + (point.y >= middleY ? 2 : 0)] += 1
         }
-        for slot in start..<(start + count) { counts[quadrant(points[order[slot]])] += 1 }
-        var offsets = [start, start + counts[0], start + counts[0] + counts[1], start + counts[0] + counts[1] + counts[2]]
-        let firstOffsets = offsets
+        let firstOffsets = SIMD4(start, start + counts[0], start + counts[0] + counts[1], start + counts[0] + counts[1] + counts[2])
+        var offsets = firstOffsets
         for slot in start..<(start + count) {
             let point = order[slot]
-            let q = quadrant(points[point])
+            let q = (points[point].x >= middleX ? 1 : 0) + (points[point].y >= middleY ? 2 : 0)
             scratch[offsets[q]] = point
             offsets[q] += 1
         }
@@ -79,11 +81,13 @@ struct QuadTree {
 
     /// The push on point `index` from every other point, mass × mass / distance each, a far cell's points
     /// taken as their total mass at their centre.
-    func repulsion(on index: Int, points: [GraphLayout.Point], mass: [Double], theta: Double) -> GraphLayout.Point {
+    /// `stack` is scratch space the caller keeps between calls, so a query allocates nothing.
+    func repulsion(on index: Int, points: [GraphLayout.Point], mass: [Double], theta: Double, stack: inout [Int]) -> GraphLayout.Point {
         var force = GraphLayout.Point(x: 0, y: 0)
         guard !cells.isEmpty else { return force }
         let point = points[index]
-        var stack = [0]
+        stack.removeAll(keepingCapacity: true)
+        stack.append(0)
         while let cellIndex = stack.popLast() {
             let cell = cells[cellIndex]
             guard cell.count > 0 else { continue }
