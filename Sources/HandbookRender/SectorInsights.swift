@@ -66,7 +66,7 @@ public struct SectorInsights: Sendable {
     public let organisationsWithoutTopic: Int
     /// Every declared topic, in the order `handbook.yml` gives, with its organisations and case studies.
     public let topicCoverage: [Coverage]
-    /// Every country that organisations or case studies have, by code.
+    /// Every country that organisations or case studies have, by name.
     public let countryCoverage: [Coverage]
     /// Grants to published organisations by funder, by the recipient's topics (a grant counts under each
     /// of them) and by the recipient's country: most grants first, then by name.
@@ -114,7 +114,7 @@ public struct SectorInsights: Sendable {
                      caseStudies: caseStudyFacets[.topic]?[topic.id]?.count ?? 0)
         }
         let countries = Set((facets[.country] ?? [:]).keys).union((caseStudyFacets[.country] ?? [:]).keys)
-        countryCoverage = countries.sorted().map { code in
+        countryCoverage = countries.map { (code: $0, name: countryName($0)) }.sorted { ($0.name, $0.code) < ($1.name, $1.code) }.map(\.code).map { code in
             Coverage(value: code, organisations: facets[.country]?[code]?.count ?? 0, caseStudies: caseStudyFacets[.country]?[code]?.count ?? 0)
         }
 
