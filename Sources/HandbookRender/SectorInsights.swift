@@ -179,8 +179,11 @@ public struct SectorInsights: Sendable {
     public var topicsWithoutCaseStudies: [Coverage] { topicCoverage.filter { $0.organisations > 0 && $0.caseStudies == 0 } }
     /// Topics with case studies but no organisation.
     public var topicsWithoutOrganisations: [Coverage] { topicCoverage.filter { $0.caseStudies > 0 && $0.organisations == 0 } }
-    /// Countries with organisations but no case study.
-    public var countriesWithoutCaseStudies: [Coverage] { countryCoverage.filter { $0.organisations > 0 && $0.caseStudies == 0 } }
+    /// Countries with organisations but no case study; `INT` (international bodies) is left out, as a case
+    /// study always happens in a country.
+    public var countriesWithoutCaseStudies: [Coverage] {
+        countryCoverage.filter { $0.organisations > 0 && $0.caseStudies == 0 && $0.value != Jurisdictions.international }
+    }
     /// Countries with case studies but no organisation.
     public var countriesWithoutOrganisations: [Coverage] { countryCoverage.filter { $0.caseStudies > 0 && $0.organisations == 0 } }
 

@@ -59,6 +59,8 @@ import Testing
         let result = insights([
             organisation("a", ["country": .text("GB"), "topics": texts("assemblies", "juries")]),
             organisation("b", ["country": .text("BE"), "topics": texts("juries")]),
+            // International bodies have no country a case study could be in: never a gap.
+            organisation("c", ["country": .text("INT")]),
             entity(.caseStudies, "x", ["title": .text("X"), "country": .text("GB"), "organisations": references("a"), "topics": texts("juries", "budgets")]),
             entity(.caseStudies, "y", ["title": .text("Y"), "country": .text("CA"), "organisations": references("a")]),
         ])
