@@ -38,21 +38,25 @@ enum GapReport {
             return Gap(kind: "one-way-partnership", path: file(partnership.from),
                        message: "one-way partnership: names '\(to)' in partners, but \(file(partnership.to)) does not name '\(from)'; add a partner link back from \(to) to \(from), or remove it from \(from)")
         }
-        gaps += insights.topicsWithoutCaseStudies.map { coverage in
-            Gap(kind: "topic-without-case-studies", path: folder(.caseStudies),
-                message: "\(topic(coverage.value)): \(counted(coverage.organisations, .organisations)) but no case study; add a case study on it, or tag an existing one with it")
-        }
-        gaps += insights.topicsWithoutOrganisations.map { coverage in
-            Gap(kind: "topic-without-organisations", path: folder(.organisations),
-                message: "\(topic(coverage.value)): \(counted(coverage.caseStudies, .caseStudies)) but no organisation; add the organisations that work on it, or tag existing ones with it")
-        }
-        gaps += insights.countriesWithoutCaseStudies.map { coverage in
-            Gap(kind: "country-without-case-studies", path: folder(.caseStudies),
-                message: "\(country(coverage.value)): \(counted(coverage.organisations, .organisations)) but no case study; add a case study from \(Formatting.countryInSentence(coverage.value))")
-        }
-        gaps += insights.countriesWithoutOrganisations.map { coverage in
-            Gap(kind: "country-without-organisations", path: folder(.organisations),
-                message: "\(country(coverage.value)): \(counted(coverage.caseStudies, .caseStudies)) but no organisation; add the organisations based in \(Formatting.countryInSentence(coverage.value))")
+        // The four one-sided coverages: what has the topic or country, what lacks it, and what to do.
+        typealias Side = (kind: String, items: [SectorInsights.Coverage], subject: (String) -> String, has: EntityType, lacks: EntityType,
+                          advice: (String) -> String)
+        let sides: [Side] = [
+            ("topic-without-case-studies", insights.topicsWithoutCaseStudies, topic, .organisations, .caseStudies,
+             { _ in "add a case study on it, or tag an existing one with it" }),
+            ("topic-without-organisations", insights.topicsWithoutOrganisations, topic, .caseStudies, .organisations,
+             { _ in "add the organisations that work on it, or tag existing ones with it" }),
+            ("country-without-case-studies", insights.countriesWithoutCaseStudies, country, .organisations, .caseStudies,
+             { "add a case study from \(Formatting.countryInSentence($0))" }),
+            ("country-without-organisations", insights.countriesWithoutOrganisations, country, .caseStudies, .organisations,
+             { "add the organisations based in \(Formatting.countryInSentence($0))" }),
+        ]
+        for side in sides {
+            gaps += side.items.map { coverage in
+                let count = side.has == .organisations ? coverage.organisations : coverage.caseStudies
+                return Gap(kind: side.kind, path: folder(side.lacks),
+                           message: "\(side.subject(coverage.value)): \(counted(count, side.has)) but no \(types[side.lacks].singular); \(side.advice(coverage.value))")
+            }
         }
         return gaps
     }
