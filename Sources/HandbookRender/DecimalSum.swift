@@ -43,15 +43,39 @@ public struct DecimalSum: Sendable, Hashable, CustomStringConvertible {
 
     /// Adds another sum.
     public mutating func add(_ other: DecimalSum) {
+        // The usual case, two amounts of the same sign, is added in place, digit by digit.
+        if negative == other.negative || digits.isEmpty {
+            if digits.isEmpty { negative = other.negative }
+            rescale(to: other.scale)
+            let shift = scale - other.scale
+            if digits.count < other.digits.count + shift {
+                digits.append(contentsOf: repeatElement(0, count: other.digits.count + shift - digits.count))
+            }
+            var carry: UInt8 = 0
+            var position = shift
+            for digit in other.digits {
+                let total = digits[position] + digit + carry
+                digits[position] = total % 10
+                carry = total / 10
+                position += 1
+            }
+            while carry > 0 {
+                if position == digits.count { digits.append(0) }
+                let total = digits[position] + carry
+                digits[position] = total % 10
+                carry = total / 10
+                position += 1
+            }
+            normalise()
+            return
+        }
+        // Signs differ: the smaller magnitude is taken from the larger, which gives the sign.
         var left = self
         var right = other
         let scale = max(left.scale, right.scale)
         left.rescale(to: scale)
         right.rescale(to: scale)
-        if left.negative == right.negative {
-            digits = Self.sum(left.digits, right.digits)
-            negative = left.negative
-        } else if Self.compare(left.digits, right.digits) >= 0 {
+        if Self.compare(left.digits, right.digits) >= 0 {
             digits = Self.difference(left.digits, right.digits)
             negative = left.negative
         } else {
@@ -88,20 +112,6 @@ public struct DecimalSum: Sendable, Hashable, CustomStringConvertible {
     private mutating func normalise() {
         while digits.last == 0 { digits.removeLast() }
         if digits.isEmpty { negative = false }
-    }
-
-    /// The digits of `a + b`.
-    private static func sum(_ a: [UInt8], _ b: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(max(a.count, b.count) + 1)
-        var carry: UInt8 = 0
-        for position in 0..<max(a.count, b.count) {
-            let total = (position < a.count ? a[position] : 0) + (position < b.count ? b[position] : 0) + carry
-            result.append(total % 10)
-            carry = total / 10
-        }
-        if carry > 0 { result.append(carry) }
-        return result
     }
 
     /// The digits of `a - b`, for `a` at least `b`.

@@ -32,7 +32,9 @@ public struct Matchmaking: Sendable {
 
     /// Gathers the asks and offers of the published organisations.
     public init(index: SiteIndex) {
+        // Only organisations that ask or offer something take part; most give neither.
         let organisations = index.entities(of: .organisations)
+            .filter { $0[.asks] != nil || $0[.offers] != nil }
             .map { (key: index.sortKey($0), entity: $0) }
             .sorted { ($0.key, $0.entity.reference.slug) < ($1.key, $1.entity.reference.slug) }
             .map(\.entity)

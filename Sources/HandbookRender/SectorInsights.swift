@@ -118,9 +118,14 @@ public struct SectorInsights: Sendable {
             Coverage(value: code, organisations: facets[.country]?[code]?.count ?? 0, caseStudies: caseStudyFacets[.country]?[code]?.count ?? 0)
         }
 
-        // Each node's name folded for sorting, looked up once: the lists below sort by it.
-        let sortKeys = graph.nodes.map { node in index.entity(node.reference).map(index.sortKey) ?? Formatting.sortKey(node.name) }
-        let byName = { (a: Int, b: Int) in (sortKeys[a], graph.nodes[a].reference.slug) < (sortKeys[b], graph.nodes[b].reference.slug) }
+        // The lists below name organisations and funders in name order: rank those nodes by name once, so
+        // sorting thousands of partnerships compares numbers, not strings.
+        let ranked = (0..<graph.nodes.count).filter { [.organisations, .funders].contains(graph.nodes[$0].reference.type) }
+            .map { node in (node: node, key: index.entity(graph.nodes[node].reference).map(index.sortKey) ?? graph.nodes[node].name) }
+            .sorted { ($0.key, graph.nodes[$0.node].reference.slug) < ($1.key, graph.nodes[$1.node].reference.slug) }
+        var nameRank = [Int](repeating: Int.max, count: graph.nodes.count)
+        for (rank, item) in ranked.enumerated() { nameRank[item.node] = rank }
+        let byName = { (a: Int, b: Int) in (nameRank[a], a) < (nameRank[b], b) }
         var byFunder: [Int: GrantCounter] = [:]
         var byTopic: [String: GrantCounter] = [:]
         var byCountry: [String: GrantCounter] = [:]
@@ -128,10 +133,12 @@ public struct SectorInsights: Sendable {
         for edge in graph.edges {
             switch edge.field {
             case .grants:
-                byFunder[edge.source, default: GrantCounter()].add(edge)
+                // The amount is read once and added to each tally the grant counts in.
+                let grant = GrantCounter.Grant(edge)
+                byFunder[edge.source, default: GrantCounter()].add(grant)
                 let recipient = graph.nodes[edge.target]
-                for topic in Set(recipient.topics) { byTopic[topic, default: GrantCounter()].add(edge) }
-                if let country = recipient.country { byCountry[country, default: GrantCounter()].add(edge) }
+                for topic in Set(recipient.topics) { byTopic[topic, default: GrantCounter()].add(grant) }
+                if let country = recipient.country { byCountry[country, default: GrantCounter()].add(grant) }
             case .partners:
                 partners.insert(edge.source * graph.nodes.count + edge.target)
             default:
@@ -205,12 +212,21 @@ public struct SectorInsights: Sendable {
 
 /// Grants counted as they are read: how many, and the exact sum per currency.
 struct GrantCounter {
+    /// A grant's amount and currency, read once; nil when it gives no amount (or no currency).
+    struct Grant {
+        var money: (currency: String, amount: DecimalSum)?
+
+        init(_ edge: SocialGraph.Edge) {
+            if let text = edge.amount, let currency = edge.currency, let amount = DecimalSum(text) { money = (currency, amount) }
+        }
+    }
+
     var count = 0
     var totals: [String: DecimalSum] = [:]
 
-    /// Counts a grant edge; its amount joins its currency's total when both are given.
-    mutating func add(_ edge: SocialGraph.Edge) {
+    /// Counts a grant; its amount joins its currency's total when both are given.
+    mutating func add(_ grant: Grant) {
         count += 1
-        if let amount = edge.amount, let currency = edge.currency { totals[currency, default: DecimalSum()].add(amount) }
+        if let money = grant.money { totals[money.currency, default: DecimalSum()].add(money.amount) }
     }
 }

@@ -52,6 +52,9 @@ public struct UndirectedGraph: Sendable {
         self.neighbours = neighbours
     }
 
+    /// How many links join two nodes (each pair once).
+    public var linkCount: Int { neighbours.count / 2 }
+
     /// How many distinct nodes `node` is joined to.
     public func degree(_ node: Int) -> Int {
         Int(offsets[node + 1] - offsets[node])

@@ -70,9 +70,9 @@ import Testing
         #expect(pivots == Centrality.pivots(count: 50, of: 1_000))
         #expect(Set(pivots).count == 50 && pivots == pivots.sorted() && pivots.allSatisfy { (0..<1_000).contains($0) })
         #expect(Centrality.pivots(count: 5, of: 5) == [0, 1, 2, 3, 4])
-        #expect(Centrality.pivotCount(nodes: Centrality.exactLimit) == Centrality.exactLimit)
-        #expect(Centrality.pivotCount(nodes: 10_000) < 10_000)
-        #expect(Centrality.pivotCount(nodes: 1_000_000) == 100)
+        #expect(Centrality.pivotCount(nodes: Centrality.exactLimit, links: 10_000) == Centrality.exactLimit)
+        #expect(Centrality.pivotCount(nodes: 10_000, links: 30_000) == 71)
+        #expect(Centrality.pivotCount(nodes: 1_000_000, links: 3_000_000) == Centrality.minimumPivots)
     }
 
     @Test func aSampledGraphIsDeterministic() {
