@@ -126,7 +126,7 @@ struct InsightsView {
                 [[entry(organisation)], [text((asks[organisation] ?? []).joined(separator: "; "))], [text((offers[organisation] ?? []).joined(separator: "; "))]]
             }
             let label = topic(group.topic)
-            return block("match-\(group.topic)", label, caption: "Asks and offers on \(label)",
+            return block("match-\(group.topic)", label, headingURL: Links.topic(group.topic), caption: "Asks and offers on \(label)",
                          columns: [("Organisation", false), ("Asks for", false), ("Offers", false)], rows: rows,
                          empty: "", note: group.offers.isEmpty ? "No organisation on this topic offers anything yet." : nil)
         }
@@ -225,10 +225,12 @@ struct InsightsView {
 
     /// A sub-heading and a table, or the `empty` line when there are no rows.
     /// Rows past `rowLimit` are left out and counted; `total` is the whole count when the caller already cut them.
-    func block(_ id: String, _ heading: String?, caption: String, columns: [(String, Bool)], rows: [[[MustacheValue]]], total: Int? = nil,
-               empty: String, note: String? = nil, chart: BarChart? = nil) -> MustacheValue {
+    /// `headingURL` makes the sub-heading a link (a topic's page).
+    func block(_ id: String, _ heading: String?, headingURL: String? = nil, caption: String, columns: [(String, Bool)], rows: [[[MustacheValue]]],
+               total: Int? = nil, empty: String, note: String? = nil, chart: BarChart? = nil) -> MustacheValue {
         guard !rows.isEmpty else {
-            return ["heading": MustacheValue(heading), "chart": .null, "table": .null, "empty": .string(empty), "note": .null]
+            return ["heading": MustacheValue(heading), "headingURL": MustacheValue(headingURL), "chart": .null, "table": .null,
+                    "empty": .string(empty), "note": .null]
         }
         let shown = rows.prefix(Self.rowLimit)
         let total = total ?? rows.count
@@ -242,12 +244,13 @@ struct InsightsView {
             }),
             "more": MustacheValue(more),
         ]
-        return ["heading": MustacheValue(heading), "chart": MustacheValue(chart?.svg()), "table": table, "empty": .null, "note": MustacheValue(note)]
+        return ["heading": MustacheValue(heading), "headingURL": MustacheValue(headingURL), "chart": MustacheValue(chart?.svg()), "table": table,
+                "empty": .null, "note": MustacheValue(note)]
     }
 
     /// A block with only a line saying there is nothing to show.
     func emptyBlock(_ line: String) -> MustacheValue {
-        ["heading": .null, "chart": .null, "table": .null, "empty": .string(line), "note": .null]
+        ["heading": .null, "headingURL": .null, "chart": .null, "table": .null, "empty": .string(line), "note": .null]
     }
 
     // MARK: Pieces
