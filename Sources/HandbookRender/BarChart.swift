@@ -62,6 +62,7 @@ struct BarChart {
     static func percent(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
         let fraction = hundredths % 100
-        return fraction == 0 ? "\(hundredths / 100)" : "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        let decimals = fraction == 0 ? "" : fraction < 10 ? ".0\(fraction)" : fraction % 10 == 0 ? ".\(fraction / 10)" : ".\(fraction)"
+        return "\(hundredths / 100)" + decimals
     }
 }
