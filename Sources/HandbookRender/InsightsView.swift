@@ -36,6 +36,7 @@ struct InsightsView {
 
     // MARK: Sections
 
+    /// Organisations by country, kind and topic, each a chart and its table.
     func organisations() -> MustacheValue {
         let count = insights.organisationCount
         let byCountry = insights.organisationsByCountry.map { tally in
@@ -46,13 +47,13 @@ struct InsightsView {
             (row: [[link(Formatting.choice(tally.value), index.links.facet(.organisations, .kind, tally.value))], [number(tally.count)]],
              bar: bar(Formatting.choice(tally.value), tally.count))
         }
-        if insights.organisationsWithoutKind > 0 && count > insights.organisationsWithoutKind {
+        if insights.organisationsWithoutKind > 0 {
             byKind.append((row: [[text("Not given")], [number(insights.organisationsWithoutKind)]], bar: bar("Not given", insights.organisationsWithoutKind)))
         }
         var byTopic = insights.organisationsByTopic.map { tally in
             (row: [[link(topic(tally.value), Links.topic(tally.value))], [number(tally.count)]], bar: bar(topic(tally.value), tally.count))
         }
-        if insights.organisationsWithoutTopic > 0 && count > insights.organisationsWithoutTopic {
+        if insights.organisationsWithoutTopic > 0 {
             byTopic.append((row: [[text("No topic")], [number(insights.organisationsWithoutTopic)]], bar: bar("No topic", insights.organisationsWithoutTopic)))
         }
         let empty = "No organisations are listed yet."
@@ -65,6 +66,7 @@ struct InsightsView {
                        ])
     }
 
+    /// Topics and countries with organisations but no case studies, and the reverse.
     func coverage() -> MustacheValue {
         let topicRows = { (items: [SectorInsights.Coverage], count: KeyPath<SectorInsights.Coverage, Int>) in
             items.map { [[link(topic($0.value), Links.topic($0.value))], [number($0[keyPath: count])]] }
@@ -90,6 +92,7 @@ struct InsightsView {
                        ])
     }
 
+    /// Grants by funder, by the recipient's topic and by its country, totalled per currency.
     func grants() -> MustacheValue {
         let columns = { (first: String) in [(first, false), ("Grants", true), ("Total", true)] }
         let byFunder = insights.grantsByFunder.map { tally in
@@ -112,6 +115,7 @@ struct InsightsView {
                        ])
     }
 
+    /// For each topic with asks, its organisations' asks next to their offers; then what no topic matches.
     func matchmaking() -> MustacheValue {
         let matching = insights.matchmaking
         var blocks: [MustacheValue] = matching.topics.map { group in
@@ -147,6 +151,7 @@ struct InsightsView {
                        blocks: blocks)
     }
 
+    /// The most central organisations: a chart of their betweenness and a table with their links.
     func centrality() -> MustacheValue {
         let central = Array(insights.centralOrganisations.prefix(Self.centralLimit))
         let rows = central.enumerated().map { rank, item in
@@ -167,6 +172,7 @@ struct InsightsView {
                        blocks: blocks)
     }
 
+    /// The connected groups by size, and the members of the small ones.
     func components() -> MustacheValue {
         let groups = insights.componentSizes.reduce(0) { $0 + $1.count }
         let largest = insights.componentSizes.first?.size ?? 0
@@ -185,6 +191,7 @@ struct InsightsView {
         ])
     }
 
+    /// Isolated organisations and one-way partnerships, each saying what to do.
     func toDo() -> MustacheValue {
         let isolated = insights.isolated.prefix(Self.rowLimit).map { organisation in
             [[entry(organisation)], index.entity(organisation).flatMap(\.countryCode).map { [country($0, of: .organisations)] } ?? []]
@@ -210,6 +217,7 @@ struct InsightsView {
 
     // MARK: Blocks and tables
 
+    /// A section: its anchor, heading, introduction (pieces of text) and blocks.
     func section(_ id: String, _ heading: String, intro: [MustacheValue], blocks: [MustacheValue]) -> MustacheValue {
         ["id": .string(id), "heading": .string(heading), "intro": .list(intro), "blocks": .list(blocks)]
     }
@@ -290,10 +298,12 @@ struct InsightsView {
         BarChart.Bar(label: label, value: Double(count), shown: String(count))
     }
 
+    /// An entry's name, or its slug when it is not published.
     func name(_ reference: EntityReference) -> String {
         index.entity(reference)?.name ?? reference.slug
     }
 
+    /// A topic's label.
     func topic(_ id: String) -> String {
         topicLabels[id] ?? id
     }

@@ -57,21 +57,25 @@ public struct SectorInsights: Sendable {
 
     /// How many published organisations there are.
     public let organisationCount: Int
-    /// Organisations by country (`country`, `INT` included), by kind and by topic: most first, then by name.
+    /// Organisations by country (`country`, `INT` included): most first, then by name.
     public let organisationsByCountry: [Tally]
+    /// Organisations by kind: most first, then by kind.
     public let organisationsByKind: [Tally]
+    /// Organisations by topic (each counts under every topic it has): most first, then by label.
     public let organisationsByTopic: [Tally]
-    /// Organisations that give no kind, and no topic.
+    /// How many organisations give no kind.
     public let organisationsWithoutKind: Int
+    /// How many organisations give no topic.
     public let organisationsWithoutTopic: Int
     /// Every declared topic, in the order `handbook.yml` gives, with its organisations and case studies.
     public let topicCoverage: [Coverage]
     /// Every country that organisations or case studies have, by name.
     public let countryCoverage: [Coverage]
-    /// Grants to published organisations by funder, by the recipient's topics (a grant counts under each
-    /// of them) and by the recipient's country: most grants first, then by name.
+    /// Grants to published organisations by funder: most grants first, then by name.
     public let grantsByFunder: [GrantTally<EntityReference>]
+    /// Grants by the recipient's topics (a grant counts under each of them): most first, then by label.
     public let grantsByTopic: [GrantTally<String>]
+    /// Grants by the recipient's country: most first, then by name.
     public let grantsByCountry: [GrantTally<String>]
     /// Organisations with no relationship to any other entry, either way, by name.
     public let isolated: [EntityReference]
@@ -84,8 +88,9 @@ public struct SectorInsights: Sendable {
     public let smallComponents: [[EntityReference]]
     /// Every organisation joined to something, most central first: by betweenness, then degree, then name.
     public let centralOrganisations: [Central]
-    /// How the betweenness was computed: exact, or from a sample of pivots.
+    /// True when the betweenness is exact, false when it was estimated from pivots.
     public let betweennessIsExact: Bool
+    /// How many source entries the betweenness was summed over.
     public let betweennessSources: Int
     /// How many entries the graph has.
     public let nodeCount: Int
