@@ -150,10 +150,12 @@ public struct SectorInsights: Sendable {
                 break
             }
         }
-        grantsByFunder = Self.ranked(byFunder, before: byName)
+        grantsByFunder = Self.ranked(byFunder) { nameRank[$0] }
             .map { GrantTally(key: graph.nodes[$0.key].reference, count: $0.count, totals: $0.totals) }
-        grantsByTopic = Self.ranked(byTopic) { (topicName($0), $0) < (topicName($1), $1) }
-        grantsByCountry = Self.ranked(byCountry) { (countryName($0), $0) < (countryName($1), $1) }
+        let topicOrder = Self.order(byTopic.keys, label: topicName)
+        grantsByTopic = Self.ranked(byTopic) { topicOrder[$0] ?? 0 }
+        let countryOrder = Self.order(byCountry.keys, label: countryName)
+        grantsByCountry = Self.ranked(byCountry) { countryOrder[$0] ?? 0 }
 
         let undirected = UndirectedGraph(graph)
         let isOrganisation = { (node: Int) in graph.nodes[node].reference.type == .organisations }
@@ -206,12 +208,20 @@ public struct SectorInsights: Sendable {
             .map(\.tally)
     }
 
-    /// The counters as tallies, most grants first, then in the order `before` gives.
-    static func ranked<Key>(_ counters: [Key: GrantCounter], before: (Key, Key) -> Bool) -> [GrantTally<Key>] {
+    /// The counters as tallies, most grants first, then by `order` (a rank: distinct keys, distinct ranks).
+    static func ranked<Key>(_ counters: [Key: GrantCounter], order: (Key) -> Int) -> [GrantTally<Key>] {
         counters.map { entry in
-            GrantTally(key: entry.key, count: entry.value.count, totals: entry.value.totals.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            (tally: GrantTally(key: entry.key, count: entry.value.count, totals: entry.value.totals.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
+             rank: order(entry.key))
         }
-        .sorted { $0.count != $1.count ? $0.count > $1.count : before($0.key, $1.key) }
+        .sorted { ($1.tally.count, $0.rank) < ($0.tally.count, $1.rank) }
+        .map(\.tally)
+    }
+
+    /// Each value's rank by its label (made once per value, as folding a name is slow), then by the value.
+    static func order(_ values: some Sequence<String>, label: (String) -> String) -> [String: Int] {
+        let sorted = values.map { (value: $0, label: label($0)) }.sorted { ($0.label, $0.value) < ($1.label, $1.value) }
+        return Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($0.element.value, $0.offset) })
     }
 }
 
