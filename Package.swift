@@ -20,7 +20,8 @@ let package = Package(
         .target(name: "HandbookValidate", dependencies: ["HandbookModel", "HandbookLoad"]),
         .target(name: "HandbookRender", dependencies: ["HandbookModel", "HandbookLoad", "Mustache", "CCmark"]),
         .target(name: "HandbookBuild", dependencies: ["HandbookModel", "HandbookLoad", "HandbookValidate", "HandbookRender"]),
-        .target(name: "HandbookCLI", dependencies: ["HandbookModel", "HandbookLoad", "HandbookValidate", "HandbookBuild"]),
+        // The CLI reads HandbookRender's SectorInsights for `check --gaps`; only HandbookBuild renders and writes.
+        .target(name: "HandbookCLI", dependencies: ["HandbookModel", "HandbookLoad", "HandbookValidate", "HandbookRender", "HandbookBuild"]),
         .executableTarget(name: "handbook", dependencies: ["HandbookCLI"]),
         .target(name: "HandbookTestSupport", path: "Tests/HandbookTestSupport"),
         .testTarget(name: "HandbookModelTests", dependencies: ["HandbookModel"]),

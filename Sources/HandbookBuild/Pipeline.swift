@@ -12,6 +12,13 @@ public enum Pipeline {
         return Validator.validate(tree, today: today, isolated: isolated, types: types)
     }
 
+    /// The sector's insights (`check --gaps` prints their to-do list) for checked content: the render stage's
+    /// index and social graph made from the validated entries, read and never written.
+    public static func insights(of validation: ValidationResult, today: PartialDate, types: TypeCatalog = .standard) -> SectorInsights {
+        let index = SiteIndex(settings: validation.settings, entities: validation.entities, today: today, types: types)
+        return SectorInsights(index: index, graph: SocialGraph(index: index))
+    }
+
     /// What to build, from where, to where.
     public struct BuildOptions: Sendable {
         /// The content tree.

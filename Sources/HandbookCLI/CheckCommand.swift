@@ -1,6 +1,7 @@
 import Foundation
 import HandbookBuild
 import HandbookModel
+import HandbookRender
 import HandbookValidate
 
 /// `handbook check`: validate the content tree and report every problem.
@@ -17,6 +18,11 @@ enum CheckCommand {
         also list the entries due for review: 'reviewed' (a press contact's 'verified') older than \
         review_after_months, oldest first, then entries never reviewed
         """)
+    static let gaps = OptionSpec.flag("--gaps", help: """
+        also list the librarian's to-do list: organisations with no relationship, partnerships named on one \
+        side only, and topics and countries with organisations but no case study or the reverse; \
+        gaps never change the exit status
+        """)
     static let isolated = OptionSpec.flag("--isolated", help: """
         warn about organisations that nothing links to and that link to nothing; \
         on by itself on a GitHub pull request (GITHUB_EVENT_NAME=pull_request)
@@ -30,7 +36,7 @@ enum CheckCommand {
             codes, topics and methods, and every reference between entries. Every problem is reported, one per \
             line, then a summary.
             """,
-        options: [.content, format, strict, due, isolated],
+        options: [.content, format, strict, due, gaps, isolated],
         notes: [
             "The date that stale-review warnings count from is today, or HANDBOOK_TODAY=YYYY-MM-DD.",
             "Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or I/O error.",
@@ -65,6 +71,12 @@ enum CheckCommand {
         if parsed.has(due) {
             printDue(ReviewQueue.due(validation.entities, settings: validation.settings, today: today, types: types),
                      months: validation.settings.reviewAfterMonths, format: format, console: &console)
+        }
+        if parsed.has(gaps) {
+            let insights = Pipeline.insights(of: validation, today: today, types: types)
+            GapReport.print(GapReport.gaps(insights, entities: validation.entities, settings: validation.settings,
+                                           contentPath: parsed.value(.content), types: types),
+                            format: format, console: &console)
         }
         let summary = DiagnosticFormatter.summary(validation.diagnostics, files: validation.fileCount)
         switch format {

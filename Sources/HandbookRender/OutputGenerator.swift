@@ -17,6 +17,7 @@ public enum Outputs {
     static let pages: [any PageGenerator.Type] = [
         HomePage.self, TopicIndexPage.self, SearchPage.self, NotFoundPage.self, PrivacyPage.self,
         ListPages.self, EntityPages.self, TopicPages.self, MethodIndexPage.self, MethodPages.self, GraphMapPage.self,
+        InsightsPage.self,
     ]
 
     /// Everything the build writes, in the order it runs them.

@@ -1,5 +1,6 @@
-/// A small, fast, seeded random number generator (SplitMix64): the same seed gives the same sequence on
-/// every machine, which the layout needs to be reproducible.
+/// A small, fast, seeded random number generator (SplitMix64; Steele, Lea and Flood, 2014): the same seed
+/// gives the same sequence on every machine, so the map's layout and the sampled centrality's pivots are
+/// the same on every build.
 struct SplitMix64 {
     private var state: UInt64
 

@@ -205,7 +205,23 @@ import Testing
         let root = Set(Self.site.keys.map { String($0.split(separator: "/")[0]) })
         #expect(root == [".handbook-output", "404.html", "index.html", "robots.txt", "sitemap.xml", "feed.xml", "feed.json", "events.ics",
                          "about", "privacy", "api", "assets", "search", "organisations", "case-studies", "funders", "events",
-                         "policies", "resources", "press-contacts", "topics", "methods", "graph"])
+                         "policies", "resources", "press-contacts", "topics", "methods", "graph", "insights"])
+    }
+
+    /// The insights page: linked from every footer; charts are images with a text alternative, each followed by
+    /// a keyboard-reachable table; organisations, topics and countries link to their pages; the to-do list says what to do.
+    @Test func insightsLinkEverythingAndSayWhatToDo() throws {
+        #expect(try page("index.html").contains("<li><a href=\"./insights/\">Sector insights</a></li>"))
+        let insights = try page("insights/index.html")
+        #expect(insights.contains("<h1>Sector insights</h1>"))
+        let chart = try #require(insights.range(of: "<svg class=\"chart\" role=\"img\""))
+        let table = try #require(insights.range(of: "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"by-country-caption\" tabindex=\"0\">"))
+        #expect(chart.upperBound < table.lowerBound)
+        #expect(insights.contains("<td><a href=\"../organisations/by-country/be/\">Belgium</a></td><td class=\"number\">1</td>"))
+        #expect(insights.contains("<a href=\"../topics/assemblies/\">"))
+        #expect(insights.contains("<td><a href=\"../organisations/example-trust/\">Example Assembly Trust</a></td><td>Venues outside cities</td><td>Training for facilitators</td>"))
+        #expect(insights.contains("Add a partner link back from Example Lab to Example Assembly Trust, or remove it from Example Assembly Trust"))
+        #expect(insights.contains("<td><a href=\"../funders/example-fund/\">Example Fund</a></td><td class=\"number\">2</td><td class=\"number\">25,000 GBP</td>"))
     }
 
     /// Feeds are linked from every page's footer, and the home page offers the calendar.

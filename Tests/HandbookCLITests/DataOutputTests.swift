@@ -31,6 +31,19 @@ import Testing
         String(decoding: try #require(Self.site[path], "no \(path)"), as: UTF8.self)
     }
 
+    /// `api/insights.json`: every organisation's degree and betweenness, most central first, and the components.
+    @Test func insightsListEveryOrganisationsCentrality() throws {
+        let insights = try json("api/insights.json")
+        let organisations = try #require(insights["organisations"] as? [[String: Any]])
+        #expect(organisations.compactMap { $0["id"] as? String } == ["organisations/example-trust", "organisations/example-network", "organisations/example-lab"])
+        #expect(organisations.first?["url"] as? String == "https://example.org/handbook/organisations/example-trust/")
+        let betweenness = organisations.compactMap { $0["betweenness"] as? Double }
+        #expect(betweenness == betweenness.sorted(by: >) && betweenness.allSatisfy { (0...1).contains($0) })
+        let how = try #require(insights["betweenness"] as? [String: Any])
+        #expect(how["exact"] as? Bool == true && how["nodes"] as? Int == how["sources"] as? Int)
+        #expect((insights["components"] as? [[String: Int]])?.reduce(0) { $0 + $1["size"]! * $1["count"]! } == how["nodes"] as? Int)
+    }
+
     @Test func catalogueCountsEveryType() throws {
         let index = try json("api/index.json")
         let types = try #require(index["types"] as? [[String: Any]])

@@ -2,16 +2,18 @@ import Foundation
 import HandbookTestSupport
 import Testing
 
-/// The `<main>` element of four representative pages of the built fixture, byte for byte.
+/// The `<main>` element of five representative pages of the built fixture, byte for byte.
 ///
-/// Only four pages, and only their `<main>`, so that a change to the header, footer or navigation does not
+/// Only five pages, and only their `<main>`, so that a change to the header, footer or navigation does not
 /// rewrite every snapshot; the other pages are checked by targeted assertions (BuiltPageTests, DataOutputTests).
 /// Re-record with `HANDBOOK_RECORD=1 swift test --skip-build --filter PageSnapshotTests`; that run fails on purpose.
 @Suite struct PageSnapshotTests {
     static let snapshots = SharedFolder.packageRoot.appendingPathComponent("Tests/HandbookCLITests/Snapshots/main")
 
-    /// Home, an entry page rich in fields and backlinks, an event (dates, time zone, calendar) and a list page with filters.
-    static let pages = ["index.html", "organisations/example-trust/index.html", "events/example-meetup/index.html", "organisations/index.html"]
+    /// Home, an entry page rich in fields and backlinks, an event (dates, time zone, calendar), a list page with filters
+    /// and the sector insights (charts, tables, asks and offers).
+    static let pages = ["index.html", "organisations/example-trust/index.html", "events/example-meetup/index.html", "organisations/index.html",
+                        "insights/index.html"]
 
     /// The page's `<main>` element, from its start tag to its end tag, with a final newline.
     static func main(of html: String) -> String? {

@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func totalsAreExact() {
-        var total = Decimalish()
+        var total = DecimalSum()
         for amount in ["0.10", "0.20", "1000", "2.5"] { total.add(amount) }
         #expect(total.text == "1002.80")
     }

@@ -9,7 +9,9 @@ Builds the fixture site and the shipped content, then:
   amount and currency match the funder's front matter;
 - parses every .ics file with icalendar and compares each event's start and end instants with its front
   matter (time zones through zoneinfo);
-- parses feed.xml with feedparser and checks feed.json's required JSON Feed 1.1 fields.
+- parses feed.xml with feedparser and checks feed.json's required JSON Feed 1.1 fields;
+- reads the social graph's GraphML and GEXF with networkx, and checks the degree, betweenness and
+  components in api/insights.json against networkx's own on the GraphML read as undirected.
 
     python3 Tests/data/check_outputs.py --binary .build/debug/handbook
 
@@ -246,6 +248,32 @@ for name in sites:
         json_grants = [edge for _, _, edge in edges if "amount" in edge]
         check(f"{name}: {path} grant edges keep amount and currency",
               sorted((float(g["amount"]), g.get("currency")) for g in grants) == sorted((float(g["amount"]), g.get("currency")) for g in json_grants))
+
+# --- Insights: centrality and components in api/insights.json against networkx -----------------
+# The graph as networkx reads api/graph.graphml, made undirected and simple (directions and repeated
+# links dropped), as the insights read it.
+for name in sites:
+    insights = json.load(open(os.path.join(built[name], "api/insights.json")))
+    undirected = networkx.Graph(networkx.read_graphml(os.path.join(built[name], "api/graph.graphml")))
+    expected = networkx.betweenness_centrality(undirected, normalized=True)
+    organisations = {node for node in undirected.nodes if node.startswith("organisations:")}
+    published = [item["id"].replace("/", ":") for item in insights["organisations"]]
+    check(f"{name}: insights.json lists every organisation once", sorted(published) == sorted(organisations),
+          set(published) ^ organisations)
+    check(f"{name}: insights.json betweenness is exact for a small graph",
+          insights["betweenness"]["exact"] and insights["betweenness"]["nodes"] == undirected.number_of_nodes(), insights["betweenness"])
+    wrong = [(item["id"], item["degree"], item["betweenness"], undirected.degree(item["id"].replace("/", ":")), expected[item["id"].replace("/", ":")])
+             for item in insights["organisations"]
+             if item["degree"] != undirected.degree(item["id"].replace("/", ":"))
+             or abs(item["betweenness"] - expected[item["id"].replace("/", ":")]) > 1e-9]
+    check(f"{name}: insights.json degree and betweenness match networkx", not wrong, wrong[:5])
+    ranks = [(item["betweenness"], item["degree"]) for item in insights["organisations"]]
+    check(f"{name}: insights.json lists the most central first", ranks == sorted(ranks, reverse=True))
+    sizes = {}
+    for component in networkx.connected_components(undirected):
+        sizes[len(component)] = sizes.get(len(component), 0) + 1
+    check(f"{name}: insights.json component sizes match networkx",
+          {c["size"]: c["count"] for c in insights["components"]} == sizes, (insights["components"], sizes))
 
 shutil.rmtree(work, ignore_errors=True)
 for failure in failures:
