@@ -84,6 +84,7 @@ struct DataAPI: OutputGenerator {
             "graph": .string(baseURL + GraphExports.jsonPath),
             "graph_graphml": .string(baseURL + GraphExports.graphMLPath),
             "graph_gexf": .string(baseURL + GraphExports.gexfPath),
+            "insights": .string(baseURL + InsightsPage.dataPath),
             "grants_360giving": .string(baseURL + "api/360giving.json"),
             "calendar": .string(baseURL + "events.ics"),
             "feeds": .object(["atom": .string(baseURL + "feed.xml"), "json": .string(baseURL + "feed.json")]),
