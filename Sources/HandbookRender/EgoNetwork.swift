@@ -7,27 +7,36 @@ import HandbookModel
 struct EgoNetwork {
     /// At most this many neighbours are drawn; the page's lists hold the rest.
     static let limit = 12
-    /// With fewer links than this, the page's lists say all a drawing would.
+    /// With fewer links than this, the links are drawn in a column rather than round the entry.
     static let least = 3
     /// Names longer than this are shortened in the drawing (the full name is in the link's title).
     static let labelLength = 22
     static let width = 560.0
     static let height = 330.0
 
-    /// The drawing for an entry, or nil when it has fewer than `least` links. `root` leads back to the site root.
+    /// The drawing for an entry, or nil when it has no links. `root` leads back to the site root.
     static func svg(for reference: EntityReference, site: SiteContext, root: String) -> (svg: String, shown: Int, total: Int)? {
         let graph = site.graph
         guard let position = site.graphPositions[reference] else { return nil }
         let links = Neighbourhood(of: position, graph: graph, incident: site.graphIncidence, types: site.index.types).links
-        guard links.count >= least else { return nil }
+        guard !links.isEmpty else { return nil }
         let shown = Array(links.prefix(limit))
-        let centre = GraphLayout.Point(x: width / 2, y: height / 2)
+        // One or two links: a short drawing, the entry on the left and its links in a column on the right.
+        // More: the links round an ellipse about the entry.
+        let few = shown.count < least
+        let height = few ? 50 + 50 * Double(shown.count) : Self.height
+        let centre = GraphLayout.Point(x: few ? width * 0.3 : width / 2, y: height / 2)
         let (rx, ry) = (width / 2 - 170, height / 2 - 40)
         var nodes = [node(graph.nodes[position], at: centre, radius: 9, caption: nil, site: site, root: root)]
         for (number, link) in shown.enumerated() {
-            // Evenly round an ellipse, starting at the top; a single neighbour sits to the right.
-            let angle = shown.count == 1 ? 0 : -Double.pi / 2 + 2 * Double.pi * Double(number) / Double(shown.count)
-            let point = GraphLayout.Point(x: centre.x + rx * cos(angle), y: centre.y + ry * sin(angle))
+            let point: GraphLayout.Point
+            if few {
+                point = GraphLayout.Point(x: width * 0.55, y: 50 + 50 * Double(number))
+            } else {
+                // Evenly round an ellipse, starting at the top.
+                let angle = -Double.pi / 2 + 2 * Double.pi * Double(number) / Double(shown.count)
+                point = GraphLayout.Point(x: centre.x + rx * cos(angle), y: centre.y + ry * sin(angle))
+            }
             var drawn = node(graph.nodes[link.node], at: point, radius: 6, caption: link.label, site: site, root: root)
             drawn.labelOnLeft = point.x < centre.x - 1
             nodes.append(drawn)

@@ -44,7 +44,7 @@ struct EntityPages: PageGenerator {
             "hasConnections": .bool(!backlinks.isEmpty || ego != nil),
             "egoSVG": MustacheValue(ego?.svg),
             "egoCaption": MustacheValue(ego.map { ego in
-                let linked = "the \(ego.total) entries it is linked to"
+                let linked = ego.total == 1 ? "the entry it is linked to" : "the \(ego.total) entries it is linked to"
                 return ego.shown < ego.total ? "\(entity.name) and \(ego.shown) of \(linked); all are listed on this page."
                     : "\(entity.name) and \(linked); each link is also listed on this page."
             }),

@@ -1,3 +1,5 @@
+import HandbookModel
+
 /// Positions for a graph's nodes, laid out at build time by forces, as ForceAtlas2 does (the layout of
 /// Gephi): linked nodes pull together in proportion to their distance, every node pushes every other away
 /// in proportion to both their degrees (so a hub's many links spread out around it), and a pull to the
@@ -15,6 +17,9 @@ struct GraphLayout {
     static let iterations = 100
     /// A group of nodes is taken as one when its size over its distance is below this.
     static let theta = 1.2
+    /// From this many nodes, the pushes are worked out on every core, `chunk` nodes at a time.
+    static let parallelFrom = 2000
+    static let chunk = 500
     /// The strength of the push between nodes and of the pull to the centre.
     static let repulsion = 1.0
     static let gravity = 0.2
@@ -39,11 +44,24 @@ struct GraphLayout {
         var stack: [Int] = []
         for _ in 0..<iterations {
             tree.build(points, mass: mass)
+            // Each node's push is independent of the others': large graphs share it out over the cores,
+            // in fixed chunks whose results are put back in order, so the picture does not depend on scheduling.
+            let pushes: [Point]
+            if count >= Self.parallelFrom {
+                let snapshot = (tree: tree, points: points, mass: mass)
+                pushes = Parallel.map(Array(stride(from: 0, to: count, by: Self.chunk))) { start -> [Point] in
+                    var stack: [Int] = []
+                    return (start..<min(start + Self.chunk, count)).map { index in
+                        snapshot.tree.repulsion(on: index, points: snapshot.points, mass: snapshot.mass, theta: theta, stack: &stack)
+                    }
+                }.flatMap { $0 }
+            } else {
+                pushes = (0..<count).map { tree.repulsion(on: $0, points: points, mass: mass, theta: theta, stack: &stack) }
+            }
             for index in 0..<count {
-                let force = tree.repulsion(on: index, points: points, mass: mass, theta: theta, stack: &stack)
                 // The pull to the centre (the origin), stronger for heavier nodes and further out.
-                dx[index] = force.x * repulsion - gravity * mass[index] * points[index].x
-                dy[index] = force.y * repulsion - gravity * mass[index] * points[index].y
+                dx[index] = pushes[index].x * repulsion - gravity * mass[index] * points[index].x
+                dy[index] = pushes[index].y * repulsion - gravity * mass[index] * points[index].y
             }
             for (a, b) in edges {
                 let ox = points[a].x - points[b].x
