@@ -51,8 +51,8 @@ import Testing
         #expect(svg.contains("Member of</tspan>"))
         // The fund both funds the trust and is named as its funder: drawn once, with the first relationship.
         #expect(svg.contains("Funded by</tspan>") && !svg.contains("Grants from</tspan>"))
-        // One link: a short drawing, the link beside the organisation.
-        #expect(try page("organisations/example-network/index.html").contains("viewBox=\"0 0 560 100\" class=\"ego-map\""))
+        // Two links: a short drawing, the links in a column beside the organisation.
+        #expect(try page("organisations/example-network/index.html").contains("viewBox=\"0 0 560 150\" class=\"ego-map\""))
         // Entries of other types have no drawing.
         #expect(!(try page("case-studies/example-assembly/index.html")).contains("ego-map"))
     }
