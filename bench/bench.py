@@ -118,6 +118,17 @@ for n in sizes[1:]:
 check10, build10, content10, output10 = results[10000]
 print("\nbuild phases at 10,000 (outputs run side by side, so they overlap): "
       + ", ".join(f"{name} {seconds:.3f}" for name, seconds in phases(build10["err"]).items()))
+# The social graph's outputs (issue: at most 15 % of a build): their generators' time against all outputs'.
+found = phases(build10["err"])
+graph_outputs = ["graph exports", "network map", "insights"]
+generators = {name: seconds for name, seconds in found.items()
+              if name not in ("load", "validate", "theme and history", "index", "prepare (bodies, cards, order)",
+                              "render and stage (all outputs, wall)", "check links", "commit")}
+if all(name in generators for name in graph_outputs):
+    graph_time = sum(generators[name] for name in graph_outputs)
+    print(f"social graph outputs at 10,000 ({', '.join(graph_outputs)}): {graph_time:.3f} s of "
+          f"{sum(generators.values()):.3f} s summed over every output's generator, {graph_time / sum(generators.values()) * 100:.0f} %; "
+          f"the whole build took {build10['wall']:.3f} s")
 tokenizing = re.search(r"search tokenizing ([0-9.]+) MB in ([0-9.]+) s", build10["err"])
 if tokenizing:
     megabytes, seconds = float(tokenizing.group(1)), float(tokenizing.group(2))
