@@ -67,8 +67,10 @@ enum BuildCommand {
         }
         var fixedDate: Int64?
         if let epoch = environment["SOURCE_DATE_EPOCH"] {
-            guard let seconds = Int64(epoch) else {
-                return HandbookCommand.usageError("SOURCE_DATE_EPOCH must be a whole number of seconds", for: spec, console: &console)
+            // Dates are written with four-digit years, so the time must fall in 1970–9999 (reproducible-builds.org
+            // also asks for a non-negative number); outside that the dates made from it would be unreadable.
+            guard let seconds = Int64(epoch), (0...YearRange.lastSecond).contains(seconds) else {
+                return HandbookCommand.usageError("SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to \(YearRange.lastSecond) (9999-12-31T23:59:59Z)", for: spec, console: &console)
             }
             fixedDate = seconds
         }

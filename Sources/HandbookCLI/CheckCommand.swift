@@ -104,7 +104,7 @@ enum CheckCommand {
 enum Today {
     static func date(environment: [String: String]) -> PartialDate? {
         if let text = environment["HANDBOOK_TODAY"] {
-            guard let date = PartialDate(parsing: text), date.isFullDate else { return nil }
+            guard let date = PartialDate(parsing: text), date.isFullDate, date.year >= YearRange.first else { return nil }
             return date
         }
         var calendar = Calendar(identifier: .gregorian)

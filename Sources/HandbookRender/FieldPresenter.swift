@@ -230,33 +230,3 @@ struct FieldPresenter {
         HTML.escape(text)
     }
 }
-
-/// Exact sums of amounts written in decimal, without floating-point rounding.
-struct Decimalish {
-    private var units: Int = 0
-    private var scale: Int = 0
-
-    mutating func add(_ text: String) {
-        let parts = text.split(separator: ".", maxSplits: 1)
-        let fraction = parts.count == 2 ? String(parts[1]) : ""
-        if fraction.count > scale {
-            for _ in scale..<fraction.count { units *= 10 }
-            scale = fraction.count
-        }
-        let padded = fraction + String(repeating: "0", count: scale - fraction.count)
-        units += (Int(parts.first ?? "0") ?? 0) * power(scale) + (Int(padded) ?? 0)
-    }
-
-    var text: String {
-        guard scale > 0 else { return String(units) }
-        let divisor = power(scale)
-        let fraction = String(units % divisor)
-        return "\(units / divisor)." + String(repeating: "0", count: scale - fraction.count) + fraction
-    }
-
-    private func power(_ n: Int) -> Int {
-        var value = 1
-        for _ in 0..<n { value *= 10 }
-        return value
-    }
-}

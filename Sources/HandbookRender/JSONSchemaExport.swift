@@ -83,9 +83,10 @@ struct JSONSchemaExport: OutputGenerator {
             ])])
         case .dateOrDateTime:
             return .object(["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"])
-        case .integer(let minimum):
+        case .integer(let minimum, let maximum):
             var number: [String: JSONValue] = ["type": "integer"]
             if let minimum { number["minimum"] = .number(String(minimum)) }
+            if let maximum { number["maximum"] = .number(String(maximum)) }
             return .object(["anyOf": .array([.object(number), .object(["type": "string", "pattern": "^-?[0-9]+$"])])])
         case .number(let minimum):
             var number: [String: JSONValue] = ["type": "number"]
