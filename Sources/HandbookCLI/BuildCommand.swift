@@ -84,7 +84,7 @@ enum BuildCommand {
         do {
             report = try Pipeline.build(options)
         } catch {
-            console.printError("handbook: \(error.description)")
+            console.printError("handbook: " + DiagnosticFormatter.terminalSafe(error.description))
             if case .theme = error { return ExitStatus.contentErrors }
             return ExitStatus.usage
         }
@@ -96,7 +96,7 @@ enum BuildCommand {
         guard report.written else {
             console.print(summary)
             console.print("Nothing was written; \(output)/ is unchanged.")
-            return ExitStatus.contentErrors
+            return validation.hasIOErrors ? ExitStatus.usage : ExitStatus.contentErrors
         }
         let seconds = Date().timeIntervalSince(started)
         console.print(summary)

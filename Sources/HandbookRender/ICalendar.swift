@@ -61,7 +61,8 @@ public enum ICalendar {
         return out
     }
 
-    /// Escapes TEXT: backslash, semicolon, comma and line breaks.
+    /// Escapes TEXT: backslash, semicolon, comma and line breaks; characters TEXT excludes (controls) or no
+    /// published text may hold (`ControlCharacters`) become U+FFFD.
     public static func text(_ value: String) -> String {
         var out = ""
         for scalar in value.unicodeScalars {
@@ -71,7 +72,7 @@ public enum ICalendar {
             case ",": out += "\\,"
             case "\n": out += "\\n"
             case "\r": continue
-            default: out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(ControlCharacters.isForbidden(scalar) ? "\u{FFFD}" : scalar)
             }
         }
         return out

@@ -1,3 +1,4 @@
+import HandbookModel
 import Mustache
 
 /// Writes XML (the sitemap, the Atom feed) straight into UTF-8 bytes: markup as it is, text escaped.
@@ -15,9 +16,12 @@ struct XMLWriter {
         bytes.append(contentsOf: encoded)
     }
 
-    /// Appends text or an attribute value with `&`, `<`, `>`, `"` and `'` escaped.
+    /// Appends text or an attribute value with `&`, `<`, `>`, `"` and `'` escaped, and any character XML
+    /// forbids even escaped (C0 controls, U+FFFE, U+FFFF; see `ControlCharacters`) replaced with U+FFFD.
     mutating func text(_ value: String) {
+        let start = bytes.count
         HTML.escape(value, into: &bytes)
+        ControlCharacters.replace(in: &bytes, from: start)
     }
 
     /// Appends `<name>text</name>` and a line break.
