@@ -25,9 +25,9 @@ enum BuildCommand {
         summary: "check, then publish the static site into the output directory",
         description: """
             Runs every check of `handbook check` first and writes nothing when there is an error. Then renders the \
-            site and writes only the files that changed, removing those it no longer makes; changes are staged \
-            beside the output and committed together, so a failed or interrupted build leaves the previous site \
-            whole.
+            site and writes only the files that changed, removing those it no longer makes; the new site is made \
+            beside the output and exchanged with it in one step, so a failed or interrupted build leaves the \
+            previous site whole.
             """,
         options: [.content, theme, output, baseURL, repository, checkLinks],
         notes: [
