@@ -66,6 +66,31 @@ import Testing
         #expect(!calendar.unicodeScalars.contains { $0.value < 0x20 && $0 != "\r" && $0 != "\n" })
     }
 
+    /// Found by the hostile tree: a reader turns a raw tab or line break in an attribute into a space (and a
+    /// raw CR anywhere into a line feed), so GEXF node labels came back changed.
+    @Test func attributeValuesKeepTabsAndLineBreaks() throws {
+        var xml = XMLWriter()
+        xml.raw("<n label=\"")
+        xml.attribute("a\tb\nc\r\nd & <e>")
+        xml.raw("\">")
+        xml.text("f\rg\th\ni")
+        xml.raw("</n>")
+        #expect(String(decoding: xml.bytes, as: UTF8.self) == "<n label=\"a&#9;b&#10;c&#13;&#10;d &amp; &lt;e&gt;\">f&#13;g\th\ni</n>")
+        final class Reader: NSObject, XMLParserDelegate {
+            var label = "", text = ""
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+                label = attributes["label"] ?? ""
+            }
+            func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+        }
+        let reader = Reader()
+        let parser = XMLParser(data: Data(xml.bytes))
+        parser.delegate = reader
+        #expect(parser.parse())
+        #expect(reader.label == "a\tb\nc\r\nd & <e>")
+        #expect(reader.text == "f\rg\th\ni")
+    }
+
     @Test func replacingLeavesCleanTextAlone() {
         var clean = Array("plain ünïcödé text\twith\r\nline ends 日本".utf8)
         let before = clean
