@@ -24,6 +24,8 @@ public struct BuildError: Error, Hashable, Sendable, CustomStringConvertible {
         case unsafePath(String)
         /// The site has two files at one path, or a file where another file needs a folder.
         case conflictingPaths(String)
+        /// The folder that would hold the output does not exist.
+        case parentMissing(String)
         /// A system call failed.
         case system(path: String, code: Int32)
     }
@@ -52,6 +54,8 @@ public struct BuildError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path): the site has a file at '\(file)', which is not a path inside the output; rename the theme asset or entry that makes it"
         case .conflictingPaths(let file):
             return "\(path): the site has a file at '\(file)' that is also a folder of other files, or made twice; rename the theme asset or entry that makes it"
+        case .parentMissing(let parent):
+            return "\(path): the folder that would hold the output, \(parent), does not exist; create it (mkdir -p \(parent)) or pass another --output"
         case .system(let file, let code):
             return "\(file): \(String(cString: strerror(code)))"
         }

@@ -22,8 +22,9 @@ struct Journal: Hashable {
         case removeFolder(String)
         /// Make a folder the new site needs.
         case makeFolder(String)
-        /// Rename staged file number `staged` over `path`; each such rename is atomic.
-        case place(staged: Int, path: String)
+        /// Rename the staged file at `source` (relative to the staging folder) over `path`; each such rename is
+        /// atomic. This version stages each file at its own path; earlier ones numbered them (`source` "12").
+        case place(source: String, path: String)
     }
 
     /// The steps: removals, then folders removed deepest first, then folders made shallowest first, then placements.
@@ -40,7 +41,8 @@ struct Journal: Hashable {
             case .remove(let path): bytes += Array(("u" + path).utf8)
             case .removeFolder(let path): bytes += Array(("d" + path).utf8)
             case .makeFolder(let path): bytes += Array(("m" + path).utf8)
-            case .place(let staged, let path): bytes += Array("p\(staged)\t\(path)".utf8)
+            case .place(let source, let path) where source == path: bytes += Array(("P" + path).utf8)
+            case .place(let source, let path): bytes += Array("p\(source)\t\(path)".utf8)
             }
             bytes.append(0)
         }
@@ -59,9 +61,12 @@ struct Journal: Hashable {
             case "u": steps.append(.remove(rest))
             case "d": steps.append(.removeFolder(rest))
             case "m": steps.append(.makeFolder(rest))
+            case "P":
+                steps.append(.place(source: rest, path: rest))
             case "p":
-                guard let tab = rest.firstIndex(of: "\t"), let staged = Int(rest[..<tab]) else { return nil }
-                steps.append(.place(staged: staged, path: String(rest[rest.index(after: tab)...])))
+                // An earlier version's numbered file: the number, a tab, the path (which may hold tabs).
+                guard let tab = rest.firstIndex(of: "\t"), Int(rest[..<tab]) != nil else { return nil }
+                steps.append(.place(source: String(rest[..<tab]), path: String(rest[rest.index(after: tab)...])))
             default: return nil
             }
         }
@@ -77,12 +82,12 @@ struct Journal: Hashable {
     /// parallel; the kinds run in order. Throws the first failure; the journal stays, so the next build retries.
     func apply(output: String, staging: String) throws(BuildError) {
         var removals: [String] = []
-        var placements: [(Int, String)] = []
+        var placements: [(String, String)] = []
         for step in steps {
             switch step {
             case .remove(let path): removals.append(path)
             case .removeFolder, .makeFolder: break
-            case .place(let staged, let path): placements.append((staged, path))
+            case .place(let source, let path): placements.append((source, path))
             }
         }
         let failed = Parallel.map(removals) { path -> BuildError? in
@@ -111,8 +116,9 @@ struct Journal: Hashable {
                 break
             }
         }
+        OutputTestHook.reached(.applying)
         let misplaced = Parallel.map(placements) { staged, path -> BuildError? in
-            let source = staging + "/\(staged)"
+            let source = staging + "/" + staged
             let target = output + "/" + path
             if rename(source, target) == 0 { return nil }
             let code = errno

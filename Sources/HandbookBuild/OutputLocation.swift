@@ -12,6 +12,17 @@ struct OutputLocation: Sendable, Hashable {
     /// The output directory's own name.
     let name: String
 
+    /// Splits `path`, and refuses one whose parent folder does not exist (naming the path as the user gave it:
+    /// the staging and lock files that would have failed first are the tool's business), or that names no
+    /// folder at all (`missing/.`).
+    init(checking path: String) throws(BuildError) {
+        self.init(path)
+        let name = Self.split(output).name
+        if name == "." || name == ".." || name.isEmpty || FileSystem.targetKind(parent) != .directory {
+            throw BuildError(reason: .parentMissing(parent), path: path)
+        }
+    }
+
     /// Splits `path`. A symbolic link, `.` or `..` is resolved first, so that the staging folder sits beside the
     /// real directory (renames cannot cross file systems) and the name is a real name.
     init(_ path: String) {
@@ -40,10 +51,13 @@ struct OutputLocation: Sendable, Hashable {
 
     /// The folder where changed files wait until the build commits (`.<name>.staging`).
     var staging: String { sibling("staging") }
-    /// The journal inside the staging folder: present exactly when a build has committed and not finished.
-    var journal: String { staging + "/journal" }
+    /// The journal inside the staging folder: present exactly when a build has committed and not finished. Its
+    /// name starts with the marker's, which no file of the site may have, so it never meets a staged file.
+    var journal: String { staging + "/" + OutputWriter.journalName }
     /// The journal while it is being written, before the rename that commits it.
-    var partialJournal: String { staging + "/journal.partial" }
+    var partialJournal: String { journal + ".partial" }
+    /// Where earlier versions, which staged files under numbers, kept a committed journal.
+    var legacyJournal: String { staging + "/journal" }
     /// The file two builds lock to take turns (`.<name>.handbook-lock`).
     var lock: String { sibling("handbook-lock") }
 }

@@ -23,7 +23,8 @@ final class OutputLock {
             guard fd >= 0 else {
                 // A missing parent is the user's to fix; naming the lock file would only confuse.
                 let code = errno
-                throw BuildError(reason: .system(path: code == ENOENT ? location.parent : path, code: code), path: location.output)
+                if code == ENOENT { throw BuildError(reason: .parentMissing(location.parent), path: location.output) }
+                throw BuildError(reason: .system(path: path, code: code), path: location.output)
             }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno

@@ -11,30 +11,45 @@ import Darwin
 /// One build's write into its output directory, fed a batch of files at a time as each output generator
 /// finishes, so the site's bytes need not all be held in memory at once and writing overlaps rendering.
 ///
-/// Opening a session takes the lock and recovers what a killed build left (see `OutputWriter`). `stage`
-/// compares each file with the old output and puts what is new or changed in the staging folder; nothing in
-/// the output changes until `commit`, which checks that the site can be placed whole, then commits and
-/// applies it exactly as `OutputWriter.write` does. `discard` (or a failed commit) leaves the output as it was.
+/// Opening a session takes the lock and recovers what a killed build left (see `OutputWriter`). `stage` builds
+/// the new site, whole, in the staging folder beside the output: each file is compared with the old output,
+/// and an unchanged one is hard-linked from it (same inode, same modification time) rather than written. Nothing
+/// in the output changes until `commit`, which exchanges the staging folder and the output in one step and then
+/// removes the old site; where that cannot be done, it changes the output in place under a journal, exactly as
+/// `OutputWriter.write` does. `discard` (or a failed commit) leaves the output as it was.
 public final class OutputSession: @unchecked Sendable {
+    /// How a build that has an old output to replace puts the new site in place.
+    enum Mode: Sendable {
+        /// The staging folder holds the whole new site and is exchanged with the output in one step.
+        case swap
+        /// The staging folder holds the changed files, which a journal moves into the output one by one.
+        case inPlace
+    }
+
     private let location: OutputLocation
     private let lock: OutputLock
-    /// A first build writes the whole site into the staging folder, which becomes the output.
+    /// A first build writes the whole site into the staging folder, which is renamed to the output.
     private let isWhole: Bool
     /// The old output's files and folders (empty for a first build).
     private let old: OutputTree
     private let mutex = NSLock()
+    private var mode: Mode
     private var paths: Set<String> = []
     private var folders: Set<String> = []
-    /// Folders made in the staging folder of a first build.
-    private var made: Set<String> = []
-    /// Changed and new files: the staged file's number → its path in the site.
+    /// Changed and new files, by path in the site (each staged at the same path in the staging folder).
     private var staged: [String] = []
     private var unchangedCount = 0
     private var isOpen = true
+    private var batches = 0
 
     /// Opens the output for writing: takes the lock, recovers a killed build, reads the old output.
-    public init(output: String) throws(BuildError) {
-        location = OutputLocation(output)
+    public convenience init(output: String) throws(BuildError) {
+        try self.init(output: output, mode: OutputTestHook.forcesInPlace ? .inPlace : .swap)
+    }
+
+    /// Opens the output, replacing an old one by `preferred` where the system and file system allow it.
+    init(output: String, mode preferred: Mode) throws(BuildError) {
+        location = try OutputLocation(checking: output)
         lock = try OutputLock(location)
         do throws(BuildError) {
             try OutputWriter.recover(location)
@@ -57,21 +72,56 @@ public final class OutputSession: @unchecked Sendable {
             default:
                 throw BuildError(reason: .outputIsFile, path: output)
             }
+            // An output that is a mount point, or on another file system than its parent, cannot be exchanged
+            // with a folder beside it, nor its files linked there.
+            mode = preferred == .swap && Self.sameFileSystem(location.output, location.parent) ? .swap : .inPlace
             try OutputWriter.makeStaging(location)
+            Self.copyPermissions(from: location.output, to: location.staging)
+            if !isWhole && mode == .swap { Self.keepMarker(location) }
         } catch {
             lock.release()
             throw error
         }
     }
 
-    /// Compares a batch of files with the old output and stages what is new or changed; safe to call from
-    /// several threads. Throws for a path that is unsafe or given twice, or when a file cannot be written.
+    /// True when both paths are on one device (a missing path counts as being where its parent is).
+    static func sameFileSystem(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        guard stat(a, &first) == 0 else { return true }
+        return stat(b, &second) == 0 && first.st_dev == second.st_dev
+    }
+
+    /// Puts the old output's marker in the staging folder in place of the new one (a link renamed over it, so
+    /// the folder always has one), so that it too keeps its inode and time across a swap.
+    static func keepMarker(_ location: OutputLocation) {
+        let old = location.output + "/" + OutputWriter.marker, new = location.staging + "/" + OutputWriter.marker
+        guard FileWriter.holds(old, OutputWriter.markerText) else { return }
+        let link = new + ".link"
+        if linkat(AT_FDCWD, old, AT_FDCWD, link, 0) == 0 && rename(link, new) != 0 { unlink(link) }
+    }
+
+    /// Gives the staging folder the old output's permissions, which the exchange would otherwise change.
+    static func copyPermissions(from output: String, to staging: String) {
+        var info = stat()
+        if stat(output, &info) == 0 { chmod(staging, info.st_mode & 0o7777) }
+    }
+
+    /// True when every file goes into the staging folder at its own path: a first build, or a swap.
+    private var stagesWholeTree: Bool { isWhole || mode == .swap }
+
+    /// Compares a batch of files with the old output and stages it; safe to call from several threads. Throws
+    /// for a path that is unsafe or given twice, or when a file cannot be written.
     public func stage(_ files: [OutputFile]) throws(BuildError) {
         try claim(files)
         try write(files)
+        mutex.lock()
+        batches += 1
+        let first = batches == 1
+        mutex.unlock()
+        if first { OutputTestHook.reached(.staging) }
     }
 
-    /// Checks a batch's paths against everything staged so far and claims them; for a first build, makes the
+    /// Checks a batch's paths against everything staged so far and claims them; makes in the staging folder the
     /// folders no earlier batch made.
     private func claim(_ files: [OutputFile]) throws(BuildError) {
         mutex.lock()
@@ -86,33 +136,59 @@ public final class OutputSession: @unchecked Sendable {
                 newFolders.append(folder)
             }
         }
-        if isWhole {
-            // The folders this batch is the first to need are made before the lock is let go, parents first,
-            // so a batch that finds a folder already claimed can rely on it existing.
-            for folder in newFolders.sorted(by: { $0.count < $1.count }) {
-                try OutputWriter.created { () throws(FileWriter.Failure) in try FileWriter.makeDirectory(location.staging + "/" + folder) }
-            }
+        // The folders this batch is the first to need are made before the lock is let go, parents first, so a
+        // batch that finds a folder already claimed can rely on it existing. Made in every mode: the journal of
+        // an in-place build places each staged file from the same path.
+        for folder in newFolders.sorted(by: { $0.count < $1.count }) {
+            try OutputWriter.created { () throws(FileWriter.Failure) in try FileWriter.makeDirectory(location.staging + "/" + folder) }
         }
     }
 
-    /// Writes a claimed batch: all of it for a first build; otherwise what differs from the old output, numbered.
+    /// Writes a claimed batch: all of it for a first build; otherwise what differs from the old output, and, for a
+    /// swap, a hard link to each unchanged file.
     private func write(_ files: [OutputFile]) throws(BuildError) {
+        let staging = location.staging
         if isWhole {
-            try OutputWriter.writeAll(files.map { (location.staging + "/" + $0.path, $0.bytes) })
+            try OutputWriter.writeAll(files.map { (staging + "/" + $0.path, $0.bytes) })
             return
         }
         let output = location.output
         let old = self.old
-        let unchanged = Parallel.map(files) { file in
-            old.files.contains(file.path) && FileWriter.holds(output + "/" + file.path, file.bytes)
-        }
-        let changed = zip(files, unchanged).filter { !$0.1 }.map(\.0)
         mutex.lock()
-        let first = staged.count
-        staged += changed.map(\.path)
-        unchangedCount += files.count - changed.count
+        let linking = mode == .swap
         mutex.unlock()
-        try OutputWriter.writeAll(changed.indices.map { (location.staging + "/\(first + $0)", changed[$0].bytes) })
+        // Per file: true when it is unchanged (and, for a swap, linked into the staging folder).
+        let kept = Parallel.map(files) { file -> (unchanged: Bool, linkFailure: Int32?) in
+            guard old.files.contains(file.path) && FileWriter.holds(output + "/" + file.path, file.bytes) else { return (false, nil) }
+            guard linking else { return (true, nil) }
+            if linkat(AT_FDCWD, output + "/" + file.path, AT_FDCWD, staging + "/" + file.path, 0) == 0 { return (true, nil) }
+            return (true, errno)
+        }
+        var changed: [OutputFile] = []
+        var unchanged = 0
+        var cannotLink = false
+        for (file, outcome) in zip(files, kept) {
+            if let failure = outcome.linkFailure {
+                if DirectorySwap.isUnsupported(failure) || failure == EMLINK {
+                    // The file system has no hard links (or no more for this file): the in-place journal needs none.
+                    cannotLink = true
+                    unchanged += 1
+                } else {
+                    // The old file could not be linked (it went away?): the new site gets it written instead.
+                    changed.append(file)
+                }
+            } else if outcome.unchanged {
+                unchanged += 1
+            } else {
+                changed.append(file)
+            }
+        }
+        mutex.lock()
+        if cannotLink { mode = .inPlace }
+        staged += changed.map(\.path)
+        unchangedCount += unchanged
+        mutex.unlock()
+        try OutputWriter.writeAll(changed.map { (staging + "/" + $0.path, $0.bytes) })
     }
 
     /// Every path staged so far, for the link check.
@@ -122,8 +198,8 @@ public final class OutputSession: @unchecked Sendable {
         return paths
     }
 
-    /// Makes the output hold exactly the staged site: checks it can be placed whole, commits, applies, and
-    /// ends the session. On failure nothing in the output has changed.
+    /// Makes the output hold exactly the staged site: checks it can be placed whole, puts it in place (in one
+    /// step where possible), and ends the session. On failure nothing in the output has changed.
     public func commit() throws(BuildError) -> OutputChanges {
         try commit(stoppingAt: nil)
     }
@@ -133,12 +209,16 @@ public final class OutputSession: @unchecked Sendable {
         guard isOpen else { return OutputChanges() }
         isOpen = false
         defer { lock.release() }
+        // Once a journal is committed, the staging folder holds the decided site: a failure while applying it
+        // leaves it for the next build to finish, never removed.
+        var committed = false
         do throws(BuildError) {
             if let clash = paths.intersection(folders).min() {
                 throw BuildError(reason: .conflictingPaths(clash), path: location.output)
             }
+            OutputTestHook.reached(.beforeCommit)
+            if stop == .beforeCommit { return OutputChanges() }
             if isWhole {
-                if stop == .beforeCommit { return OutputChanges() }
                 guard rename(location.staging, location.output) == 0 else {
                     throw BuildError(reason: .system(path: location.output, code: errno), path: location.output)
                 }
@@ -147,29 +227,50 @@ public final class OutputSession: @unchecked Sendable {
             let removed = old.files.subtracting(paths).sorted()
             let removedFolders = old.folders.subtracting(folders)
                 .sorted { ($0.split(separator: "/").count, $0) > ($1.split(separator: "/").count, $1) }
-            let madeFolders = folders.subtracting(old.folders).sorted { $0.count < $1.count }
             let summary = OutputChanges(written: staged.sorted(), unchangedCount: unchangedCount, removed: removed)
             if staged.isEmpty && removed.isEmpty && removedFolders.isEmpty {
                 OutputWriter.removeIfOurs(location.staging)
                 return summary
             }
-            let journal = Journal(steps: removed.map { .remove($0) } + removedFolders.map { .removeFolder($0) }
-                + madeFolders.map { .makeFolder($0) } + staged.indices.map { .place(staged: $0, path: staged[$0]) })
-            if stop == .beforeCommit { return summary }
-            try OutputWriter.created { () throws(FileWriter.Failure) in
-                try FileWriter.replace(location.partialJournal, journal.encoded(), sync: true)
+            if mode == .swap {
+                let code = DirectorySwap.exchange(location.staging, location.output)
+                if code == 0 {
+                    // The new site is the output; the old one, under the staging folder's name, is removed (a kill
+                    // from here on leaves it for the next build to remove).
+                    OutputTestHook.reached(.afterSwap)
+                    OutputWriter.removeIfOurs(location.staging) { OutputTestHook.reached(.removingOld) }
+                    return summary
+                }
+                guard DirectorySwap.isUnsupported(code) else {
+                    throw BuildError(reason: .system(path: location.output, code: code), path: location.output)
+                }
             }
-            guard rename(location.partialJournal, location.journal) == 0 else {
-                throw BuildError(reason: .system(path: location.journal, code: errno), path: location.output)
-            }
-            try OutputWriter.created { () throws(FileWriter.Failure) in try FileWriter.syncDirectory(location.staging) }
-            if stop == .afterCommit { return summary }
-            try OutputWriter.finish(journal, at: location)
+            try commitInPlace(removed: removed, removedFolders: removedFolders, stoppingAt: stop, committed: &committed)
             return summary
         } catch {
-            OutputWriter.removeIfOurs(location.staging)
+            if !committed { OutputWriter.removeIfOurs(location.staging) }
             throw error
         }
+    }
+
+    /// Where directories cannot be exchanged: writes the journal of every change, commits it with a rename, and
+    /// applies it (see `OutputWriter`).
+    private func commitInPlace(removed: [String], removedFolders: [String], stoppingAt stop: OutputWriter.Stop?,
+                               committed: inout Bool) throws(BuildError) {
+        let madeFolders = folders.subtracting(old.folders).sorted { $0.count < $1.count }
+        let journal = Journal(steps: removed.map { .remove($0) } + removedFolders.map { .removeFolder($0) }
+            + madeFolders.map { .makeFolder($0) } + staged.map { .place(source: $0, path: $0) })
+        try OutputWriter.created { () throws(FileWriter.Failure) in
+            try FileWriter.replace(location.partialJournal, journal.encoded(), sync: true)
+        }
+        guard rename(location.partialJournal, location.journal) == 0 else {
+            throw BuildError(reason: .system(path: location.journal, code: errno), path: location.output)
+        }
+        committed = true
+        try OutputWriter.created { () throws(FileWriter.Failure) in try FileWriter.syncDirectory(location.staging) }
+        OutputTestHook.reached(.afterJournal)
+        if stop == .afterCommit { return }
+        try OutputWriter.finish(journal, at: location)
     }
 
     /// Ends the session without changing the output: the staging folder is removed.

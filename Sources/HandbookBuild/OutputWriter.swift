@@ -15,32 +15,41 @@ import Darwin
 /// - **Lock.** A build holds an exclusive `flock` on `.<name>.handbook-lock` beside the output while it
 ///   changes anything; a second build fails at once with `BuildError.busy`.
 /// - **Recover.** Under the lock, it first finishes what a killed build left: a committed journal in the staging
-///   folder is applied (rolled forward), then the staging folder is discarded, as are the `.<name>.building-<pid>`
-///   and `.<name>.previous-<pid>` folders of earlier versions of the tool (only when they hold the marker and
-///   their process is gone; when the output itself is missing, such a `previous` folder, the last whole site, is
-///   renamed back to the output instead).
+///   folder is applied (rolled forward), then the staging folder is discarded — a half-built new site, or an old
+///   site already swapped out — as are the `.<name>.building-<pid>` and `.<name>.previous-<pid>` folders of
+///   earlier versions of the tool (only when they hold the marker and their process is gone; when the output
+///   itself is missing, such a `previous` folder, the last whole site, is renamed back to the output instead).
 /// - **First build** (no output, or an empty folder): every file is written into `.<name>.staging` with the
 ///   marker, and that folder is renamed to the output. The rename is the commit point.
-/// - **Later builds** (an output with the marker): each new file is compared with the old one, size first and
-///   then bytes. Identical files are left alone, so they keep their modification time and inode and deploy
-///   tools that compare times upload nothing for them. The changed and new files are written into the staging
-///   folder (flat, numbered), then a journal listing every step — remove the files the site no longer has,
-///   remove emptied folders, make new folders, rename each staged file over its target — is written,
-///   `fsync`ed and renamed into place inside the staging folder: that rename is the commit point. The steps
-///   are then applied (each rename is atomic per file), and the journal and staging folder are removed.
+/// - **Later builds** (an output with the marker): the whole new site is built in the staging folder. Each file
+///   is compared with the old one, size first and then bytes; an identical one is hard-linked from the old
+///   output (so it keeps its inode and modification time, and deploy tools that compare times upload nothing
+///   for it), the others are written. The staging folder and the output are then exchanged in one step
+///   (`DirectorySwap`: `renameat2(RENAME_EXCHANGE)` on Linux, `renamex_np(RENAME_SWAP)` on macOS): that is the
+///   commit point, and whoever reads the output sees the whole old site or the whole new one. The old site, now
+///   under the staging folder's name, is removed.
+/// - **In place**, where the exchange is impossible (the output is a mount point, a file system without hard
+///   links or without the exchange, another system): the staging folder holds only the changed files; a
+///   journal listing every step — remove the files the site no longer has, remove emptied folders, make new
+///   folders, rename each staged file over its target — is written, `fsync`ed and renamed into place inside the
+///   staging folder: that rename is the commit point. The steps are then applied (each rename is atomic per
+///   file), and the journal and staging folder are removed. While the steps run, a reader can see a mixture.
 ///
 /// A build that fails or is killed before the commit point has not touched the output; its staging folder is
-/// discarded by the next build. One killed after it has decided the new site; the next build (even one whose
-/// content has errors, since `checkOutput` recovers too) finishes the journal first. So once any build has
-/// finished, the output is either the old site or the new one. The journal is `fsync`ed but the staged files
-/// are not (a flush per file would cost more than the writes), so this holds for a build that fails or is
-/// killed, not for a power cut in the middle of one.
+/// discarded by the next build. With the exchange, the output is the whole old or the whole new site at every
+/// moment. In place, a build killed after the commit point has decided the new site, and the next build (even one
+/// whose content has errors, since `checkOutput` recovers too) finishes the journal first. The journal is
+/// `fsync`ed but the staged files are not (a flush per file would cost more than the writes), so this holds
+/// for a build that fails or is killed, not for a power cut in the middle of one.
 ///
 /// Nothing outside the output directory and these hidden siblings is ever written or removed, links inside
 /// the output are removed as links and never followed, and a folder without the marker is never changed.
 public enum OutputWriter {
     /// The file that marks a directory as this tool's output; only such directories are ever replaced or deleted.
     public static let marker = ".handbook-output"
+
+    /// The journal's name in the staging folder; it starts with the marker's name, so no site file can have it.
+    static let journalName = marker + "-journal"
 
     /// The marker's text; unchanged since the first version, as `ContentSiteTests` records every output file's digest.
     static let markerText = Array("Made by handbook build, which rewrites what changes in this directory on every build; do not edit it.\n".utf8)
@@ -65,7 +74,7 @@ public enum OutputWriter {
         default:
             throw BuildError(reason: .outputIsFile, path: output)
         }
-        let location = OutputLocation(output)
+        let location = try OutputLocation(checking: output)
         let lock = try OutputLock(location)
         defer { lock.release() }
         try recover(location)
@@ -85,11 +94,13 @@ public enum OutputWriter {
         case afterCommit
     }
 
-    /// `write(_:to:)`, stopping at `stop` when one is given: one `OutputSession` fed the whole site at once.
-    static func write(_ files: [OutputFile], to output: String, stoppingAt stop: Stop?) throws(BuildError) -> OutputChanges {
+    /// `write(_:to:)`, stopping at `stop` when one is given, replacing an old output by `mode` where possible: one
+    /// `OutputSession` fed the whole site at once.
+    static func write(_ files: [OutputFile], to output: String, stoppingAt stop: Stop?,
+                      mode: OutputSession.Mode = .swap) throws(BuildError) -> OutputChanges {
         let location = OutputLocation(output)
         try checkPaths(files, output: location.output)
-        let session = try OutputSession(output: output)
+        let session = try OutputSession(output: output, mode: mode)
         do throws(BuildError) {
             try session.stage(files)
         } catch {
@@ -117,9 +128,10 @@ extension OutputWriter {
         if let clash = paths.intersection(folders).min() { throw BuildError(reason: .conflictingPaths(clash), path: output) }
     }
 
-    /// True for a path the site may hold: relative, inside the output, no empty, `.` or `..` part, not the marker.
+    /// True for a path the site may hold: relative, inside the output, no empty, `.` or `..` part, not the marker
+    /// (nor a name beginning with it, which the writer keeps for itself).
     static func isSafe(_ path: String) -> Bool {
-        path != marker && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
+        !path.hasPrefix(marker) && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
     }
 
     /// The folders that hold `path`, nearest last: `a/b/c.html` → `a`, `a/b`.
@@ -137,6 +149,7 @@ extension OutputWriter {
     static func finish(_ journal: Journal, at location: OutputLocation) throws(BuildError) {
         try journal.apply(output: location.output, staging: location.staging)
         unlink(location.journal)
+        unlink(location.legacyJournal)
         removeIfOurs(location.staging)
     }
 
@@ -183,9 +196,13 @@ extension OutputWriter {
     /// versions of the tool left (their per-process folders). Runs under the lock.
     static func recover(_ location: OutputLocation) throws(BuildError) {
         let staging = location.staging
-        if FileSystem.kind(staging + "/" + marker) == .file, FileSystem.kind(location.output + "/" + marker) == .file,
-           let bytes = try? FileSystem.read(location.journal), let journal = Journal(decoding: bytes) {
-            try finish(journal, at: location)
+        if FileSystem.kind(staging + "/" + marker) == .file, FileSystem.kind(location.output + "/" + marker) == .file {
+            for path in [location.journal, location.legacyJournal] {
+                if let bytes = try? FileSystem.read(path), let journal = Journal(decoding: bytes) {
+                    try finish(journal, at: location)
+                    break
+                }
+            }
         }
         switch FileSystem.kind(staging) {
         case .missing:
@@ -223,11 +240,15 @@ extension OutputWriter {
     }
 
     /// Deletes a directory only when it carries the marker, so nothing the tool did not make is ever removed.
-    /// The marker goes last, so an interrupted removal can be finished by the next build.
-    static func removeIfOurs(_ path: String) {
+    /// The marker goes last, so an interrupted removal can be finished by the next build; `halfway` runs when
+    /// half of its entries are gone (the tests kill a build there).
+    static func removeIfOurs(_ path: String, halfway: () -> Void = {}) {
         guard FileSystem.kind(path) == .directory, FileSystem.kind(path + "/" + marker) == .file else { return }
         let entries = ((try? FileSystem.list(path)) ?? []).filter { $0 != marker }
-        _ = Parallel.map(entries) { name in FileWriter.removeTree(path + "/" + name) }
+        let half = entries.count / 2
+        _ = Parallel.map(Array(entries[..<half])) { name in FileWriter.removeTree(path + "/" + name) }
+        halfway()
+        _ = Parallel.map(Array(entries[half...])) { name in FileWriter.removeTree(path + "/" + name) }
         unlink(path + "/" + marker)
         rmdir(path)
     }

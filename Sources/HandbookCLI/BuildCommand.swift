@@ -25,9 +25,9 @@ enum BuildCommand {
         summary: "check, then publish the static site into the output directory",
         description: """
             Runs every check of `handbook check` first and writes nothing when there is an error. Then renders the \
-            site and writes only the files that changed, removing those it no longer makes; changes are staged \
-            beside the output and committed together, so a failed or interrupted build leaves the previous site \
-            whole.
+            site and writes only the files that changed, removing those it no longer makes; the new site is made \
+            beside the output and exchanged with it in one step, so a failed or interrupted build leaves the \
+            previous site whole.
             """,
         options: [.content, theme, output, baseURL, repository, checkLinks],
         notes: [
@@ -67,8 +67,10 @@ enum BuildCommand {
         }
         var fixedDate: Int64?
         if let epoch = environment["SOURCE_DATE_EPOCH"] {
-            guard let seconds = Int64(epoch) else {
-                return HandbookCommand.usageError("SOURCE_DATE_EPOCH must be a whole number of seconds", for: spec, console: &console)
+            // Dates are written with four-digit years, so the time must fall in 1970–9999 (reproducible-builds.org
+            // also asks for a non-negative number); outside that the dates made from it would be unreadable.
+            guard let seconds = Int64(epoch), (0...YearRange.lastSecond).contains(seconds) else {
+                return HandbookCommand.usageError("SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to \(YearRange.lastSecond) (9999-12-31T23:59:59Z)", for: spec, console: &console)
             }
             fixedDate = seconds
         }
@@ -82,7 +84,7 @@ enum BuildCommand {
         do {
             report = try Pipeline.build(options)
         } catch {
-            console.printError("handbook: \(error.description)")
+            console.printError("handbook: " + DiagnosticFormatter.terminalSafe(error.description))
             if case .theme = error { return ExitStatus.contentErrors }
             return ExitStatus.usage
         }
@@ -94,7 +96,7 @@ enum BuildCommand {
         guard report.written else {
             console.print(summary)
             console.print("Nothing was written; \(output)/ is unchanged.")
-            return ExitStatus.contentErrors
+            return validation.hasIOErrors ? ExitStatus.usage : ExitStatus.contentErrors
         }
         let seconds = Date().timeIntervalSince(started)
         console.print(summary)

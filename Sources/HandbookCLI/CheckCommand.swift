@@ -63,7 +63,7 @@ enum CheckCommand {
         do {
             validation = try Pipeline.check(contentPath: parsed.value(.content), today: today, isolated: isolated, types: types)
         } catch {
-            console.printError("handbook: \(error.description)")
+            console.printError("handbook: " + DiagnosticFormatter.terminalSafe(error.description))
             return ExitStatus.usage
         }
 
@@ -85,6 +85,8 @@ enum CheckCommand {
         case .text, .github:
             console.print(summary)
         }
+        // An unreadable file is the machine's problem, not the content's: exit 2, as for a missing folder.
+        if validation.hasIOErrors { return ExitStatus.usage }
         if validation.errorCount > 0 || (parsed.has(strict) && validation.warningCount > 0) {
             return ExitStatus.contentErrors
         }
@@ -101,12 +103,12 @@ enum CheckCommand {
             console.printError("due for review: " + array.encoded)
         case .github:
             for item in items {
-                console.print("::notice file=\(item.path),line=1,title=due-for-review::\(item.reviewed.map { "last reviewed \($0)" } ?? "never reviewed")")
+                console.print("::notice file=\(DiagnosticFormatter.property(item.path)),line=1,title=due-for-review::\(item.reviewed.map { "last reviewed \($0)" } ?? "never reviewed")")
             }
         case .text:
             console.print("Due for review (reviewed more than \(months) months ago, or never): \(items.count)")
             for item in items {
-                console.print("  \(item.reviewed?.description ?? "never     ")  \(item.path)  \(item.name)")
+                console.print(DiagnosticFormatter.terminalSafe("  \(item.reviewed?.description ?? "never     ")  \(item.path)  \(item.name)"))
             }
         }
     }
@@ -116,7 +118,7 @@ enum CheckCommand {
 enum Today {
     static func date(environment: [String: String]) -> PartialDate? {
         if let text = environment["HANDBOOK_TODAY"] {
-            guard let date = PartialDate(parsing: text), date.isFullDate else { return nil }
+            guard let date = PartialDate(parsing: text), date.isFullDate, date.year >= YearRange.first else { return nil }
             return date
         }
         var calendar = Calendar(identifier: .gregorian)

@@ -19,15 +19,21 @@ public enum DiagnosticFormatter {
         }
     }
 
-    /// `PATH:LINE:COLUMN: error|warning: MESSAGE [rule]`.
+    /// `PATH:LINE:COLUMN: error|warning: MESSAGE [rule]`, with control characters shown as `<U+XXXX>`.
     public static func textLine(_ d: Diagnostic) -> String {
-        "\(d.location.path):\(d.location.line):\(d.location.column): \(d.severity.rawValue): \(d.message) [\(d.rule)]"
+        terminalSafe("\(d.location.path):\(d.location.line):\(d.location.column): \(d.severity.rawValue): \(d.message) [\(d.rule)]")
     }
 
     /// `::error file=PATH,line=L,col=C,title=RULE::MESSAGE`, escaped as GitHub's workflow commands require.
     public static func githubLine(_ d: Diagnostic) -> String {
         let command = d.severity == .error ? "error" : "warning"
         return "::\(command) file=\(property(d.location.path)),line=\(d.location.line),col=\(d.location.column),title=\(property(d.rule))::\(data(d.message))"
+    }
+
+    /// `text` with every control character (C0 but tab, DEL, C1; and noncharacters) written as `<U+XXXX>`, so a file name or value
+    /// cannot start a new line, move the cursor or send an escape sequence to the terminal or the CI log.
+    public static func terminalSafe(_ text: String) -> String {
+        escaping(text, [:])
     }
 
     /// `3 errors, 1 warning in 41 files`.
@@ -56,21 +62,38 @@ public enum DiagnosticFormatter {
         return out + "]"
     }
 
+    /// A workflow command's message: `%`, CR and LF percent-encoded as GitHub decodes them, other controls as `<U+XXXX>`.
     static func data(_ text: String) -> String {
-        text.replacingAll(["%": "%25", "\r": "%0D", "\n": "%0A"])
+        escaping(text, ["%": "%25", "\r": "%0D", "\n": "%0A"])
     }
 
+    /// A workflow command's property: as `data`, and `:` and `,` encoded too.
     static func property(_ text: String) -> String {
-        text.replacingAll(["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
+        escaping(text, ["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
     }
-}
 
-private extension String {
-    func replacingAll(_ table: [Character: String]) -> String {
+    /// `text` with each scalar in `table` replaced and every other control character written as `<U+XXXX>`.
+    /// It works on scalars, not Characters: "\r\n" is one Character, which a table of "\r" and "\n" never matches.
+    static func escaping(_ text: String, _ table: [Unicode.Scalar: String]) -> String {
+        // Most lines need nothing: look at the bytes once before copying scalar by scalar.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x25 && $0 != 0x3A && $0 != 0x2C }) { return text }
         var out = ""
-        for character in self {
-            if let replacement = table[character] { out += replacement } else { out.append(character) }
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            if let replacement = table[scalar] {
+                out += replacement
+            } else if isControl(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "<U+" + String(repeating: "0", count: 4 - hex.count) + hex + ">"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
         }
         return out
+    }
+
+    /// What may not reach a terminal raw: every character no published text may hold, and line breaks.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        ControlCharacters.isForbidden(scalar) || scalar == "\r" || scalar == "\n"
     }
 }

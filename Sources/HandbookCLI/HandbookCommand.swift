@@ -47,7 +47,7 @@ public enum HandbookCommand {
             return NewCommand.run(rest, console: &console, types: types)
         default:
             let hint = Suggestion.closest(to: command, in: commands.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
-            console.printError("handbook: unknown command '\(command)'.\(hint)\n")
+            console.printError("handbook: unknown command '\(DiagnosticFormatter.terminalSafe(command))'.\(hint)\n")
             console.printError(Usage.main)
             return ExitStatus.usage
         }
@@ -80,7 +80,7 @@ public enum HandbookCommand {
 
     /// Reports a usage problem with the command's help and returns the usage exit status.
     static func usageError(_ message: String, for command: CommandSpec, console: inout Console) -> Int32 {
-        console.printError("handbook: \(message)\n")
+        console.printError("handbook: " + DiagnosticFormatter.terminalSafe(message) + "\n")
         console.printError(Usage.help(command))
         return ExitStatus.usage
     }

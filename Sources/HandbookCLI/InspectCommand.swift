@@ -24,7 +24,7 @@ enum InspectCommand {
             return HandbookCommand.usageError("inspect takes exactly one FILE", for: spec, console: &console)
         }
         guard FileSystem.targetKind(path) == .file else {
-            console.printError("handbook: \(path): no such file")
+            console.printError("handbook: " + DiagnosticFormatter.terminalSafe(path) + ": no such file")
             return ExitStatus.usage
         }
         do {
@@ -39,7 +39,7 @@ enum InspectCommand {
             console.print(JSONText.node(result.node!))
             return ExitStatus.success
         } catch {
-            console.printError("handbook: \(error.description)")
+            console.printError("handbook: " + DiagnosticFormatter.terminalSafe(error.description))
             return ExitStatus.usage
         }
     }

@@ -42,10 +42,10 @@ enum NewCommand {
         do {
             try FileWriter.createNew(path, contents: Scaffold.text(for: types[type], name: name))
         } catch {
-            console.printError("handbook: \(error.description)")
+            console.printError("handbook: " + DiagnosticFormatter.terminalSafe(error.description))
             return error.reason == .exists ? ExitStatus.contentErrors : ExitStatus.usage
         }
-        console.print("Created \(path)")
+        console.print("Created " + DiagnosticFormatter.terminalSafe(path))
         console.print("Fill in the required fields, uncomment the optional ones you know, then run: handbook check")
         return ExitStatus.success
     }

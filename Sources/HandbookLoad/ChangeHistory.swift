@@ -1,4 +1,5 @@
 import Foundation
+import HandbookModel
 
 /// When each content file last changed: from one `git log` call for the whole tree, falling back to
 /// file modification times outside a git checkout (or for files git does not know yet).
@@ -30,10 +31,12 @@ public enum ChangeHistory {
         let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
         for path in paths {
             let relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+            // A commit's date is whatever its author's clock (or `git commit --date`) said, and a file time
+            // whatever `touch` set: both are brought into years 0001–9999, which every output can write.
             if let known = fromGit[relative] {
-                dates[path] = Dates(added: known.first, changed: known.last)
+                dates[path] = Dates(added: YearRange.clamp(known.first), changed: YearRange.clamp(known.last))
             } else if let date = modificationTime(path) {
-                dates[path] = Dates(added: nil, changed: date)
+                dates[path] = Dates(added: nil, changed: YearRange.clamp(date))
             }
         }
         return dates

@@ -20,6 +20,8 @@ public enum ContentLoader {
         public static let missingFile = "missing-file"
         /// A file or folder could not be read.
         public static let io = "io"
+        /// A hidden `.md` file in a type folder, which is not published.
+        public static let hiddenFile = "hidden-file"
     }
 
     /// Loads the tree at `contentPath` (shown in diagnostics as given).
@@ -32,14 +34,24 @@ public enum ContentLoader {
         var jobs: [Job] = []
         let settingsPath = root + "/handbook.yml"
         var hasSettings = false
+        var settingsReadable = false
+        var placeholders: [RawDocument] = []
 
         for name in try FileSystem.list(root) where !name.hasPrefix(".") {
             let path = root + "/" + name
+            let kind = resolve(path, realRoot: realRoot, diagnostics: &diagnostics)
             if name == "handbook.yml" {
+                // Present, even when it is a link out of the tree or not a file: those are reported, not "missing".
                 hasSettings = true
+                if kind == .other { diagnostics.append(notAFile(path)) }
+                if kind == .directory {
+                    diagnostics.append(.error(Rule.unknownPath, at: SourceLocation(path: path, line: 1, column: 1),
+                        "handbook.yml must be a file, not a folder; move what it holds elsewhere and write the settings in a file"))
+                }
+                settingsReadable = kind == .file
                 continue
             }
-            switch resolve(path, realRoot: realRoot, diagnostics: &diagnostics) {
+            switch kind {
             case .directory:
                 guard let type = types.type(folder: name) else {
                     let known = types.types.map(\.folder)
@@ -47,9 +59,24 @@ public enum ContentLoader {
                         "'\(name)' is not a content folder; " + (Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" } ?? "entries go in \(known.joined(separator: ", "))")))
                     continue
                 }
-                for file in try FileSystem.list(path) where !file.hasPrefix(".") {
+                for file in try FileSystem.list(path) {
                     let filePath = path + "/" + file
-                    switch resolve(filePath, realRoot: realRoot, diagnostics: &diagnostics) {
+                    if file.hasPrefix(".") {
+                        // `.#name.md` is an editor's lock file (Emacs), not an entry; other hidden names such as
+                        // .DS_Store are ignored, but a hidden entry would silently go unpublished.
+                        if file.hasSuffix(".md") && !file.hasPrefix(".#") {
+                            diagnostics.append(.warning(Rule.hiddenFile, at: SourceLocation(path: filePath, line: 1, column: 1),
+                                "'\(file)' starts with '.', so it is neither checked nor published; rename it to '\(file.drop { $0 == "." })' to publish it, or remove it"))
+                        }
+                        continue
+                    }
+                    let kind = resolve(filePath, realRoot: realRoot, diagnostics: &diagnostics)
+                    if file.hasSuffix(".md") && kind != .file && kind != .directory {
+                        // A broken or outside link, or a FIFO, named as an entry: reported (above or below), and
+                        // still an entry others may name, so their references do not fail as well.
+                        placeholders.append(RawDocument(type: type, slug: String(file.dropLast(3)), path: filePath, frontMatter: nil, body: [], bodyLine: 1))
+                    }
+                    switch kind {
                     case .file where file.hasSuffix(".md"):
                         jobs.append(Job(type: type, slug: String(file.dropLast(3)), path: filePath))
                     case .file:
@@ -58,6 +85,8 @@ public enum ContentLoader {
                     case .directory:
                         diagnostics.append(.error(Rule.unknownPath, at: SourceLocation(path: filePath, line: 1, column: 1),
                             "type folders hold files only; move the entries in '\(file)/' up into \(path)/"))
+                    case .other:
+                        diagnostics.append(notAFile(filePath))
                     default:
                         continue
                     }
@@ -65,24 +94,28 @@ public enum ContentLoader {
             case .file:
                 diagnostics.append(.error(Rule.unknownPath, at: SourceLocation(path: path, line: 1, column: 1),
                     "only handbook.yml and the type folders belong in \(root)/; move '\(name)' into a type folder"))
+            case .other:
+                diagnostics.append(notAFile(path))
             default:
                 continue
             }
         }
 
         let results = Parallel.map(jobs) { job in read(job) }
-        var documents: [RawDocument] = []
-        documents.reserveCapacity(results.count)
+        var documents = placeholders
+        documents.reserveCapacity(results.count + placeholders.count)
         for result in results {
             diagnostics.append(contentsOf: result.diagnostics)
             if let document = result.document { documents.append(document) }
         }
+        // In the walk's order (type folder, then name), placeholders among the files read.
+        if !placeholders.isEmpty { documents.sort { $0.path < $1.path } }
         var settings: YAMLNode?
-        if hasSettings {
+        if settingsReadable {
             let outcome = readSettings(settingsPath, realRoot: realRoot)
             settings = outcome.node
             diagnostics.append(contentsOf: outcome.diagnostics)
-        } else {
+        } else if !hasSettings {
             diagnostics.append(.error(Rule.missingFile, at: SourceLocation(path: settingsPath, line: 1, column: 1),
                 "handbook.yml is missing: create it with at least a title, topics and methods"))
         }
@@ -118,12 +151,26 @@ private extension ContentLoader {
         var diagnostics: [Diagnostic]
     }
 
+    /// Reads a file. One that cannot be read or parsed still gives a document without front matter, so the
+    /// entry exists for references to it: its own diagnostic is the one problem reported, not also every
+    /// "there is no …" of the entries that name it.
     static func read(_ job: Job) -> FileResult {
+        var result: FileResult
         do {
-            return try readFile(job)
+            result = try readFile(job)
         } catch {
-            return FileResult(document: nil, diagnostics: [.error(Rule.io, at: SourceLocation(path: job.path, line: 1, column: 1), error.description)])
+            result = FileResult(document: nil, diagnostics: [.error(Rule.io, at: SourceLocation(path: job.path, line: 1, column: 1), error.description)])
         }
+        if result.document == nil {
+            result.document = RawDocument(type: job.type, slug: job.slug, path: job.path, frontMatter: nil, body: [], bodyLine: 1)
+        }
+        return result
+    }
+
+    /// A FIFO, socket or device where a file or folder belongs: reading it could block forever, so it is reported instead.
+    static func notAFile(_ path: String) -> Diagnostic {
+        .error(Rule.unknownPath, at: SourceLocation(path: path, line: 1, column: 1),
+               "this is not a regular file or folder (a FIFO, socket or device); replace it with a file, or remove it")
     }
 
     static func readFile(_ job: Job) throws(LoadError) -> FileResult {

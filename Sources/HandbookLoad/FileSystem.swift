@@ -56,13 +56,16 @@ public enum FileSystem {
         return names.sorted()
     }
 
-    /// Reads a whole file into bytes.
+    /// Reads a whole regular file into bytes. Anything else (a FIFO, a device) is refused rather than read: a
+    /// FIFO swapped in after the tree walk saw a file would otherwise block the run forever.
     public static func read(_ path: String) throws(LoadError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        // O_NONBLOCK makes opening a FIFO return at once; for a regular file it changes nothing.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw LoadError(.unreadableFile(code: errno), path: path) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw LoadError(.unreadableFile(code: errno), path: path) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw LoadError(.notAFile, path: path) }
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
         var filled = 0
         while true {

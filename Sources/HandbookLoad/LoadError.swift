@@ -8,6 +8,8 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
         case unreadableDirectory(code: Int32)
         /// A file could not be opened or read.
         case unreadableFile(code: Int32)
+        /// A path that should be a file is a FIFO, socket, device or folder.
+        case notAFile
         /// The theme directory has no templates/ folder.
         case themeMissing
     }
@@ -32,6 +34,8 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path): cannot list the directory (\(FileSystem.describe(errno: code)))"
         case .unreadableFile(let code):
             return "\(path): cannot read the file (\(FileSystem.describe(errno: code)))"
+        case .notAFile:
+            return "\(path): not a regular file (a FIFO, socket, device or folder); replace it with a file"
         case .themeMissing:
             return "\(path): not a theme (no templates/ folder); pass --theme DIR"
         }

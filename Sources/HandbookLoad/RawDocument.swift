@@ -38,4 +38,13 @@ public struct LoadedTree: Sendable {
     public var diagnostics: [Diagnostic]
     /// How many files were read.
     public var fileCount: Int
+
+    /// Creates a loaded tree (the loader makes them; tests and fuzzers build small ones).
+    public init(settings: YAMLNode?, settingsPath: String, documents: [RawDocument], diagnostics: [Diagnostic], fileCount: Int) {
+        self.settings = settings
+        self.settingsPath = settingsPath
+        self.documents = documents
+        self.diagnostics = diagnostics
+        self.fileCount = fileCount
+    }
 }

@@ -68,14 +68,20 @@ import Foundation
 
 extension DateTimeValue {
     /// The moment this names: at its written offset, else as a local time in `timeZone`.
+    ///
+    /// Dates are proleptic Gregorian, as ISO 8601 and iCalendar read them. Foundation's Gregorian calendar
+    /// switches to the Julian one before October 1582, so times with an offset, and any time before 1600 (when
+    /// every zone is at its constant local mean time), are counted here instead; later local times go through
+    /// the calendar, which settles times in a daylight-saving gap or overlap.
     public func instant(in timeZone: TimeZone) -> Date? {
-        var calendar = Calendar(identifier: .gregorian)
-        if let offsetMinutes {
-            guard let fixed = TimeZone(secondsFromGMT: offsetMinutes * 60) else { return nil }
-            calendar.timeZone = fixed
-        } else {
-            calendar.timeZone = timeZone
+        let local = Int64(date.daysSince1970) * 86_400 + Int64(hour * 3_600 + minute * 60 + (second ?? 0))
+        if let offsetMinutes { return Date(timeIntervalSince1970: TimeInterval(local - Int64(offsetMinutes) * 60)) }
+        if date.year < 1600 {
+            let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
+            return Date(timeIntervalSince1970: TimeInterval(local - Int64(offset)))
         }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
         var components = DateComponents()
         components.year = date.year
         components.month = date.month

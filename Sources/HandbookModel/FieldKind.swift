@@ -16,8 +16,8 @@ public indirect enum FieldKind: Hashable, Sendable {
     case dateOrDateTime
     /// A four-digit year.
     case year
-    /// A whole number, at least `minimum`.
-    case integer(minimum: Int?)
+    /// A whole number, at least `minimum` and at most `maximum` (bounds that keep the outputs' arithmetic sane).
+    case integer(minimum: Int?, maximum: Int? = nil)
     /// A number, at least `minimum`.
     case number(minimum: Double?)
     /// `true` or `false`.

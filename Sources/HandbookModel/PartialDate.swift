@@ -66,6 +66,19 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
         }
     }
 
+    /// The days from 1970-01-01 to this date (month and day taken as 1 when not given), in the proleptic
+    /// Gregorian calendar: the inverse of a Unix day number.
+    public var daysSince1970: Int {
+        // Days-from-civil (Howard Hinnant's algorithm): no calendar object, no Julian cutover.
+        let month = self.month ?? 1, day = self.day ?? 1
+        let year = self.year - (month <= 2 ? 1 : 0)
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yoe = year - era * 400
+        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
     /// The date `months` months later (day clamped to the month's length).
     public func addingMonths(_ months: Int) -> PartialDate {
         let index = year * 12 + ((month ?? 1) - 1) + months
@@ -80,7 +93,8 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
         return Int(text)
     }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
+    /// `value`'s digits, with zeros in front up to `width` (`pad(7, 4)` is `0007`).
+    public static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return String(repeating: "0", count: max(0, width - text.count)) + text
     }

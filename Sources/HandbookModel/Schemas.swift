@@ -11,7 +11,7 @@ public enum Schemas {
         FieldSchema(.baseURL, .url, "where the site is published; an absolute URL ending in '/'"),
         FieldSchema(.language, .language, "the content's language as a BCP 47 tag (default en-GB)"),
         FieldSchema(.timezone, .timezone, "the IANA time zone for event times without one (default Europe/London)"),
-        FieldSchema(.reviewAfterMonths, .integer(minimum: 1), "months after which an entry's 'reviewed' date is stale (default 12)"),
+        FieldSchema(.reviewAfterMonths, .integer(minimum: 1, maximum: 1200), "months after which an entry's 'reviewed' date is stale (default 12)"),
         FieldSchema(.repository, .text(maxLength: 140), "the GitHub repository the content is kept in, written owner/name; pages then link to its editor and issue forms"),
         FieldSchema(.branch, .text(maxLength: 100), "the branch 'Edit this page' links open (default main)"),
         FieldSchema(.topics, .vocabulary, "topic ids and their labels"),

@@ -220,7 +220,7 @@ struct GraphExports: OutputGenerator {
             xml.raw("<node id=\"")
             xml.append(encoded: encoded.xmlIDs[position])
             xml.raw("\" label=\"")
-            xml.text(node.name)
+            xml.attribute(node.name)
             xml.raw("\">")
             attributeValues(&xml, encoded.values[position], nodeValues)
             xml.raw("</node>\n")
@@ -253,7 +253,7 @@ struct GraphExports: OutputGenerator {
         for (number, value) in values.enumerated() {
             guard let value else { continue }
             xml.append(encoded: openings[number])
-            xml.text(value)
+            xml.attribute(value)
             xml.raw("\"/>")
         }
         xml.raw("</attvalues>")

@@ -61,7 +61,8 @@ public enum ICalendar {
         return out
     }
 
-    /// Escapes TEXT: backslash, semicolon, comma and line breaks.
+    /// Escapes TEXT: backslash, semicolon, comma and line breaks; characters TEXT excludes (controls) or no
+    /// published text may hold (`ControlCharacters`) become U+FFFD.
     public static func text(_ value: String) -> String {
         var out = ""
         for scalar in value.unicodeScalars {
@@ -71,7 +72,7 @@ public enum ICalendar {
             case ",": out += "\\,"
             case "\n": out += "\\n"
             case "\r": continue
-            default: out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(ControlCharacters.isForbidden(scalar) ? "\u{FFFD}" : scalar)
             }
         }
         return out
@@ -116,7 +117,7 @@ extension ICalendar {
             var last = start
             if let end = span.end, !end.hasTime { last = end.date }
             lines.append("DTSTART;VALUE=DATE:" + compact(start))
-            lines.append("DTEND;VALUE=DATE:" + compact(nextDay(last)))
+            lines.append(allDayEnd(start: start, last: last))
             if let rule { lines.append(rrule(rule, untilText: { compact($0) })) }
         case let span?:
             guard case .time(let start, let zone) = span.start else { break }
@@ -169,7 +170,7 @@ extension ICalendar {
         let host = URLComponents(string: baseURL)?.host ?? "handbook"
         var lines = ["BEGIN:VEVENT", "UID:funders-\(funder.reference.slug)-call-\(number)@\(host)",
                      "DTSTAMP:" + utcStamp(funder.lastChanged ?? 0),
-                     "DTSTART;VALUE=DATE:" + compact(date), "DTEND;VALUE=DATE:" + compact(nextDay(date)),
+                     "DTSTART;VALUE=DATE:" + compact(date), allDayEnd(start: date, last: date),
                      "SUMMARY:" + text("Deadline: \(call[.title]?.text ?? "open call") (\(funder.name))")]
         if case .number(let amount)? = call[.amount] {
             lines.append("DESCRIPTION:" + text("Up to \(Formatting.money(amount, currency: call[.currency]?.text))."))
@@ -192,13 +193,16 @@ extension ICalendar {
         if let end { last = max(last, end.date.year) }
         guard let rule else { return last }
         if case .date(let until)? = rule[.until] { return max(last, until.year) }
+        // `check` bounds interval and count (100 and 1,000); they are clamped here too, so that no value can make
+        // this arithmetic overflow, and the years a VTIMEZONE covers never pass 9999.
         var interval = 1
-        if case .integer(let n)? = rule[.interval] { interval = n }
+        if case .integer(let n)? = rule[.interval] { interval = min(max(n, 1), 100) }
         if case .integer(let count)? = rule[.count] {
-            let months = RepeatFrequency(of: rule) == .monthly ? count * interval : (count * interval * 7) / 28 + 1
-            return max(last, start.addingMonths(months).year)
+            let times = min(max(count, 1), 1_000)
+            let months = RepeatFrequency(of: rule) == .monthly ? times * interval : (times * interval * 7) / 28 + 1
+            return min(YearRange.last, max(last, start.addingMonths(months).year))
         }
-        return last + 10
+        return min(YearRange.last, last + 10)
     }
 
     static func vtimezone(_ zone: String, from firstYear: Int, to lastYear: Int) -> [String] {
@@ -235,8 +239,17 @@ extension ICalendar {
         return lines
     }
 
+    /// `YYYYMMDD`, the year always four digits (RFC 5545's `date-fullyear`).
     static func compact(_ date: PartialDate) -> String {
-        String(date.year) + PartialDate.padded(date.month ?? 1) + PartialDate.padded(date.day ?? 1)
+        PartialDate.pad(date.year, 4) + PartialDate.padded(date.month ?? 1) + PartialDate.padded(date.day ?? 1)
+    }
+
+    /// The end of an all-day event whose last day is `last`: the exclusive `DTEND`, or, when the day after
+    /// the last would be in year 10000, which no calendar date can name, the same span as a `DURATION`.
+    static func allDayEnd(start: PartialDate, last: PartialDate) -> String {
+        let end = nextDay(last)
+        guard end.year > YearRange.last else { return "DTEND;VALUE=DATE:" + compact(end) }
+        return "DURATION:P\(last.daysSince1970 - start.daysSince1970 + 1)D"
     }
 
     static func nextDay(_ date: PartialDate) -> PartialDate {
@@ -255,10 +268,14 @@ extension ICalendar {
         guard let timeZone = TimeZone(identifier: zone), let instant = TimeZoneOffsets.instant(of: value, in: timeZone) else {
             return local(value) + "Z"
         }
-        return utcStamp(Int64(instant.timeIntervalSince1970))
+        let seconds = instant.timeIntervalSince1970
+        return utcStamp(seconds.isFinite ? Int64(min(max(seconds, Double(YearRange.firstSecond)), Double(YearRange.lastSecond))) : 0)
     }
 
-    static func utcStamp(_ seconds: Int64) -> String {
+    /// A Unix time as `YYYYMMDDTHHMMSSZ`. An instant outside years 0001–9999 (a time on the first or last day of
+    /// that range, moved there by its offset) is written as the nearest one inside, so the line stays readable.
+    static func utcStamp(_ unclamped: Int64) -> String {
+        let seconds = YearRange.clamp(unclamped)
         let date = Formatting.date(fromUnix: seconds)
         let secondOfDay = Int(((seconds % 86_400) + 86_400) % 86_400)
         return compact(date) + "T" + PartialDate.padded(secondOfDay / 3600) + PartialDate.padded(secondOfDay / 60 % 60) + PartialDate.padded(secondOfDay % 60) + "Z"

@@ -74,18 +74,19 @@ struct JSONSchemaExport: OutputGenerator {
         case .partialDate:
             return .object(["anyOf": .array([
                 .object(["type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"]),
-                .object(["type": "integer", "minimum": .number("1000"), "maximum": .number("9999")]),
+                .object(["type": "integer", "minimum": .number("1"), "maximum": .number("9999")]),
             ])])
         case .year:
             return .object(["anyOf": .array([
                 .object(["type": "string", "pattern": "^[0-9]{4}$"]),
-                .object(["type": "integer", "minimum": .number("1000"), "maximum": .number("9999")]),
+                .object(["type": "integer", "minimum": .number("1"), "maximum": .number("9999")]),
             ])])
         case .dateOrDateTime:
             return .object(["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"])
-        case .integer(let minimum):
+        case .integer(let minimum, let maximum):
             var number: [String: JSONValue] = ["type": "integer"]
             if let minimum { number["minimum"] = .number(String(minimum)) }
+            if let maximum { number["maximum"] = .number(String(maximum)) }
             return .object(["anyOf": .array([.object(number), .object(["type": "string", "pattern": "^-?[0-9]+$"])])])
         case .number(let minimum):
             var number: [String: JSONValue] = ["type": "number"]
@@ -114,7 +115,9 @@ struct JSONSchemaExport: OutputGenerator {
         case .method:
             return .object(["enum": .array(index.settings.methods.map { .string($0.id) })])
         case .reference:
-            return .object(["type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"])
+            // A slug of digits alone, written plain, is an integer to a YAML reader (check reads it as the text).
+            return .object(["anyOf": .array([.object(["type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"]),
+                                             .object(["type": "integer", "minimum": .number("0")])])])
         case .list(let item, let minimum):
             var list: [String: JSONValue] = ["type": "array", "items": self.kind(item)]
             if minimum > 0 { list["minItems"] = .number(String(minimum)) }

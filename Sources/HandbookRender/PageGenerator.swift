@@ -72,7 +72,11 @@ extension PageGenerator {
             "noindex": .bool(!page.inSitemap),
         ]
         context["content"] = .string(site.theme.library.render(content.template, .object(context), misses: site.misses))
-        return OutputFile(path: Links.file(page.path), bytes: site.theme.library.renderBytes("layout", .object(context), misses: site.misses))
+        // Every value is escaped and `check` refuses control characters; this pass makes sure that a page is
+        // valid HTML even for text check never saw (a theme's, or a body from an unchecked tree).
+        var bytes = site.theme.library.renderBytes("layout", .object(context), misses: site.misses)
+        ControlCharacters.replace(in: &bytes)
+        return OutputFile(path: Links.file(page.path), bytes: bytes)
     }
 
     /// The pages' addresses and last changes, for the sitemap.

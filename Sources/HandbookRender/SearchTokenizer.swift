@@ -6,7 +6,9 @@ import Foundation
 /// 1. Fold: decompose (NFD), drop combining marks, lower-case, and spell out letters that do not
 ///    decompose (ß → ss, æ → ae, œ → oe, ø → o, ł → l, đ and ð → d, þ → th, ı → i).
 /// 2. Split on anything but `a`–`z` and `0`–`9`, except that an `&` between two letters or digits joins
-///    them ("R&D" → "rd", "AT&T" → "att"); keep tokens of two characters or more.
+///    them ("R&D" → "rd", "AT&T" → "att"); keep tokens of two to `longestToken` (64) characters: no word
+///    is longer, and a longer run of letters (a pasted hash, a hostile body) would make index files
+///    named after its prefixes too long for the file system, and splitting them by one letter at a time.
 /// 3. Drop common English words (`the`, `and`, `of`…).
 /// 4. Spell British forms the American way, so either finds both: a short word list (colour, centre,
 ///    programme, defence…), then endings: -isation → -ization, -ise/-ised/-ising/-iser → -ize…, and
@@ -23,6 +25,9 @@ import Foundation
 /// `foldWithFoundation`, which only scalars outside the table still go through), and the word lists are
 /// looked up on the bytes, with no String made for a token.
 public enum SearchTokenizer {
+    /// The longest token kept, in bytes (folded tokens are ASCII, so also in letters), as read before respelling.
+    public static let longestToken = 64
+
     /// Tokens of `text` as a query reads them, in order, repeats kept.
     public static func tokens(_ text: String) -> [String] {
         strings(text, joiningCompounds: false)
@@ -174,7 +179,7 @@ public enum SearchTokenizer {
         /// Gives the joined form of a compound of two parts or more with a letter in it (a range of
         /// numbers, "2020-2021", is not a word), and closes it.
         mutating func endCompound<S: Sink>(_ sink: inout S) {
-            if parts > 1 && compound.bytes.contains(where: { $0 &- 0x61 < 26 }) && compound.count >= 2
+            if parts > 1 && !compound.isTooLong && compound.bytes.contains(where: { $0 &- 0x61 < 26 }) && compound.count >= 2
                 && SearchTokenizer.respell(&compound, lexicon) {
                 sink.takeJoined(compound.bytes, hash: compound.hash, parts: given)
             }
@@ -184,12 +189,12 @@ public enum SearchTokenizer {
         }
     }
 
-    /// Hands a finished token to `sink`, unless it is too short or a stopword, spelt the American way;
-    /// clears it. True when it was handed over.
+    /// Hands a finished token to `sink`, unless it is too short, too long or a stopword, spelt the American
+    /// way; clears it. True when it was handed over.
     @inline(__always) @discardableResult
     private static func finish<S: Sink>(_ token: inout TokenBuffer, _ lexicon: Lexicon, _ sink: inout S) -> Bool {
         defer { token.clear() }
-        if token.count >= 2 && respell(&token, lexicon) {
+        if token.count >= 2 && !token.isTooLong && respell(&token, lexicon) {
             sink.take(token.bytes, hash: token.hash)
             return true
         }
@@ -218,10 +223,13 @@ public enum SearchTokenizer {
         return true
     }
 
-    /// A token being read: its bytes, in a buffer that grows, and their hash so far.
+    /// A token being read: its bytes and their hash so far. It holds at most `longestToken + 1` bytes: once
+    /// a token is longer than any kept, the rest of it is not stored (`isTooLong`), so a megabyte of one
+    /// word costs no memory and no time beyond reading it.
     struct TokenBuffer {
         private(set) var base: UnsafeMutablePointer<UInt8>
-        private var capacity = 64
+        /// Room for a token one byte too long, and for respelling (which never lengthens a kept token).
+        private var capacity = SearchTokenizer.longestToken + 8
         private(set) var count = 0
         private(set) var hash = SearchTokenTable.emptyHash
 
@@ -232,9 +240,12 @@ public enum SearchTokenizer {
         /// The bytes, valid until the buffer changes.
         var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
+        /// True when more than `longestToken` bytes were appended: the token is not kept.
+        var isTooLong: Bool { count > SearchTokenizer.longestToken }
+
         @inline(__always)
         mutating func append(_ byte: UInt8) {
-            if count == capacity { grow() }
+            guard count <= SearchTokenizer.longestToken else { return }
             base[count] = byte
             count += 1
             hash = SearchTokenTable.hash(hash, byte)
@@ -351,6 +362,8 @@ public enum SearchTokenizer {
 
     /// The American spelling of a token (tokens are folded already).
     public static func spelling(_ token: String) -> String {
+        // A token longer than any kept is never read, and the buffer would hold only its beginning.
+        guard token.utf8.count <= longestToken else { return token }
         var buffer = TokenBuffer()
         defer { buffer.deallocate() }
         for byte in token.utf8 { buffer.append(byte) }

@@ -109,8 +109,8 @@ struct FieldReader {
             return PhoneRule.check(text, name: name, at: position, &reporter) ? .text(text) : nil
         case .date, .partialDate, .dateOrDateTime, .year:
             return DateRule.read(text, kind: kind, name: name, at: position, &reporter)
-        case .integer(let minimum):
-            return NumberRule.integer(text, minimum: minimum, name: name, at: position, &reporter)
+        case .integer(let minimum, let maximum):
+            return NumberRule.integer(text, minimum: minimum, maximum: maximum, name: name, at: position, &reporter)
         case .number(let minimum):
             return NumberRule.number(text, minimum: minimum, name: name, at: position, &reporter)
         case .boolean:

@@ -7,14 +7,14 @@ public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
         // The loader's (HandbookLoad reports them with its own string ids, which these rules wrap).
         UnknownPathRule.self, SymlinkRule.self, IORule.self, EncodingRule.self, FrontMatterRule.self, YAMLRule.self,
-        DuplicateKeyRule.self, MissingFileRule.self,
+        DuplicateKeyRule.self, MissingFileRule.self, HiddenFileRule.self,
         // File names.
         SlugRule.self, SlugCollisionRule.self,
         // Fields, one kind of value each (FieldReader invokes them as it reads a field of that kind).
         RequiredFieldRule.self, UnknownKeyRule.self, TypeRule.self, TextRule.self, ChoiceRule.self, DateRule.self,
         NumberRule.self, URLRule.self, EmailRule.self, PhoneRule.self, CountryRule.self, RegionRule.self,
         JurisdictionRule.self, CurrencyRule.self, TimeZoneRule.self, LanguageRule.self, TopicRule.self, MethodRule.self,
-        VocabularyRule.self, ReferenceRule.self,
+        VocabularyRule.self, ReferenceRule.self, ControlCharacterRule.self,
         // Documents (the validator runs the document rules among these, in this order).
         DateOrderRule.self, PolicyStagesRule.self, PressContactRule.self, EventRule.self, RepeatRule.self,
         AmountCurrencyRule.self, StaleReviewRule.self,

@@ -16,6 +16,8 @@ public struct ValidationResult: Sendable {
     public var errorCount: Int { diagnostics.lazy.filter { $0.severity == .error }.count }
     /// The number of warnings.
     public var warningCount: Int { diagnostics.lazy.filter { $0.severity == .warning }.count }
+    /// True when a content file could not be read (`io`): an I/O error, which exits with status 2, not 1.
+    public var hasIOErrors: Bool { diagnostics.contains { $0.rule == IORule.id.rawValue } }
 }
 
 /// Checks a loaded tree against the type descriptors: schemas, cross-field rules and references.
@@ -31,6 +33,11 @@ public enum Validator {
         let results = Parallel.map(tree.documents) { document in check(document, context: context) }
 
         var diagnostics = tree.diagnostics + settingsDiagnostics
+        if let node = tree.settings {
+            var reporter = Reporter(path: tree.settingsPath)
+            ControlCharacterRule.check(node, &reporter)
+            diagnostics += reporter.diagnostics
+        }
         var entities: [Entity] = []
         entities.reserveCapacity(results.count)
         for result in results {
@@ -49,7 +56,9 @@ public enum Validator {
         var reporter = Reporter(path: document.path)
         let info = RawDocumentInfo(type: document.type, slug: document.slug, path: document.path)
         SlugRule.check(info, types: context.types, &reporter)
+        ControlCharacterRule.check(body: document.body, line: document.bodyLine, &reporter)
         guard let frontMatter = document.frontMatter else { return (nil, reporter.diagnostics) }
+        ControlCharacterRule.check(frontMatter, &reporter)
         let descriptor = context.types[document.type]
         let entries = FieldReader(context: context).readMapping(frontMatter, schema: descriptor.fields, prefix: "", &reporter)
         let fields = DocumentFields(info: info, entries: entries, start: frontMatter.position, raw: frontMatter)

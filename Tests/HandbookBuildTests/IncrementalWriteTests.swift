@@ -173,10 +173,10 @@ import Darwin
         let place = try Place()
         defer { place.directory.cleanUp() }
         try OutputWriter.write(Self.v1, to: place.output)
-        _ = try OutputWriter.write(Self.v2, to: place.output, stoppingAt: .afterCommit)
+        _ = try OutputWriter.write(Self.v2, to: place.output, stoppingAt: .afterCommit, mode: .inPlace)
         // Killed right after the commit point: nothing applied yet, the journal waiting beside the output.
         #expect(place.files == Self.text(Self.v1))
-        #expect(Self.identity(place.directory.path + "/.site.staging/journal") != nil)
+        #expect(Self.identity(OutputLocation(place.output).journal) != nil)
         let changes = try OutputWriter.write(Self.v2, to: place.output)
         #expect(changes == OutputChanges(written: [], unchangedCount: 4, removed: []))
         #expect(place.files == Self.text(Self.v2))
@@ -189,7 +189,7 @@ import Darwin
         let place = try Place()
         defer { place.directory.cleanUp() }
         try OutputWriter.write(Self.v1, to: place.output)
-        _ = try OutputWriter.write(Self.v2, to: place.output, stoppingAt: .afterCommit)
+        _ = try OutputWriter.write(Self.v2, to: place.output, stoppingAt: .afterCommit, mode: .inPlace)
         try OutputWriter.checkOutput(place.output, content: place.directory.path + "/content", theme: place.directory.path + "/theme")
         #expect(place.files == Self.text(Self.v2))
         #expect(place.siblings == ["site"])
@@ -203,7 +203,7 @@ import Darwin
         let old = [OutputFile(path: "a", text: "file"), OutputFile(path: "b/c.html", text: "c"), OutputFile(path: "x.html", text: "x")]
         let new = [OutputFile(path: "a/index.html", text: "page"), OutputFile(path: "b", text: "file"), OutputFile(path: "x.html", text: "y")]
         try OutputWriter.write(old, to: place.output)
-        _ = try OutputWriter.write(new, to: place.output, stoppingAt: .afterCommit)
+        _ = try OutputWriter.write(new, to: place.output, stoppingAt: .afterCommit, mode: .inPlace)
         let location = OutputLocation(place.output)
         let journal = try #require(Journal(decoding: Array(try Data(contentsOf: URL(fileURLWithPath: location.journal)))))
         // Every step done, then killed before the journal was removed.
@@ -245,7 +245,7 @@ import Darwin
         let place = try Place()
         defer { place.directory.cleanUp() }
         try OutputWriter.write(Self.v1, to: place.output)
-        _ = try OutputWriter.write(Self.v2, to: place.output, stoppingAt: .afterCommit)
+        _ = try OutputWriter.write(Self.v2, to: place.output, stoppingAt: .afterCommit, mode: .inPlace)
         let location = OutputLocation(place.output)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: location.journal))
         try bytes.dropLast(4).write(to: URL(fileURLWithPath: location.journal))
@@ -255,7 +255,8 @@ import Darwin
     }
 
     @Test func aJournalReadsBackItsSteps() {
-        let journal = Journal(steps: [.remove("a b/c.html"), .removeFolder("a b"), .makeFolder("d"), .place(staged: 12, path: "d/e\tf.html")])
+        let journal = Journal(steps: [.remove("a b/c.html"), .removeFolder("a b"), .makeFolder("d"), .place(source: "12", path: "d/e\tf.html"),
+                                      .place(source: "g/h\ti.html", path: "g/h\ti.html")])
         #expect(Journal(decoding: journal.encoded()) == journal)
         #expect(Journal(decoding: Array(journal.encoded().dropLast())) == nil)
         #expect(Journal(decoding: []) == nil)

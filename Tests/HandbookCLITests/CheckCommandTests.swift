@@ -12,7 +12,7 @@ import Testing
 
     /// Each folder in Fixtures/invalid is a content tree whose text report must match its expected.txt.
     /// Re-record with `HANDBOOK_RECORD=1 swift test --filter CheckCommandTests`.
-    @Test(arguments: ["fields", "layout", "references", "rules", "settings", "yaml"])
+    @Test(arguments: ["fields", "layout", "limits", "references", "rules", "settings", "yaml"])
     func invalidFixtureMatchesGoldenReport(_ name: String) throws {
         let folder = Fixtures.invalid.appendingPathComponent(name)
         let content = folder.appendingPathComponent("content").path

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookTestSupport
 import Testing
 
 /// Hostile front-matter values and Markdown come out inert on every page.
@@ -50,6 +51,26 @@ import Testing
                 #expect(allowed, "\(path) has <script\(tag)>")
             }
         }
+    }
+
+    /// The policy SECURITY.md and the README state, before anything it governs, and nothing on a page that it
+    /// would block: no inline style, no event handler attribute, no inline script but JSON-LD data.
+    static let policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+
+    @Test func everyPageCarriesAStrictContentSecurityPolicy() throws {
+        let pages = Self.site.filter { $0.key.hasSuffix(".html") }
+        #expect(pages.count > 10)
+        for (path, text) in pages {
+            #expect(text.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.policy)\">\n"), "\(path)")
+            #expect(!text.contains(" style=\"") && !text.contains("<style"), "\(path) has an inline style")
+            // Attribute values (where escaped hostile text such as "onerror=" may appear) are emptied first.
+            let markup = text.replacingOccurrences(of: #""[^"]*""#, with: "\"\"", options: .regularExpression)
+            #expect(markup.range(of: #"<[a-z]+ [^>]*\bon[a-z]+="#, options: .regularExpression) == nil, "\(path) has an event handler attribute")
+        }
+        let security = try String(contentsOf: SharedFolder.packageRoot.appendingPathComponent("SECURITY.md"), encoding: .utf8)
+        let readme = try String(contentsOf: SharedFolder.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(Self.policy + "; frame-ancestors 'none'"), "the README's header is the page's policy plus frame-ancestors")
+        #expect(security.replacingOccurrences(of: "\n", with: " ").contains(Self.policy), "SECURITY.md states the policy")
     }
 
     @Test func valuesAreEscapedInTextAndAttributes() throws {

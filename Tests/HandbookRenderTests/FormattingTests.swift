@@ -28,6 +28,32 @@ import Testing
         #expect(total.text == "1002.80")
     }
 
+    /// Issue 14, defect 1: a fixed-width total trapped on long fractions and on decimals that differ widely.
+    @Test func totalsNeverOverflow() {
+        var total = Decimalish()
+        for amount in ["0.0000000000000000001", "123456789012345.12345", "999999999999999999999999"] { total.add(amount) }
+        #expect(total.text == "1000000000123456789012344.1234500000000000001")
+        var many = Decimalish()
+        for _ in 0..<10_000 { many.add("999999999999999.9999") }
+        #expect(many.text == "9999999999999999999.0000")
+    }
+
+    @Test func totalsTakeSigns() {
+        var total = Decimalish()
+        for amount in ["5.25", "-7.5", "+1"] { total.add(amount) }
+        #expect(total.text == "-1.25")
+        total.add("1.25")
+        #expect(total.text == "0.00")
+    }
+
+    @Test func unixDaysInvertUnixDates() {
+        for date in [PartialDate(year: 1, month: 1, day: 1), PartialDate(year: 1970, month: 1, day: 1), PartialDate(year: 2000, month: 2, day: 29),
+                     PartialDate(year: 9999, month: 12, day: 31)] {
+            #expect(Formatting.date(fromUnix: Int64(date.daysSince1970) * 86_400) == date)
+        }
+        #expect(PartialDate(year: 1970, month: 1, day: 2).daysSince1970 == 1)
+    }
+
     @Test func codesBecomeNames() {
         #expect(Formatting.country("BE") == "Belgium")
         #expect(Formatting.region("GB-SCT") == "Scotland")

@@ -31,6 +31,27 @@ import Testing
         FieldEntry(key: key, value: value, position: TextPosition(line: 1, column: 1))
     }
 
+    /// Issue 14, defect 7: years are always four digits, and an event on the last day of 9999 ends by duration.
+    @Test func yearsAreFourDigitsAndTheLastDayEndsByDuration() {
+        let first = calendar([field("title", .text("A")), field("start", .date(PartialDate(year: 10, month: 1, day: 1)))])
+        #expect(first.contains("DTSTART;VALUE=DATE:00100101\r\nDTEND;VALUE=DATE:00100102\r\n"))
+        let last = calendar([field("title", .text("Z")), field("start", .date(PartialDate(year: 9999, month: 12, day: 30))),
+                             field("end", .date(PartialDate(year: 9999, month: 12, day: 31)))])
+        #expect(last.contains("DTSTART;VALUE=DATE:99991230\r\nDURATION:P2D\r\n"))
+        #expect(ICalendar.utcStamp(Int64.max) == "99991231T235959Z")
+        #expect(ICalendar.utcStamp(Int64.min) == "00010101T000000Z")
+    }
+
+    /// Issue 14, defect 2: `check` bounds interval and count, and the writer clamps them too, so values that never
+    /// passed `check` cannot overflow its arithmetic either.
+    @Test func repeatArithmeticCannotOverflow() throws {
+        let start = try #require(DateTimeValue(parsing: "2026-01-01T10:00"))
+        let rule = FieldValue.record([field("frequency", .text("weekly")), field("interval", .integer(Int.max)), field("count", .integer(Int.max))])
+        #expect(ICalendar.lastYear(start: start.date, rule: rule, end: nil) <= 9999)
+        let ics = calendar([field("title", .text("R")), field("start", .dateTime(start)), field("repeat", rule)])
+        #expect(ics.contains("BEGIN:VTIMEZONE"))
+    }
+
     @Test func allDayEventsHaveAnExclusiveEnd() {
         let ics = calendar([field("title", .text("Festival")), field("start", .date(PartialDate(year: 2026, month: 12, day: 31))),
                             field("end", .date(PartialDate(year: 2027, month: 1, day: 1)))])

@@ -133,7 +133,7 @@ import Testing
         #expect(sink.hashes == sink.tokens.map { SearchTokenTable.hash($0.utf8) }, "a respelt token is hashed again")
     }
 
-    /// The tokenizer the byte one replaced: Foundation's fold, then a String per token, looked up and respelt;
+    /// The tokenizer the byte one replaced: Foundation's fold, then a String per token of 2 to 64 bytes, looked up and respelt;
     /// an `&` between letters or digits dropped first, and with `joiningCompounds` each compound of parts
     /// joined by single hyphens also given whole, as the browser's `indexTokens` does it.
     static func referenceTokens(_ text: String, joiningCompounds: Bool = false) -> [String] {
@@ -157,7 +157,7 @@ import Testing
         var tokens: [String] = []
         func keep(_ token: [UInt8]) {
             let string = String(decoding: token, as: UTF8.self)
-            if token.count >= 2 && !stopwords.contains(string) { tokens.append(spelling(string)) }
+            if token.count >= 2 && token.count <= SearchTokenizer.longestToken && !stopwords.contains(string) { tokens.append(spelling(string)) }
         }
         // Compounds: runs of word bytes joined by single hyphens.
         var index = 0

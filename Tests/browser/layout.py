@@ -12,6 +12,7 @@ Chromium tab, driven through the DevTools protocol over a pipe, at 320, 390 and 
 - a header taller than 25 % of the viewport at 390 x 844, or on more than one row at 1366 px;
 - a visible element that has the `hidden` attribute;
 - an uncaught script error or a console error, a request to another host, an inline script or style;
+- a page without the theme's strict Content-Security-Policy meta tag, or any violation of it;
 - a heading that skips a level, or a scrolling region the keyboard cannot reach;
 - a "Show more results" button that does nothing;
 - any axe-core violation (WCAG 2.x A and AA, and best practice) on one page of every kind at 390 and
@@ -156,6 +157,9 @@ class Chromium:
         self.session = self.call("Target.attachToTarget", {"targetId": page["targetId"], "flatten": True})["sessionId"]
         for domain in ("Page.enable", "Runtime.enable", "Log.enable", "Network.enable"):
             self.call(domain, session=True)
+        # Every Content-Security-Policy violation on a page is recorded by a listener that runs before the page's
+        # own scripts (DevTools' own evaluation is exempt from the policy), and MEASURE reports them.
+        self.call("Page.addScriptToEvaluateOnNewDocument", {"source": CSP_LISTENER}, session=True)
 
     def read(self, timeout):
         deadline = time.time() + timeout
@@ -212,6 +216,13 @@ class Chromium:
 
 
 # Runs in the page once it has loaded: waits for the search to answer, then measures.
+CSP_LISTENER = r"""
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__cspViolations.push(event.violatedDirective + " blocked " + (event.blockedURI || "inline") + " at " + event.sourceFile + ":" + event.lineNumber);
+});
+"""
+
 MEASURE = r"""
 (async function () {
   var status = document.querySelector("[data-search-status]");
@@ -221,6 +232,11 @@ MEASURE = r"""
     await new Promise(function (r) { setTimeout(r, 100); });
   }
   var problems = [];
+  (window.__cspViolations || []).forEach(function (v) { problems.push("Content-Security-Policy violation: " + v); });
+  var policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+  if (!policy || !/default-src 'self'/.test(policy.content) || /unsafe-inline|unsafe-eval/.test(policy.content)) {
+    problems.push("no strict Content-Security-Policy meta tag");
+  }
   var root = document.documentElement;
   if (root.scrollWidth > window.innerWidth) {
     var wide = [];

@@ -39,7 +39,9 @@
     return token;
   }
 
-  function kept(token) { return token.length >= 2 && !STOP[token]; }
+  /* The longest token kept (SearchTokenizer.longestToken): no word is longer, and the index leaves longer runs out. */
+  var LONGEST = 64;
+  function kept(token) { return token.length >= 2 && token.length <= LONGEST && !STOP[token]; }
 
   /* Folded text with an "&" between two letters or digits dropped, so "R&D" reads as "rd". */
   function joined(text) { return fold(text).replace(/([a-z0-9])&(?=[a-z0-9])/g, "$1"); }

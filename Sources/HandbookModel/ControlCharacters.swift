@@ -1,0 +1,96 @@
+/// The characters no text the tool publishes may hold: C0 controls other than tab, line feed and carriage
+/// return; DEL and the C1 controls (U+007F–U+009F); and the noncharacters (U+FDD0–U+FDEF and the last two
+/// code points of every plane, such as U+FFFE and U+FFFF).
+///
+/// XML 1.0 forbids the C0 controls and U+FFFE/U+FFFF even escaped, HTML calls every one of them a parse error,
+/// iCalendar's TEXT excludes the controls, and a terminal or CI log obeys them. `check` refuses them
+/// (`control-character`), and the writers of HTML, XML and iCalendar replace any that reach them with U+FFFD,
+/// so an output is well formed even for text `check` never saw.
+public enum ControlCharacters {
+    /// U+FFFD REPLACEMENT CHARACTER in UTF-8: what a writer puts in place of a forbidden character.
+    public static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+    /// True for a scalar no published text may hold.
+    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x20 { return value != 0x09 && value != 0x0A && value != 0x0D }
+        return (0x7F...0x9F).contains(value) || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
+    }
+
+    /// How many bytes the forbidden character starting at `index` of valid UTF-8 takes, or 0 when the
+    /// character there is allowed. Looks only at lead bytes that can start one, so plain text costs a compare.
+    @inline(__always)
+    public static func forbiddenLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x20 { return byte == 0x09 || byte == 0x0A || byte == 0x0D ? 0 : 1 }
+        if byte < 0x7F { return 0 }
+        if byte == 0x7F { return 1 }
+        let count = bytes.count
+        switch byte {
+        case 0xC2:
+            // U+0080–U+009F.
+            return index + 1 < count && bytes[index + 1] <= 0x9F ? 2 : 0
+        case 0xEF:
+            // U+FDD0–U+FDEF (EF B7 90–AF) and U+FFFE, U+FFFF (EF BF BE, BF).
+            guard index + 2 < count else { return 0 }
+            let second = bytes[index + 1], third = bytes[index + 2]
+            if second == 0xB7 && third >= 0x90 && third <= 0xAF { return 3 }
+            return second == 0xBF && third >= 0xBE ? 3 : 0
+        case 0xF0...0xF4:
+            // U+nFFFE and U+nFFFF of planes 1–16: the second byte's low four bits set, then BF, then BE or BF.
+            guard index + 3 < count else { return 0 }
+            return bytes[index + 1] & 0x0F == 0x0F && bytes[index + 2] == 0xBF && bytes[index + 3] >= 0xBE ? 4 : 0
+        default:
+            return 0
+        }
+    }
+
+    /// The byte offset of the first forbidden character in valid UTF-8, or nil.
+    public static func firstForbidden(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            if forbiddenLength(bytes, at: index) > 0 { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The first forbidden scalar of `text`, or nil.
+    public static func firstForbidden(in text: String) -> Unicode.Scalar? {
+        // Most text has none: test the bytes, and find the scalar only when there is one.
+        var copy = text
+        guard let offset = copy.withUTF8({ firstForbidden(in: $0) }) else { return nil }
+        let index = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return text.unicodeScalars[index]
+    }
+
+    /// Replaces every forbidden character of valid UTF-8 `bytes`, from `start` on, with U+FFFD. Returns at once
+    /// when there is none, which is nearly always.
+    public static func replace(in bytes: inout [UInt8], from start: Int = 0) {
+        let first = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var index = start
+            while index < buffer.count {
+                if forbiddenLength(buffer, at: index) > 0 { return index }
+                index += 1
+            }
+            return nil
+        }
+        guard let first else { return }
+        var out = Array(bytes[..<first])
+        out.reserveCapacity(bytes.count + 16)
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = first
+            while index < buffer.count {
+                let length = forbiddenLength(buffer, at: index)
+                if length > 0 {
+                    out += replacement
+                    index += length
+                } else {
+                    out.append(buffer[index])
+                    index += 1
+                }
+            }
+        }
+        bytes = out
+    }
+}

@@ -1,0 +1,61 @@
+import HandbookModel
+
+/// No control characters or noncharacters (see `ControlCharacters`) in front matter, `handbook.yml` or a body.
+///
+/// YAML's double-quoted escapes (`"\x07"`, `"\u0000"`, `"\e"`) and a Markdown body can carry them past the
+/// YAML reader, which refuses them only when written raw. Published, they would make `feed.xml` and the
+/// graph files not well-formed XML, HTML invalid and calendars unreadable, and reach readers' terminals, so
+/// they are refused here, where the fix is one deletion; the writers replace any that reach them anyway.
+enum ControlCharacterRule: Rule {
+    static let id: RuleID = "control-character"
+    static let defaultSeverity = Diagnostic.Severity.error
+    static let summary = "no control characters (C0 but tab and line breaks, DEL, C1) or noncharacters (U+FFFE, U+FFFF, …) in front matter or a body"
+
+    /// Checks every key and scalar of a front matter (or `handbook.yml`), naming each by its field path.
+    static func check(_ node: YAMLNode, name: String = "", _ reporter: inout Reporter) {
+        switch node.value {
+        case .scalar(let text, _):
+            if let scalar = ControlCharacters.firstForbidden(in: text) {
+                reporter.error(id, node.position, "'\(name)' holds \(describe(scalar)), which no page, feed or calendar can show; remove it")
+            }
+        case .sequence(let items):
+            for (index, item) in items.enumerated() { check(item, name: "\(name)[\(index + 1)]", &reporter) }
+        case .mapping(let pairs):
+            for pair in pairs {
+                let field = name.isEmpty ? pair.key : name + "." + pair.key
+                if let scalar = ControlCharacters.firstForbidden(in: pair.key) {
+                    reporter.error(id, pair.keyPosition, "the key '\(field)' holds \(describe(scalar)); remove it")
+                    continue
+                }
+                check(pair.value, name: field, &reporter)
+            }
+        }
+    }
+
+    /// Checks a Markdown body that starts on line `line`, pointing at the first forbidden character's line and column.
+    static func check(body: [UInt8], line: Int, _ reporter: inout Reporter) {
+        body.withUnsafeBufferPointer { bytes in
+            guard let offset = ControlCharacters.firstForbidden(in: bytes) else { return }
+            var lineNumber = line, column = 1
+            for index in 0..<offset {
+                if bytes[index] == 0x0A {
+                    lineNumber += 1
+                    column = 1
+                } else if bytes[index] & 0xC0 != 0x80 {
+                    column += 1
+                }
+            }
+            let length = ControlCharacters.forbiddenLength(bytes, at: offset)
+            let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self).unicodeScalars.first!
+            reporter.error(id, TextPosition(line: lineNumber, column: column),
+                "the body holds \(describe(scalar)), which no page or feed can show; remove it (the first is shown)")
+        }
+    }
+
+    /// "the control character U+0007".
+    static func describe(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let kind = scalar.value >= 0xA0 ? "the noncharacter" : "the control character"
+        return "\(kind) U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Issue 14, defects 4 and 9: what in a content tree is not a plain file is reported, never read blindly,
+/// never waited on, and never the cause of other, false problems.
+@Suite struct ContentTreeHazardTests {
+    /// Runs `check` on another thread and gives up after `seconds`, so a run that blocks fails instead of hanging.
+    static func checkWithin(_ seconds: Double, _ content: String) -> CLIRun? {
+        nonisolated(unsafe) var result: CLIRun?
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            result = runCLI(["check", "--content", content])
+            done.signal()
+        }
+        return done.wait(timeout: .now() + seconds) == .success ? result : nil
+    }
+
+    static func tree(_ directory: TemporaryDirectory) throws -> String {
+        try directory.write("content/handbook.yml", "title: T\n")
+        try directory.write("content/organisations/p.md", "---\nname: P\ncountry: GB\npartners: [f, loop]\n---\n")
+        return directory.path + "/content"
+    }
+
+    @Test func aFIFOIsReportedAndNotWaitedOn() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let content = try Self.tree(directory)
+        #expect(mkfifo(content + "/organisations/f.md", 0o644) == 0)
+        try directory.write("content/organisations/loop.md", "---\nname: L\ncountry: GB\n---\n")
+        try FileManager.default.removeItem(atPath: content + "/handbook.yml")
+        #expect(mkfifo(content + "/handbook.yml", 0o644) == 0)
+        let run = try #require(Self.checkWithin(20, content), "check blocked on a FIFO")
+        #expect(run.status == 1)
+        #expect(run.out.contains("/content/handbook.yml:1:1: error: this is not a regular file or folder (a FIFO, socket or device)"), "\(run.out)")
+        #expect(run.out.contains("/content/organisations/f.md:1:1: error: this is not a regular file or folder"), "\(run.out)")
+        #expect(!run.out.contains("[reference]"), "a reported file still counts as an entry: \(run.out)")
+    }
+
+    @Test func settingsLinkedFromOutsideTheTreeAreNotRead() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let content = try Self.tree(directory)
+        try directory.write("secret.yml", "title: SECRET-VALUE\nbase_url: \"not: read\"\n")
+        try FileManager.default.removeItem(atPath: content + "/handbook.yml")
+        try FileManager.default.createSymbolicLink(atPath: content + "/handbook.yml", withDestinationPath: directory.path + "/secret.yml")
+        try FileManager.default.createSymbolicLink(atPath: content + "/organisations/loop.md", withDestinationPath: "loop.md")
+        let run = runCLI(["check", "--content", content])
+        #expect(run.status == 1)
+        #expect(run.out.contains("/content/handbook.yml:1:1: error: this symbolic link leads outside the content tree"), "\(run.out)")
+        #expect(!run.out.contains("SECRET") && !run.out.contains("not: read") && !run.out.contains("missing-file"), "\(run.out)")
+        #expect(run.out.contains("/content/organisations/loop.md:1:1: error: this symbolic link is broken"))
+        #expect(!run.out.contains("'loop'"), "a broken link named as an entry still counts as one: \(run.out)")
+    }
+
+    @Test func hiddenEntriesAreWarnedAbout() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let content = try Self.tree(directory)
+        try directory.write("content/organisations/f.md", "---\nname: F\ncountry: GB\n---\n")
+        try directory.write("content/organisations/loop.md", "---\nname: L\ncountry: GB\n---\n")
+        try directory.write("content/organisations/.draft.md", "---\nname: Hidden\n---\n")
+        try directory.write("content/organisations/.#p.md", "lock")
+        try directory.write("content/organisations/.DS_Store", "x")
+        let run = runCLI(["check", "--content", content])
+        #expect(run.status == 0)
+        #expect(run.out.contains("/content/organisations/.draft.md:1:1: warning: '.draft.md' starts with '.', so it is neither checked nor published; rename it to 'draft.md' to publish it, or remove it [hidden-file]"), "\(run.out)")
+        #expect(run.out.split(separator: "\n").count == 2, "only the hidden entry is reported: \(run.out)")
+        #expect(runCLI(["check", "--content", content, "--strict"]).status == 1)
+    }
+
+    /// An unreadable file is an I/O error (exit 2, as the README says), reported once. Root reads every file,
+    /// so the check needs another user.
+    @Test(.enabled(if: geteuid() != 0, "root can read a file without permissions"))
+    func anUnreadableFileIsAnIOError() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let content = try Self.tree(directory)
+        try directory.write("content/organisations/f.md", "---\nname: F\ncountry: GB\n---\n")
+        try directory.write("content/organisations/loop.md", "---\nname: L\ncountry: GB\n---\n")
+        #expect(chmod(content + "/organisations/f.md", 0) == 0)
+        defer { chmod(content + "/organisations/f.md", 0o644) }
+        let run = runCLI(["check", "--content", content])
+        #expect(run.status == 2)
+        #expect(run.out.contains("/content/organisations/f.md:1:1: error: ") && run.out.contains("[io]"))
+        #expect(!run.out.contains("[reference]"), "\(run.out)")
+    }
+}
