@@ -26,7 +26,7 @@ public indirect enum FieldKind: Hashable, Sendable {
     case choice([String])
     /// An ISO 3166-1 alpha-2 country code.
     case country
-    /// An ISO 3166-1 alpha-2 country code, or `INT` for a body with no single home country.
+    /// An ISO 3166-1 alpha-2 country code, or `INT` (international), `EU` or `UN`.
     case countryOrInternational
     /// An ISO 3166-2 subdivision code, or free text.
     case region

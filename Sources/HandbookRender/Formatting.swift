@@ -75,7 +75,7 @@ public enum Formatting {
 
     /// The English name of a country code, or the code.
     public static func country(_ code: String) -> String {
-        code == Jurisdictions.international ? "International" : ISOCodes.countryNames[code] ?? code
+        Jurisdictions.all.contains(code) ? jurisdiction(code) : ISOCodes.countryNames[code] ?? code
     }
 
     /// A country's name as it reads after "in": "the United Kingdom", "the Netherlands", "Belgium".

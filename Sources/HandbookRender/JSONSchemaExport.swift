@@ -99,7 +99,7 @@ struct JSONSchemaExport: OutputGenerator {
         case .country:
             return .object(["enum": .array(ISOCodes.countryNames.keys.sorted().map(JSONValue.string))])
         case .countryOrInternational:
-            return .object(["enum": .array((ISOCodes.countryNames.keys.sorted() + ["INT"]).map(JSONValue.string))])
+            return .object(["enum": .array((ISOCodes.countryNames.keys.sorted() + Jurisdictions.all.sorted()).map(JSONValue.string))])
         case .region:
             return .object(["type": "string"])
         case .jurisdiction:

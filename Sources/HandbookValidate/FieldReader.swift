@@ -123,7 +123,7 @@ struct FieldReader {
         case .country:
             return CountryRule.check(text, name: name, at: position, &reporter) ? .text(text) : nil
         case .countryOrInternational:
-            if text == CountryRule.international { return .text(text) }
+            if Jurisdictions.all.contains(text) { return .text(text) }
             return CountryRule.check(text, name: name, at: position, &reporter) ? .text(text) : nil
         case .region:
             return RegionRule.check(text, name: name, at: position, &reporter) ? .text(text) : nil

@@ -113,8 +113,6 @@ import Testing
 
     @Test func internationalOrganisationsUseINT() throws {
         #expect(try rules(.organisations, "name: Network\ncountry: INT\n").isEmpty)
-        let study = "title: T\norganisations: [org-one]\nmethods: [citizens-jury]\nstart: 2020\ncountry: INT\n"
-        #expect(try rules(.caseStudies, study) == ["country"])
     }
 
     @Test func countryMessagesSayTheFix() throws {
@@ -171,6 +169,14 @@ import Testing
         let policy = "title: P\nstatus: proposed\njurisdiction: "
         for ok in ["GB", "GB-SCT", "EU", "UN", "INT"] { #expect(try rules(.policies, policy + ok + "\n").isEmpty, "\(ok)") }
         #expect(try rules(.policies, policy + "Europe\n") == ["jurisdiction"])
+    }
+
+    /// A case study across the European Union (or several countries) names `EU` (or `INT`) as its country.
+    @Test func caseStudiesAndOrganisationsAllowEUUNAndINTAsCountry() throws {
+        let study = "title: T\norganisations: [org-one]\nmethods: [citizens-jury]\nstart: 2020\ncountry: "
+        for ok in ["GB", "EU", "UN", "INT"] { #expect(try rules(.caseStudies, study + ok + "\n").isEmpty, "\(ok)") }
+        #expect(try rules(.caseStudies, study + "GB-SCT\n") == ["country"])
+        #expect(try rules(.organisations, "name: O\ncountry: EU\n").isEmpty)
     }
 
     @Test func phoneNumbersAreDigitsAndSeparators() throws {

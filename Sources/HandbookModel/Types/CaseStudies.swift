@@ -13,7 +13,7 @@ extension TypeDescriptor {
             FieldSchema(.commissioners, .list(.reference(.organisations), minimum: 0), label: "Commissioned by", inverse: "Commissioned", relation: "commissioned-by", "who commissioned it (organisation slugs)"),
             FieldSchema(.funders, .list(.reference(.funders), minimum: 0), label: "Funded by", inverse: "Funded", relation: "funded-by", "who paid for it (funder slugs)"),
             FieldSchema(.methods, .list(.method, minimum: 1), "method ids from handbook.yml (at least one)"),
-            FieldSchema(.country, .country, required: true, "where it happened: ISO 3166-1 code"),
+            FieldSchema(.country, .countryOrInternational, required: true, "where it happened: ISO 3166-1 code, or EU for a process across the European Union, UN for one of the United Nations, INT for one across several countries"),
             FieldSchema(.region, .region, "an ISO 3166-2 code or free text"),
             FieldSchema(.place, .text(maxLength: 200), "the town or place"),
             FieldSchema(.start, .partialDate, required: true, "when it started: YYYY, YYYY-MM or YYYY-MM-DD"),

@@ -5,8 +5,6 @@ enum CountryRule: Rule {
     static let id: RuleID = "country"
     static let defaultSeverity = Diagnostic.Severity.error
     static let summary = "ISO 3166-1 alpha-2 country codes in upper case"
-    /// The code an organisation with no single home country uses (as policies use it for jurisdictions).
-    static let international = "INT"
 
     static func check(_ text: String, name: String, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
         if ISOCodes.countryNames[text] != nil { return true }
