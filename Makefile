@@ -4,7 +4,11 @@
 SWIFT ?= swift
 CONTENT ?= content
 
-.PHONY: all deps build test site bench clean
+# Seconds each fuzz target runs: `make test` runs them briefly, `make fuzz` longer (FUZZ_SECONDS=3600 for a campaign).
+TEST_FUZZ_SECONDS ?= 30
+FUZZ_SECONDS ?= 300
+
+.PHONY: all deps build test site bench fuzz clean
 
 all: build
 
@@ -22,6 +26,11 @@ test: deps
 	python3 Tests/browser/smoke.py --binary .build/debug/handbook
 	python3 Tests/browser/layout.py --binary .build/debug/handbook
 	python3 Tests/data/check_outputs.py --binary .build/debug/handbook
+	sh Fuzz/run.sh $(TEST_FUZZ_SECONDS)
+
+# libFuzzer with the address sanitizer over each target in Fuzz/Targets (Linux; docs/testing.md).
+fuzz: deps
+	sh Fuzz/run.sh $(FUZZ_SECONDS)
 
 site: deps
 	$(SWIFT) build -c release --product handbook

@@ -139,6 +139,50 @@ public enum ContentLoader {
     }
 }
 
+extension ContentLoader {
+    /// Reads a content file's bytes as the loader does (UTF-8 check, front-matter split, YAML), with no file
+    /// system: the document, or nil with the diagnostics that say why (the fuzzers call it on their inputs).
+    public static func document(_ bytes: [UInt8], type: EntityType, slug: String, path: String) -> (document: RawDocument?, diagnostics: [Diagnostic]) {
+        var bytes = bytes
+        let start = SourceLocation(path: path, line: 1, column: 1)
+        if let where_ = UTF8Check.text(&bytes) {
+            return (nil, [.error(Rule.encoding, at: SourceLocation(path: path, line: where_.line, column: where_.column),
+                "the file is not valid UTF-8 (byte 0x\(String(where_.byte, radix: 16, uppercase: true))); save it as UTF-8")])
+        }
+        let split: FrontMatter
+        do {
+            split = try FrontMatter.split(bytes)
+        } catch .missingOpening {
+            return (nil, [.error(Rule.frontMatter, at: start,
+                "the file must start with a line '---', then the front matter, then another '---' line")])
+        } catch {
+            return (nil, [.error(Rule.frontMatter, at: start,
+                "the front matter opened on line 1 is never closed; add a line '---' after the last field")])
+        }
+        let parsed = parseYAML(split.yaml, path: path, lineOffset: split.yamlLine - 1)
+        var node = parsed.node
+        if node == nil && parsed.diagnostics.isEmpty {
+            node = YAMLNode(.mapping([]), at: TextPosition(line: 1, column: 1))
+        }
+        let document = RawDocument(type: type, slug: slug, path: path, frontMatter: node, body: split.body, bodyLine: split.bodyLine)
+        return (document, parsed.diagnostics)
+    }
+
+    /// Reads `handbook.yml`'s bytes as the loader does: the settings mapping, or nil with the diagnostics.
+    public static func settings(_ bytes: [UInt8], path: String) -> (node: YAMLNode?, diagnostics: [Diagnostic]) {
+        var bytes = bytes
+        if let where_ = UTF8Check.text(&bytes) {
+            return (nil, [.error(Rule.encoding, at: SourceLocation(path: path, line: where_.line, column: where_.column),
+                "the file is not valid UTF-8; save it as UTF-8")])
+        }
+        let parsed = parseYAML(bytes, path: path, lineOffset: 0)
+        if parsed.node == nil && parsed.diagnostics.isEmpty {
+            return (YAMLNode(.mapping([]), at: TextPosition(line: 1, column: 1)), [])
+        }
+        return parsed
+    }
+}
+
 private extension ContentLoader {
     struct Job: Sendable {
         var type: EntityType
@@ -174,30 +218,8 @@ private extension ContentLoader {
     }
 
     static func readFile(_ job: Job) throws(LoadError) -> FileResult {
-        var bytes = try FileSystem.read(job.path)
-        let start = SourceLocation(path: job.path, line: 1, column: 1)
-        if let where_ = UTF8Check.text(&bytes) {
-            return FileResult(document: nil, diagnostics: [.error(Rule.encoding, at: SourceLocation(path: job.path, line: where_.line, column: where_.column),
-                "the file is not valid UTF-8 (byte 0x\(String(where_.byte, radix: 16, uppercase: true))); save it as UTF-8")])
-        }
-        let split: FrontMatter
-        do {
-            split = try FrontMatter.split(bytes)
-        } catch .missingOpening {
-            return FileResult(document: nil, diagnostics: [.error(Rule.frontMatter, at: start,
-                "the file must start with a line '---', then the front matter, then another '---' line")])
-        } catch {
-            return FileResult(document: nil, diagnostics: [.error(Rule.frontMatter, at: start,
-                "the front matter opened on line 1 is never closed; add a line '---' after the last field")])
-        }
-        let parsed = parseYAML(split.yaml, path: job.path, lineOffset: split.yamlLine - 1)
-        var node = parsed.node
-        if node == nil && parsed.diagnostics.isEmpty {
-            node = YAMLNode(.mapping([]), at: TextPosition(line: 1, column: 1))
-        }
-        let document = RawDocument(type: job.type, slug: job.slug, path: job.path, frontMatter: node,
-                                   body: split.body, bodyLine: split.bodyLine)
-        return FileResult(document: document, diagnostics: parsed.diagnostics)
+        let result = ContentLoader.document(try FileSystem.read(job.path), type: job.type, slug: job.slug, path: job.path)
+        return FileResult(document: result.document, diagnostics: result.diagnostics)
     }
 
     static func parseYAML(_ bytes: [UInt8], path: String, lineOffset: Int) -> (node: YAMLNode?, diagnostics: [Diagnostic]) {
@@ -221,16 +243,7 @@ private extension ContentLoader {
 
     static func readSettings(_ path: String, realRoot: String) -> (node: YAMLNode?, diagnostics: [Diagnostic]) {
         do {
-            var bytes = try FileSystem.read(path)
-            if let where_ = UTF8Check.text(&bytes) {
-                return (nil, [.error(Rule.encoding, at: SourceLocation(path: path, line: where_.line, column: where_.column),
-                    "the file is not valid UTF-8; save it as UTF-8")])
-            }
-            let parsed = parseYAML(bytes, path: path, lineOffset: 0)
-            if parsed.node == nil && parsed.diagnostics.isEmpty {
-                return (YAMLNode(.mapping([]), at: TextPosition(line: 1, column: 1)), [])
-            }
-            return parsed
+            return ContentLoader.settings(try FileSystem.read(path), path: path)
         } catch {
             return (nil, [.error(Rule.io, at: SourceLocation(path: path, line: 1, column: 1), error.description)])
         }

@@ -4,13 +4,21 @@ import Foundation
 public final class MustacheLibrary: Sendable {
     /// How deep partials may include each other before rendering stops, so a runaway recursion cannot crash.
     public static let maximumDepth = 100
+    /// How many partials one render expands by default before it stops expanding them. A partial that includes
+    /// itself inside a section over a list is expanded once per item at every level, which the depth limit
+    /// alone lets grow exponentially; a page of the largest handbook expands a few hundred thousand.
+    public static let defaultPartialBudget = 2_000_000
 
+    /// The partials one render may expand.
+    private let partialBudget: Int
     private let sources: [String: String]
     private let compiled: [String: MustacheTemplate]
     private let indented = IndentedPartials()
 
-    /// Compiles every template; throws the first template error (file, line, column).
-    public init(templates: [String: String]) throws(MustacheError) {
+    /// Compiles every template; throws the first template error (file, line, column). One render stops expanding
+    /// partials after `partialBudget` of them (and records the cut in `misses`).
+    public init(templates: [String: String], partialBudget: Int = MustacheLibrary.defaultPartialBudget) throws(MustacheError) {
+        self.partialBudget = partialBudget
         var compiled: [String: MustacheTemplate] = [:]
         for (name, source) in templates.sorted(by: { $0.key < $1.key }) {
             compiled[name] = try MustacheTemplate(name: name, source: source)
@@ -38,7 +46,8 @@ public final class MustacheLibrary: Sendable {
         out.reserveCapacity(16_384)
         var stack = [context]
         stack.reserveCapacity(8)
-        render(template.nodes, stack: &stack, depth: 0, into: &out, misses: misses.map { ($0, name) })
+        var budget = partialBudget
+        render(template.nodes, stack: &stack, depth: 0, budget: &budget, into: &out, misses: misses.map { ($0, name) })
         return out
     }
 }
@@ -68,8 +77,8 @@ public final class MissingNames: @unchecked Sendable {
 private extension MustacheLibrary {
     /// Renders nodes; `stack` is the context stack, pushed and popped in place (sections inside loops
     /// would otherwise copy it for every item).
-    func render(_ nodes: [MustacheTemplate.Node], stack: inout [MustacheValue], depth: Int, into out: inout [UInt8],
-                misses: (record: MissingNames, template: String)?) {
+    func render(_ nodes: [MustacheTemplate.Node], stack: inout [MustacheValue], depth: Int, budget: inout Int,
+                into out: inout [UInt8], misses: (record: MissingNames, template: String)?) {
         for node in nodes {
             switch node {
             case .text(let text):
@@ -84,26 +93,31 @@ private extension MustacheLibrary {
             case .section(let path, let children, let inverted):
                 let value = lookup(path, in: stack, misses: misses)
                 if inverted {
-                    if value.isFalsey { render(children, stack: &stack, depth: depth, into: &out, misses: misses) }
+                    if value.isFalsey { render(children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses) }
                     continue
                 }
                 switch value {
                 case .list(let items):
                     for item in items {
                         stack.append(item)
-                        render(children, stack: &stack, depth: depth, into: &out, misses: misses)
+                        render(children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses)
                         stack.removeLast()
                     }
                 case _ where value.isFalsey:
                     continue
                 default:
                     stack.append(value)
-                    render(children, stack: &stack, depth: depth, into: &out, misses: misses)
+                    render(children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses)
                     stack.removeLast()
                 }
             case .partial(let name, let indent):
                 guard depth < Self.maximumDepth, let template = partial(name, indent: indent) else { continue }
-                render(template.nodes, stack: &stack, depth: depth + 1, into: &out, misses: misses.map { ($0.record, name) })
+                guard budget > 0 else {
+                    misses?.record.record("\(misses!.template): more than \(partialBudget) partials; \(name) not expanded")
+                    continue
+                }
+                budget -= 1
+                render(template.nodes, stack: &stack, depth: depth + 1, budget: &budget, into: &out, misses: misses.map { ($0.record, name) })
             }
         }
     }

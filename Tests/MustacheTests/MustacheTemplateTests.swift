@@ -33,4 +33,15 @@ import Testing
         let library = try MustacheLibrary(templates: ["loop": "x{{>loop}}"])
         #expect(library.render("loop", [:]).count == MustacheLibrary.maximumDepth + 1)
     }
+
+    /// Found by the Mustache fuzzer: a partial that includes itself in a section over a list of two expands
+    /// 2^100 times within the depth limit. The budget stops it, and says so to a caller that collects misses.
+    @Test func exponentialPartialRecursionStopsAtTheBudget() throws {
+        let library = try MustacheLibrary(templates: ["p": "{{#c}}{{>p}}{{>p}}{{/c}}x"], partialBudget: 1_000)
+        let misses = MissingNames()
+        let output = library.render("p", ["c": .list([.bool(true), .bool(true)])], misses: misses)
+        #expect(output.count <= 1_001)
+        #expect(misses.sorted.contains { $0.contains("more than 1000 partials") })
+        #expect(MustacheLibrary.defaultPartialBudget >= 1_000_000, "a list page of the largest handbook expands a partial per card")
+    }
 }
