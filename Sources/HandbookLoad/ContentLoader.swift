@@ -22,8 +22,9 @@ public enum ContentLoader {
         public static let io = "io"
     }
 
-    /// Loads the tree at `contentPath` (shown in diagnostics as given).
-    public static func load(contentPath: String, types: TypeCatalog = .standard) throws(LoadError) -> LoadedTree {
+    /// Loads the tree at `contentPath` (shown in diagnostics as given). With a `cache`, files unchanged since
+    /// the cache's last load are taken from it instead of being read and parsed again.
+    public static func load(contentPath: String, types: TypeCatalog = .standard, cache: LoadCache? = nil) throws(LoadError) -> LoadedTree {
         let root = contentPath.hasSuffix("/") && contentPath.count > 1 ? String(contentPath.dropLast()) : contentPath
         guard FileSystem.targetKind(root) == .directory, let realRoot = FileSystem.realPath(root) else {
             throw LoadError(.contentDirectoryMissing, path: root)
@@ -70,7 +71,9 @@ public enum ContentLoader {
             }
         }
 
-        let results = Parallel.map(jobs) { job in read(job) }
+        cache?.begin()
+        let results = Parallel.map(jobs) { job in cache?.result(for: job.path) { read(job) } ?? read(job) }
+        cache?.finish(seen: Set(jobs.map(\.path)))
         var documents: [RawDocument] = []
         documents.reserveCapacity(results.count)
         for result in results {
@@ -106,16 +109,19 @@ public enum ContentLoader {
     }
 }
 
+extension ContentLoader {
+    /// What reading one file gave: its document, if it could be parsed, and its problems.
+    struct FileResult: Sendable {
+        var document: RawDocument?
+        var diagnostics: [Diagnostic]
+    }
+}
+
 private extension ContentLoader {
     struct Job: Sendable {
         var type: EntityType
         var slug: String
         var path: String
-    }
-
-    struct FileResult: Sendable {
-        var document: RawDocument?
-        var diagnostics: [Diagnostic]
     }
 
     static func read(_ job: Job) -> FileResult {
