@@ -19,6 +19,7 @@ public final class HTTPServer: @unchecked Sendable {
     private let lock = NSLock()
     private var open: Set<Int32> = []
     private var stopped = false
+    private var started = false
     private let connections = DispatchGroup()
     private let acceptDone = DispatchSemaphore(value: 0)
     /// A pipe whose write end wakes the accept loop to stop.
@@ -36,6 +37,12 @@ public final class HTTPServer: @unchecked Sendable {
         for fd in wake { SocketCalls.setCloseOnExec(fd) }
     }
 
+    /// The first port after `port` (up to 100 further) on which every host can listen, to suggest one when
+    /// `port` is taken.
+    public static func freePort(after port: UInt16, hosts: [String], optional: Set<String> = []) -> UInt16? {
+        Listener.nextFreePort(after: port, hosts: hosts, optional: optional)
+    }
+
     /// How many connections are open now.
     public var openConnections: Int {
         lock.lock()
@@ -47,6 +54,9 @@ public final class HTTPServer: @unchecked Sendable {
     public func start() {
         // A client that leaves mid-response must not kill the process (macOS has no MSG_NOSIGNAL).
         signal(SIGPIPE, SIG_IGN)
+        lock.lock()
+        started = true
+        lock.unlock()
         let thread = Thread { [self] in
             acceptLoop()
             acceptDone.signal()
@@ -62,11 +72,12 @@ public final class HTTPServer: @unchecked Sendable {
         let wasStopped = stopped
         stopped = true
         let connected = open
+        let accepting = started
         lock.unlock()
         guard !wasStopped else { return }
         var byte: UInt8 = 1
         _ = write(wake[1], &byte, 1)
-        _ = acceptDone.wait(timeout: .now() + 5)
+        if accepting { _ = acceptDone.wait(timeout: .now() + 5) }
         for listener in listeners { listener.close() }
         for fd in connected { SocketCalls.shutdown(fd, both: true) }
         _ = connections.wait(timeout: .now() + 5)
