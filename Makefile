@@ -4,7 +4,7 @@
 SWIFT ?= swift
 CONTENT ?= content
 
-.PHONY: all deps build test site bench clean
+.PHONY: all deps build test site serve bench clean
 
 all: build
 
@@ -26,7 +26,14 @@ test: deps
 site: deps
 	$(SWIFT) build -c release --product handbook
 	.build/release/handbook build --content $(CONTENT) --output output --check-links
-	@echo "Built the handbook into output/. To browse it: python3 -m http.server --directory output 8000, then open http://localhost:8000/"
+	@echo "Built the handbook into output/. To browse it: python3 -m http.server --directory output 8000, then open http://localhost:8000/ (to preview while editing: make serve)"
+
+# Preview while editing: served from memory at http://127.0.0.1:8000/ (PORT=N for another port), rebuilt
+# on every save, pages reload by themselves. Ctrl-C stops it.
+PORT ?= 8000
+serve: deps
+	$(SWIFT) build -c release --product handbook
+	.build/release/handbook serve --content $(CONTENT) --port $(PORT)
 
 # `make bench BENCH_FLAGS=--huge` adds 100,000 entities.
 bench: deps

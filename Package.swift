@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(name: "HandbookValidateTests", dependencies: ["HandbookValidate", "HandbookLoad", "HandbookModel"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "HandbookTestSupport"]),
         .testTarget(name: "HandbookRenderTests", dependencies: ["HandbookRender", "HandbookModel", "HandbookTestSupport"]),
-        .testTarget(name: "HandbookBuildTests", dependencies: ["HandbookBuild", "HandbookRender", "HandbookModel", "HandbookTestSupport"]),
+        .testTarget(name: "HandbookBuildTests", dependencies: ["HandbookBuild", "HandbookRender", "HandbookValidate", "HandbookLoad", "HandbookModel", "HandbookTestSupport"]),
         .testTarget(name: "HandbookServeTests", dependencies: ["HandbookServe", "HandbookBuild", "HandbookModel", "HandbookTestSupport"]),
         .testTarget(
             name: "HandbookCLITests",

@@ -197,16 +197,17 @@ extension Pipeline {
 
     /// Loads and validates the content. The loaded tree (YAML nodes of every file) is released when this
     /// returns, before rendering starts, so it does not add to the build's peak memory.
-    /// With a `cache`, only files changed since its last load are read and parsed.
-    static func loadAndValidate(_ options: BuildOptions, clock: inout PhaseClock, cache: LoadCache? = nil) throws(BuildFailure) -> ValidationResult {
+    /// With a `cache`, only files changed since its last load are read, parsed and validated.
+    static func loadAndValidate(_ options: BuildOptions, clock: inout PhaseClock, cache: PreviewCache? = nil) throws(BuildFailure) -> ValidationResult {
         let tree: LoadedTree
         do {
-            tree = try ContentLoader.load(contentPath: options.contentPath, types: options.types, cache: cache)
+            tree = try ContentLoader.load(contentPath: options.contentPath, types: options.types, cache: cache?.files)
         } catch {
             throw .load(error)
         }
         clock.mark("load")
-        let validation = Validator.validate(tree, today: options.today, types: options.types)
+        let validation = Validator.validate(tree, today: options.today, types: options.types,
+                                            cache: cache?.validation, changed: cache.map { Set($0.files.parsed.keys) } ?? [])
         clock.mark("validate")
         return validation
     }

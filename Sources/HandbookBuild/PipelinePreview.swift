@@ -9,7 +9,7 @@ extension Pipeline {
     /// content folder cannot be read; problems in the content or the theme are in the result.
     public static func prepare(_ options: BuildOptions, cache: PreviewCache) throws(BuildFailure) -> PreparedSite {
         var clock = PhaseClock()
-        var validation = try loadAndValidate(options, clock: &clock, cache: cache.files)
+        var validation = try loadAndValidate(options, clock: &clock, cache: cache)
         let parsed = cache.files.parsed.count
         var themeError: ThemeError?
         if cache.theme == nil {

@@ -8,6 +8,8 @@ import HandbookValidate
 public final class PreviewCache: @unchecked Sendable {
     /// Parsed content files, by stamp.
     let files = LoadCache()
+    /// Each document's validation, while nothing it depends on changed.
+    let validation = ValidationCache()
     /// Rendered entry bodies, by bytes.
     let bodies = MarkdownCache()
     /// The compiled theme, or nil to compile it at the next preparation.

@@ -1,3 +1,4 @@
+import Foundation
 import HandbookBuild
 import HandbookLoad
 import HandbookModel
@@ -67,7 +68,13 @@ enum ServeCommand {
         let signals = StopSignals.block()
         let server: PreviewServer
         do {
-            server = try PreviewServer(options) { rebuild in ServeTerminal.print(ServeTerminal.lines(for: rebuild, contentPath: content)) }
+            let timings = environment["HANDBOOK_TIMINGS"] == "1"
+            server = try PreviewServer(options) { rebuild in
+                ServeTerminal.print(ServeTerminal.lines(for: rebuild, contentPath: content))
+                if timings, let phases = rebuild.prepared?.timings {
+                    ServeTerminal.print(phases.map { "timing: \($0.phase) \(String(format: "%.4f", $0.seconds)) s" }, error: true)
+                }
+            }
         } catch {
             var message = "handbook: \(error.description)"
             if error.reason == .addressInUse {

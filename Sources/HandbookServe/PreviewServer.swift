@@ -130,13 +130,15 @@ public final class PreviewServer: @unchecked Sendable {
         }
         if let routes = prepared?.routes { lastGood = routes }
         let problems = OverlayProblem.problems(of: prepared, failure: failure, contentPath: options.build.contentPath)
-        let version = current.value.version + 1
+        let previous = current.value
+        let version = previous.version + 1
         current.value = ServedGeneration(version: version, routes: prepared?.routes ?? lastGood, problems: problems)
         liveReload.publish(version)
         let result = Rebuild(prepared: prepared, failure: failure, changed: changed.sorted(),
                              seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, version: version,
                              isServed: prepared?.routes != nil)
-        report(result)
+        // The site before is freed only now (tens of milliseconds for a large one), after pages were told to reload.
+        withExtendedLifetime(previous) { report(result) }
         return result
     }
 

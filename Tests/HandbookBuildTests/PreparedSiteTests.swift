@@ -1,8 +1,10 @@
 import Foundation
 import HandbookBuild
+import HandbookLoad
 import HandbookModel
 import HandbookRender
 import HandbookTestSupport
+import HandbookValidate
 import Testing
 
 /// `Pipeline.prepare`: the site served from memory is the site `build` writes, and a second preparation
@@ -69,6 +71,39 @@ import Testing
         #expect(String(decoding: page.bytes, as: UTF8.self).contains("A paragraph added while serving."))
         let old = try #require(first.routes?.file(at: "organisations/example-network/index.html"))
         #expect(!String(decoding: old.bytes, as: UTF8.self).contains("A paragraph added while serving."))
+    }
+
+    /// Validation is kept for unchanged documents while the settings and the set of entries stay; a new entry
+    /// checks everything again (its slug may be what a reference was missing), with the same outcome as afresh.
+    @Test func validationIsReusedForUnchangedDocuments() throws {
+        let (directory, content) = try Self.copy()
+        defer { directory.cleanUp() }
+        let files = LoadCache()
+        let validations = ValidationCache()
+        func validate() throws -> ValidationResult {
+            let tree = try ContentLoader.load(contentPath: content, cache: files)
+            return Validator.validate(tree, today: Self.today, cache: validations, changed: Set(files.parsed.keys))
+        }
+        let first = try validate()
+        #expect(validations.reusedCount == 0)
+        let entry = content + "/organisations/example-network.md"
+        let text = try String(contentsOfFile: entry, encoding: .utf8)
+        try text.replacingOccurrences(of: "country: \"BE\"", with: "country: \"XX\"").write(toFile: entry, atomically: true, encoding: .utf8)
+        let second = try validate()
+        #expect(validations.reusedCount == 10)
+        #expect(second.errorCount == 1 && first.errorCount == 0)
+        // A reference to an entry that does not exist yet, then the entry.
+        let lab = content + "/organisations/example-lab.md"
+        try (try String(contentsOfFile: lab, encoding: .utf8)).replacingOccurrences(of: "---\n", with: "---\npartners: [example-newcomer]\n", options: [],
+            range: nil).write(toFile: lab, atomically: true, encoding: .utf8)
+        #expect(try validate().diagnostics.contains { $0.rule == "reference" && $0.location.path == lab })
+        try "---\nname: \"Example Newcomer\"\ncountry: \"NL\"\nkind: charity\n---\n".write(toFile: content + "/organisations/example-newcomer.md", atomically: true, encoding: .utf8)
+        let third = try validate()
+        #expect(validations.reusedCount == 0)
+        #expect(!third.diagnostics.contains { $0.rule == "reference" })
+        let afresh = Validator.validate(try ContentLoader.load(contentPath: content), today: Self.today)
+        #expect(third.diagnostics == afresh.diagnostics)
+        #expect(third.entities.map(\.reference) == afresh.entities.map(\.reference))
     }
 
     /// Content errors leave no routes, only the diagnostics; fixing the file brings the routes back.
