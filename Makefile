@@ -21,6 +21,7 @@ test: deps
 	.build/debug/handbook check --content $(CONTENT) --strict
 	python3 Tests/browser/smoke.py --binary .build/debug/handbook
 	python3 Tests/browser/layout.py --binary .build/debug/handbook
+	python3 Tests/browser/serve.py --binary .build/debug/handbook
 	python3 Tests/data/check_outputs.py --binary .build/debug/handbook
 
 site: deps
