@@ -57,6 +57,9 @@ public final class SiteRoutes: @unchecked Sendable {
     /// the site has none there. Pages are rendered anew on each call; other files are made once.
     public func file(at path: String) -> OutputFile? {
         if let route = pages[path] { return generators[route.generator].render(route.page) }
+        // Only page generators make HTML (a test holds this for the whole site), so a miss on a page's
+        // address (the usual 404, or asking whether a folder has an index) runs no generator.
+        if path.hasSuffix(".html") && !path.hasPrefix(ThemeAssets.folder) { return nil }
         if let hint = hints[path], hint < batches.count, let file = batch(hint)[path] { return file }
         for index in batches.indices {
             if let file = batch(index)[path] { return file }

@@ -30,6 +30,11 @@ final class InotifySource: ChangeSource {
     }
 
     func changes(timeout: Double) -> Set<String> {
+        // A root that was removed (its watch went with it) is watched again once it is back, and counts as changed.
+        let watched = Set(folders.values)
+        let returned = roots.filter { !watched.contains($0) && FileSystem.targetKind($0) == .directory }
+        for root in returned { watchTree(root) }
+        if !returned.isEmpty { return Set(returned) }
         var descriptors = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0)]
         let ready = poll(&descriptors, 2, Int32(max(0, timeout) * 1000))
         guard ready > 0, descriptors[1].revents == 0, descriptors[0].revents != 0 else { return [] }

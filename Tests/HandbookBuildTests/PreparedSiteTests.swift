@@ -49,6 +49,10 @@ import Testing
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/" + path)))
             #expect(routes.file(at: path)?.bytes == bytes, "\(path) differs")
         }
+        // Serving answers a miss on an HTML address without running the other generators: they make none.
+        for path in built where path.hasSuffix(".html") && !path.hasPrefix("assets/") {
+            #expect(routes.isPage(path), "\(path) is HTML but not a page")
+        }
         #expect(routes.file(at: "organisations/nowhere/index.html") == nil)
         #expect(routes.isPage("organisations/example-network/index.html"))
     }

@@ -63,6 +63,21 @@ import Testing
         #expect(served.eventually { (try? served.get("/organisations/example-newcomer/").status) == 404 })
     }
 
+    /// The content folder moved away is a problem shown on the pages, not the end of the server; moved back,
+    /// it is watched and served again.
+    @Test func theContentFolderMayGoAndComeBack() throws {
+        let served = try ServedFixture()
+        let away = served.directory.path + "/away"
+        try FileManager.default.moveItem(atPath: served.content, toPath: away)
+        #expect(served.eventually { served.reports.list.last?.failure != nil })
+        let page = try served.get("/")
+        #expect(page.status == 200 && page.text.contains("no such content directory"))
+        try FileManager.default.moveItem(atPath: away, toPath: served.content)
+        #expect(served.eventually { served.reports.list.last?.isServed == true })
+        try served.edit("organisations/example-network.md") { $0 + "\nWatched again.\n" }
+        #expect(served.eventually { (try? served.get("/organisations/example-network/").text.contains("Watched again.")) == true })
+    }
+
     /// A change to a template is served without restarting.
     @Test func aThemeChangeIsServed() throws {
         let served = try ServedFixture(copyTheme: true)
