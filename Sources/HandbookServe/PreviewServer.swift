@@ -18,7 +18,8 @@ public final class PreviewServer: @unchecked Sendable {
         public var port: UInt16 = 8000
         /// What clients may send and how long they may take.
         public var limits = HTTPLimits()
-        /// Seconds without a further change before a rebuild starts.
+        /// Seconds without a further change before a rebuild starts (a steady stream of changes still
+        /// rebuilds every five times this).
         public var quiet = 0.05
         /// Scan for changes instead of asking the kernel.
         public var polling = false
@@ -96,7 +97,8 @@ public final class PreviewServer: @unchecked Sendable {
         let first = rebuild(changed: [])
         http.start()
         let themeRoot = Self.trimmed(options.build.themePath)
-        let watcher = Watcher(roots: [Self.trimmed(options.build.contentPath), themeRoot], quiet: options.quiet, polling: options.polling) { [weak self] changed in
+        let watcher = Watcher(roots: [Self.trimmed(options.build.contentPath), themeRoot], quiet: options.quiet, longest: options.quiet * 5,
+                              polling: options.polling) { [weak self] changed in
             guard let self else { return }
             self.rebuild(changed: changed)
         }
