@@ -66,9 +66,11 @@ public final class PreviewServer: @unchecked Sendable {
     public init(_ options: Options, report: @escaping @Sendable (Rebuild) -> Void) throws(ServeError) {
         let liveReload = LiveReload(heartbeat: options.heartbeat)
         let current = CurrentGeneration(ServedGeneration(version: 0, routes: nil, problems: []))
-        let loopbackOnly = options.hosts.allSatisfy { ListenAddress(host: $0, port: 0)?.isLoopback == true }
-        let responder = SiteResponder(current: { current.value }, liveReload: liveReload,
-                                      allowedHosts: loopbackOnly ? SiteResponder.loopbackNames : nil)
+        let listened = options.hosts.compactMap { ListenAddress(host: $0, port: 0) }
+        let loopbackOnly = listened.allSatisfy(\.isLoopback)
+        // The loopback names, and the addresses listened on as a browser writes them (`127.0.0.2`, `[::1]`).
+        let names = SiteResponder.loopbackNames.union(listened.map { $0.isIPv6 ? "[\($0.host)]" : $0.host })
+        let responder = SiteResponder(current: { current.value }, liveReload: liveReload, allowedHosts: loopbackOnly ? names : nil)
         // IPv6 loopback is skipped on a machine without IPv6; any address asked for explicitly is not.
         let optional: Set<String> = options.hosts == ListenAddress.loopbackHosts ? ["::1"] : []
         http = try HTTPServer(hosts: options.hosts, port: options.port, optional: optional, limits: options.limits,

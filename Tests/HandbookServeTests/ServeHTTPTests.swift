@@ -1,4 +1,6 @@
 import Foundation
+import HandbookBuild
+import HandbookModel
 import HandbookServe
 import Testing
 
@@ -253,6 +255,24 @@ import Testing
         #expect(try first.reply().status == 200)
         #expect(first.closedByServer())
         #expect(served.eventually { (try? served.get("/robots.txt").status) == 200 })
+    }
+
+    /// Another loopback address answers to its own name too.
+    @Test func anotherLoopbackAddressAnswersToItsName() throws {
+        let build = Pipeline.BuildOptions(contentPath: ServedFixture.fixture, themePath: ServedFixture.defaultTheme, outputPath: "", baseURL: nil,
+                                          checkLinks: false, today: PartialDate(year: 2026, month: 11, day: 22))
+        var options = PreviewServer.Options(build: build)
+        options.hosts = ["127.0.0.2"]
+        options.port = 0
+        let server = try PreviewServer(options) { _ in }
+        server.start()
+        defer { server.stop() }
+        #expect(server.addresses.map(\.description) == ["127.0.0.2:\(server.addresses[0].port)"])
+        let client = try TestClient(port: server.addresses[0].port, host: "127.0.0.2")
+        client.send("GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.2:\(server.addresses[0].port)\r\n\r\n")
+        #expect(try client.reply().status == 200)
+        client.send("GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.3\r\n\r\n")
+        #expect(try client.reply().status == 403)
     }
 
     /// IPv6 loopback is served too, at the same port.

@@ -26,8 +26,8 @@ final class TestClient {
     let fd: Int32
     private var buffer: [UInt8] = []
 
-    /// Connects to `port` on 127.0.0.1 (or ::1).
-    init(port: UInt16, ipv6: Bool = false) throws {
+    /// Connects to `port` on `host` (127.0.0.1 by default), or on ::1.
+    init(port: UInt16, ipv6: Bool = false, host: String = "127.0.0.1") throws {
         fd = socket(ipv6 ? AF_INET6 : AF_INET, Self.stream, 0)
         var timeout = timeval()
         timeout.tv_sec = 10
@@ -43,7 +43,7 @@ final class TestClient {
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = port.bigEndian
-            inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+            inet_pton(AF_INET, host, &address.sin_addr)
             connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
         }
         guard connected == 0 else {
