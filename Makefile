@@ -8,7 +8,7 @@ CONTENT ?= content
 TEST_FUZZ_SECONDS ?= 30
 FUZZ_SECONDS ?= 300
 
-.PHONY: all deps build test site bench fuzz clean
+.PHONY: all deps build test site serve bench fuzz clean
 
 all: build
 
@@ -25,6 +25,7 @@ test: deps
 	.build/debug/handbook check --content $(CONTENT) --strict
 	python3 Tests/browser/smoke.py --binary .build/debug/handbook
 	python3 Tests/browser/layout.py --binary .build/debug/handbook
+	python3 Tests/browser/serve.py --binary .build/debug/handbook
 	python3 Tests/data/check_outputs.py --binary .build/debug/handbook
 	sh Fuzz/run.sh $(TEST_FUZZ_SECONDS)
 
@@ -35,7 +36,14 @@ fuzz: deps
 site: deps
 	$(SWIFT) build -c release --product handbook
 	.build/release/handbook build --content $(CONTENT) --output output --check-links
-	@echo "Built the handbook into output/. To browse it: python3 -m http.server --directory output 8000, then open http://localhost:8000/"
+	@echo "Built the handbook into output/. To browse it: python3 -m http.server --directory output 8000, then open http://localhost:8000/ (to preview while editing: make serve)"
+
+# Preview while editing: served from memory at http://127.0.0.1:8000/ (PORT=N for another port), rebuilt
+# on every save, pages reload by themselves. Ctrl-C stops it.
+PORT ?= 8000
+serve: deps
+	$(SWIFT) build -c release --product handbook
+	.build/release/handbook serve --content $(CONTENT) --port $(PORT)
 
 # `make bench BENCH_FLAGS=--huge` adds 100,000 entities.
 bench: deps

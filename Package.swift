@@ -20,8 +20,11 @@ let package = Package(
         .target(name: "HandbookValidate", dependencies: ["HandbookModel", "HandbookLoad"]),
         .target(name: "HandbookRender", dependencies: ["HandbookModel", "HandbookLoad", "Mustache", "CCmark"]),
         .target(name: "HandbookBuild", dependencies: ["HandbookModel", "HandbookLoad", "HandbookValidate", "HandbookRender"]),
+        // `handbook serve`: the HTTP server, the watcher and live reload, on the toolchain's sockets; serves what
+        // HandbookBuild prepares, from memory, and writes nothing.
+        .target(name: "HandbookServe", dependencies: ["HandbookModel", "HandbookLoad", "HandbookValidate", "Mustache", "HandbookRender", "HandbookBuild"]),
         // The CLI reads HandbookRender's SectorInsights for `check --gaps`; only HandbookBuild renders and writes.
-        .target(name: "HandbookCLI", dependencies: ["HandbookModel", "HandbookLoad", "HandbookValidate", "HandbookRender", "HandbookBuild"]),
+        .target(name: "HandbookCLI", dependencies: ["HandbookModel", "HandbookLoad", "HandbookValidate", "HandbookRender", "HandbookBuild", "HandbookServe"]),
         .executableTarget(name: "handbook", dependencies: ["HandbookCLI"]),
         .target(name: "HandbookTestSupport", path: "Tests/HandbookTestSupport"),
         .testTarget(name: "HandbookModelTests", dependencies: ["HandbookModel"]),
@@ -29,7 +32,8 @@ let package = Package(
         .testTarget(name: "HandbookValidateTests", dependencies: ["HandbookValidate", "HandbookLoad", "HandbookModel"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "HandbookTestSupport"]),
         .testTarget(name: "HandbookRenderTests", dependencies: ["HandbookRender", "HandbookModel", "HandbookTestSupport"]),
-        .testTarget(name: "HandbookBuildTests", dependencies: ["HandbookBuild", "HandbookRender", "HandbookModel", "HandbookTestSupport"]),
+        .testTarget(name: "HandbookBuildTests", dependencies: ["HandbookBuild", "HandbookRender", "HandbookValidate", "HandbookLoad", "HandbookModel", "HandbookTestSupport"]),
+        .testTarget(name: "HandbookServeTests", dependencies: ["HandbookServe", "HandbookBuild", "HandbookModel", "HandbookTestSupport"]),
         .testTarget(
             name: "HandbookCLITests",
             dependencies: ["HandbookCLI", "HandbookBuild", "HandbookRender", "HandbookValidate", "HandbookModel", "HandbookTestSupport"],

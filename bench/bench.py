@@ -9,6 +9,8 @@ the stack and Hugo measured in the same run. Figures and ratios only; no test de
   (`cmark`), with the build's ratio to each.
 - Onto the disk: our cold build and Hugo's (the same tree, two minimal layouts, pages only) measured
   alternately, then a rebuild with nothing changed and one after editing one entry's body.
+- `handbook serve` on the 10,000-entity tree: from saving an entry to the browser showing it, and a
+  load test of 50 kept-alive clients for 5 s from a second process (`serve_bench.py`).
 - The real Participedia export (when the external test data of docs/testing.md is present), files per entity, and what a
   search query costs a browser.
 """
@@ -227,6 +229,15 @@ def summary(result):
 
 print(f"rebuild onto the disk, nothing changed: {rebuild['wall']:.3f} s ({summary(rebuild)})")
 print(f"rebuild onto the disk, one entry's body edited: {one_edit['wall']:.3f} s ({summary(one_edit)})")
+
+# handbook serve on the 10,000-entity tree (tmpfs): from a save to the page in the browser, and a load test
+# from a second process (serve_bench.py, load_client.py).
+print()
+serve = subprocess.run([sys.executable, os.path.join(here, "serve_bench.py"), "--binary", binary, "--content", content10],
+                       capture_output=True, text=True)
+print(serve.stdout, end="")
+if serve.returncode != 0:
+    sys.exit("serve benchmark failed:\n" + serve.stdout[-2000:] + serve.stderr[-2000:])
 
 realdata = os.path.join(here, "..", "..", "shared", "realdata", "content")
 if os.path.isdir(realdata):

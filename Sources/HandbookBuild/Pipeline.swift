@@ -100,29 +100,10 @@ public enum Pipeline {
         guard validation.errorCount == 0 else {
             return BuildReport(validation: validation, fileCount: 0, brokenLinks: [], written: false)
         }
-        let theme: Theme
-        do {
-            theme = try Theme(ThemeLoader.load(options.themePath), types: options.types)
-        } catch let error as LoadError {
-            throw .load(error)
-        } catch let error as ThemeError {
-            throw .theme(error)
-        } catch {
-            throw .theme(ThemeError(message: "\(error)"))
-        }
-        // With a fixed date (SOURCE_DATE_EPOCH) nothing says when entries were added, so none is called new.
-        let history = options.fixedChangeDate == nil
-            ? ChangeHistory.history(contentPath: options.contentPath, paths: validation.entities.map(\.path)) : [:]
-        for index in validation.entities.indices {
-            let dates = history[validation.entities[index].path]
-            validation.entities[index].lastChanged = options.fixedChangeDate ?? dates?.changed
-            validation.entities[index].added = dates?.added
-        }
+        let theme = try compileTheme(options)
+        date(&validation, history: history(of: validation, options), options)
         clock.mark("theme and history")
-        let baseURL = options.baseURL ?? validation.settings.baseURL
-        var settings = validation.settings
-        if let repository = options.repository { settings.repository = repository }
-        let index = SiteIndex(settings: settings, entities: validation.entities, today: options.today, types: options.types)
+        let (index, baseURL) = siteIndex(validation, options)
         clock.mark("index")
         let site = SiteContext(index: index, theme: theme, baseURL: baseURL)
         clock.mark("prepare (bodies, cards, order)")
@@ -177,17 +158,56 @@ public enum Pipeline {
 }
 
 extension Pipeline {
+    /// Reads and compiles the theme.
+    static func compileTheme(_ options: BuildOptions) throws(BuildFailure) -> Theme {
+        do {
+            return try Theme(ThemeLoader.load(options.themePath), types: options.types)
+        } catch let error as LoadError {
+            throw .load(error)
+        } catch let error as ThemeError {
+            throw .theme(error)
+        } catch {
+            throw .theme(ThemeError(message: "\(error)"))
+        }
+    }
+
+    /// When each entry was added and last changed (one `git log` for the tree); nothing with a fixed date.
+    static func history(of validation: ValidationResult, _ options: BuildOptions) -> [String: ChangeHistory.Dates] {
+        // With a fixed date (SOURCE_DATE_EPOCH) nothing says when entries were added, so none is called new.
+        options.fixedChangeDate == nil
+            ? ChangeHistory.history(contentPath: options.contentPath, paths: validation.entities.map(\.path)) : [:]
+    }
+
+    /// Gives every entry its dates from `history`, or the fixed date.
+    static func date(_ validation: inout ValidationResult, history: [String: ChangeHistory.Dates], _ options: BuildOptions) {
+        for index in validation.entities.indices {
+            let dates = history[validation.entities[index].path]
+            validation.entities[index].lastChanged = options.fixedChangeDate ?? dates?.changed
+            validation.entities[index].added = dates?.added
+        }
+    }
+
+    /// The index of the dated entries, with the options' overrides of handbook.yml, and the base URL.
+    static func siteIndex(_ validation: ValidationResult, _ options: BuildOptions) -> (index: SiteIndex, baseURL: String) {
+        var settings = validation.settings
+        if let repository = options.repository { settings.repository = repository }
+        let index = SiteIndex(settings: settings, entities: validation.entities, today: options.today, types: options.types)
+        return (index, options.baseURL ?? validation.settings.baseURL)
+    }
+
     /// Loads and validates the content. The loaded tree (YAML nodes of every file) is released when this
     /// returns, before rendering starts, so it does not add to the build's peak memory.
-    static func loadAndValidate(_ options: BuildOptions, clock: inout PhaseClock) throws(BuildFailure) -> ValidationResult {
+    /// With a `cache`, only files changed since its last load are read, parsed and validated.
+    static func loadAndValidate(_ options: BuildOptions, clock: inout PhaseClock, cache: PreviewCache? = nil) throws(BuildFailure) -> ValidationResult {
         let tree: LoadedTree
         do {
-            tree = try ContentLoader.load(contentPath: options.contentPath, types: options.types)
+            tree = try ContentLoader.load(contentPath: options.contentPath, types: options.types, cache: cache?.files)
         } catch {
             throw .load(error)
         }
         clock.mark("load")
-        let validation = Validator.validate(tree, today: options.today, types: options.types)
+        let validation = Validator.validate(tree, today: options.today, types: options.types,
+                                            cache: cache?.validation, changed: cache.map { Set($0.files.parsed.keys) } ?? [])
         clock.mark("validate")
         return validation
     }

@@ -4,7 +4,6 @@ import HandbookModel
 
 /// `handbook build`: check everything, render the site, and replace the output only on success.
 enum BuildCommand {
-    static let theme = OptionSpec.value("--theme", "DIR", default: "themes/default", help: "the theme")
     static let output = OptionSpec.value("--output", "DIR", default: "output", help: """
         where the site goes
         It must be new, empty, or a previous build's output: the build refuses the content or theme directory, \
@@ -29,7 +28,7 @@ enum BuildCommand {
             beside the output and exchanged with it in one step, so a failed or interrupted build leaves the \
             previous site whole.
             """,
-        options: [.content, theme, output, baseURL, repository, checkLinks],
+        options: [.content, .theme, output, baseURL, repository, checkLinks],
         notes: [
             """
             "Upcoming" events count from today, or HANDBOOK_TODAY=YYYY-MM-DD. Each entry's "last updated" date is \
@@ -41,12 +40,9 @@ enum BuildCommand {
 
     static func run(_ arguments: [String], environment: [String: String], console: inout Console, types: TypeCatalog) -> Int32 {
         let parsed: Arguments
-        switch HandbookCommand.parse(arguments, for: spec, console: &console) {
+        switch HandbookCommand.parseOptions(arguments, for: spec, console: &console) {
         case .success(let arguments): parsed = arguments
         case .failure(let stop): return stop.status
-        }
-        guard parsed.operands.isEmpty else {
-            return HandbookCommand.usageError("build takes no arguments", for: spec, console: &console)
         }
         var baseURL = parsed.given(Self.baseURL)
         if let url = baseURL {
@@ -62,20 +58,14 @@ enum BuildCommand {
             }
             repository = GitHubRepository(name)
         }
-        guard let today = Today.date(environment: environment) else {
-            return HandbookCommand.usageError("HANDBOOK_TODAY must be a date written YYYY-MM-DD", for: spec, console: &console)
-        }
-        var fixedDate: Int64?
-        if let epoch = environment["SOURCE_DATE_EPOCH"] {
-            // Dates are written with four-digit years, so the time must fall in 1970–9999 (reproducible-builds.org
-            // also asks for a non-negative number); outside that the dates made from it would be unreadable.
-            guard let seconds = Int64(epoch), (0...YearRange.lastSecond).contains(seconds) else {
-                return HandbookCommand.usageError("SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to \(YearRange.lastSecond) (9999-12-31T23:59:59Z)", for: spec, console: &console)
-            }
-            fixedDate = seconds
+        let today: PartialDate
+        let fixedDate: Int64?
+        switch BuildEnvironment.read(environment, for: spec, console: &console) {
+        case .success(let read): (today, fixedDate) = (read.today, read.fixedChangeDate)
+        case .failure(let stop): return stop.status
         }
         let output = parsed.value(Self.output)
-        var options = Pipeline.BuildOptions(contentPath: parsed.value(.content), themePath: parsed.value(theme),
+        var options = Pipeline.BuildOptions(contentPath: parsed.value(.content), themePath: parsed.value(.theme),
                                             outputPath: output, baseURL: baseURL, checkLinks: parsed.has(checkLinks), today: today,
                                             fixedChangeDate: fixedDate, types: types)
         options.repository = repository

@@ -44,12 +44,9 @@ enum CheckCommand {
 
     static func run(_ arguments: [String], environment: [String: String], console: inout Console, types: TypeCatalog) -> Int32 {
         let parsed: Arguments
-        switch HandbookCommand.parse(arguments, for: spec, console: &console) {
+        switch HandbookCommand.parseOptions(arguments, for: spec, console: &console, hint: { "; did you mean \(OptionSpec.content.name) \($0)?" }) {
         case .success(let arguments): parsed = arguments
         case .failure(let stop): return stop.status
-        }
-        guard parsed.operands.isEmpty else {
-            return HandbookCommand.usageError("check takes no arguments; did you mean \(OptionSpec.content.name) \(parsed.operands[0])?", for: spec, console: &console)
         }
         // The parser has checked the value against the choices, which are the formats' names.
         let format = DiagnosticFormatter.Format(rawValue: parsed.value(Self.format))!

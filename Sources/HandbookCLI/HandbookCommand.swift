@@ -4,7 +4,7 @@ import HandbookModel
 /// The `handbook` command line: dispatches to a command and returns its exit status.
 public enum HandbookCommand {
     /// The tool's commands, in the order its help lists them.
-    static let commands: [CommandSpec] = [CheckCommand.spec, BuildCommand.spec, InspectCommand.spec, NewCommand.spec]
+    static let commands: [CommandSpec] = [CheckCommand.spec, BuildCommand.spec, ServeCommand.spec, InspectCommand.spec, NewCommand.spec]
 
     /// The first line of the tool's help.
     static let title = "handbook — build and check the Democracy Sector Handbook"
@@ -41,6 +41,8 @@ public enum HandbookCommand {
             return CheckCommand.run(rest, environment: environment, console: &console, types: types)
         case BuildCommand.spec.name:
             return BuildCommand.run(rest, environment: environment, console: &console, types: types)
+        case ServeCommand.spec.name:
+            return ServeCommand.run(rest, environment: environment, console: &console, types: types)
         case InspectCommand.spec.name:
             return InspectCommand.run(rest, console: &console)
         case NewCommand.spec.name:
@@ -70,6 +72,17 @@ public enum HandbookCommand {
             return .failure(ExitCode(usageError(problem.description, for: command, console: &console)))
         }
         return .success(parsed)
+    }
+
+    /// `parse` for a command that takes options only: an operand is a usage error, with `hint` (given the
+    /// operand) added to the message.
+    static func parseOptions(_ arguments: [String], for command: CommandSpec, console: inout Console,
+                             hint: (String) -> String = { _ in "" }) -> Result<Arguments, ExitCode> {
+        let result = parse(arguments, for: command, console: &console)
+        if case .success(let parsed) = result, let operand = parsed.operands.first {
+            return .failure(ExitCode(usageError("\(command.name) takes no arguments" + hint(operand), for: command, console: &console)))
+        }
+        return result
     }
 
     /// An exit status carried as an error, so `parse` can return it in a `Result`.

@@ -30,6 +30,9 @@ struct OptionSpec: Hashable, Sendable {
     /// `--content DIR`, shared by every command that reads the content tree.
     static let content = value("--content", "DIR", default: "content", help: "the content tree")
 
+    /// `--theme DIR`, shared by every command that renders the site.
+    static let theme = value("--theme", "DIR", default: "themes/default", help: "the theme")
+
     /// `--help`, which every command takes.
     static let help = flag("--help", aliases: ["-h"], help: "show this help")
 }

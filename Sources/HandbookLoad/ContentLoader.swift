@@ -24,8 +24,9 @@ public enum ContentLoader {
         public static let hiddenFile = "hidden-file"
     }
 
-    /// Loads the tree at `contentPath` (shown in diagnostics as given).
-    public static func load(contentPath: String, types: TypeCatalog = .standard) throws(LoadError) -> LoadedTree {
+    /// Loads the tree at `contentPath` (shown in diagnostics as given). With a `cache`, files unchanged since
+    /// the cache's last load are taken from it instead of being read and parsed again.
+    public static func load(contentPath: String, types: TypeCatalog = .standard, cache: LoadCache? = nil) throws(LoadError) -> LoadedTree {
         let root = contentPath.hasSuffix("/") && contentPath.count > 1 ? String(contentPath.dropLast()) : contentPath
         guard FileSystem.targetKind(root) == .directory, let realRoot = FileSystem.realPath(root) else {
             throw LoadError(.contentDirectoryMissing, path: root)
@@ -101,7 +102,9 @@ public enum ContentLoader {
             }
         }
 
-        let results = Parallel.map(jobs) { job in read(job) }
+        cache?.begin()
+        let results = Parallel.map(jobs) { job in cache?.result(for: job.path) { read(job) } ?? read(job) }
+        cache?.finish(seen: Set(jobs.map(\.path)))
         var documents = placeholders
         documents.reserveCapacity(results.count + placeholders.count)
         for result in results {
@@ -181,6 +184,12 @@ extension ContentLoader {
         }
         return parsed
     }
+
+    /// What reading one file gave: its document, if it could be parsed, and its problems.
+    struct FileResult: Sendable {
+        var document: RawDocument?
+        var diagnostics: [Diagnostic]
+    }
 }
 
 private extension ContentLoader {
@@ -188,11 +197,6 @@ private extension ContentLoader {
         var type: EntityType
         var slug: String
         var path: String
-    }
-
-    struct FileResult: Sendable {
-        var document: RawDocument?
-        var diagnostics: [Diagnostic]
     }
 
     /// Reads a file. One that cannot be read or parsed still gives a document without front matter, so the

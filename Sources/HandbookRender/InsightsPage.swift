@@ -33,6 +33,10 @@ struct InsightsPage: PageGenerator {
         return made.pages().map(made.render) + [OutputFile(path: Self.dataPath, json: json(insights))]
     }
 
+    func extraFiles() -> [OutputFile] {
+        [OutputFile(path: Self.dataPath, json: json(SectorInsights(index: site.index, graph: site.graph)))]
+    }
+
     func content(of page: Page, root: String) -> PageContent {
         let insights = self.insights ?? SectorInsights(index: site.index, graph: site.graph)
         let view = InsightsView(insights: insights, index: site.index)

@@ -10,6 +10,9 @@ protocol PageGenerator: OutputGenerator {
     func pages() -> [Page]
     /// One page's template, title, description and template data; `root` leads back to the site root.
     func content(of page: Page, root: String) -> PageContent
+    /// The files it makes besides its pages (data the pages are made from), for serving one file on request;
+    /// `files()` includes them.
+    func extraFiles() -> [OutputFile]
 }
 
 /// One page: its directory URL (relative to the site root), its navigation section and what it shows.
@@ -46,10 +49,13 @@ struct PageContent {
 }
 
 extension PageGenerator {
-    /// Every page, rendered into the theme's layout, in parallel.
+    /// Every page, rendered into the theme's layout, in parallel, and the extra files.
     func files() -> [OutputFile] {
-        Parallel.map(pages()) { page in render(page) }
+        Parallel.map(pages()) { page in render(page) } + extraFiles()
     }
+
+    /// Most page generators make pages only.
+    func extraFiles() -> [OutputFile] { [] }
 
     func render(_ page: Page) -> OutputFile {
         let root = page.inSitemap ? Links.root(from: page.path) : site.basePath

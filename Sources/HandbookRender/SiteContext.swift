@@ -37,8 +37,9 @@ public struct SiteContext: Sendable {
     /// Where templates' names that no context provides are recorded, when a test asks.
     let misses: MissingNames?
 
-    /// Prepares what the generators share.
-    public init(index: SiteIndex, theme: Theme, baseURL: String, misses: MissingNames? = nil) {
+    /// Prepares what the generators share. With `bodies`, entry bodies rendered by an earlier preparation
+    /// (with the same bytes) are taken from it instead of being rendered again.
+    public init(index: SiteIndex, theme: Theme, baseURL: String, misses: MissingNames? = nil, bodies bodyCache: MarkdownCache? = nil) {
         self.misses = misses
         self.index = index
         self.theme = theme
@@ -48,8 +49,10 @@ public struct SiteContext: Sendable {
         var cards: [EntityReference: MustacheValue] = [:]
         for (entity, card) in zip(index.entities, cardList) { cards[entity.reference] = card.mustache }
         let rendered = Parallel.map(index.entities) { entity in
-            Markdown.hasContent(entity.body) ? Markdown.html(ArraySlice(entity.body), demotingHeadings: true) : ""
+            guard Markdown.hasContent(entity.body) else { return "" }
+            return bodyCache?.html(entity.body) ?? Markdown.html(ArraySlice(entity.body), demotingHeadings: true)
         }
+        bodyCache?.rotate()
         var bodies: [EntityReference: String] = [:]
         for (entity, body) in zip(index.entities, rendered) { bodies[entity.reference] = body }
         var rank: [EntityReference: Int] = [:]

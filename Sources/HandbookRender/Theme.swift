@@ -18,7 +18,9 @@ public struct Theme: Sendable {
         do {
             library = try MustacheLibrary(templates: files.templates)
         } catch {
-            throw ThemeError(message: (files.templatePaths[error.template].map { "\($0)" } ?? error.template) + String(error.description.dropFirst(error.template.count)))
+            let path = files.templatePaths[error.template] ?? error.template
+            throw ThemeError(message: path + String(error.description.dropFirst(error.template.count)),
+                             location: SourceLocation(path: path, line: error.line, column: error.column))
         }
         for name in Self.requiredTemplates + types.descriptors.map(\.template) where !library.contains(name) {
             throw ThemeError(message: "the theme has no \(name).mustache template")
@@ -31,11 +33,14 @@ public struct Theme: Sendable {
 public struct ThemeError: Error, Sendable, CustomStringConvertible {
     /// What is wrong.
     public var message: String
+    /// The template file, line and column, when one template is at fault.
+    public var location: SourceLocation?
     /// The message shown to the user.
     public var description: String { message }
 
     /// Creates an error.
-    public init(message: String) {
+    public init(message: String, location: SourceLocation? = nil) {
         self.message = message
+        self.location = location
     }
 }

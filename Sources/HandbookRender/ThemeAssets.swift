@@ -1,9 +1,11 @@
 /// The theme's static files, copied under `assets/` as they are.
 struct ThemeAssets: OutputGenerator {
     static let name = "theme assets"
+    /// Where the assets go.
+    static let folder = "assets/"
     let site: SiteContext
 
     func files() -> [OutputFile] {
-        site.theme.assets.map { path, bytes in OutputFile(path: "assets/" + path, bytes: bytes) }
+        site.theme.assets.map { path, bytes in OutputFile(path: Self.folder + path, bytes: bytes) }
     }
 }

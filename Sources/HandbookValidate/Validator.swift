@@ -24,13 +24,21 @@ public struct ValidationResult: Sendable {
 public enum Validator {
     /// Validates `tree`; `today` decides which review dates are stale; `isolated` adds warnings for
     /// organisations with no link in or out (for pull requests).
-    public static func validate(_ tree: LoadedTree, today: PartialDate, isolated: Bool = false, types: TypeCatalog = .standard) -> ValidationResult {
+    /// With a `cache`, documents whose paths are not in `changed` (read again since the last validation) take
+    /// their kept result when nothing else they depend on changed.
+    public static func validate(_ tree: LoadedTree, today: PartialDate, isolated: Bool = false, types: TypeCatalog = .standard,
+                                cache: ValidationCache? = nil, changed: Set<String> = []) -> ValidationResult {
         let (settings, settingsDiagnostics) = SettingsRule.read(tree.settings, path: tree.settingsPath, today: today)
         var slugs: [EntityType: Set<String>] = [:]
         for document in tree.documents { slugs[document.type, default: []].insert(document.slug) }
         let context = ValidationContext(settings: settings, today: today, slugs: slugs, types: types)
 
-        let results = Parallel.map(tree.documents) { document in check(document, context: context) }
+        cache?.begin(settings: tree.settings, today: today, slugs: slugs, types: types)
+        let results = Parallel.map(tree.documents) { document in
+            if let cache, !changed.contains(document.path), let kept = cache.result(document.path) { return kept }
+            return check(document, context: context)
+        }
+        cache?.finish(tree.documents.map(\.path), results)
 
         var diagnostics = tree.diagnostics + settingsDiagnostics
         if let node = tree.settings {

@@ -1,0 +1,56 @@
+import HandbookBuild
+import HandbookLoad
+import HandbookModel
+
+/// One problem as the error overlay shows it: where, which rule, what, and the line of the file at fault.
+public struct OverlayProblem: Equatable, Sendable {
+    /// The file as diagnostics name it.
+    public var path: String
+    /// The 1-based line, or 0 when the problem concerns no line.
+    public var line: Int
+    /// The 1-based column, or 0.
+    public var column: Int
+    /// The rule's id (`template` for a theme's template, `io` for a folder that cannot be read).
+    public var rule: String
+    /// What is wrong and how to fix it.
+    public var message: String
+    /// The offending line of the file, when it can be read.
+    public var source: String?
+
+    /// The problems a preparation found: its errors (warnings do not stop the site, and are printed in the
+    /// terminal only), then the theme's; or why the content could not be read at all.
+    static func problems(of prepared: PreparedSite?, failure: String?, contentPath: String) -> [OverlayProblem] {
+        if let failure {
+            return [OverlayProblem(path: contentPath, line: 0, column: 0, rule: "io", message: failure, source: nil)]
+        }
+        guard let prepared else { return [] }
+        var problems = prepared.validation.diagnostics.filter { $0.severity == .error }.map { diagnostic in
+            OverlayProblem(path: diagnostic.location.path, line: diagnostic.location.line, column: diagnostic.location.column,
+                           rule: diagnostic.rule, message: diagnostic.message, source: nil)
+        }
+        if let error = prepared.themeError {
+            let location = error.location
+            // The message starts with the place; the overlay shows the place on its own.
+            var message = error.message
+            if let location, let range = message.range(of: ": error: ") , message.hasPrefix(location.path) {
+                message = String(message[range.upperBound...])
+            }
+            problems.append(OverlayProblem(path: location?.path ?? "", line: location?.line ?? 0, column: location?.column ?? 0,
+                                           rule: "template", message: message, source: nil))
+        }
+        var lines: [String: [Substring]] = [:]
+        for index in problems.indices where problems[index].line > 0 {
+            let path = problems[index].path
+            if lines[path] == nil {
+                let bytes = (try? FileSystem.read(path)) ?? []
+                lines[path] = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            }
+            if let file = lines[path], problems[index].line <= file.count {
+                var text = file[problems[index].line - 1]
+                if text.hasSuffix("\r") { text = text.dropLast() }
+                problems[index].source = String(text.prefix(400))
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import HandbookServe
+import HandbookTestSupport
+import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `handbook serve` as a user runs it: the built binary, its messages, and how it stops.
+@Suite(.serialized) struct ServeCommandTests {
+    static let theme = SharedFolder.packageRoot.appendingPathComponent("themes/default").path
+
+    static func executable() throws -> String {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("handbook").path
+        let fallback = SharedFolder.packageRoot.appendingPathComponent(".build/debug/handbook").path
+        return try #require([beside, fallback].first(where: FileManager.default.isExecutableFile), "the handbook binary is not built")
+    }
+
+    /// A running `handbook serve` with its output read as it comes.
+    final class Running: @unchecked Sendable {
+        let process = Process()
+        private let lock = NSLock()
+        private var text = ""
+        private var errorText = ""
+
+        init(_ arguments: [String]) throws {
+            process.executableURL = URL(fileURLWithPath: try ServeCommandTests.executable())
+            process.arguments = ["serve"] + arguments
+            process.environment = ["HANDBOOK_TODAY": "2026-11-22", "SOURCE_DATE_EPOCH": "1790000000", "PATH": "/usr/bin:/bin"]
+            let out = Pipe()
+            let err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            out.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.append(handle.availableData, error: false) }
+            err.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.append(handle.availableData, error: true) }
+            try process.run()
+        }
+
+        private func append(_ data: Data, error: Bool) {
+            lock.lock()
+            if error { errorText += String(decoding: data, as: UTF8.self) } else { text += String(decoding: data, as: UTF8.self) }
+            lock.unlock()
+        }
+
+        var output: String {
+            lock.lock()
+            defer { lock.unlock() }
+            return text
+        }
+
+        var errors: String {
+            lock.lock()
+            defer { lock.unlock() }
+            return errorText
+        }
+
+        /// Waits until the output contains `marker`, at most `seconds`.
+        func waitFor(_ marker: String, seconds: Double = 20) -> Bool {
+            let end = Date().addingTimeInterval(seconds)
+            while Date() < end {
+                if output.contains(marker) || errors.contains(marker) { return true }
+                if !process.isRunning { return output.contains(marker) || errors.contains(marker) }
+                usleep(20_000)
+            }
+            return false
+        }
+
+        /// The port of the printed address.
+        var port: UInt16? {
+            guard let range = output.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) else { return nil }
+            return UInt16(output[range].dropFirst("http://127.0.0.1:".count).dropLast())
+        }
+
+        /// Waits for the process to end, at most `seconds`; its status, or nil when it did not end.
+        func exit(within seconds: Double) -> Int32? {
+            let end = Date().addingTimeInterval(seconds)
+            while process.isRunning && Date() < end { usleep(20_000) }
+            if process.isRunning {
+                process.terminate()
+                return nil
+            }
+            return process.terminationStatus
+        }
+    }
+
+    /// It prints the address, serves the site, and stops cleanly (exit 0) on SIGTERM and on Ctrl-C.
+    @Test(arguments: [SIGTERM, SIGINT])
+    func itServesAndStopsCleanly(_ signal: Int32) throws {
+        let running = try Running(["--content", ServedFixture.fixture, "--theme", Self.theme, "--port", "0"])
+        #expect(running.waitFor("press Ctrl-C to stop."), "\(running.output)\(running.errors)")
+        #expect(running.output.contains("0 errors, 0 warnings in 12 files\nReady in "))
+        let port = try #require(running.port, "\(running.output)")
+        #expect(running.output.contains("Serving the handbook at http://127.0.0.1:\(port)/"))
+        let client = try TestClient(port: port)
+        client.request("GET", "/organisations/example-network/")
+        let reply = try client.reply()
+        #expect(reply.status == 200 && reply.text.contains("Members meet monthly."))
+        kill(running.process.processIdentifier, signal)
+        #expect(running.exit(within: 10) == 0)
+        #expect(running.output.hasSuffix("Stopped.\n"))
+    }
+
+    /// A port in use is said plainly, with a free one to try instead; nothing is served (exit 2).
+    @Test func aPortInUseSuggestsTheNextFreeOne() throws {
+        let taken = try HTTPServer(hosts: ["127.0.0.1"], port: 0) { _ in HTTPResponse(status: 204) }
+        defer { taken.stop() }
+        let port = taken.addresses[0].port
+        let running = try Running(["--content", ServedFixture.fixture, "--theme", Self.theme, "--port", String(port), "--bind", "127.0.0.1"])
+        #expect(running.exit(within: 20) == 2)
+        let expected = "handbook: port \(port) on 127.0.0.1 is in use (another program is listening there); try --port "
+        #expect(running.errors.contains(expected), "\(running.errors)")
+        let suggested = running.errors.components(separatedBy: "try --port ").last.flatMap { UInt16($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(suggested.map { $0 > port } == true)
+    }
+
+    /// Any address but loopback is served only when asked for, with a warning.
+    @Test func anotherAddressIsServedWithAWarning() throws {
+        let running = try Running(["--content", ServedFixture.fixture, "--theme", Self.theme, "--port", "0", "--bind", "0.0.0.0"])
+        #expect(running.waitFor("press Ctrl-C to stop."))
+        #expect(running.errors.contains("warning: listening on 0.0.0.0: anyone who can reach this machine can read the preview"))
+        kill(running.process.processIdentifier, SIGTERM)
+        #expect(running.exit(within: 10) == 0)
+    }
+
+    /// Usage errors stop before anything is served.
+    @Test(arguments: [
+        (["--port", "70000"], "--port must be a number from 0 to 65535"),
+        (["--bind", "example.org"], "--bind must be an IP address"),
+        (["content"], "serve takes no arguments"),
+        (["--content", "/nonexistent/content"], "no such content directory"),
+        (["--theme", "/nonexistent/theme"], "not a theme"),
+    ])
+    func usageErrorsExit2(_ arguments: [String], _ message: String) throws {
+        let running = try Running(["--content", ServedFixture.fixture, "--theme", Self.theme] + arguments)
+        #expect(running.exit(within: 20) == 2)
+        #expect(running.errors.contains(message), "\(running.errors)")
+    }
+}
