@@ -4,10 +4,11 @@ import Foundation
 public final class MustacheLibrary: Sendable {
     /// How deep partials may include each other before rendering stops, so a runaway recursion cannot crash.
     public static let maximumDepth = 100
-    /// How many partials one render expands by default before it stops expanding them. A partial that includes
-    /// itself inside a section over a list is expanded once per item at every level, which the depth limit
-    /// alone lets grow exponentially; a page of the largest handbook expands a few hundred thousand.
-    public static let defaultPartialBudget = 2_000_000
+    /// How many partials and list items one render expands by default before it stops expanding them. A
+    /// partial that includes itself inside a section over a list is expanded once per item at every level,
+    /// which the depth limit alone lets grow exponentially; a list page of 100,000 entries expands a few
+    /// hundred thousand.
+    public static let defaultPartialBudget = 20_000_000
 
     /// The partials one render may expand.
     private let partialBudget: Int
@@ -99,6 +100,10 @@ private extension MustacheLibrary {
                 switch value {
                 case .list(let items):
                     for item in items {
+                        // Each item is an expansion too: sections over lists nested in a self-including partial
+                        // multiply, and the budget bounds the whole render, not only the partials.
+                        guard budget > 0 else { break }
+                        budget -= 1
                         stack.append(item)
                         render(children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses)
                         stack.removeLast()

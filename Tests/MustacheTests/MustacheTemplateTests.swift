@@ -44,4 +44,15 @@ import Testing
         #expect(misses.sorted.contains { $0.contains("more than 1000 partials") })
         #expect(MustacheLibrary.defaultPartialBudget >= 1_000_000, "a list page of the largest handbook expands a partial per card")
     }
+
+    /// Found by the Mustache fuzzer: sections over a list nested in a self-including partial multiply their
+    /// items at every level; list items count against the same budget as partials, so the render stops.
+    @Test func nestedSectionsOverListsStopAtTheBudget() throws {
+        let nested = String(repeating: "{{#c}}", count: 12) + "x" + String(repeating: "{{/c}}", count: 12)
+        let library = try MustacheLibrary(templates: ["t": nested], partialBudget: 500)
+        // Ten items at each of twelve levels would be 10^12 x's.
+        let output = library.render("t", ["c": .list(Array(repeating: .bool(true), count: 10))])
+        #expect(output.count <= 500)
+        #expect(output.count >= 10)
+    }
 }
