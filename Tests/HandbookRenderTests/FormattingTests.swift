@@ -25,25 +25,25 @@ import Testing
     @Test func totalsAreExact() {
         var total = DecimalSum()
         for amount in ["0.10", "0.20", "1000", "2.5"] { total.add(amount) }
-        #expect(total.text == "1002.80")
+        #expect(total.description == "1002.80")
     }
 
     /// Issue 14, defect 1: a fixed-width total trapped on long fractions and on decimals that differ widely.
     @Test func totalsNeverOverflow() {
-        var total = Decimalish()
+        var total = DecimalSum()
         for amount in ["0.0000000000000000001", "123456789012345.12345", "999999999999999999999999"] { total.add(amount) }
-        #expect(total.text == "1000000000123456789012344.1234500000000000001")
-        var many = Decimalish()
+        #expect(total.description == "1000000000123456789012344.1234500000000000001")
+        var many = DecimalSum()
         for _ in 0..<10_000 { many.add("999999999999999.9999") }
-        #expect(many.text == "9999999999999999999.0000")
+        #expect(many.description == "9999999999999999999.0000")
     }
 
     @Test func totalsTakeSigns() {
-        var total = Decimalish()
+        var total = DecimalSum()
         for amount in ["5.25", "-7.5", "+1"] { total.add(amount) }
-        #expect(total.text == "-1.25")
+        #expect(total.description == "-1.25")
         total.add("1.25")
-        #expect(total.text == "0.00")
+        #expect(total.description == "0.00")
     }
 
     @Test func unixDaysInvertUnixDates() {
