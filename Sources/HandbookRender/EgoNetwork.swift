@@ -17,8 +17,8 @@ struct EgoNetwork {
     /// The drawing for an entry, or nil when it has no links. `root` leads back to the site root.
     static func svg(for reference: EntityReference, site: SiteContext, root: String) -> (svg: String, shown: Int, total: Int)? {
         let graph = site.graph
-        guard let position = site.graphPositions[reference] else { return nil }
-        let links = Neighbourhood(of: position, graph: graph, incident: site.graphIncidence, types: site.index.types).links
+        guard let position = graph.position(of: reference) else { return nil }
+        let links = Neighbourhood(of: position, graph: graph, types: site.index.types).links
         guard !links.isEmpty else { return nil }
         let shown = Array(links.prefix(limit))
         // One or two links: a short drawing, the entry on the left and its links in a column on the right.

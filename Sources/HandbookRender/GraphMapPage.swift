@@ -31,7 +31,6 @@ struct GraphMapPage: PageGenerator {
         let graph = site.graph
         let index = site.index
         let degrees = graph.degrees()
-        let incident = graph.incidentEdges()
         // The most connected first, ties in the site's order; drawn in the site's order.
         let ranked = graph.nodes.indices.sorted { (degrees[$0], $1) > (degrees[$1], $0) }
         let drawn = ranked.prefix(Self.drawnLimit).sorted()
@@ -83,7 +82,7 @@ struct GraphMapPage: PageGenerator {
         let organisations = ranked.filter { graph.nodes[$0].reference.type == .organisations }
         let rows: [MustacheValue] = organisations.prefix(Self.tableLimit).map { node in
             let entry = graph.nodes[node]
-            let neighbourhood = Neighbourhood(of: node, graph: graph, incident: incident, types: index.types)
+            let neighbourhood = Neighbourhood(of: node, graph: graph, types: index.types)
             return [
                 "name": .string(entry.name), "url": .string(index.links.entity(entry.reference)),
                 "country": MustacheValue(entry.country.map(Formatting.country)), "degree": .string(String(degrees[node])),

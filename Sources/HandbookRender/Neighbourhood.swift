@@ -14,12 +14,12 @@ struct Neighbourhood {
     let groups: [(label: String, nodes: [Int])]
 
     /// The links of the node at `position`.
-    init(of position: Int, graph: SocialGraph, incident: [[Int]], types: TypeCatalog) {
+    init(of position: Int, graph: SocialGraph, types: TypeCatalog) {
         var groups: [(label: String, nodes: [Int])] = []
         var slots: [String: Int] = [:]
         // (group, node) pairs already listed: a hub's thousands of members are each checked in constant time.
         var listed: Set<SIMD2<Int>> = []
-        for edgePosition in incident[position] {
+        for edgePosition in graph.incident[position] {
             let edge = graph.edges[edgePosition]
             let outgoing = edge.source == position
             let other = outgoing ? edge.target : edge.source

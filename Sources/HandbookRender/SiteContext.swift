@@ -23,9 +23,6 @@ public struct SiteContext: Sendable {
     let eventsByTopic: [String: [EntityReference]]
     /// The social graph, for its exports, map and insights.
     let graph: SocialGraph
-    /// Each entry's node in `graph`, and each node's edges, for the neighbourhood drawings.
-    let graphPositions: [EntityReference: Int]
-    let graphIncidence: [[Int]]
     /// What entries share, for each page's "Related" section.
     let related: RelatedEntries
     /// The footer's links: the content's pages in order, and the privacy page.
@@ -86,12 +83,7 @@ public struct SiteContext: Sendable {
         self.eventsByTopic = eventsByTopic
         self.footer = footer
         self.related = RelatedEntries(index: index)
-        let graph = SocialGraph(index: index)
-        self.graph = graph
-        var graphPositions: [EntityReference: Int] = [:]
-        for (position, node) in graph.nodes.enumerated() { graphPositions[node.reference] = position }
-        self.graphPositions = graphPositions
-        self.graphIncidence = graph.incidentEdges()
+        self.graph = SocialGraph(index: index)
         let contribute = ContributeLinks(settings: index.settings, baseURL: self.baseURL)
         self.contribute = contribute
         self.layout = PageLayout.Shared(index: index, baseURL: self.baseURL, footer: footer,

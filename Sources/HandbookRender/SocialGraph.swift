@@ -37,6 +37,10 @@ public struct SocialGraph: Sendable {
     public let nodes: [Node]
     /// The edges, by source node, then in schema field order, then as written.
     public let edges: [Edge]
+    /// The edges touching each node, by position in `edges`, in edge order.
+    public let incident: [[Int]]
+    /// Each entry's position in `nodes`.
+    private let positions: [EntityReference: Int]
 
     /// Builds the graph from the published entries; content pages take no part.
     public init(index: SiteIndex) {
@@ -59,28 +63,25 @@ public struct SocialGraph: Sendable {
                 }
             }
         }
-        self.nodes = nodes
-        self.edges = edges
-    }
-
-    /// How many edges touch each node, in either direction, by position in `nodes`.
-    public func degrees() -> [Int] {
-        var degrees = [Int](repeating: 0, count: nodes.count)
-        for edge in edges {
-            degrees[edge.source] += 1
-            degrees[edge.target] += 1
-        }
-        return degrees
-    }
-
-    /// The edges touching each node, by position in `edges`, in edge order.
-    public func incidentEdges() -> [[Int]] {
         var incident = [[Int]](repeating: [], count: nodes.count)
         for (position, edge) in edges.enumerated() {
             incident[edge.source].append(position)
             incident[edge.target].append(position)
         }
-        return incident
+        self.nodes = nodes
+        self.edges = edges
+        self.incident = incident
+        self.positions = positions
+    }
+
+    /// How many edges touch each node, in either direction, by position in `nodes`.
+    public func degrees() -> [Int] {
+        incident.map(\.count)
+    }
+
+    /// An entry's position in `nodes`, or nil (a content page, or not published).
+    public func position(of reference: EntityReference) -> Int? {
+        positions[reference]
     }
 
     /// The entries a field's value names, each with the record it is named in (a grant), as written.
