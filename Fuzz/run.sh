@@ -5,8 +5,13 @@
 # -leak-, -timeout-), and its stack is printed. What a run discovers goes to a temporary folder, so the
 # committed corpus changes only when someone adds to it.
 #
-#     sh Fuzz/run.sh 30                 # every target, 30 s each (what `make test` runs)
+#     sh Fuzz/run.sh --ci               # every target, a fixed seed and number of inputs (what `make test` runs)
+#     sh Fuzz/run.sh 300                # every target, 5 minutes each, a new random seed (`make fuzz`)
 #     sh Fuzz/run.sh 3600 check-build   # a longer campaign on one target
+#
+# `--ci` is reproducible: the same code explores the same inputs, so a clean run stays clean until the code
+# changes, and a finding is found again by anyone who runs it. Its per-input time limit is ten seconds (a hang
+# on a busy machine, not a slow input); campaigns keep one second, to find slow inputs too.
 #
 # A finding is reproduced with `.build/fuzz/<target> FILE`, and becomes a regression test (docs/testing.md).
 set -eu
@@ -15,7 +20,21 @@ if [ "$(uname -s)" != Linux ]; then
     echo "SKIPPED: fuzzing: the Swift toolchain has libFuzzer (-sanitize=fuzzer) on Linux only"
     exit 0
 fi
-seconds=${1:-30}
+# Inputs each target tries in --ci mode, about 20 s each on a 2-core machine (the corpus's replay counts).
+runs_for() {
+    case $1 in
+        front-matter) echo 400000 ;;
+        yaml) echo 400000 ;;
+        mustache) echo 12000 ;;
+        search) echo 25000 ;;
+        check-build) echo 600 ;;
+    esac
+}
+if [ "${1:-}" = --ci ]; then
+    bound=ci
+else
+    bound=${1:-30}
+fi
 [ $# -gt 0 ] && shift
 targets=${*:-"front-matter yaml mustache search check-build"}
 sh Fuzz/build.sh "$targets"
@@ -23,10 +42,16 @@ mkdir -p .build/fuzz/artifacts
 failed=""
 for target in $targets; do
     work=$(mktemp -d "${TMPDIR:-/tmp}/handbook-fuzz-$target.XXXXXX")
-    echo "fuzz: $target for $seconds s"
+    if [ "$bound" = ci ]; then
+        limits="-seed=1 -runs=$(runs_for "$target") -timeout=10"
+        echo "fuzz: $target, $(runs_for "$target") inputs from seed 1"
+    else
+        limits="-max_total_time=$bound -timeout=1"
+        echo "fuzz: $target for $bound s"
+    fi
     # Swift's own backtracer would stall each crash report for up to 30 s; libFuzzer and ASan print the stack.
     if SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 LSAN_OPTIONS=suppressions=Fuzz/lsan.supp \
-        ".build/fuzz/$target" -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -max_len=65536 \
+        ".build/fuzz/$target" $limits -rss_limit_mb=2048 -max_len=65536 \
         -artifact_prefix=".build/fuzz/artifacts/$target-" -print_final_stats=1 "$work" "Fuzz/corpus/$target" \
         > ".build/fuzz/$target.log" 2>&1; then
         grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" ".build/fuzz/$target.log" | tr '\n' ' '
@@ -42,4 +67,4 @@ if [ -n "$failed" ]; then
     echo "fuzz: failed:$failed"
     exit 1
 fi
-echo "fuzz: every target ran $seconds s without a finding"
+echo "fuzz: every target ran without a finding"
