@@ -12,6 +12,7 @@ extension TypeDescriptor {
             FieldSchema(.website, .url, "its website"),
             FieldSchema(.country, .country, "where it is based: ISO 3166-1 code"),
             FieldSchema(.kind, .choice(["trust", "foundation", "government", "lottery", "philanthropist", "corporate", "other"]), "what kind of funder it is"),
+            FieldSchema(.organisation, .reference(.organisations), inverse: "Funds as", relation: "funder-role-of", "when the funder is also an organisation in the handbook (a foundation that runs its own programmes): its slug; the two are shown and searched as one entry"),
             FieldSchema(.grants, .list(.record([
                 FieldSchema(.recipient, .reference(.organisations), required: true, "who received it (organisation slug)"),
                 FieldSchema(.amount, .number(minimum: 0), "how much"),

@@ -16,6 +16,7 @@ extension TypeDescriptor {
             FieldSchema(.kind, .choice(["charity", "nonprofit", "social-enterprise", "foundation", "research", "network", "campaign", "public-body", "company", "other"]), "what kind of body it is"),
             FieldSchema(.founded, .partialDate, "when it was founded: YYYY, YYYY-MM or YYYY-MM-DD"),
             FieldSchema(.identifiers, .dictionary(keyDescription: "an org-id scheme such as GB-CHC or GB-COH", value: .text(maxLength: 100)), "registry numbers by org-id scheme, as 360Giving uses them"),
+            FieldSchema(.partOf, .reference(.organisations), label: "Part of", inverse: "Includes", relation: "part-of", "the larger body it belongs to or is hosted by (an organisation slug), such as a programme run by a charity"),
             FieldSchema(.networks, .list(.reference(.organisations), minimum: 0), label: "Member of", inverse: "Members", relation: "member-of", "networks it belongs to (organisation slugs)"),
             FieldSchema(.partners, .list(.reference(.organisations), minimum: 0), inverse: "Named as a partner by", relation: "partner-of", "organisations it works with (slugs)"),
             FieldSchema(.funders, .list(.reference(.funders), minimum: 0), label: "Funded by", inverse: "Funds", relation: "funded-by", "who funds it (funder slugs)"),
