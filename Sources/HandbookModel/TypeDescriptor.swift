@@ -45,6 +45,10 @@ public struct TypeDescriptor: Sendable {
     /// The file name of the issue form in `.github/ISSUE_TEMPLATE/` for suggesting a new entry of this type, if
     /// there is one; list pages link to it when a repository is set.
     public var suggestionForm: String?
+    /// The field by which an entry of this type names the entry of another type that is the same real-world
+    /// body (a funder's `organisation`): the two are then one entry to readers, with this one shown as a
+    /// role on the other's page ("As a funder"), searched and drawn in the graph as the other.
+    public var roleField: FieldName?
 
     /// Creates a descriptor; the common fields are added after the type's own.
     public init(type: EntityType, singular: String, plural: String, urlFolder: String? = nil, nameField: FieldName,
@@ -52,7 +56,7 @@ public struct TypeDescriptor: Sendable {
                 displayOrder: DisplayOrder = .byName, facets: [Facet], cardFields: [CardField] = [], cardDate: FieldPath? = nil,
                 reviewField: FieldName = .reviewed, expectsReview: Bool = true,
                 fieldLabels: [FieldName: String] = [:], schemaOrg: SchemaOrgMapping, template: String = "entity", help: String,
-                suggestionForm: String? = nil) {
+                suggestionForm: String? = nil, roleField: FieldName? = nil) {
         self.type = type
         self.singular = singular
         self.plural = plural
@@ -72,6 +76,7 @@ public struct TypeDescriptor: Sendable {
         self.template = template
         self.help = help
         self.suggestionForm = suggestionForm
+        self.roleField = roleField
     }
 
     /// The field's schema, or nil when the type has no such field.

@@ -38,7 +38,7 @@ struct Calendars: OutputGenerator {
         for (slug, references) in site.eventsByOrganiser.sorted(by: { $0.key < $1.key }) {
             let organiser = EntityReference(type: .organisations, slug: slug)
             let name = index.entity(organiser)?.name ?? slug
-            files.append(OutputFile(path: index.links.entity(organiser) + Self.fileName, bytes: ICalendar.bytes(
+            files.append(OutputFile(path: index.links.page(organiser) + Self.fileName, bytes: ICalendar.bytes(
                 name: "\(title): events by \(name)", items: references.compactMap(index.entity).map(ICalendar.Item.event), index: index, baseURL: site.baseURL, isFeed: true)))
         }
         for (id, references) in site.eventsByTopic.sorted(by: { $0.key < $1.key }) where index.settings.topics.contains(where: { $0.id == id }) {
@@ -47,7 +47,7 @@ struct Calendars: OutputGenerator {
                 name: "\(title): \(label) events", items: references.compactMap(index.entity).map(ICalendar.Item.event), index: index, baseURL: site.baseURL, isFeed: true)))
         }
         files += Parallel.map(index.entities(of: Self.type)) { event in
-            OutputFile(path: index.links.entity(event.reference) + Self.eventFileName,
+            OutputFile(path: index.links.page(event.reference) + Self.eventFileName,
                        bytes: ICalendar.bytes(name: event.name, items: [.event(event)], index: index, baseURL: site.baseURL, isFeed: false))
         }
         return files

@@ -7,8 +7,14 @@ struct EntityPages: PageGenerator {
     let site: SiteContext
 
     func pages() -> [Page] {
-        site.index.entities.map { entity in
-            Page(path: site.index.links.entity(entity.reference), section: entity.reference.type.folder, subject: .entity(entity.reference))
+        let links = site.index.links
+        return site.index.entities.map { entity in
+            let reference = entity.reference
+            // A role (a funder that is also an organisation here) is shown on its owner's page; its own address
+            // sends readers on there, as Hugo's aliases do, so links made before the two were joined still work.
+            let owner = site.index.roleOwners[reference]
+            return Page(path: links.page(reference), section: reference.type.folder, subject: .entity(reference),
+                        inSitemap: owner == nil, redirect: owner.map { _ in links.entity(reference) })
         }
     }
 
@@ -17,13 +23,21 @@ struct EntityPages: PageGenerator {
             return PageContent(template: "page", title: "", description: "")
         }
         let index = site.index
+        if let owner = index.roleOwners[reference], let ownerEntity = index.entity(owner), let redirect = page.redirect {
+            let singular = index.types[reference.type].singular
+            return PageContent(template: "moved", title: entity.name, description: "\(entity.name) as a \(singular) is shown on the page of \(ownerEntity.name).",
+                               data: ["moved": ["name": .string(entity.name), "singular": .string(singular),
+                                                "ownerName": .string(ownerEntity.name), "url": .string(root + redirect)]])
+        }
         let descriptor = index.types[reference.type]
         let presenter = FieldPresenter(index: index, root: root)
         let body = site.bodies[reference] ?? ""
         let topics = entity.topics
-        let sources = entity.texts(.sources)
+        let roles = index.roles[reference] ?? []
+        var sources = entity.texts(.sources)
+        for role in roles { for url in index.entity(role)?.texts(.sources) ?? [] where !sources.contains(url) { sources.append(url) } }
         let facts = presenter.facts(for: entity)
-        let backlinks = backlinkGroups(reference)
+        let backlinks = backlinkGroups([reference] + roles)
         let related = relatedEntries(reference)
         // Organisations show their neighbourhood in the social graph as a small drawing.
         let ego = reference.type == .organisations ? EgoNetwork.svg(for: reference, site: site, root: root) : nil
@@ -53,6 +67,7 @@ struct EntityPages: PageGenerator {
             }),
             "sources": .list(sources.map { url in ["html": .string(presenter.link(url))] }),
             "backlinks": .list(backlinks),
+            "roles": .list(roles.compactMap { roleSection($0, presenter: presenter) }),
             "hasRelated": .bool(!related.isEmpty),
             "related": .list(related),
             "updated": MustacheValue(entity.lastChanged.map { Formatting.words(Formatting.date(fromUnix: $0)) }),
@@ -78,12 +93,32 @@ struct EntityPages: PageGenerator {
                            jsonLD: StructuredData.entity(entity, url: url, index: index), data: ["entity": .object(object)])
     }
 
-    /// What links to an entry, as relationships read the other way ("Members (20)", "Funds"): grouped by
-    /// the linking type (canonical order) and field (schema order), each group in display order.
-    func backlinkGroups(_ reference: EntityReference) -> [MustacheValue] {
+    /// A role shown on its owner's page ("As a funder"): its facts without the link back, its summary and body,
+    /// and where to edit it.
+    func roleSection(_ role: EntityReference, presenter: FieldPresenter) -> MustacheValue? {
+        guard let entity = site.index.entity(role) else { return nil }
+        let descriptor = site.index.types[role.type]
+        let facts = presenter.facts(for: entity, excluding: descriptor.roleField)
+        let body = site.bodies[role] ?? ""
+        return ["id": .string(Links.roleAnchor(role.type, types: site.index.types)),
+                "heading": .string("As a \(descriptor.singular)"),
+                "summary": MustacheValue(entity[.summary]?.text),
+                "facts": .list(facts), "hasFacts": .bool(!facts.isEmpty),
+                "bodyHTML": .string(body), "hasBody": .bool(!body.isEmpty),
+                "contribute": site.contribute.map { $0.entry(entity, path: site.index.links.page(role)) } ?? .null]
+    }
+
+    /// What links to an entry (and to its roles), as relationships read the other way ("Members (20)", "Funds"):
+    /// grouped by the linking type (canonical order) and field (schema order), each group in display order. The
+    /// link a role makes to its owner is the role itself, shown in its own section, not a connection.
+    func backlinkGroups(_ references: [EntityReference]) -> [MustacheValue] {
         var groups: [FieldGroup: [EntityReference]] = [:]
-        for link in site.index.inbound[reference] ?? [] {
-            groups[FieldGroup(type: link.source.type, field: link.field), default: []].append(link.source)
+        let own = Set(references)
+        for reference in references {
+            for link in site.index.inbound[reference] ?? [] where !own.contains(link.source) {
+                let group = FieldGroup(type: link.source.type, field: link.field)
+                if groups[group]?.contains(link.source) != true { groups[group, default: []].append(link.source) }
+            }
         }
         return site.index.types.descriptors.flatMap { descriptor -> [MustacheValue] in
             descriptor.fields.compactMap { field -> MustacheValue? in

@@ -4,10 +4,32 @@ import HandbookModel
 public struct Links: Sendable {
     /// The types, whose descriptors give their URL folders.
     let types: TypeCatalog
+    /// Entries that are a role of another entry (a funder that is an organisation in the handbook), and that
+    /// entry: links to the role lead to its section on the other's page.
+    let roleOwners: [EntityReference: EntityReference]
 
-    /// `organisations/g1000/`, or `about/` for a type at the site root.
+    /// Links for `types`, with `roleOwners` from the site index.
+    init(types: TypeCatalog, roleOwners: [EntityReference: EntityReference] = [:]) {
+        self.types = types
+        self.roleOwners = roleOwners
+    }
+
+    /// Where a reader goes for an entry: its page, `organisations/g1000/`, or `about/` for a type at the site
+    /// root; for a role, its section on the owner's page (`organisations/bertelsmann-stiftung/#funder`).
     public func entity(_ reference: EntityReference) -> String {
+        guard let owner = roleOwners[reference] else { return page(reference) }
+        return page(owner) + "#" + Links.roleAnchor(reference.type, types: types)
+    }
+
+    /// The entry's own folder in the output, whatever it is a role of: where its page (or, for a role, the
+    /// page that sends readers on to its owner's) and its other files are written.
+    public func page(_ reference: EntityReference) -> String {
         types[reference.type].urlFolder + reference.slug + "/"
+    }
+
+    /// The id of a role's section on its owner's page: the role type's singular, hyphenated (`funder`).
+    public static func roleAnchor(_ type: EntityType, types: TypeCatalog) -> String {
+        String(types[type].singular.map { $0 == " " ? "-" : $0 })
     }
 
     /// `organisations/`.

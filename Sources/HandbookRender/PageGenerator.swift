@@ -25,6 +25,8 @@ struct Page: Sendable {
     var subject: Subject = .none
     /// Whether the sitemap lists it.
     var inSitemap = true
+    /// Where the page sends readers on to (a path from the site root), for an entry shown on another's page.
+    var redirect: String?
 
     /// What a page is about.
     enum Subject: Sendable {
@@ -62,7 +64,8 @@ extension PageGenerator {
         let content = self.content(of: page, root: root)
         var context = PageLayout.context(site: site, root: root, section: page.section)
         for (key, value) in content.data { context[key] = value }
-        let url = site.baseURL + (page.inSitemap ? page.path : "")
+        // A page that sends readers on names the page it sends them to as canonical (without the section's anchor).
+        let url = site.baseURL + (page.redirect.map { String($0.prefix { $0 != "#" }) } ?? (page.inSitemap ? page.path : ""))
         let jsonLD = content.jsonLD ?? (page.inSitemap ? StructuredData.collection(name: content.title, url: url, description: content.description) : nil)
         let settings = site.index.settings
         context["page"] = [
@@ -76,6 +79,7 @@ extension PageGenerator {
             "isSearch": .bool(page.section == SearchPage.section),
             "isGraph": .bool(page.section == GraphMapPage.section),
             "noindex": .bool(!page.inSitemap),
+            "redirect": MustacheValue(page.redirect.map { root + $0 }),
         ]
         context["content"] = .string(site.theme.library.render(content.template, .object(context), misses: site.misses))
         // Every value is escaped and `check` refuses control characters; this pass makes sure that a page is

@@ -101,9 +101,9 @@ public struct SearchIndex: Sendable {
     init(index: SiteIndex, shardLimit: Int, chunkCount: Int?) {
         var ordered: [Entity] = []
         var ranges: [EntityType: (Int, Int)] = [:]
-        // Types in the search order: earlier types win ties.
+        // Types in the search order: earlier types win ties. A role is found as its owner, once.
         for type in index.types.searchOrder.map(\.type) {
-            let entities = index.entities(of: type).map { (changed: -($0.lastChanged ?? 0), name: index.sortKey($0), entity: $0) }
+            let entities = index.entities(of: type).filter { index.roleOwners[$0.reference] == nil }.map { (changed: -($0.lastChanged ?? 0), name: index.sortKey($0), entity: $0) }
                 .sorted { ($0.changed, $0.name, $0.entity.reference) < ($1.changed, $1.name, $1.entity.reference) }
                 .map(\.entity)
             ranges[type] = (ordered.count, ordered.count + entities.count)

@@ -27,6 +27,10 @@ public struct SiteIndex: Sendable {
     /// For each method id, the entries (case studies) that used it.
     public let methods: [String: [EntityReference]]
     private let byType: [EntityType: [Entity]]
+    /// Entries that are a role of another published entry (see `TypeDescriptor.roleField`), and that entry.
+    public let roleOwners: [EntityReference: EntityReference]
+    /// For each entry, the entries that are roles of it, sorted.
+    public let roles: [EntityReference: [EntityReference]]
 
     /// Builds the indexes from validated entries; drafts are left out.
     public init(settings: Settings, entities: [Entity], today: PartialDate, types: TypeCatalog = .standard) {
@@ -53,11 +57,23 @@ public struct SiteIndex: Sendable {
             for id in entity.topics { topics[id, default: []].append(entity.reference) }
             for id in entity.texts(.methods) { methods[id, default: []].append(entity.reference) }
         }
+        var roleOwners: [EntityReference: EntityReference] = [:]
+        var roles: [EntityReference: [EntityReference]] = [:]
+        for entity in published {
+            guard let field = types[entity.reference.type].roleField, case .reference(let owner)? = entity[field],
+                  positions[owner] != nil, types[owner.type].roleField == nil else { continue }
+            // The rule `same-body` reports a second role of one type for the same entry; the first is kept.
+            guard !(roles[owner] ?? []).contains(where: { $0.type == entity.reference.type }) else { continue }
+            roleOwners[entity.reference] = owner
+            roles[owner, default: []].append(entity.reference)
+        }
+        self.roleOwners = roleOwners
+        self.roles = roles
         self.settings = settings
         self.entities = published
         self.today = today
         self.types = types
-        self.links = Links(types: types)
+        self.links = Links(types: types, roleOwners: roleOwners)
         self.positions = positions
         // Folding through Foundation costs microseconds a name: fold each once, on every core.
         self.sortKeys = Parallel.map(published) { Formatting.sortKey($0.name) }
@@ -89,9 +105,10 @@ public struct SiteIndex: Sendable {
         byType[type] ?? []
     }
 
-    /// The `limit` most recently changed entries of listed types, newest first; the home page and the feeds show them.
+    /// The `limit` most recently changed entries of listed types, newest first; the home page and the feeds show
+    /// them. A role is not an entry of its own to readers, so it is left out (its owner stands for it).
     public func recentlyChanged(_ limit: Int) -> [Entity] {
-        Array(entities.filter { types[$0.reference.type].isListed }
+        Array(entities.filter { types[$0.reference.type].isListed && roleOwners[$0.reference] == nil }
             .sorted { ($0.lastChanged ?? 0, $1.reference) > ($1.lastChanged ?? 0, $0.reference) }
             .prefix(limit))
     }

@@ -46,10 +46,12 @@ public struct SocialGraph: Sendable {
     public init(index: SiteIndex) {
         var nodes: [Node] = []
         var positions: [EntityReference: Int] = [:]
-        for entity in index.entities where index.types[entity.reference.type].isListed {
+        for entity in index.entities where index.types[entity.reference.type].isListed && index.roleOwners[entity.reference] == nil {
             positions[entity.reference] = nodes.count
             nodes.append(Node(reference: entity.reference, name: entity.name, country: entity.countryCode, topics: entity.topics))
         }
+        // A role (a funder that is also an organisation here) is its owner's node: its links start and end there.
+        for (role, owner) in index.roleOwners { positions[role] = positions[owner] }
         var edges: [Edge] = []
         for entity in index.entities {
             guard let source = positions[entity.reference] else { continue }

@@ -10,7 +10,7 @@ public struct Theme: Sendable {
     public let assets: [String: [UInt8]]
 
     /// Templates every theme must provide.
-    public static let requiredTemplates = ["layout", "home", "list", "entity", "topics", "topic", "methods", "method", "facet", "page", "privacy", "search", "404", "graph", "insights"]
+    public static let requiredTemplates = ["layout", "home", "list", "entity", "topics", "topic", "methods", "method", "facet", "page", "privacy", "search", "404", "graph", "insights", "moved"]
 
     /// Compiles a loaded theme; template errors name the file, line and column. A type whose descriptor
     /// names a template of its own needs it too.

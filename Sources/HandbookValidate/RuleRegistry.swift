@@ -19,7 +19,7 @@ public enum RuleRegistry {
         DateOrderRule.self, PolicyStagesRule.self, PressContactRule.self, EventRule.self, RepeatRule.self,
         AmountCurrencyRule.self, StaleReviewRule.self,
         // handbook.yml, the whole tree, and the built site.
-        SettingsRule.self, RepositoryRule.self, IsolatedOrganisationRule.self, BrokenLinkRule.self,
+        SettingsRule.self, RepositoryRule.self, SameBodyRule.self, IsolatedOrganisationRule.self, BrokenLinkRule.self,
     ]
 
     /// The rules the validator runs on each document once its fields are read.

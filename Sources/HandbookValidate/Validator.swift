@@ -54,6 +54,7 @@ public enum Validator {
         }
         diagnostics.append(contentsOf: SlugCollisionRule.check(tree.documents.map { RawDocumentInfo(type: $0.type, slug: $0.slug, path: $0.path) }))
         entities.sort { $0.reference < $1.reference }
+        diagnostics.append(contentsOf: SameBodyRule.check(entities, types: types))
         if isolated { diagnostics.append(contentsOf: IsolatedOrganisationRule.check(entities)) }
         diagnostics.sort()
         return ValidationResult(settings: settings, entities: entities, diagnostics: diagnostics, fileCount: tree.fileCount)

@@ -15,6 +15,7 @@ extension TypeDescriptor {
             FieldSchema(.location, .text(maxLength: 300), "where it takes place; or give online"),
             FieldSchema(.online, .url, "where to join online; or give location"),
             FieldSchema(.organisers, .list(.reference(.organisations), minimum: 1), inverse: "Organised", relation: "organised-by", "who runs it (organisation slugs, at least one)"),
+            FieldSchema(.speakers, .list(.reference(.organisations), minimum: 0), label: "Speakers from", inverse: "Spoke at", relation: "speakers-from", "the organisations its speakers came from (slugs), as the programme names them"),
             FieldSchema(.url, .url, label: "Link", "registration or details"),
             FieldSchema(.cost, .text(maxLength: 200), "what it costs"),
             FieldSchema(.status, .choice(EventStatus.choices), "default scheduled"),

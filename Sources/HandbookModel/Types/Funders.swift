@@ -12,7 +12,7 @@ extension TypeDescriptor {
             FieldSchema(.website, .url, "its website"),
             FieldSchema(.country, .country, "where it is based: ISO 3166-1 code"),
             FieldSchema(.kind, .choice(["trust", "foundation", "government", "lottery", "philanthropist", "corporate", "other"]), "what kind of funder it is"),
-            FieldSchema(.organisation, .reference(.organisations), inverse: "Funds as", relation: "funder-role-of", "when the funder is also an organisation in the handbook (a foundation that runs its own programmes): its slug; the two are shown and searched as one entry"),
+            FieldSchema(.organisation, .reference(.organisations), "when the funder is also an organisation in the handbook (a foundation that runs its own programmes): its slug; the two are shown and searched as one entry"),
             FieldSchema(.grants, .list(.record([
                 FieldSchema(.recipient, .reference(.organisations), required: true, "who received it (organisation slug)"),
                 FieldSchema(.amount, .number(minimum: 0), "how much"),
@@ -33,5 +33,6 @@ extension TypeDescriptor {
         schemaOrg: SchemaOrgMapping("Organization", [
             .text("sameAs", .website), .postalAddress(country: .country, locality: .city), .text("email", .email),
         ]),
-        help: "a trust, foundation or public body that funds the sector, with its grants and open calls")
+        help: "a trust, foundation or public body that funds the sector, with its grants and open calls",
+        roleField: .organisation)
 }

@@ -1,0 +1,57 @@
+import HandbookModel
+
+/// One real-world body, one entry: a funder that is also an organisation in the handbook names it in its
+/// `organisation` field (the descriptor's `roleField`), and is then shown and searched as part of it. An entry
+/// with the same name or website as an entry of the type its role field names, but not naming it, is an error;
+/// so is a second role of one type for the same entry.
+public enum SameBodyRule: Rule {
+    /// The rule id.
+    public static let id: RuleID = "same-body"
+    /// An error: the body would be listed, searched and drawn twice.
+    public static let defaultSeverity = Diagnostic.Severity.error
+    /// What it checks.
+    public static let summary = "a funder that is also an organisation in the handbook names it in `organisation` (one entry per real-world body)"
+
+    /// The problems among the published and draft entries of `types`.
+    public static func check(_ entities: [Entity], types: TypeCatalog) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for descriptor in types.descriptors {
+            guard let roleField = descriptor.roleField, case .reference(let ownerType)? = descriptor.field(roleField)?.kind else { continue }
+            var byName: [String: Entity] = [:]
+            var byWebsite: [String: Entity] = [:]
+            for owner in entities where owner.reference.type == ownerType {
+                byName[key(owner.name)] = byName[key(owner.name)] ?? owner
+                if let website = owner[.website]?.text { byWebsite[key(website)] = byWebsite[key(website)] ?? owner }
+            }
+            var claimed: [EntityReference: Entity] = [:]
+            for role in entities where role.reference.type == descriptor.type {
+                let location = SourceLocation(path: role.path, line: 1, column: 1)
+                if case .reference(let owner)? = role[roleField] {
+                    if let first = claimed[owner] {
+                        diagnostics.append(diagnostic(at: location, "'\(owner.slug)' is already the \(roleField) of \(first.path); one body has one \(descriptor.singular) entry: merge the two"))
+                    } else {
+                        claimed[owner] = role
+                    }
+                    continue
+                }
+                let sameName = byName[key(role.name)]
+                let sameSite = role[.website]?.text.flatMap { byWebsite[key($0)] }
+                guard let owner = sameName ?? sameSite else { continue }
+                let what = sameName != nil ? "the name '\(role.name)'" : "the website \(role[.website]?.text ?? "")"
+                diagnostics.append(diagnostic(at: location, "this \(descriptor.singular) has \(what), as \(owner.path) has: they are one body; add `\(roleField): \(owner.reference.slug)` so the two are shown and searched as one entry"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// A name or address compared without case, surrounding spaces, a scheme or a trailing slash.
+    static func key(_ text: String) -> String {
+        var value = Substring(text.lowercased())
+        while value.first == " " { value = value.dropFirst() }
+        while value.last == " " { value = value.dropLast() }
+        for scheme in ["https://", "http://"] where value.hasPrefix(scheme) { value = value.dropFirst(scheme.count) }
+        if value.hasPrefix("www.") { value = value.dropFirst(4) }
+        while value.hasSuffix("/") { value = value.dropLast() }
+        return String(value)
+    }
+}
