@@ -44,6 +44,7 @@ extension FieldName {
     public static let partners = FieldName("partners")
     public static let partOf = FieldName("part_of")
     public static let speakers = FieldName("speakers")
+    public static let mentions = FieldName("mentions")
     public static let funders = FieldName("funders")
     public static let organisations = FieldName("organisations")
     public static let organisation = FieldName("organisation")
@@ -108,7 +109,7 @@ extension FieldName {
     /// Every constant above, for the check against the schemas.
     public static let declared: [FieldName] = [
         .name, .title, .summary, .aliases, .topics, .reviewed, .sources, .draft, .website, .country, .region, .city, .place,
-        .jurisdiction, .kind, .founded, .identifiers, .email, .phone, .social, .url, .status, .networks, .partners, .partOf, .speakers,
+        .jurisdiction, .kind, .founded, .identifiers, .email, .phone, .social, .url, .status, .networks, .partners, .partOf, .speakers, .mentions,
         .funders, .organisations, .organisation, .commissioners, .organisers, .supporters, .opponents, .publishers,
         .resources, .about, .recipient, .offers, .asks, .start, .end, .timezone, .methods, .participants, .selection,
         .outcome, .location, .online, .cost, .sequence, .repeat, .frequency, .interval, .until, .count, .grants,

@@ -36,7 +36,7 @@ import Testing
         let html = try page("graph/index.html")
         let table = try #require(html.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "</tbody>").first)
         let names = table.matches(of: try Regex(#"<tr>\n<td><a href="[^"]*">([^<]*)</a>"#)).map { String($0.output[1].substring ?? "") }
-        // The trust has seven links (one as a speaker at the festival it organises), the lab four (part of the trust, partner, commissioner, opponent of the bill), the network one.
+        // The trust has eight links (a speaker at the festival it organises, named in the report), the lab four (part of the trust, partner, commissioner, opponent of the bill), the network one.
         #expect(names == ["Example Assembly Trust", "Example Lab", "Example Network"])
         #expect(table.contains("<span class=\"relationship-label\">Member of:</span>"))
     }

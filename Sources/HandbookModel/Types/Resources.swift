@@ -15,6 +15,7 @@ extension TypeDescriptor {
             FieldSchema(.publishers, .list(.reference(.organisations), minimum: 0), label: "Published by", inverse: "Published", relation: "published-by", "who published it (organisation slugs)"),
             FieldSchema(.year, .year, "the year it was published"),
             FieldSchema(.about, .list(.reference(.caseStudies), minimum: 0), inverse: "Written about in", relation: "about", "case studies it is about (slugs)"),
+            FieldSchema(.mentions, .list(.reference(.organisations), minimum: 0), label: "Organisations it names", inverse: "Named in", relation: "names", "organisations it names as examples or sources (slugs)"),
         ],
         navigationOrder: 5, facets: [.kind, .topic], cardFields: [CardField(.kind)], fieldLabels: [.about: "About"],
         schemaOrg: SchemaOrgMapping("CreativeWork", typeByChoice: (.kind, ["dataset": "Dataset", "report": "Report"]), [
