@@ -138,12 +138,21 @@ public final class PreviewServer: @unchecked Sendable {
         let version = previous.version + 1
         current.value = ServedGeneration(version: version, routes: prepared?.routes ?? lastGood, problems: problems)
         liveReload.publish(version)
-        let result = Rebuild(prepared: prepared, failure: failure, changed: changed.sorted(),
+        let result = Rebuild(prepared: prepared, failure: failure, changed: changed.filter(Self.isWorthNaming).sorted(),
                              seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, version: version,
                              isServed: prepared?.routes != nil)
         // The site before is freed only now (tens of milliseconds for a large one), after pages were told to reload.
         withExtendedLifetime(previous) { report(result) }
         return result
+    }
+
+    /// Whether a changed path is worth naming to the user: not an editor's or a tool's passing file (sed's
+    /// `sedAbc123`, vim's `4913`, `.swp` files, `name~` backups), which is gone by the time of the rebuild or
+    /// is never read.
+    static func isWorthNaming(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.hasPrefix(".") || name.hasSuffix("~") { return false }
+        return name.contains(".") || access(path, F_OK) == 0
     }
 
     /// A folder path without a final `/`, as the watcher reports paths under it.

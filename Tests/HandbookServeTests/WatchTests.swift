@@ -46,6 +46,24 @@ import Testing
         #expect(try served.get("/organisations/example-network/").text.contains("Members meet monthly. Save 5."))
     }
 
+    /// A save through a passing file (sed writes `sedXXXXXX` and renames it; vim writes `4913` and a `.swp`) names
+    /// only the file that changed.
+    @Test func passingFilesOfASaveAreNotNamed() throws {
+        let served = try ServedFixture(quiet: 0.3)
+        #expect(served.eventually(10) { served.reports.list.count == 1 })
+        let folder = served.content + "/organisations/"
+        let text = try String(contentsOfFile: folder + "example-network.md", encoding: .utf8)
+        try "x".write(toFile: folder + "4913", atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: folder + "4913")
+        try "swap".write(toFile: folder + ".example-network.md.swp", atomically: false, encoding: .utf8)
+        try text.replacingOccurrences(of: "Members meet monthly.", with: "Members meet weekly.").write(toFile: folder + "sedAb12Cd", atomically: false, encoding: .utf8)
+        #expect(rename(folder + "sedAb12Cd", folder + "example-network.md") == 0)
+        #expect(served.eventually(10) { served.reports.list.count == 2 })
+        let changed = try #require(served.reports.list.last).changed
+        #expect(changed == [folder + "example-network.md"], "\(changed)")
+        #expect(try served.get("/organisations/example-network/").text.contains("Members meet weekly."))
+    }
+
     /// A new entry gets its page; a removed one loses it.
     @Test func newAndRemovedFilesAreServed() throws {
         let served = try ServedFixture()

@@ -30,6 +30,7 @@ import argparse
 import base64
 import collections
 import functools
+import html
 import http.server
 import json
 import os
@@ -119,16 +120,45 @@ def serve(name, output, base_url):
     return server, "http://127.0.0.1:%d/%s/" % (server.server_address[1], path)
 
 
-def pages(output):
-    """Every HTML page of a built site, as the path a reader would open."""
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]*)">')
+
+
+def pages(output, redirects=None):
+    """Every HTML page of a built site, as the path a reader would open. Pages that send readers on (a funder
+    shown on its organisation's page) are not loaded, since the browser leaves them at once; with `redirects`,
+    each is added to it with where it sends readers."""
     found = []
     for folder, _, files in os.walk(output):
         for name in files:
             if not name.endswith(".html"):
                 continue
             path = os.path.relpath(os.path.join(folder, name), output).replace(os.sep, "/")
-            found.append(path[:-len("index.html")] if path == "index.html" or path.endswith("/index.html") else path)
+            path = path[:-len("index.html")] if path == "index.html" or path.endswith("/index.html") else path
+            with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                refresh = REFRESH.search(handle.read(4096))
+            if refresh:
+                if redirects is not None:
+                    redirects.append((path, html.unescape(refresh.group(1))))
+                continue
+            found.append(path)
     return sorted(found)
+
+
+def redirect_problems(output, base, redirects):
+    """Each page that sends readers on leads to a page of the site, and to a section that page has."""
+    prefix = urllib.parse.urlparse(base).path
+    problems = []
+    for path, target in redirects:
+        address, _, fragment = target.partition("#")
+        if not address.startswith(prefix):
+            problems.append("%s sends readers outside the site: %s" % (path, target))
+            continue
+        page = os.path.join(output, address[len(prefix):], "index.html")
+        if not os.path.isfile(page):
+            problems.append("%s sends readers to %s, which does not exist" % (path, target))
+        elif fragment and ('id="%s"' % fragment) not in open(page, encoding="utf-8").read():
+            problems.append("%s sends readers to %s, whose page has no section %s" % (path, target, fragment))
+    return problems
 
 
 # Runs in the page once it has loaded: waits for the search to answer, then measures.
@@ -254,11 +284,15 @@ def main():
         others = sorted({value for card in found for value in card.get("topic", [])} - theirs)
         return "organisations/?country=%s&topic=%s" % (country, others[0]) if others else "organisations/?country=" + country
 
+    redirect_failures, redirect_count = [], [0]
     for name, output in (("shipped", shipped), ("fixture", fixture)):
         server, base = serve(name, output, bases[name])
         servers.append(server)
         extra = ["search/?q=assembly", filtered(output), contradiction(output), "events/?sort=name"]
-        sites.append((name, base, pages(output) + extra))
+        sent_on = []
+        sites.append((name, base, pages(output, sent_on) + extra))
+        redirect_failures.extend(redirect_problems(output, bases[name], sent_on))
+        redirect_count[0] += len(sent_on)
 
     def first(output, folder):
         names = sorted(entry for entry in os.listdir(os.path.join(output, folder))
@@ -296,8 +330,9 @@ def main():
     axe_pages = {name: kinds(paths) for name, _, paths in sites}
     axe_count = 0
 
-    failures = []
+    failures = list(redirect_failures)
     passed = 0
+    print("layout: %d pages that send readers on, each to a section that exists" % redirect_count[0])
     saved = []
     started = time.time()
     chromium = Chromium(browser, os.path.join(work, "profile"))
