@@ -47,8 +47,29 @@ public enum ControlCharacters {
 
     /// The byte offset of the first forbidden character in valid UTF-8, or nil.
     public static func firstForbidden(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var index = 0
-        while index < bytes.count {
+        firstForbidden(in: bytes, from: 0)
+    }
+
+    /// The byte offset of the first forbidden character at or after `start`, or nil. Every output page and
+    /// every text field passes through here, so eight bytes are tested at a time: a word whose bytes are all
+    /// printable ASCII (0x20–0x7E) cannot hold one, and only the other words are looked at byte by byte.
+    static func firstForbidden(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return nil }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while index < count {
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // A byte below 0x20: the classic "has a byte less than n" test; a byte of 0x7F or more: its high
+                // bit, or the high bit of its low seven bits plus one.
+                let low = (word &- ones &* 0x20) & ~word & highs
+                let high = (((word & ~highs) &+ ones) | word) & highs
+                if low | high == 0 {
+                    index += 8
+                    continue
+                }
+            }
             if forbiddenLength(bytes, at: index) > 0 { return index }
             index += 1
         }
@@ -67,14 +88,7 @@ public enum ControlCharacters {
     /// Replaces every forbidden character of valid UTF-8 `bytes`, from `start` on, with U+FFFD. Returns at once
     /// when there is none, which is nearly always.
     public static func replace(in bytes: inout [UInt8], from start: Int = 0) {
-        let first = bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var index = start
-            while index < buffer.count {
-                if forbiddenLength(buffer, at: index) > 0 { return index }
-                index += 1
-            }
-            return nil
-        }
+        let first = bytes.withUnsafeBufferPointer { buffer in firstForbidden(in: buffer, from: start) }
         guard let first else { return }
         var out = Array(bytes[..<first])
         out.reserveCapacity(bytes.count + 16)

@@ -95,16 +95,31 @@ public struct RelatedEntries: Sendable {
         guard let me = index.position(reference), let entity = index.entity(reference) else { return [] }
         var linked = Set(entity.references)
         linked.formUnion(index.backlinks[reference] ?? [])
-        var scores: [Int: Score] = [:]
         let own = features[me]
-        // Only the first 64 things are walked, so what a candidate shares fits in one word.
+        // The lists are ascending: merging them meets each candidate once, with all it shares, and needs no
+        // table of scores (a dictionary of thousands of candidates per page was most of this function's time).
+        var lists: [[Int]] = []
+        var shares: [(bit: Int, weight: Int, rarity: Double)] = []
         for (bit, feature) in own.prefix(64).enumerated() {
             guard let list = holders[feature], list.count > 1, list.count <= Self.commonest else { continue }
+            lists.append(list)
             // Rarer things count more: the weight over log2 of how many entries share it.
-            let rarity = Double(feature.weight) / log2(Double(list.count) + 1)
-            for other in list where other != me {
-                scores[other, default: Score()].add(bit: bit, weight: feature.weight, rarity: rarity)
+            shares.append((bit, feature.weight, Double(feature.weight) / log2(Double(list.count) + 1)))
+        }
+        var heads = [Int](repeating: 0, count: lists.count)
+        var scores: [(key: Int, value: Score)] = []
+        while true {
+            var next = Int.max
+            for number in lists.indices where heads[number] < lists[number].count {
+                next = min(next, lists[number][heads[number]])
             }
+            guard next != Int.max else { break }
+            var score = Score()
+            for number in lists.indices where heads[number] < lists[number].count && lists[number][heads[number]] == next {
+                score.add(bit: shares[number].bit, weight: shares[number].weight, rarity: shares[number].rarity)
+                heads[number] += 1
+            }
+            if next != me { scores.append((next, score)) }
         }
         let ranked = scores.filter { $0.value.weight >= Self.threshold }
             .map { (position: $0.key, score: $0.value) }

@@ -100,4 +100,43 @@ import Testing
         ControlCharacters.replace(in: &dirty)
         #expect(String(decoding: dirty, as: UTF8.self) == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e")
     }
+
+    /// The scan tests eight bytes at a time: it finds the same first character as a byte-by-byte scan, for every
+    /// forbidden character at every offset in a word and beside printable text and valid non-ASCII characters.
+    @Test func theWordScanFindsWhatTheByteScanFinds() {
+        func byByte(_ bytes: [UInt8]) -> Int? {
+            bytes.withUnsafeBufferPointer { buffer in buffer.indices.first { ControlCharacters.forbiddenLength(buffer, at: $0) > 0 } }
+        }
+        let forbidden: [[UInt8]] = [[0x00], [0x1F], [0x7F], [0x0C], [0xC2, 0x85], [0xC2, 0x9F], [0xEF, 0xB7, 0x90], [0xEF, 0xBF, 0xBF],
+                                    [0xF4, 0x8F, 0xBF, 0xBE]]
+        let allowed: [[UInt8]] = [Array("a".utf8), [0x09], [0x0A], [0x0D], [0x7E], [0x20], Array("é".utf8), Array("—".utf8), Array("日".utf8),
+                                  Array("\u{1F600}".utf8), [0xC2, 0xA0], [0xEF, 0xBF, 0xBD]]
+        var generator = SeededGenerator(seed: 14)
+        for _ in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...40, using: &generator) { bytes += allowed.randomElement(using: &generator)! }
+            if Bool.random(using: &generator) {
+                let at = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &generator)
+                // Insert only at a character boundary: after a whole allowed piece.
+                var boundary = 0
+                var cut = 0
+                while boundary < at, cut < bytes.count {
+                    let lead = bytes[cut]
+                    cut += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    boundary = cut
+                }
+                bytes.insert(contentsOf: forbidden.randomElement(using: &generator)!, at: min(cut, bytes.count))
+            }
+            let fast = bytes.withUnsafeBufferPointer { ControlCharacters.firstForbidden(in: $0) }
+            #expect(fast == byByte(bytes), "\(bytes)")
+        }
+        // Every forbidden character at each of the 16 offsets of two words of printable text.
+        for piece in forbidden {
+            for offset in 0..<16 {
+                var bytes = Array(repeating: UInt8(ascii: "x"), count: 24)
+                bytes.replaceSubrange(offset..<offset + piece.count, with: piece)
+                #expect(bytes.withUnsafeBufferPointer { ControlCharacters.firstForbidden(in: $0) } == offset, "\(piece) at \(offset)")
+            }
+        }
+    }
 }
