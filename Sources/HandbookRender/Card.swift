@@ -20,6 +20,11 @@ struct Card: Sendable {
         let descriptor = index.descriptor(entity.reference)
         var meta: [String] = []
         for cardField in descriptor.cardFields {
+            // A named entry shows as its name (a press office's organisation).
+            if case .reference(let target)? = entity[cardField.name] {
+                if let named = index.entity(target) { meta.append(named.name) }
+                continue
+            }
             guard let text = entity[cardField.name]?.text, text != cardField.hiddenValue,
                   let kind = descriptor.field(cardField.name)?.kind else { continue }
             meta.append(Formatting.plain(text, kind: kind))

@@ -93,12 +93,14 @@ struct EntityPages: PageGenerator {
                            jsonLD: StructuredData.entity(entity, url: url, index: index), data: ["entity": .object(object)])
     }
 
-    /// A role shown on its owner's page ("As a funder"): its facts without the link back, its summary and body,
-    /// and where to edit it.
+    /// A role shown on its owner's page ("As a funder"): its facts without the link back or what the owner's
+    /// details already say (the same country, kind or website), its summary and body, and where to edit it.
     func roleSection(_ role: EntityReference, presenter: FieldPresenter) -> MustacheValue? {
-        guard let entity = site.index.entity(role) else { return nil }
+        guard let entity = site.index.entity(role), let owner = site.index.roleOwners[role].flatMap(site.index.entity) else { return nil }
         let descriptor = site.index.types[role.type]
-        let facts = presenter.facts(for: entity, excluding: descriptor.roleField)
+        var excluded = Set(descriptor.roleField.map { [$0] } ?? [])
+        for field in descriptor.fields where entity[field.name] != nil && entity[field.name] == owner[field.name] { excluded.insert(field.name) }
+        let facts = presenter.facts(for: entity, excluding: excluded)
         let body = site.bodies[role] ?? ""
         return ["id": .string(Links.roleAnchor(role.type, types: site.index.types)),
                 "heading": .string("As a \(descriptor.singular)"),

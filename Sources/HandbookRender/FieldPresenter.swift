@@ -18,13 +18,13 @@ struct FieldPresenter {
     static let shownFirst: Set<FieldName> = [.aliases]
 
     /// One labelled row per field that has a value: those shown first, the "When" row, then the rest in schema order.
-    func facts(for entity: Entity, excluding excluded: FieldName? = nil) -> [MustacheValue] {
+    func facts(for entity: Entity, excluding excluded: Set<FieldName> = []) -> [MustacheValue] {
         var rows: [MustacheValue] = []
         let descriptor = index.descriptor(entity.reference)
         let hasWhen = descriptor.field(.start) != nil
         func append(_ fields: [FieldSchema]) {
             for field in fields where !Self.shownElsewhere.contains(field.name) && !(hasWhen && Self.timeFields.contains(field.name))
-                && field.name != excluded {
+                && !excluded.contains(field.name) {
                 guard let value = entity[field.name] else { continue }
                 let html = present(value, field: field, entity: entity)
                 if !html.isEmpty {

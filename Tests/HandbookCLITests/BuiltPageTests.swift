@@ -38,6 +38,13 @@ import Testing
         #expect(filtered.contains("aria-current=\"page\">Belgium"))
     }
 
+    /// A press office is listed with the organisation it speaks for: desks are all called "Press office".
+    @Test func pressContactCardsNameTheirOrganisation() throws {
+        let list = try page("press-contacts/index.html")
+        let card = try #require(list.components(separatedBy: ">Press office</a>").dropFirst().first)
+        #expect(card.prefix(200).contains("<p class=\"card-meta\">Example Assembly Trust</p>"), "\(card.prefix(200))")
+    }
+
     @Test func eventsListUpcomingFirst() throws {
         let events = try page("events/index.html")
         let meetup = try #require(events.range(of: "Example monthly meet-up")?.lowerBound)

@@ -51,7 +51,7 @@ import Testing
 
     /// The linked tree, checked clean and built.
     static func built(_ directory: TemporaryDirectory) throws -> String {
-        let content = try Self.tree(directory, funder: "name: Example Foundation\norganisation: example-foundation\nsummary: Funds democratic innovation.\n" + Self.grant)
+        let content = try Self.tree(directory, funder: "name: Example Foundation\ncountry: DE\nkind: foundation\norganisation: example-foundation\nsummary: Funds democratic innovation.\n" + Self.grant)
         let check = runCLI(["check", "--content", content])
         #expect(check.status == 0, "\(check.out)")
         let build = runCLI(["build", "--content", content, "--output", directory.path + "/site"])
@@ -69,8 +69,10 @@ import Testing
         #expect(section.contains("<h2 id=\"funder-heading\">As a funder</h2>"))
         #expect(section.contains("Funds democratic innovation.") && section.contains("Its grants programme."))
         #expect(section.contains("Example Lab") && section.contains("Pilot"))
-        // The link back to the organisation is the section itself, not a fact or a connection.
+        // The link back to the organisation is the section itself, not a fact or a connection; the country the
+        // organisation's details give is not said again, the funder's own kind is.
         #expect(!section.contains(">Organisation<") && !page.contains("Funds as"))
+        #expect(!section.contains("<dt>Country</dt>") && section.contains("<dt>Kind</dt>"), "\(section)")
         // Who names the funder is a connection of the organisation.
         #expect(page.contains("<li><a href=\"../../organisations/example-lab/\">Example Lab</a></li>"))
         // The recipient's "Funded by" leads to the section.

@@ -20,7 +20,7 @@ extension TypeDescriptor {
             FieldSchema(.sources, .list(.url, minimum: 1), required: true, "where these details are published: links"),
         ],
         oneOfRequired: [[.organisation, .outlet]],
-        navigationOrder: 6, facets: [.topic], reviewField: .verified,
+        navigationOrder: 6, facets: [.topic], cardFields: [CardField(.organisation), CardField(.outlet)], reviewField: .verified,
         schemaOrg: SchemaOrgMapping("ContactPoint", [.text("contactType", .role), .text("email", .email), .text("telephone", .phone)]),
         help: "a journalist's or an organisation's published press contact")
 }
