@@ -42,15 +42,18 @@ public struct SiteContext: Sendable {
         self.theme = theme
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         let order = DisplayOrder(index: index)
-        let cardList = Parallel.map(index.entities) { Card(entity: $0, index: index) }
+        // Each card's template value is made on every core too; only the table is filled on one.
+        let cardList = Parallel.map(index.entities) { Card(entity: $0, index: index).mustache }
         var cards: [EntityReference: MustacheValue] = [:]
-        for (entity, card) in zip(index.entities, cardList) { cards[entity.reference] = card.mustache }
+        cards.reserveCapacity(cardList.count)
+        for (entity, card) in zip(index.entities, cardList) { cards[entity.reference] = card }
         let rendered = Parallel.map(index.entities) { entity in
             guard Markdown.hasContent(entity.body) else { return "" }
             return bodyCache?.html(entity.body) ?? Markdown.html(ArraySlice(entity.body), demotingHeadings: true)
         }
         bodyCache?.rotate()
         var bodies: [EntityReference: String] = [:]
+        bodies.reserveCapacity(rendered.count)
         for (entity, body) in zip(index.entities, rendered) { bodies[entity.reference] = body }
         var rank: [EntityReference: Int] = [:]
         var ordered: [EntityType: [EntityReference]] = [:]
