@@ -13,7 +13,9 @@ import Darwin
 ///
 /// Opening a session takes the lock and recovers what a killed build left (see `OutputWriter`). `stage` builds
 /// the new site, whole, in the staging folder beside the output: each file is compared with the old output,
-/// and an unchanged one is hard-linked from it (same inode, same modification time) rather than written. Nothing
+/// and an unchanged one is hard-linked from it (same inode, same modification time) rather than written. The
+/// links (and the folders they need) are made only once some file has changed: a rebuild that changes nothing
+/// touches no file of the output nor makes one in the staging folder, which on a slow disk is most of its cost. Nothing
 /// in the output changes until `commit`, which exchanges the staging folder and the output in one step and then
 /// removes the old site; where that cannot be done, it changes the output in place under a journal, exactly as
 /// `OutputWriter.write` does. `discard` (or a failed commit) leaves the output as it was.
@@ -39,6 +41,12 @@ public final class OutputSession: @unchecked Sendable {
     /// Changed and new files, by path in the site (each staged at the same path in the staging folder).
     private var staged: [String] = []
     private var unchangedCount = 0
+    /// Folders made in the staging folder so far (a first build makes every claimed one at once).
+    private var made: Set<String> = []
+    /// Unchanged files not yet linked into the staging folder: a swap links them only once something changed.
+    private var pending: [String] = []
+    /// True once a staged batch had a changed or new file.
+    private var hasChange = false
     private var isOpen = true
     private var batches = 0
 
@@ -106,8 +114,6 @@ public final class OutputSession: @unchecked Sendable {
         if stat(output, &info) == 0 { chmod(staging, info.st_mode & 0o7777) }
     }
 
-    /// True when every file goes into the staging folder at its own path: a first build, or a swap.
-    private var stagesWholeTree: Bool { isWhole || mode == .swap }
 
     /// Compares a batch of files with the old output and stages it; safe to call from several threads. Throws
     /// for a path that is unsafe or given twice, or when a file cannot be written.
@@ -136,16 +142,53 @@ public final class OutputSession: @unchecked Sendable {
                 newFolders.append(folder)
             }
         }
-        // The folders this batch is the first to need are made before the lock is let go, parents first, so a
-        // batch that finds a folder already claimed can rely on it existing. Made in every mode: the journal of
-        // an in-place build places each staged file from the same path.
+        // A first build writes every file, so the folders this batch is the first to need are made now, before the
+        // lock is let go, parents first, so a batch that finds a folder already claimed can rely on it existing.
+        // A rebuild makes them when a file is written or linked into them (`makeFolders`).
+        guard isWhole else { return }
         for folder in newFolders.sorted(by: { $0.count < $1.count }) {
             try OutputWriter.created { () throws(FileWriter.Failure) in try FileWriter.makeDirectory(location.staging + "/" + folder) }
+            made.insert(folder)
         }
     }
 
+    /// Makes in the staging folder the folders `paths` need that are not made yet, parents first, under the lock
+    /// so that a folder another batch is making exists before either writes into it. The journal of an in-place
+    /// build places each staged file from the same path, so every mode needs them.
+    private func makeFolders(for paths: [String]) throws(BuildError) {
+        mutex.lock()
+        defer { mutex.unlock() }
+        var needed: Set<String> = []
+        for path in paths {
+            for folder in OutputWriter.ancestors(of: path) where !made.contains(folder) { needed.insert(folder) }
+        }
+        for folder in needed.sorted(by: { $0.count < $1.count }) {
+            try OutputWriter.created { () throws(FileWriter.Failure) in try FileWriter.makeDirectory(location.staging + "/" + folder) }
+            made.insert(folder)
+        }
+    }
+
+    /// Hard-links unchanged files of the old output into the staging folder. Returns the paths that could not be
+    /// linked because the old file went away (they must be written), and whether the file system has no hard
+    /// links here (the session then changes the output in place, which needs none).
+    private func link(_ paths: [String]) throws(BuildError) -> (vanished: [String], unsupported: Bool) {
+        guard !paths.isEmpty else { return ([], false) }
+        try makeFolders(for: paths)
+        let output = location.output, staging = location.staging
+        let failures = Parallel.map(paths) { path -> Int32? in
+            linkat(AT_FDCWD, output + "/" + path, AT_FDCWD, staging + "/" + path, 0) == 0 ? nil : errno
+        }
+        var vanished: [String] = []
+        var unsupported = false
+        for (path, failure) in zip(paths, failures) {
+            guard let failure else { continue }
+            if DirectorySwap.isUnsupported(failure) || failure == EMLINK { unsupported = true } else { vanished.append(path) }
+        }
+        return (vanished, unsupported)
+    }
+
     /// Writes a claimed batch: all of it for a first build; otherwise what differs from the old output, and, for a
-    /// swap, a hard link to each unchanged file.
+    /// swap once something has changed, a hard link to each unchanged file (those of earlier batches too).
     private func write(_ files: [OutputFile]) throws(BuildError) {
         let staging = location.staging
         if isWhole {
@@ -154,40 +197,43 @@ public final class OutputSession: @unchecked Sendable {
         }
         let output = location.output
         let old = self.old
-        mutex.lock()
-        let linking = mode == .swap
-        mutex.unlock()
-        // Per file: true when it is unchanged (and, for a swap, linked into the staging folder).
-        let kept = Parallel.map(files) { file -> (unchanged: Bool, linkFailure: Int32?) in
-            guard old.files.contains(file.path) && FileWriter.holds(output + "/" + file.path, file.bytes) else { return (false, nil) }
-            guard linking else { return (true, nil) }
-            if linkat(AT_FDCWD, output + "/" + file.path, AT_FDCWD, staging + "/" + file.path, 0) == 0 { return (true, nil) }
-            return (true, errno)
+        let same = Parallel.map(files) { file in
+            old.files.contains(file.path) && FileWriter.holds(output + "/" + file.path, file.bytes)
         }
         var changed: [OutputFile] = []
-        var unchanged = 0
-        var cannotLink = false
-        for (file, outcome) in zip(files, kept) {
-            if let failure = outcome.linkFailure {
-                if DirectorySwap.isUnsupported(failure) || failure == EMLINK {
-                    // The file system has no hard links (or no more for this file): the in-place journal needs none.
-                    cannotLink = true
-                    unchanged += 1
-                } else {
-                    // The old file could not be linked (it went away?): the new site gets it written instead.
-                    changed.append(file)
-                }
-            } else if outcome.unchanged {
-                unchanged += 1
+        var unchanged: [String] = []
+        for (file, isSame) in zip(files, same) {
+            if isSame { unchanged.append(file.path) } else { changed.append(file) }
+        }
+        mutex.lock()
+        unchangedCount += unchanged.count
+        var toLink: [String] = []
+        if mode == .swap {
+            if hasChange || !changed.isEmpty {
+                hasChange = true
+                toLink = pending + unchanged
+                pending = []
             } else {
+                pending += unchanged
+            }
+        }
+        mutex.unlock()
+        let (vanished, unsupported) = try link(toLink)
+        if !vanished.isEmpty {
+            // An old file that went away while this build ran: the new site gets this batch's copy written instead;
+            // an earlier batch's bytes are gone, so the build stops rather than place a site without it.
+            let here = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
+            for path in vanished {
+                guard let file = here[path] else { throw BuildError(reason: .system(path: output + "/" + path, code: ENOENT), path: output) }
                 changed.append(file)
             }
         }
         mutex.lock()
-        if cannotLink { mode = .inPlace }
+        unchangedCount -= vanished.count
+        if unsupported { mode = .inPlace }
         staged += changed.map(\.path)
-        unchangedCount += unchanged
         mutex.unlock()
+        try makeFolders(for: changed.map(\.path))
         try OutputWriter.writeAll(changed.map { (staging + "/" + $0.path, $0.bytes) })
     }
 
@@ -231,6 +277,15 @@ public final class OutputSession: @unchecked Sendable {
             if staged.isEmpty && removed.isEmpty && removedFolders.isEmpty {
                 OutputWriter.removeIfOurs(location.staging)
                 return summary
+            }
+            if mode == .swap && !pending.isEmpty {
+                // Only removals: the unchanged files wait to be linked.
+                let (vanished, unsupported) = try link(pending)
+                pending = []
+                if let gone = vanished.first {
+                    throw BuildError(reason: .system(path: location.output + "/" + gone, code: ENOENT), path: location.output)
+                }
+                if unsupported { mode = .inPlace }
             }
             if mode == .swap {
                 let code = DirectorySwap.exchange(location.staging, location.output)
