@@ -23,6 +23,9 @@ import threading
 import time
 import urllib.request
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "browser"))
+from serve_process import Served  # noqa: E402 (the serve test's helper)
+
 here = os.path.dirname(os.path.abspath(__file__))
 parser = argparse.ArgumentParser()
 parser.add_argument("--binary", default=".build/release/handbook")
@@ -34,23 +37,9 @@ parser.add_argument("--clients", type=int, default=50)
 parser.add_argument("--seconds", type=float, default=5.0)
 args = parser.parse_args()
 
-env = dict(os.environ, HANDBOOK_TODAY="2026-11-22", SOURCE_DATE_EPOCH="1790000000")
-server = subprocess.Popen([os.path.abspath(args.binary), "serve", "--content", args.content, "--theme", args.theme, "--port", "0"],
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True, bufsize=1)
-lines = queue.Queue()
-threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
 started = time.perf_counter()
-port = None
-output = []
-while port is None:
-    try:
-        line = lines.get(timeout=120)
-    except queue.Empty:
-        sys.exit("serve did not start:\n" + "".join(output))
-    output.append(line)
-    found = re.search(r"Serving the handbook at http://127\.0\.0\.1:(\d+)/", line)
-    if found:
-        port = int(found.group(1))
+served = Served(args.binary, args.content, args.theme, timeout=120)
+server, lines, port, output = served.process, served.lines, served.port, served.printed
 ready = next((line.strip() for line in output if line.startswith("Ready in")), "")
 print(f"serve on {args.content}: {ready} (listening after {time.perf_counter() - started:.2f} s)")
 base = f"http://127.0.0.1:{port}/"

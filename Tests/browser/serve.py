@@ -18,18 +18,16 @@ Without Chromium the test reports SKIPPED, which fails the run when HANDBOOK_REQ
 import argparse
 import json
 import os
-import queue
-import re
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from chromium import Chromium  # noqa: E402 (beside this file)
+from serve_process import Served  # noqa: E402 (beside this file)
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 parser = argparse.ArgumentParser()
@@ -58,22 +56,8 @@ if "Content-Security-Policy" not in source:
     with open(layout, "w", encoding="utf-8") as f:
         f.write(source)
 
-env = dict(os.environ, HANDBOOK_TODAY="2026-11-22", SOURCE_DATE_EPOCH="1790000000")
-server = subprocess.Popen([args.binary, "serve", "--content", content, "--theme", theme, "--port", "0"],
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True, bufsize=1)
-lines = queue.Queue()
-threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
-base = None
-printed = []
-while base is None:
-    try:
-        line = lines.get(timeout=60)
-    except queue.Empty:
-        sys.exit("serve did not start:\n" + "".join(printed))
-    printed.append(line)
-    found = re.search(r"Serving the handbook at (http://127\.0\.0\.1:\d+/)", line)
-    if found:
-        base = found.group(1)
+served = Served(args.binary, content, theme, timeout=60)
+server, base = served.process, served.base
 
 failures = []
 passed = 0
