@@ -53,6 +53,11 @@ public struct Entity: Sendable {
         storage.fields.first { $0.key == field.rawValue }?.value
     }
 
+    /// Where a field's key was written, for a diagnostic about it; the file's first line when it is absent.
+    public func location(of field: FieldName) -> SourceLocation {
+        SourceLocation(path: path, position: storage.fields.first { $0.key == field.rawValue }?.position ?? TextPosition(line: 1, column: 1))
+    }
+
     /// True when `draft: true`: validated but not published.
     public var isDraft: Bool {
         self[.draft] == .boolean(true)

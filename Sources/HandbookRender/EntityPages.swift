@@ -116,10 +116,11 @@ struct EntityPages: PageGenerator {
     func backlinkGroups(_ references: [EntityReference]) -> [MustacheValue] {
         var groups: [FieldGroup: [EntityReference]] = [:]
         let own = Set(references)
+        // An entry that names both the owner and its role through one field is listed once.
+        var seen: Set<Inbound> = []
         for reference in references {
-            for link in site.index.inbound[reference] ?? [] where !own.contains(link.source) {
-                let group = FieldGroup(type: link.source.type, field: link.field)
-                if groups[group]?.contains(link.source) != true { groups[group, default: []].append(link.source) }
+            for link in site.index.inbound[reference] ?? [] where !own.contains(link.source) && seen.insert(link).inserted {
+                groups[FieldGroup(type: link.source.type, field: link.field), default: []].append(link.source)
             }
         }
         return site.index.types.descriptors.flatMap { descriptor -> [MustacheValue] in

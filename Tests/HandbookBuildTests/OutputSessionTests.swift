@@ -52,13 +52,19 @@ import Testing
     static let site = [OutputFile(path: "index.html", text: "home"), OutputFile(path: "a/one/index.html", text: "one"),
                        OutputFile(path: "b/two/index.html", text: "two")]
 
+    /// A folder holding `site` as a build wrote it, and the output's path.
+    static func builtSite() throws -> (TemporaryDirectory, String) {
+        let directory = try TemporaryDirectory()
+        let output = directory.path + "/site"
+        try OutputWriter.write(Self.site, to: output)
+        return (directory, output)
+    }
+
     /// A rebuild that changes nothing makes nothing beside the output: no folder, no link in the staging folder
     /// (on a slow disk, linking every unchanged file and removing the links again was most of such a rebuild).
     @Test func aRebuildThatChangesNothingMakesNothing() throws {
-        let directory = try TemporaryDirectory()
+        let (directory, output) = try Self.builtSite()
         defer { directory.cleanUp() }
-        let output = directory.path + "/site"
-        try OutputWriter.write(Self.site, to: output)
         let before = Self.site.map { Self.inode(output + "/" + $0.path) }
         let session = try OutputSession(output: output)
         try session.stage(Array(Self.site[..<2]))
@@ -73,10 +79,8 @@ import Testing
     /// Unchanged files of batches staged before the first change are linked into the new site once one changes,
     /// and keep their inode (so their modification time) across the swap.
     @Test func unchangedFilesStagedBeforeAChangeAreKept() throws {
-        let directory = try TemporaryDirectory()
+        let (directory, output) = try Self.builtSite()
         defer { directory.cleanUp() }
-        let output = directory.path + "/site"
-        try OutputWriter.write(Self.site, to: output)
         let kept = Self.inode(output + "/a/one/index.html")
         let session = try OutputSession(output: output)
         try session.stage(Array(Self.site[..<2]))
@@ -90,10 +94,8 @@ import Testing
 
     /// A rebuild whose only change is a removed page keeps every other file, linked at commit.
     @Test func aRebuildThatOnlyRemovesKeepsTheRest() throws {
-        let directory = try TemporaryDirectory()
+        let (directory, output) = try Self.builtSite()
         defer { directory.cleanUp() }
-        let output = directory.path + "/site"
-        try OutputWriter.write(Self.site, to: output)
         let kept = Self.inode(output + "/a/one/index.html")
         let session = try OutputSession(output: output)
         try session.stage(Array(Self.site[..<2]))

@@ -25,7 +25,7 @@ import Testing
         let content = try Self.tree(directory, funder: "name: example foundation \n" + Self.grant)
         let run = runCLI(["check", "--content", content])
         #expect(run.status == 1)
-        #expect(run.out.contains("funders/example-foundation-fund.md:1:1: error: this funder has the name 'example foundation', as "), "\(run.out)")
+        #expect(run.out.contains("funders/example-foundation-fund.md:2:1: error: this funder has the name 'example foundation', as "), "\(run.out)")
         #expect(run.out.contains("add `organisation: example-foundation` so the two are shown and searched as one entry [same-body]"), "\(run.out)")
     }
 
@@ -35,7 +35,7 @@ import Testing
         let content = try Self.tree(directory, funder: "name: The Fund\nwebsite: http://www.foundation.example\n" + Self.grant)
         let run = runCLI(["check", "--content", content])
         #expect(run.status == 1)
-        #expect(run.out.contains("this funder has the website http://www.foundation.example, as "), "\(run.out)")
+        #expect(run.out.contains("example-foundation-fund.md:3:1: error: this funder has the website http://www.foundation.example, as "), "\(run.out)")
     }
 
     @Test func oneOrganisationHasOneFunderEntry() throws {
@@ -45,7 +45,7 @@ import Testing
         try directory.write("content/funders/second-fund.md", "---\nname: Second Fund\norganisation: example-foundation\n---\n")
         let run = runCLI(["check", "--content", content])
         #expect(run.status == 1)
-        #expect(run.out.contains("second-fund.md:1:1: error: 'example-foundation' is already the organisation of "), "\(run.out)")
+        #expect(run.out.contains("second-fund.md:3:1: error: 'example-foundation' is already the organisation of "), "\(run.out)")
         #expect(run.out.components(separatedBy: "[same-body]").count - 1 == 1, "\(run.out)")
     }
 

@@ -2,8 +2,27 @@
 (layout.py, serve.py): one browser, one tab, commands and their answers, events kept until asked for."""
 import json
 import os
+import shutil
 import subprocess
+import sys
 import time
+
+
+def find_browser():
+    """The headless browser on PATH (Debian's chromium, or another Chromium), or None."""
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def browser_or_skip(what, tally):
+    """The browser; without one, says that `what` was skipped, prints the `tally:` line and exits, failing when
+    HANDBOOK_REQUIRE_BROWSER=1 (as .ci/run sets it)."""
+    browser = find_browser()
+    if not browser:
+        required = os.environ.get("HANDBOOK_REQUIRE_BROWSER") == "1"
+        print("SKIPPED: %s: no chromium on PATH (apt-get install chromium)" % what)
+        print("%s: 0 passed, %d failed" % (tally, 1 if required else 0))
+        sys.exit(1 if required else 0)
+    return browser
 
 
 class Chromium:

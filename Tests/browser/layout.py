@@ -44,7 +44,7 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from chromium import Chromium  # noqa: E402 (beside this file)
+from chromium import Chromium, browser_or_skip  # noqa: E402 (beside this file)
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 parser = argparse.ArgumentParser()
@@ -54,11 +54,7 @@ parser.add_argument("--artefacts", default=os.path.join(root, "Tests/browser/art
 args = parser.parse_args()
 
 required = os.environ.get("HANDBOOK_REQUIRE_BROWSER") == "1"
-browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-if not browser:
-    print("SKIPPED: browser layout test: no chromium on PATH (apt-get install chromium)")
-    print("layout: 0 passed, %d failed" % (1 if required else 0))
-    sys.exit(1 if required else 0)
+browser = browser_or_skip("browser layout test", "layout")
 
 # axe-core, from PyPI's axe-core-python (which ships axe.min.js): run on one page of every kind.
 try:

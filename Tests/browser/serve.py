@@ -26,19 +26,14 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from chromium import Chromium  # noqa: E402 (beside this file)
+from chromium import Chromium, browser_or_skip  # noqa: E402 (beside this file)
 from serve_process import Served  # noqa: E402 (beside this file)
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 parser = argparse.ArgumentParser()
 parser.add_argument("--binary", default=os.path.join(root, ".build/debug/handbook"))
 args = parser.parse_args()
-required = os.environ.get("HANDBOOK_REQUIRE_BROWSER") == "1"
-browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-if not browser:
-    print("SKIPPED: serve in the browser: no chromium on PATH (apt-get install chromium)")
-    print("serve: 0 passed, %d failed" % (1 if required else 0))
-    sys.exit(1 if required else 0)
+browser = browser_or_skip("serve in the browser", "serve")
 
 POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
           "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'")

