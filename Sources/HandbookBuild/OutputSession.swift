@@ -32,8 +32,12 @@ public final class OutputSession: @unchecked Sendable {
     private let lock: OutputLock
     /// A first build writes the whole site into the staging folder, which is renamed to the output.
     private let isWhole: Bool
-    /// The old output's files and folders (empty for a first build).
+    /// The old output's files and folders (empty for a first build); when the staging folder started as the
+    /// standby, that copy's.
     private let old: OutputTree
+    /// True when the staging folder is the standby (`Standby`): it already holds the previous site, so unchanged
+    /// files need nothing and changed ones replace the copy's.
+    private let fromStandby: Bool
     private let mutex = NSLock()
     private var mode: Mode
     private var paths: Set<String> = []
@@ -64,28 +68,32 @@ public final class OutputSession: @unchecked Sendable {
             switch FileSystem.kind(location.output) {
             case .missing:
                 isWhole = true
-                old = OutputTree()
             case .directory:
                 let names = (try? FileSystem.list(location.output)) ?? []
-                if names.isEmpty {
-                    isWhole = true
-                    old = OutputTree()
-                } else {
-                    guard names.contains(OutputWriter.marker) else { throw BuildError(reason: .outputNotOurs, path: output) }
-                    isWhole = false
-                    var tree = try OutputTree(scanning: location.output)
-                    tree.files.remove(OutputWriter.marker)
-                    old = tree
-                }
+                guard names.isEmpty || names.contains(OutputWriter.marker) else { throw BuildError(reason: .outputNotOurs, path: output) }
+                isWhole = names.isEmpty
             default:
                 throw BuildError(reason: .outputIsFile, path: output)
             }
             // An output that is a mount point, or on another file system than its parent, cannot be exchanged
             // with a folder beside it, nor its files linked there.
             mode = preferred == .swap && Self.sameFileSystem(location.output, location.parent) ? .swap : .inPlace
-            try OutputWriter.makeStaging(location)
+            fromStandby = !isWhole && mode == .swap && Standby.take(location)
+            if !fromStandby { Standby.discard(location) }
+            if isWhole {
+                old = OutputTree()
+            } else {
+                var tree = try OutputTree(scanning: fromStandby ? location.staging : location.output)
+                tree.files.remove(OutputWriter.marker)
+                old = tree
+            }
+            if fromStandby {
+                made = old.folders
+            } else {
+                try OutputWriter.makeStaging(location)
+            }
             Self.copyPermissions(from: location.output, to: location.staging)
-            if !isWhole && mode == .swap { Self.keepMarker(location) }
+            if !isWhole && mode == .swap && !fromStandby { Self.keepMarker(location) }
         } catch {
             lock.release()
             throw error
@@ -163,6 +171,8 @@ public final class OutputSession: @unchecked Sendable {
             for folder in OutputWriter.ancestors(of: path) where !made.contains(folder) { needed.insert(folder) }
         }
         for folder in needed.sorted(by: { $0.count < $1.count }) {
+            // The standby may hold a file of the previous site where the new one has a folder.
+            if fromStandby && old.files.contains(folder) { unlink(location.staging + "/" + folder) }
             try OutputWriter.created { () throws(FileWriter.Failure) in try FileWriter.makeDirectory(location.staging + "/" + folder) }
             made.insert(folder)
         }
@@ -197,8 +207,9 @@ public final class OutputSession: @unchecked Sendable {
         }
         let output = location.output
         let old = self.old
+        let previous = fromStandby ? staging : output
         let same = Parallel.map(files) { file in
-            old.files.contains(file.path) && FileWriter.holds(output + "/" + file.path, file.bytes)
+            old.files.contains(file.path) && FileWriter.holds(previous + "/" + file.path, file.bytes)
         }
         var changed: [OutputFile] = []
         var unchanged: [String] = []
@@ -208,7 +219,7 @@ public final class OutputSession: @unchecked Sendable {
         mutex.lock()
         unchangedCount += unchanged.count
         var toLink: [String] = []
-        if mode == .swap {
+        if mode == .swap && !fromStandby {
             if hasChange || !changed.isEmpty {
                 hasChange = true
                 toLink = pending + unchanged
@@ -234,6 +245,12 @@ public final class OutputSession: @unchecked Sendable {
         staged += changed.map(\.path)
         mutex.unlock()
         try makeFolders(for: changed.map(\.path))
+        if fromStandby {
+            // The standby's files are the output's too (hard links): a changed one is unlinked, never written into.
+            _ = Parallel.map(changed.map(\.path).filter { old.files.contains($0) || old.folders.contains($0) }) { path in
+                old.folders.contains(path) ? FileWriter.removeTree(staging + "/" + path) : unlink(staging + "/" + path) == 0
+            }
+        }
         try OutputWriter.writeAll(changed.map { (staging + "/" + $0.path, $0.bytes) })
     }
 
@@ -275,9 +292,10 @@ public final class OutputSession: @unchecked Sendable {
                 .sorted { ($0.split(separator: "/").count, $0) > ($1.split(separator: "/").count, $1) }
             let summary = OutputChanges(written: staged.sorted(), unchangedCount: unchangedCount, removed: removed)
             if staged.isEmpty && removed.isEmpty && removedFolders.isEmpty {
-                OutputWriter.removeIfOurs(location.staging)
+                if !fromStandby || rename(location.staging, location.standby) != 0 { OutputWriter.removeIfOurs(location.staging) }
                 return summary
             }
+            if fromStandby { try prune(removed: removed, removedFolders: removedFolders) }
             if mode == .swap && !pending.isEmpty {
                 // Only removals: the unchanged files wait to be linked.
                 let (vanished, unsupported) = try link(pending)
@@ -290,13 +308,18 @@ public final class OutputSession: @unchecked Sendable {
             if mode == .swap {
                 let code = DirectorySwap.exchange(location.staging, location.output)
                 if code == 0 {
-                    // The new site is the output; the old one, under the staging folder's name, is removed (a kill
-                    // from here on leaves it for the next build to remove).
+                    // The new site is the output; the old one, under the staging folder's name, becomes the next
+                    // build's standby (a kill from here on leaves it for the next build to remove).
                     OutputTestHook.reached(.afterSwap)
-                    OutputWriter.removeIfOurs(location.staging) { OutputTestHook.reached(.removingOld) }
+                    let changes = Standby.Changes(
+                        written: staged, removed: removed, removedFolders: removedFolders,
+                        madeFolders: folders.subtracting(old.folders).sorted { $0.count < $1.count }, oldFolders: old.folders)
+                    Standby.keep(location.staging, changes: changes, at: location) { OutputTestHook.reached(.updatingStandby) }
                     return summary
                 }
-                guard DirectorySwap.isUnsupported(code) else {
+                // A standby exists only where an exchange worked; the staging folder holds a whole site, which the
+                // journal cannot place.
+                guard DirectorySwap.isUnsupported(code) && !fromStandby else {
                     throw BuildError(reason: .system(path: location.output, code: code), path: location.output)
                 }
             }
@@ -305,6 +328,22 @@ public final class OutputSession: @unchecked Sendable {
         } catch {
             if !committed { OutputWriter.removeIfOurs(location.staging) }
             throw error
+        }
+    }
+
+    /// Removes from the staging folder, when it started as the standby, what the new site no longer has. A file
+    /// whose path is now a folder, or a folder whose path is now a file, was cleared when its successor was staged.
+    private func prune(removed: [String], removedFolders: [String]) throws(BuildError) {
+        let staging = location.staging
+        let failed = Parallel.map(removed.filter { !folders.contains($0) }) { path -> BuildError? in
+            // ENOTDIR: a folder that held it is now a file of the new site, so it went with that folder.
+            unlink(staging + "/" + path) == 0 || errno == ENOENT || errno == ENOTDIR ? nil : BuildError(reason: .system(path: staging + "/" + path, code: errno), path: location.output)
+        }
+        if let failure = failed.lazy.compactMap({ $0 }).first { throw failure }
+        for folder in removedFolders where !paths.contains(folder) {
+            if rmdir(staging + "/" + folder) != 0 && errno != ENOENT {
+                throw BuildError(reason: .system(path: staging + "/" + folder, code: errno), path: location.output)
+            }
         }
     }
 

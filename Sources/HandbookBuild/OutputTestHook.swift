@@ -19,8 +19,8 @@ enum OutputTestHook {
         case beforeCommit = "before-commit"
         /// The new site has been exchanged into place; the old one, beside it, is not yet removed.
         case afterSwap = "after-swap"
-        /// Part of the old site beside the output is removed.
-        case removingOld = "removing-old"
+        /// The old site beside the output is half made into the standby (`Standby`).
+        case updatingStandby = "updating-standby"
         /// In place: the journal is committed and none of its steps applied.
         case afterJournal = "after-journal"
         /// In place: the journal's removals are done and no staged file is placed yet.

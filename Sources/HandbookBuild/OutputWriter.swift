@@ -27,7 +27,8 @@ import Darwin
 ///   for it), the others are written. The staging folder and the output are then exchanged in one step
 ///   (`DirectorySwap`: `renameat2(RENAME_EXCHANGE)` on Linux, `renamex_np(RENAME_SWAP)` on macOS): that is the
 ///   commit point, and whoever reads the output sees the whole old site or the whole new one. The old site, now
-///   under the staging folder's name, is removed.
+///   under the staging folder's name, is made into a copy of the new one and kept as `.<name>.standby`, from
+///   which the next rebuild starts instead of linking every file again (`Standby`).
 /// - **In place**, where the exchange is impossible (the output is a mount point, a file system without hard
 ///   links or without the exchange, another system): the staging folder holds only the changed files; a
 ///   journal listing every step — remove the files the site no longer has, remove emptied folders, make new
@@ -214,6 +215,8 @@ extension OutputWriter {
             if rmdir(staging) != 0 { throw BuildError(reason: .stagingNotOurs(staging), path: location.output) }
         }
         clearEarlierVersions(location)
+        // A copy of a site that is no longer there (the output removed by hand) has nothing to stand in for.
+        if !Standby.isOurs(location.output) { Standby.discard(location) }
     }
 
     /// Earlier versions built into `.<name>.building-<pid>` and swapped the old site out to `.<name>.previous-<pid>`;

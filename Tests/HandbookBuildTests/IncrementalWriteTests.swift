@@ -23,8 +23,11 @@ import Darwin
 
         /// The output's files (marker included) and their text.
         var files: [String: String] { OutputWriterTests.files(output) }
-        /// The names beside the output.
-        var siblings: [String] { OutputWriterTests.names(directory.path) }
+        /// The names beside the output, the standby left out once it is checked to be a copy of the output.
+        var siblings: [String] {
+            #expect(OutputSiblings.standbyIsACopy(of: output))
+            return OutputSiblings.leftovers(in: directory.path)
+        }
     }
 
     /// A file's modification time (seconds) and inode: both stay the same only if the file was never rewritten.

@@ -65,8 +65,10 @@ func buildFixture(into output: String, _ extra: [String] = [], content: String =
         #expect(buildFixture(into: output).status == 0)
         #expect(!FileManager.default.fileExists(atPath: output + "/stale.html"))
         #expect(FileManager.default.fileExists(atPath: output + "/index.html"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".site.") }
+        let leftovers = OutputSiblings.leftovers(in: directory.path).filter { $0.hasPrefix(".site.") }
         #expect(leftovers.isEmpty, "staging directories left behind: \(leftovers)")
+        #expect(OutputSiblings.standbyIsACopy(of: output))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/.site.standby/stale.html"))
     }
 
     @Test func failingBuildLeavesThePreviousOutputUntouched() throws {

@@ -63,14 +63,15 @@ import Darwin
             return "neither: " + differing.sorted().prefix(5).joined(separator: ", ")
         }
 
-        /// The names beside the output (in `directory`, the sources and clean builds left out).
+        /// The names beside the output (in `directory`, the sources, clean builds and the standby left out), after
+        /// checking that the standby, if any, is a copy of the output.
         func leftovers() throws -> [String] {
-            try FileManager.default.contentsOfDirectory(atPath: directory.path)
-                .filter { !["v1", "v2", "clean-v1", "clean-v2", "site"].contains($0) }.sorted()
+            #expect(OutputSiblings.standbyIsACopy(of: directory.path + "/site"))
+            return OutputSiblings.leftovers(in: directory.path, ignoring: ["v1", "v2", "clean-v1", "clean-v2", "site"])
         }
     }
 
-    static let steps = ["staging", "before-commit", "after-swap", "removing-old", "after-journal", "applying"]
+    static let steps = ["staging", "before-commit", "after-swap", "updating-standby", "after-journal", "applying"]
 
     /// Killed at each step, with the exchange and in place: the output is the whole old or new site (in place, a
     /// build killed while applying its journal is the exception the docs state: the next build finishes it), and
@@ -86,13 +87,13 @@ import Darwin
             var extra = ["HANDBOOK_TEST_KILL_AT": step]
             if inPlace { extra["HANDBOOK_TEST_IN_PLACE"] = "1" }
             let (status, printed) = try Versions.build(versions.executable, content: versions.v2, output: output, extra: extra)
-            let reached = (inPlace ? ["staging", "before-commit", "after-journal", "applying"] : ["staging", "before-commit", "after-swap", "removing-old"]).contains(step)
+            let reached = (inPlace ? ["staging", "before-commit", "after-journal", "applying"] : ["staging", "before-commit", "after-swap", "updating-standby"]).contains(step)
             #expect(status == (reached ? SIGKILL : 0), "\(step): \(printed)")
             let state = try versions.state(of: output)
             if !(inPlace && step == "applying") {
                 #expect(state == "old" || state == "new", "killed at \(step): \(state)")
             }
-            if reached && ["after-swap", "removing-old"].contains(step) { #expect(state == "new") }
+            if reached && ["after-swap", "updating-standby"].contains(step) { #expect(state == "new") }
             if reached && ["staging", "before-commit", "after-journal"].contains(step) { #expect(state == "old", "\(step)") }
             let (again, text) = try Versions.build(versions.executable, content: versions.v2, output: output)
             #expect(again == 0, "\(text)")

@@ -1,0 +1,32 @@
+import Foundation
+
+/// What a build leaves beside its output folder: the standby copy (`.<name>.standby`) is expected, and must be a
+/// second name for every file of the output; anything else is a leftover.
+public enum OutputSiblings {
+    /// The names in `directory` other than the output's standby, sorted.
+    public static func leftovers(in directory: String, output name: String = "site", ignoring: Set<String> = []) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0 != "." + name + ".standby" && !ignoring.contains($0) }.sorted()
+    }
+
+    /// True when there is no standby beside `output`, or when it holds exactly the output's files and folders, each
+    /// file the same inode as the output's.
+    public static func standbyIsACopy(of output: String) -> Bool {
+        let url = URL(fileURLWithPath: output)
+        let standby = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".standby").path
+        guard FileManager.default.fileExists(atPath: standby) else { return true }
+        return inodes(standby) == inodes(output)
+    }
+
+    /// Every path below `root` with its inode (0 for a folder).
+    static func inodes(_ root: String) -> [String: UInt64] {
+        var result: [String: UInt64] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return result }
+        while let path = walker.nextObject() as? String {
+            var info = stat()
+            guard lstat(root + "/" + path, &info) == 0 else { continue }
+            result[path] = (info.st_mode & S_IFMT) == S_IFDIR ? 0 : UInt64(info.st_ino)
+        }
+        return result
+    }
+}
