@@ -38,6 +38,10 @@ public final class OutputSession: @unchecked Sendable {
     /// True when the staging folder is the standby (`Standby`): it already holds the previous site, so unchanged
     /// files need nothing and changed ones replace the copy's.
     private let fromStandby: Bool
+    /// What the standby's site was made from, when it says (`BuildState`); only a standby has one.
+    let previous: BuildState?
+    /// What the new site is made from, to keep in the next standby.
+    private var state: BuildState?
     private let mutex = NSLock()
     private var mode: Mode
     private var paths: Set<String> = []
@@ -85,8 +89,13 @@ public final class OutputSession: @unchecked Sendable {
             } else {
                 var tree = try OutputTree(scanning: fromStandby ? location.staging : location.output)
                 tree.files.remove(OutputWriter.marker)
+                tree.files.remove(BuildState.fileName)
                 old = tree
             }
+            // The state describes the standby as it was made; the staging folder is about to change.
+            let statePath = location.staging + "/" + BuildState.fileName
+            previous = fromStandby ? (try? FileSystem.read(statePath)).flatMap(BuildState.init(decoding:)) : nil
+            if fromStandby { unlink(statePath) }
             if fromStandby {
                 made = old.folders
             } else {
@@ -254,6 +263,21 @@ public final class OutputSession: @unchecked Sendable {
         try OutputWriter.writeAll(changed.map { (staging + "/" + $0.path, $0.bytes) })
     }
 
+    /// Claims files of the previous site that this build does not make again, as unchanged: they stay as the
+    /// standby has them. False (and nothing claimed) unless the staging folder is the standby and holds every one.
+    func keep(_ kept: [String]) -> Bool {
+        guard fromStandby else { return false }
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard kept.allSatisfy({ old.files.contains($0) && !paths.contains($0) }) else { return false }
+        for path in kept {
+            paths.insert(path)
+            folders.formUnion(OutputWriter.ancestors(of: path))
+        }
+        unchangedCount += kept.count
+        return true
+    }
+
     /// Every path staged so far, for the link check.
     public var stagedPaths: Set<String> {
         mutex.lock()
@@ -265,6 +289,12 @@ public final class OutputSession: @unchecked Sendable {
     /// step where possible), and ends the session. On failure nothing in the output has changed.
     public func commit() throws(BuildError) -> OutputChanges {
         try commit(stoppingAt: nil)
+    }
+
+    /// `commit()`, keeping `state` with the standby for the next build.
+    func commit(keeping state: BuildState) throws(BuildError) -> OutputChanges {
+        self.state = state
+        return try commit(stoppingAt: nil)
     }
 
     /// `commit()`, stopping where a test asks, as if the build were killed there.
@@ -292,7 +322,7 @@ public final class OutputSession: @unchecked Sendable {
                 .sorted { ($0.split(separator: "/").count, $0) > ($1.split(separator: "/").count, $1) }
             let summary = OutputChanges(written: staged.sorted(), unchangedCount: unchangedCount, removed: removed)
             if staged.isEmpty && removed.isEmpty && removedFolders.isEmpty {
-                if !fromStandby || rename(location.staging, location.standby) != 0 { OutputWriter.removeIfOurs(location.staging) }
+                keepUnchanged()
                 return summary
             }
             if fromStandby { try prune(removed: removed, removedFolders: removedFolders) }
@@ -314,7 +344,9 @@ public final class OutputSession: @unchecked Sendable {
                     let changes = Standby.Changes(
                         written: staged, removed: removed, removedFolders: removedFolders,
                         madeFolders: folders.subtracting(old.folders).sorted { $0.count < $1.count }, oldFolders: old.folders)
-                    Standby.keep(location.staging, changes: changes, at: location) { OutputTestHook.reached(.updatingStandby) }
+                    Standby.keep(location.staging, changes: changes, state: state?.encoded(), at: location) {
+                        OutputTestHook.reached(.updatingStandby)
+                    }
                     return summary
                 }
                 // A standby exists only where an exchange worked; the staging folder holds a whole site, which the
@@ -329,6 +361,20 @@ public final class OutputSession: @unchecked Sendable {
             if !committed { OutputWriter.removeIfOurs(location.staging) }
             throw error
         }
+    }
+
+    /// Nothing changed: the staging folder becomes the standby again, or, when it did not start as one and the
+    /// build has a state to keep, the unchanged files are linked into it once so that later rebuilds start from
+    /// it; otherwise it is removed.
+    private func keepUnchanged() {
+        var keeps = fromStandby
+        if !keeps, mode == .swap, state != nil, let (vanished, unsupported) = try? link(pending) {
+            keeps = vanished.isEmpty && !unsupported
+        }
+        pending = []
+        let statePath = location.staging + "/" + BuildState.fileName
+        if keeps, let state, (try? FileWriter.replace(statePath, state.encoded())) == nil { keeps = false }
+        if !keeps || rename(location.staging, location.standby) != 0 { OutputWriter.removeIfOurs(location.staging) }
     }
 
     /// Removes from the staging folder, when it started as the standby, what the new site no longer has. A file

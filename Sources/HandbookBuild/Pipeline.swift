@@ -68,6 +68,8 @@ public enum Pipeline {
         public var written: Bool
         /// Which files writing the output created, rewrote, left untouched or removed.
         public var changes = OutputChanges()
+        /// How many files were kept from the last build without being made again (`RenderPlan`).
+        public var keptCount = 0
         /// Seconds spent in each phase, in pipeline order, for `make bench`.
         public var timings: [(phase: String, seconds: Double)] = []
     }
@@ -96,14 +98,19 @@ public enum Pipeline {
         } catch {
             throw .output(error)
         }
-        var validation = try loadAndValidate(options, clock: &clock)
+        var frontMatter: [(path: String, digest: ByteDigest)] = []
+        var validation = try loadAndValidate(options, clock: &clock) { tree in frontMatter = tree.documents.map { ($0.path, $0.frontMatterDigest) } }
         guard validation.errorCount == 0 else {
             return BuildReport(validation: validation, fileCount: 0, brokenLinks: [], written: false)
         }
-        let theme = try compileTheme(options)
+        let themeFiles = try loadTheme(options)
+        let theme = try compileTheme(themeFiles, options)
         date(&validation, history: history(of: validation, options), options)
         clock.mark("theme and history")
         let (index, baseURL) = siteIndex(validation, options)
+        var inputs = BuildInputs(options: options, baseURL: baseURL, theme: themeFiles)
+        inputs.add(frontMatter)
+        inputs.add(validation.entities)
         clock.mark("index")
         let site = SiteContext(index: index, theme: theme, baseURL: baseURL)
         clock.mark("prepare (bodies, cards, order)")
@@ -116,12 +123,15 @@ public enum Pipeline {
             throw .output(error)
         }
         let checkedBase = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        // What the last build's output was made from says which outputs can be kept as they are (never when
+        // links are checked: the check reads every page).
+        let plan = RenderPlan(previous: options.checkLinks ? nil : session.previous, inputs: inputs, entities: validation.entities)
         // The generators are independent: run them side by side (each also spreads its own work), the
         // data outputs (listed last, the costliest) first so the cores stay busy, and time each on its own.
         let outputs = options.outputs
-        let made = Parallel.tasks(Array(outputs.indices.reversed())) { index -> (count: Int, links: [LinkChecker.PageLinks], seconds: Double, failure: BuildError?) in
+        let made = Parallel.tasks(Array(outputs.indices.reversed())) { index -> (paths: [String], kept: Int, links: [LinkChecker.PageLinks], seconds: Double, failure: BuildError?) in
             let started = DispatchTime.now().uptimeNanoseconds
-            let files = outputs[index].init(site: site).files()
+            let (files, kept) = plan.files(of: outputs[index], site: site, session: session)
             let links = options.checkLinks ? files.compactMap(LinkChecker.links(of:)) : []
             var failure: BuildError?
             do throws(BuildError) {
@@ -129,7 +139,7 @@ public enum Pipeline {
             } catch {
                 failure = error
             }
-            return (files.count, links, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, failure)
+            return (files.map(\.path) + kept, kept.count, links, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, failure)
         }
         for (output, result) in zip(outputs.reversed(), made) { clock.record(output.name, seconds: result.seconds) }
         clock.mark("render and stage (all outputs, wall)")
@@ -137,7 +147,8 @@ public enum Pipeline {
             session.discard()
             throw .output(failure)
         }
-        let fileCount = made.reduce(0) { $0 + $1.count }
+        let fileCount = made.reduce(0) { $0 + $1.paths.count }
+        let keptCount = made.reduce(0) { $0 + $1.kept }
         if options.checkLinks {
             let broken = LinkChecker.broken(made.flatMap { $0.links }, paths: session.stagedPaths, baseURL: checkedBase)
             clock.mark("check links")
@@ -148,26 +159,39 @@ public enum Pipeline {
         }
         let outputChanges: OutputChanges
         do {
-            outputChanges = try session.commit()
+            let state = BuildState(site: inputs.site, entries: inputs.entries,
+                                   outputs: Dictionary(uniqueKeysWithValues: zip(outputs.reversed().map { $0.name }, made.map(\.paths))))
+            outputChanges = try session.commit(keeping: state)
         } catch {
             throw .output(error)
         }
         clock.mark("commit")
-        return BuildReport(validation: validation, fileCount: fileCount, brokenLinks: [], written: true, changes: outputChanges, timings: clock.phases)
+        return BuildReport(validation: validation, fileCount: fileCount, brokenLinks: [], written: true, changes: outputChanges,
+                           keptCount: keptCount, timings: clock.phases)
     }
 }
 
 extension Pipeline {
     /// Reads and compiles the theme.
     static func compileTheme(_ options: BuildOptions) throws(BuildFailure) -> Theme {
+        try compileTheme(loadTheme(options), options)
+    }
+
+    /// Reads the theme's files.
+    static func loadTheme(_ options: BuildOptions) throws(BuildFailure) -> ThemeFiles {
         do {
-            return try Theme(ThemeLoader.load(options.themePath), types: options.types)
-        } catch let error as LoadError {
-            throw .load(error)
-        } catch let error as ThemeError {
-            throw .theme(error)
+            return try ThemeLoader.load(options.themePath)
         } catch {
-            throw .theme(ThemeError(message: "\(error)"))
+            throw .load(error)
+        }
+    }
+
+    /// Compiles the theme's files.
+    static func compileTheme(_ files: ThemeFiles, _ options: BuildOptions) throws(BuildFailure) -> Theme {
+        do {
+            return try Theme(files, types: options.types)
+        } catch {
+            throw .theme(error)
         }
     }
 
@@ -198,7 +222,8 @@ extension Pipeline {
     /// Loads and validates the content. The loaded tree (YAML nodes of every file) is released when this
     /// returns, before rendering starts, so it does not add to the build's peak memory.
     /// With a `cache`, only files changed since its last load are read, parsed and validated.
-    static func loadAndValidate(_ options: BuildOptions, clock: inout PhaseClock, cache: PreviewCache? = nil) throws(BuildFailure) -> ValidationResult {
+    static func loadAndValidate(_ options: BuildOptions, clock: inout PhaseClock, cache: PreviewCache? = nil,
+                                loaded: (LoadedTree) -> Void = { _ in }) throws(BuildFailure) -> ValidationResult {
         let tree: LoadedTree
         do {
             tree = try ContentLoader.load(contentPath: options.contentPath, types: options.types, cache: cache?.files)
@@ -206,6 +231,7 @@ extension Pipeline {
             throw .load(error)
         }
         clock.mark("load")
+        loaded(tree)
         let validation = Validator.validate(tree, today: options.today, types: options.types,
                                             cache: cache?.validation, changed: cache.map { Set($0.files.parsed.keys) } ?? [])
         clock.mark("validate")

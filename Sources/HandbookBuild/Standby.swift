@@ -55,10 +55,11 @@ enum Standby {
     }
 
     /// Turns the previous site at `retired` (the staging folder's name, after the exchange) into a copy of the
-    /// output by applying `changes`, and renames it to the standby name. On any failure the copy is removed
+    /// output by applying `changes`, writes `state` (what the site was made from) into it, and renames it to the
+    /// standby name. On any failure the copy is removed
     /// instead, which costs time but never correctness. `halfway` runs between the removals and the links (the
     /// tests kill a build there).
-    static func keep(_ retired: String, changes: Changes, at location: OutputLocation, halfway: () -> Void = {}) {
+    static func keep(_ retired: String, changes: Changes, state: [UInt8]?, at location: OutputLocation, halfway: () -> Void = {}) {
         let output = location.output
         let newFolders = Set(changes.madeFolders)
         let written = Set(changes.written)
@@ -79,6 +80,10 @@ enum Standby {
             if changes.oldFolders.contains(path) { _ = FileWriter.removeTree(target) } else { unlink(target) }
             return linkat(AT_FDCWD, output + "/" + path, AT_FDCWD, target, 0) != 0
         }
+        // What the copy's site was made from, for the next build; without it, that build makes every output.
+        let statePath = retired + "/" + BuildState.fileName
+        unlink(statePath)
+        if let state, (try? FileWriter.replace(statePath, state)) == nil { return abandon(retired) }
         guard !failed.contains(true), sameMarker(retired, output) || replaceMarker(retired, output),
               rename(retired, location.standby) == 0 else { return abandon(retired) }
     }

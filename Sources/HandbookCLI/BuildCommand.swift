@@ -95,6 +95,7 @@ enum BuildCommand {
             + "\(grouped(changes.unchangedCount)) unchanged, \(grouped(changes.removedCount)) removed) in \(String(format: "%.2f", seconds)) s.")
         if environment["HANDBOOK_TIMINGS"] == "1" {
             for (phase, time) in report.timings { console.printError("timing: \(phase) \(String(format: "%.4f", time)) s") }
+            console.printError("kept: \(report.keptCount) files taken from the last build without being made again")
         }
         return ExitStatus.success
     }

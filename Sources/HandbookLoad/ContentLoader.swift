@@ -167,7 +167,8 @@ extension ContentLoader {
         if node == nil && parsed.diagnostics.isEmpty {
             node = YAMLNode(.mapping([]), at: TextPosition(line: 1, column: 1))
         }
-        let document = RawDocument(type: type, slug: slug, path: path, frontMatter: node, body: split.body, bodyLine: split.bodyLine)
+        var document = RawDocument(type: type, slug: slug, path: path, frontMatter: node, body: split.body, bodyLine: split.bodyLine)
+        document.frontMatterDigest = ByteDigest.of(split.yaml)
         return (document, parsed.diagnostics)
     }
 

@@ -14,6 +14,9 @@ public struct RawDocument: Sendable {
     public var body: [UInt8]
     /// The line on which the body starts.
     public var bodyLine: Int
+    /// A digest of the front matter's bytes: a rebuild compares it with the last build's to know whether anything
+    /// but bodies changed (`BuildState`).
+    public var frontMatterDigest = ByteDigest()
 
     /// Creates a raw document.
     public init(type: EntityType, slug: String, path: String, frontMatter: YAMLNode?, body: [UInt8], bodyLine: Int) {

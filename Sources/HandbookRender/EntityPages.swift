@@ -4,7 +4,21 @@ import Mustache
 /// One page per published entry: its facts, body, topics, sources and what links to it.
 struct EntityPages: PageGenerator {
     static let name = "entry pages"
+    static let inputs = OutputInputs.entryPages
     let site: SiteContext
+
+    /// The pages of `entries` and of the entries their roles are shown on.
+    func files(showing entries: Set<EntityReference>) -> [OutputFile] {
+        var shown = entries
+        for reference in entries {
+            if let owner = site.index.roleOwners[reference] { shown.insert(owner) }
+        }
+        let affected = pages().filter { page in
+            if case .entity(let reference) = page.subject { return shown.contains(reference) }
+            return false
+        }
+        return Parallel.map(affected) { render($0) }
+    }
 
     func pages() -> [Page] {
         let links = site.index.links

@@ -9,6 +9,7 @@ import HandbookModel
 /// `360G-handbook-<funder>-<n>`, n counting the funder's grants from 1 in file order.
 struct GrantsExport: OutputGenerator {
     static let name = "360Giving grants"
+    static let inputs = OutputInputs.structure
     let index: SiteIndex
     let baseURL: String
 

@@ -8,6 +8,7 @@ import Mustache
 /// files are some 20 MB.
 struct GraphExports: OutputGenerator {
     static let name = "graph exports"
+    static let inputs = OutputInputs.structure
     /// Where each form is written.
     static let jsonPath = "api/graph.json"
     static let graphMLPath = "api/graph.graphml"

@@ -7,6 +7,7 @@ import Mustache
 /// a table of organisations and their relationships, and the graph's data files.
 struct GraphMapPage: PageGenerator {
     static let name = "network map"
+    static let inputs = OutputInputs.structure
     /// Where the map lives.
     static let path = "graph/"
     /// Its navigation section (the layout loads `graph.js` on it).

@@ -9,6 +9,7 @@ import Mustache
 /// list its page.
 struct InsightsPage: PageGenerator {
     static let name = "insights"
+    static let inputs = OutputInputs.structure
     /// Where the page lives.
     static let path = "insights/"
     /// The figures for other programs.

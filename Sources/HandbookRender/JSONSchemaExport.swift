@@ -9,6 +9,7 @@ import HandbookModel
 /// type and enumeration errors.
 struct JSONSchemaExport: OutputGenerator {
     static let name = "JSON Schemas"
+    static let inputs = OutputInputs.structure
     let index: SiteIndex
     let baseURL: String
 

@@ -4,6 +4,7 @@ import Mustache
 /// Each listed type's list page and its filter pages (`organisations/by-country/be/`), with the filters.
 struct ListPages: PageGenerator {
     static let name = "list and filter pages"
+    static let inputs = OutputInputs.structure
     let site: SiteContext
 
     func pages() -> [Page] {

@@ -4,6 +4,7 @@ import Mustache
 /// The list of methods with how many entries used each.
 struct MethodIndexPage: PageGenerator {
     static let name = "method index"
+    static let inputs = OutputInputs.structure
     let site: SiteContext
     /// Where the list of methods lives.
     static let path = "methods/"

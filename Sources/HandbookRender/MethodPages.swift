@@ -5,6 +5,7 @@ import Mustache
 /// grouped by type.
 struct MethodPages: PageGenerator {
     static let name = "method pages"
+    static let inputs = OutputInputs.structure
     let site: SiteContext
 
     func pages() -> [Page] {

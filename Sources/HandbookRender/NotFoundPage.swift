@@ -1,6 +1,7 @@
 /// `404.html`, served by static hosts at any depth, so its links start from the site's base path.
 struct NotFoundPage: PageGenerator {
     static let name = "404 page"
+    static let inputs = OutputInputs.structure
     let site: SiteContext
 
     func pages() -> [Page] {

@@ -9,6 +9,30 @@ public protocol OutputGenerator: Sendable {
     init(site: SiteContext)
     /// The files this output contributes.
     func files() -> [OutputFile]
+    /// What its files are made from, so that a rebuild knows when it may keep them (`.everything` unless said).
+    static var inputs: OutputInputs { get }
+    /// For `.entryPages`: only the files of the pages that show these entries' bodies.
+    func files(showing entries: Set<EntityReference>) -> [OutputFile]
+}
+
+/// What an output's files are made from, beyond the site's structure (every file's front matter, the settings,
+/// the theme, the build's options and the day each entry last changed), which every output may read.
+public enum OutputInputs: Sendable {
+    /// Nothing more: the files are the same whenever the structure is.
+    case structure
+    /// Each file is one entry's page, which also shows that entry's body and exact change time (and those of
+    /// its roles, shown on it): a page changes only with them.
+    case entryPages
+    /// Entries' bodies or exact change times anywhere: made again on every build.
+    case everything
+}
+
+extension OutputGenerator {
+    /// Made again on every build unless the generator says otherwise.
+    public static var inputs: OutputInputs { .everything }
+
+    /// Only `.entryPages` generators make part of their files.
+    public func files(showing entries: Set<EntityReference>) -> [OutputFile] { files() }
 }
 
 /// Every output of the site, each listed once.

@@ -1,6 +1,7 @@
 /// The theme's privacy page at `privacy/`, unless the content has its own `pages/privacy.md` there.
 struct PrivacyPage: PageGenerator {
     static let name = "privacy page"
+    static let inputs = OutputInputs.structure
     let site: SiteContext
     /// Where the privacy page lives, whoever writes it.
     static let path = "privacy/"

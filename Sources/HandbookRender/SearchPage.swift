@@ -4,6 +4,7 @@ import Mustache
 /// The search page: the form and its filters (the script adds results; without it the page points to the lists).
 struct SearchPage: PageGenerator {
     static let name = "search page"
+    static let inputs = OutputInputs.structure
     let site: SiteContext
     /// The page's navigation section.
     static let section = "search"

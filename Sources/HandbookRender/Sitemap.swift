@@ -2,6 +2,7 @@
 /// `robots.txt` pointing to it.
 struct Sitemap: OutputGenerator {
     static let name = "sitemap and robots"
+    static let inputs = OutputInputs.structure
     let site: SiteContext
 
     func files() -> [OutputFile] {

@@ -4,6 +4,7 @@ import Mustache
 /// The list of topics with their counts.
 struct TopicIndexPage: PageGenerator {
     static let name = "topic index"
+    static let inputs = OutputInputs.structure
     let site: SiteContext
     /// Where the list of topics lives.
     static let path = "topics/"

@@ -4,6 +4,7 @@ import Mustache
 /// One page per topic declared in handbook.yml: everything tagged with it, grouped by type.
 struct TopicPages: PageGenerator {
     static let name = "topic pages"
+    static let inputs = OutputInputs.structure
     let site: SiteContext
 
     func pages() -> [Page] {

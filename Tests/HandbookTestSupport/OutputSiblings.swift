@@ -9,13 +9,18 @@ public enum OutputSiblings {
             .filter { $0 != "." + name + ".standby" && !ignoring.contains($0) }.sorted()
     }
 
+    /// The file in the standby that says what its site was made from (`BuildState.fileName`).
+    public static let stateName = ".handbook-output-state"
+
     /// True when there is no standby beside `output`, or when it holds exactly the output's files and folders, each
-    /// file the same inode as the output's.
+    /// file the same inode as the output's (and the build's state besides).
     public static func standbyIsACopy(of output: String) -> Bool {
         let url = URL(fileURLWithPath: output)
         let standby = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".standby").path
         guard FileManager.default.fileExists(atPath: standby) else { return true }
-        return inodes(standby) == inodes(output)
+        var copy = inodes(standby)
+        copy[stateName] = nil
+        return copy == inodes(output)
     }
 
     /// Every path below `root` with its inode (0 for a folder).

@@ -1,0 +1,102 @@
+import HandbookModel
+
+/// What a build's output was made from, kept in the standby (`Standby`) so that the next build can tell which
+/// outputs it may take as they are instead of making them again.
+///
+/// - `site`: a digest of everything the outputs read except entries' bodies and exact change times — the
+///   tool itself, the options, the theme, `handbook.yml`, every file's path and front matter, and the day each
+///   entry last changed (`BuildInputs`).
+/// - `entries`: for each content file, a digest of its body and exact change times.
+/// - `outputs`: the paths each output generator made.
+///
+/// When `site` is unchanged, an output that reads nothing else (`OutputInputs.structure`) is the same as before,
+/// and so is each entry page whose entry (and whose roles) kept its body and times (`OutputInputs.entryPages`).
+struct BuildState: Equatable {
+    /// The digest of everything but bodies and exact change times.
+    var site: ByteDigest
+    /// Each content file's body and change times, by path.
+    var entries: [String: ByteDigest]
+    /// The paths each output generator made, by its name.
+    var outputs: [String: [String]]
+
+    /// The file's name inside the standby; it starts with the marker's, which no file of the site may have.
+    static let fileName = OutputWriter.marker + "-state"
+
+    private static let header = "handbook-state 1"
+    private static let trailer = "end"
+
+    /// The file's bytes: fields separated by NUL, which no path can contain; digests in hexadecimal.
+    func encoded() -> [UInt8] {
+        var bytes: [UInt8] = []
+        func field(_ text: String) {
+            bytes += Array(text.utf8)
+            bytes.append(0)
+        }
+        func digest(_ value: ByteDigest) {
+            field(String(value.high, radix: 16))
+            field(String(value.low, radix: 16))
+        }
+        field(Self.header)
+        digest(site)
+        for path in entries.keys.sorted() {
+            field("e" + path)
+            digest(entries[path]!)
+        }
+        for name in outputs.keys.sorted() {
+            field("g" + name)
+            for path in outputs[name]! { field("p" + path) }
+        }
+        field(Self.trailer)
+        return bytes
+    }
+
+    /// Reads a state; nil unless it is complete and of this version.
+    init?(decoding bytes: [UInt8]) {
+        let fields = bytes.split(separator: 0, omittingEmptySubsequences: false)
+        guard fields.count >= 5, String(decoding: fields[0], as: UTF8.self) == Self.header,
+              String(decoding: fields[fields.count - 2], as: UTF8.self) == Self.trailer, fields.last!.isEmpty else { return nil }
+        func digest(_ index: Int) -> ByteDigest? {
+            guard index + 1 < fields.count,
+                  let high = UInt64(String(decoding: fields[index], as: UTF8.self), radix: 16),
+                  let low = UInt64(String(decoding: fields[index + 1], as: UTF8.self), radix: 16) else { return nil }
+            return ByteDigest(high: high, low: low)
+        }
+        guard let site = digest(1) else { return nil }
+        var entries: [String: ByteDigest] = [:]
+        var outputs: [String: [String]] = [:]
+        var generator: String?
+        var index = 3
+        let end = fields.count - 2
+        while index < end {
+            let field = fields[index]
+            guard let tag = field.first else { return nil }
+            let rest = String(decoding: field.dropFirst(), as: UTF8.self)
+            switch tag {
+            case UInt8(ascii: "e"):
+                guard let value = digest(index + 1), index + 2 < end else { return nil }
+                entries[rest] = value
+                index += 3
+            case UInt8(ascii: "g"):
+                generator = rest
+                outputs[rest, default: []] = []
+                index += 1
+            case UInt8(ascii: "p"):
+                guard let generator else { return nil }
+                outputs[generator]!.append(rest)
+                index += 1
+            default:
+                return nil
+            }
+        }
+        self.site = site
+        self.entries = entries
+        self.outputs = outputs
+    }
+
+    /// Creates a state.
+    init(site: ByteDigest, entries: [String: ByteDigest], outputs: [String: [String]]) {
+        self.site = site
+        self.entries = entries
+        self.outputs = outputs
+    }
+}

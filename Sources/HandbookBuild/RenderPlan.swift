@@ -1,0 +1,47 @@
+import HandbookModel
+import HandbookRender
+
+/// Which outputs a build makes again and which it keeps from the last build, decided from what each output reads
+/// (`OutputInputs`) and what changed since (`BuildState`).
+///
+/// With no usable last state, or when the site's structure changed, every output is made. Otherwise an output
+/// that reads only the structure is kept whole; an entry-page output makes only the pages of entries whose body
+/// or exact dates changed (and of the entries their roles are shown on) and keeps the rest; the others are made
+/// again. Kept files stay as the standby has them: the session counts them unchanged. Should the standby lack
+/// any of them, that output is made after all.
+struct RenderPlan {
+    /// The entries whose body or exact dates changed; nil when everything is made.
+    let changed: Set<EntityReference>?
+    /// The last build's paths per output, when it can be used.
+    let previous: BuildState?
+
+    /// The plan for a build with `inputs`, given the last build's state.
+    init(previous: BuildState?, inputs: BuildInputs, entities: [Entity]) {
+        if let previous, previous.site == inputs.site {
+            self.previous = previous
+            changed = inputs.changed(since: previous, in: entities)
+        } else {
+            self.previous = nil
+            changed = nil
+        }
+    }
+
+    /// The files `generator` makes this time, and the paths of those it keeps.
+    func files(of generator: any OutputGenerator.Type, site: SiteContext, session: OutputSession) -> (made: [OutputFile], kept: [String]) {
+        guard let changed, let last = previous?.outputs[generator.name] else {
+            return (generator.init(site: site).files(), [])
+        }
+        switch generator.inputs {
+        case .structure:
+            if session.keep(last) { return ([], last) }
+        case .entryPages:
+            let made = generator.init(site: site).files(showing: changed)
+            let madePaths = Set(made.map(\.path))
+            let kept = last.filter { !madePaths.contains($0) }
+            if kept.count + made.count == last.count && session.keep(kept) { return (made, kept) }
+        case .everything:
+            break
+        }
+        return (generator.init(site: site).files(), [])
+    }
+}

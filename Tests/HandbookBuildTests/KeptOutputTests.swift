@@ -1,0 +1,160 @@
+import Foundation
+@testable import HandbookBuild
+import HandbookModel
+import HandbookRender
+import HandbookTestSupport
+import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A rebuild keeps the outputs whose inputs did not change (`RenderPlan`) and still writes exactly the site a
+/// fresh build of the same input writes: after each edit, the rebuilt output is compared byte for byte with a
+/// fresh build.
+@Suite struct KeptOutputTests {
+    static let fixture = PreparedSiteTests.fixture
+    static let theme = PreparedSiteTests.theme
+    /// Noon on 20 November 2026, UTC: the time every content file starts with.
+    static let noon: Int = 1_795_608_000
+
+    /// A copy of the fixture's content and theme, with every content file's time set to `noon`.
+    struct Place {
+        let directory: TemporaryDirectory
+        var content: String { directory.path + "/content" }
+        var theme: String { directory.path + "/theme" }
+        var output: String { directory.path + "/site" }
+
+        init() throws {
+            directory = try TemporaryDirectory()
+            try FileManager.default.copyItem(atPath: KeptOutputTests.fixture, toPath: content)
+            try FileManager.default.copyItem(atPath: KeptOutputTests.theme, toPath: theme)
+            for path in try FileManager.default.subpathsOfDirectory(atPath: content) where path.hasSuffix(".md") {
+                KeptOutputTests.setTime(content + "/" + path, KeptOutputTests.noon)
+            }
+        }
+
+        func options(output: String, today: PartialDate = PartialDate(year: 2026, month: 11, day: 22)) -> Pipeline.BuildOptions {
+            Pipeline.BuildOptions(contentPath: content, themePath: theme, outputPath: output, baseURL: "https://example.org/handbook/",
+                                  checkLinks: false, today: today)
+        }
+
+        /// Rebuilds the output, builds the same input afresh beside it, and expects both to be the same bytes.
+        /// Returns how many files the rebuild kept without making them.
+        func rebuild(_ what: String, today: PartialDate = PartialDate(year: 2026, month: 11, day: 22),
+                     sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Int {
+            let report = try Pipeline.build(options(output: output, today: today))
+            #expect(report.written && report.validation.errorCount == 0, "\(what)", sourceLocation: sourceLocation)
+            let fresh = directory.path + "/fresh"
+            _ = try Pipeline.build(options(output: fresh, today: today))
+            let rebuilt = KeptOutputTests.tree(output), expected = KeptOutputTests.tree(fresh)
+            let differing = Set(rebuilt.keys).union(expected.keys).filter { rebuilt[$0] != expected[$0] }.sorted()
+            #expect(differing.isEmpty, "after \(what): \(differing.prefix(8))", sourceLocation: sourceLocation)
+            try FileManager.default.removeItem(atPath: fresh)
+            return report.keptCount
+        }
+
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let full = content + "/" + path
+            try change(try String(contentsOfFile: full, encoding: .utf8)).write(toFile: full, atomically: false, encoding: .utf8)
+        }
+    }
+
+    static func setTime(_ path: String, _ seconds: Int) {
+        var times = [timeval(tv_sec: seconds, tv_usec: 0), timeval(tv_sec: seconds, tv_usec: 0)]
+        utimes(path, &times)
+    }
+
+    /// Every file of an output (the marker left out) and its bytes.
+    static func tree(_ root: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return files }
+        while let path = walker.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            guard path != OutputWriter.marker, FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder),
+                  !isFolder.boolValue else { continue }
+            files[path] = FileManager.default.contents(atPath: root + "/" + path)
+        }
+        return files
+    }
+
+    /// A first build keeps nothing; the rebuild after it has no state to go by either (it leaves one).
+    @Test func nothingIsKeptWithoutTheLastBuildsState() throws {
+        let place = try Place()
+        defer { place.directory.cleanUp() }
+        #expect(try place.rebuild("the first build") == 0)
+        #expect(try place.rebuild("a rebuild with no standby yet") == 0)
+        #expect(FileManager.default.fileExists(atPath: place.directory.path + "/.site.standby/" + BuildState.fileName))
+        #expect(!FileManager.default.fileExists(atPath: place.output + "/" + BuildState.fileName))
+    }
+
+    /// Edits in sequence, each rebuilt over the last and compared with a fresh build. Body edits keep most files;
+    /// anything that changes the structure makes every output again.
+    @Test func everyRebuildIsTheFreshBuildsBytes() throws {
+        let place = try Place()
+        defer { place.directory.cleanUp() }
+        _ = try place.rebuild("the first build")
+        _ = try place.rebuild("the second build")
+        let fileCount = Self.tree(place.output).count
+        #expect(try place.rebuild("nothing changed") > fileCount / 2)
+
+        try place.edit("organisations/example-network.md") { $0.replacingOccurrences(of: "Members meet monthly.", with: "Members meet monthly in Ghent.") }
+        Self.setTime(place.content + "/organisations/example-network.md", Self.noon + 600)
+        #expect(try place.rebuild("a body edited the same day") > fileCount / 2)
+
+        try place.edit("organisations/example-network.md") { $0 + "\nA second paragraph.\n" }
+        Self.setTime(place.content + "/organisations/example-network.md", Self.noon + 86_400 * 3)
+        #expect(try place.rebuild("a body edited on a later day") == 0)
+
+        try place.edit("organisations/example-network.md") { $0.replacingOccurrences(of: "name: \"Example Network\"", with: "name: \"Example Network of Labs\"") }
+        Self.setTime(place.content + "/organisations/example-network.md", Self.noon + 86_400 * 3)
+        #expect(try place.rebuild("a name changed") == 0)
+        #expect(try place.rebuild("nothing changed after a name change") > fileCount / 2)
+
+        // A funder shown on its organisation's page: its body is on that page.
+        try place.edit("funders/example-fund.md") { $0.replacingOccurrences(of: "kind: trust\n", with: "kind: trust\norganisation: example-trust\n") + "\nFunds small projects.\n" }
+        Self.setTime(place.content + "/funders/example-fund.md", Self.noon + 86_400 * 3)
+        #expect(try place.rebuild("a funder joined to its organisation") == 0)
+        _ = try place.rebuild("nothing changed")
+        try place.edit("funders/example-fund.md") { $0.replacingOccurrences(of: "Funds small projects.", with: "Funds small and large projects.") }
+        Self.setTime(place.content + "/funders/example-fund.md", Self.noon + 86_400 * 3 + 60)
+        #expect(try place.rebuild("a role's body edited") > fileCount / 2)
+
+        try place.edit("handbook.yml") { $0 + "\n" }
+        #expect(try place.rebuild("handbook.yml changed") == 0)
+        _ = try place.rebuild("nothing changed")
+
+        let layout = place.theme + "/templates/layout.mustache"
+        try (try String(contentsOfFile: layout, encoding: .utf8)).replacingOccurrences(of: "</footer>", with: "<p>Kept.</p></footer>")
+            .write(toFile: layout, atomically: false, encoding: .utf8)
+        #expect(try place.rebuild("the theme changed") == 0)
+        _ = try place.rebuild("nothing changed")
+
+        try (try String(contentsOfFile: place.content + "/organisations/example-lab.md", encoding: .utf8))
+            .write(toFile: place.content + "/organisations/example-lab-two.md", atomically: false, encoding: .utf8)
+        #expect(try place.rebuild("an entry added") == 0)
+        try FileManager.default.removeItem(atPath: place.content + "/organisations/example-lab-two.md")
+        #expect(try place.rebuild("an entry removed") == 0)
+
+        #expect(try place.rebuild("another day", today: PartialDate(year: 2027, month: 3, day: 1)) == 0)
+    }
+
+    /// The state survives the trip through its file, and a damaged file is not read.
+    @Test func theStateReadsBackAsWritten() {
+        let state = BuildState(site: ByteDigest.of(Array("site".utf8)),
+                               entries: ["content/organisations/a.md": ByteDigest.of(Array("a".utf8)), "b\tc.md": ByteDigest()],
+                               outputs: ["entry pages": ["organisations/a/index.html"], "feeds": []])
+        let bytes = state.encoded()
+        #expect(BuildState(decoding: bytes) == state)
+        #expect(BuildState(decoding: Array(bytes.dropLast(3))) == nil)
+        #expect(BuildState(decoding: []) == nil)
+    }
+}
+
+extension KeptOutputTests {
+    /// The tests' helper names the state file as the writer does.
+    @Test func theHelperKnowsTheStatesName() {
+        #expect(OutputSiblings.stateName == BuildState.fileName)
+    }
+}
