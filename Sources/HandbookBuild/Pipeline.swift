@@ -98,6 +98,8 @@ public enum Pipeline {
         } catch {
             throw .output(error)
         }
+        // With a fixed date (SOURCE_DATE_EPOCH) nothing says when entries were added, so none is called new.
+        let pendingHistory = options.fixedChangeDate == nil ? ChangeHistory.Pending(contentPath: options.contentPath) : nil
         var frontMatter: [(path: String, digest: ByteDigest)] = []
         var validation = try loadAndValidate(options, clock: &clock) { tree in frontMatter = tree.documents.map { ($0.path, $0.frontMatterDigest) } }
         guard validation.errorCount == 0 else {
@@ -105,8 +107,9 @@ public enum Pipeline {
         }
         let themeFiles = try loadTheme(options)
         let theme = try compileTheme(themeFiles, options)
-        date(&validation, history: history(of: validation, options), options)
-        clock.mark("theme and history")
+        clock.mark("theme")
+        date(&validation, history: pendingHistory?.history(paths: validation.entities.map(\.path)) ?? [:], options)
+        clock.mark("history")
         let (index, baseURL) = siteIndex(validation, options)
         var inputs = BuildInputs(options: options, baseURL: baseURL, theme: themeFiles)
         inputs.add(frontMatter)

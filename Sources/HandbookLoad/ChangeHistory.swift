@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import HandbookModel
 
@@ -26,19 +27,50 @@ public enum ChangeHistory {
 
     /// The dates of each path in `paths` (paths as the loader shows them, under `contentPath`).
     public static func history(contentPath: String, paths: [String]) -> [String: Dates] {
-        let fromGit = gitDates(contentPath: contentPath)
-        var dates: [String: Dates] = [:]
-        let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
-        for path in paths {
-            let relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-            // A commit's date is whatever its author's clock (or `git commit --date`) said, and a file time
-            // whatever `touch` set: both are brought into years 0001–9999, which every output can write.
-            if let known = fromGit[relative] {
-                dates[path] = Dates(added: YearRange.clamp(known.first), changed: YearRange.clamp(known.last))
-            } else if let date = modificationTime(path) {
-                dates[path] = Dates(added: nil, changed: YearRange.clamp(date))
+        dates(fromGit: gitDates(contentPath: contentPath), contentPath: contentPath, paths: paths)
+    }
+
+    /// `git log` for a content tree, run on a thread of its own from the moment it is made, so that it overlaps
+    /// reading and checking the files; `history(paths:)` waits for it.
+    public final class Pending: @unchecked Sendable {
+        private let contentPath: String
+        private let done = DispatchSemaphore(value: 0)
+        private var fromGit: [String: (first: Int64, last: Int64)] = [:]
+
+        /// Starts `git log` for `contentPath`.
+        public init(contentPath: String) {
+            self.contentPath = contentPath
+            // A thread of its own: waiting on git must not hold one of the workers that read the files.
+            let thread = Thread { [self] in
+                fromGit = ChangeHistory.gitDates(contentPath: contentPath)
+                done.signal()
             }
+            thread.start()
         }
+
+        /// The dates of each path, once `git log` has finished.
+        public func history(paths: [String]) -> [String: Dates] {
+            done.wait()
+            done.signal()
+            return ChangeHistory.dates(fromGit: fromGit, contentPath: contentPath, paths: paths)
+        }
+    }
+
+    /// Each path's dates: from git when it knows the file, else the file's modification time.
+    static func dates(fromGit: [String: (first: Int64, last: Int64)], contentPath: String, paths: [String]) -> [String: Dates] {
+        let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
+        // A commit's date is whatever its author's clock (or `git commit --date`) said, and a file time
+        // whatever `touch` set: both are brought into years 0001–9999, which every output can write.
+        let found = Parallel.map(paths) { path -> Dates? in
+            let relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+            if let known = fromGit[relative] {
+                return Dates(added: YearRange.clamp(known.first), changed: YearRange.clamp(known.last))
+            }
+            return modificationTime(path).map { Dates(added: nil, changed: YearRange.clamp($0)) }
+        }
+        var dates: [String: Dates] = [:]
+        dates.reserveCapacity(paths.count)
+        for (path, date) in zip(paths, found) where date != nil { dates[path] = date }
         return dates
     }
 
