@@ -124,7 +124,7 @@ print("\nbuild phases at 10,000 (outputs run side by side, so they overlap): "
 found = phases(build10["err"])
 graph_outputs = ["graph exports", "network map", "insights"]
 generators = {name: seconds for name, seconds in found.items()
-              if name not in ("load", "validate", "theme", "history", "theme and history", "index", "prepare (bodies, cards, order)",
+              if name not in ("load", "validate", "theme", "history", "theme and history", "index", "open the output", "prepare (bodies, cards, order)",
                               "render and stage (all outputs, wall)", "check links", "commit")}
 if all(name in generators for name in graph_outputs):
     graph_time = sum(generators[name] for name in graph_outputs)

@@ -11,13 +11,13 @@ import Darwin
 /// except entries' bodies and exact change times, and one per content file of those.
 struct BuildInputs {
     /// Bump when what the digests cover changes meaning.
-    static let version: Int64 = 1
+    static let version: Int64 = 2
 
     /// The site's structure: the tool, the options, the theme, the settings, every file's path and front matter,
     /// and the day each entry was added and last changed.
     private(set) var site = ByteDigest()
     /// Each content file's body and exact dates, by path.
-    private(set) var entries: [String: ByteDigest] = [:]
+    private(set) var entries: [String: BuildState.Entry] = [:]
 
     /// Starts the site's digest with the tool, the options, the theme and the settings' bytes.
     init(options: Pipeline.BuildOptions, baseURL: String, theme: ThemeFiles) {
@@ -55,11 +55,11 @@ struct BuildInputs {
 
     /// Adds each dated entry's days to the site's digest, and its body and exact dates to its own.
     mutating func add(_ entities: [Entity]) {
-        let digests = Parallel.map(entities) { entity -> ByteDigest in
-            var digest = ByteDigest.of(entity.body)
-            digest.add(entity.lastChanged ?? Int64.min)
-            digest.add(entity.added ?? Int64.min)
-            return digest
+        let digests = Parallel.map(entities) { entity -> BuildState.Entry in
+            var dates = ByteDigest()
+            dates.add(entity.lastChanged ?? Int64.min)
+            dates.add(entity.added ?? Int64.min)
+            return BuildState.Entry(body: ByteDigest.of(entity.body), dates: dates)
         }
         entries.reserveCapacity(entities.count)
         for (entity, digest) in zip(entities, digests) {
@@ -86,12 +86,14 @@ struct BuildInputs {
         return "\(stamp.size) \(stamp.modified)"
     }()
 
-    /// The entries whose body or exact dates differ from `previous`'s.
-    func changed(since previous: BuildState, in entities: [Entity]) -> Set<EntityReference> {
-        var changed: Set<EntityReference> = []
-        for entity in entities where previous.entries[entity.path] != entries[entity.path] {
-            changed.insert(entity.reference)
+    /// The entries whose body differs from `previous`'s, and those whose exact dates do.
+    func changed(since previous: BuildState, in entities: [Entity]) -> (bodies: Set<EntityReference>, dates: Set<EntityReference>) {
+        var bodies: Set<EntityReference> = [], dates: Set<EntityReference> = []
+        for entity in entities {
+            let before = previous.entries[entity.path], now = entries[entity.path]
+            if before?.body != now?.body { bodies.insert(entity.reference) }
+            if before?.dates != now?.dates { dates.insert(entity.reference) }
         }
-        return changed
+        return (bodies, dates)
     }
 }

@@ -15,14 +15,22 @@ struct BuildState: Equatable {
     /// The digest of everything but bodies and exact change times.
     var site: ByteDigest
     /// Each content file's body and change times, by path.
-    var entries: [String: ByteDigest]
+    var entries: [String: Entry]
+
+    /// A content file's digests.
+    struct Entry: Equatable {
+        /// Its body.
+        var body: ByteDigest
+        /// The exact times it was added and last changed.
+        var dates: ByteDigest
+    }
     /// The paths each output generator made, by its name.
     var outputs: [String: [String]]
 
     /// The file's name inside the standby; it starts with the marker's, which no file of the site may have.
     static let fileName = OutputWriter.marker + "-state"
 
-    private static let header = "handbook-state 1"
+    private static let header = "handbook-state 2"
     private static let trailer = "end"
 
     /// The file's bytes: fields separated by NUL, which no path can contain; digests in hexadecimal.
@@ -40,7 +48,8 @@ struct BuildState: Equatable {
         digest(site)
         for path in entries.keys.sorted() {
             field("e" + path)
-            digest(entries[path]!)
+            digest(entries[path]!.body)
+            digest(entries[path]!.dates)
         }
         for name in outputs.keys.sorted() {
             field("g" + name)
@@ -62,7 +71,7 @@ struct BuildState: Equatable {
             return ByteDigest(high: high, low: low)
         }
         guard let site = digest(1) else { return nil }
-        var entries: [String: ByteDigest] = [:]
+        var entries: [String: Entry] = [:]
         var outputs: [String: [String]] = [:]
         var generator: String?
         var index = 3
@@ -73,9 +82,9 @@ struct BuildState: Equatable {
             let rest = String(decoding: field.dropFirst(), as: UTF8.self)
             switch tag {
             case UInt8(ascii: "e"):
-                guard let value = digest(index + 1), index + 2 < end else { return nil }
-                entries[rest] = value
-                index += 3
+                guard index + 4 < end, let body = digest(index + 1), let dates = digest(index + 3) else { return nil }
+                entries[rest] = Entry(body: body, dates: dates)
+                index += 5
             case UInt8(ascii: "g"):
                 generator = rest
                 outputs[rest, default: []] = []
@@ -94,7 +103,7 @@ struct BuildState: Equatable {
     }
 
     /// Creates a state.
-    init(site: ByteDigest, entries: [String: ByteDigest], outputs: [String: [String]]) {
+    init(site: ByteDigest, entries: [String: Entry], outputs: [String: [String]]) {
         self.site = site
         self.entries = entries
         self.outputs = outputs

@@ -1,3 +1,4 @@
+import HandbookModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,15 +18,31 @@ struct OutputTree {
     /// No files and no folders: a first build's old output.
     init() {}
 
-    /// Walks `root`.
+    /// Walks `root`, a level of folders at a time, the folders of a level listed on every core.
     init(scanning root: String) throws(BuildError) {
-        try walk(root, relative: "")
+        var frontier = [""]
+        while !frontier.isEmpty {
+            let listed = Parallel.map(frontier) { relative in Self.list(root, relative) }
+            frontier = []
+            for entries in listed {
+                switch entries {
+                case .failure(let error):
+                    throw error
+                case .success(let (names, subfolders)):
+                    files.formUnion(names)
+                    folders.formUnion(subfolders)
+                    frontier += subfolders
+                }
+            }
+        }
     }
 
-    private mutating func walk(_ directory: String, relative: String) throws(BuildError) {
-        guard let handle = opendir(directory) else { throw BuildError(reason: .system(path: directory, code: errno), path: directory) }
+    /// The files and the folders directly in `relative` (a path under `root`, or empty for the root itself).
+    private static func list(_ root: String, _ relative: String) -> Result<(files: [String], folders: [String]), BuildError> {
+        let directory = relative.isEmpty ? root : root + "/" + relative
+        guard let handle = opendir(directory) else { return .failure(BuildError(reason: .system(path: directory, code: errno), path: directory)) }
         defer { closedir(handle) }
-        var subfolders: [String] = []
+        var files: [String] = [], folders: [String] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
@@ -38,15 +55,8 @@ struct OutputTree {
                 var info = stat()
                 isFolder = lstat(directory + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }
-            if isFolder {
-                folders.insert(path)
-                subfolders.append(name)
-            } else {
-                files.insert(path)
-            }
+            if isFolder { folders.append(path) } else { files.append(path) }
         }
-        for name in subfolders {
-            try walk(directory + "/" + name, relative: relative.isEmpty ? name : relative + "/" + name)
-        }
+        return .success((files, folders))
     }
 }

@@ -115,8 +115,6 @@ public enum Pipeline {
         inputs.add(frontMatter)
         inputs.add(validation.entities)
         clock.mark("index")
-        let site = SiteContext(index: index, theme: theme, baseURL: baseURL)
-        clock.mark("prepare (bodies, cards, order)")
         // Writing starts as soon as the first output is made: each generator's files are compared with the
         // old output and staged as it finishes, and then let go, so the site's bytes are never all held at once.
         let session: OutputSession
@@ -129,6 +127,9 @@ public enum Pipeline {
         // What the last build's output was made from says which outputs can be kept as they are (never when
         // links are checked: the check reads every page).
         let plan = RenderPlan(previous: options.checkLinks ? nil : session.previous, inputs: inputs, entities: validation.entities)
+        clock.mark("open the output")
+        let site = SiteContext(index: index, theme: theme, baseURL: baseURL, everything: plan.changed == nil)
+        clock.mark("prepare (bodies, cards, order)")
         // The generators are independent: run them side by side (each also spreads its own work), the
         // data outputs (listed last, the costliest) first so the cores stay busy, and time each on its own.
         let outputs = options.outputs

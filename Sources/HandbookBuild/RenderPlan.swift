@@ -5,13 +5,13 @@ import HandbookRender
 /// (`OutputInputs`) and what changed since (`BuildState`).
 ///
 /// With no usable last state, or when the site's structure changed, every output is made. Otherwise an output
-/// that reads only the structure is kept whole; an entry-page output makes only the pages of entries whose body
-/// or exact dates changed (and of the entries their roles are shown on) and keeps the rest; the others are made
-/// again. Kept files stay as the standby has them: the session counts them unchanged. Should the standby lack
+/// that reads only the structure is kept whole, and so is one that also reads exact dates when none changed;
+/// an entry-page output makes only the files that show entries whose body or exact dates changed and keeps the
+/// rest; the others are made again. Kept files stay as the standby has them: the session counts them unchanged. Should the standby lack
 /// any of them, that output is made after all.
 struct RenderPlan {
-    /// The entries whose body or exact dates changed; nil when everything is made.
-    let changed: Set<EntityReference>?
+    /// The entries whose body changed, and those whose exact dates changed; nil when everything is made.
+    let changed: ChangedEntries?
     /// The last build's paths per output, when it can be used.
     let previous: BuildState?
 
@@ -19,7 +19,8 @@ struct RenderPlan {
     init(previous: BuildState?, inputs: BuildInputs, entities: [Entity]) {
         if let previous, previous.site == inputs.site {
             self.previous = previous
-            changed = inputs.changed(since: previous, in: entities)
+            let (bodies, dates) = inputs.changed(since: previous, in: entities)
+            changed = ChangedEntries(bodies: bodies, dates: dates)
         } else {
             self.previous = nil
             changed = nil
@@ -34,6 +35,8 @@ struct RenderPlan {
         switch generator.inputs {
         case .structure:
             if session.keep(last) { return ([], last) }
+        case .dates:
+            if changed.dates.isEmpty && session.keep(last) { return ([], last) }
         case .entryPages:
             let made = generator.init(site: site).files(showing: changed)
             let madePaths = Set(made.map(\.path))

@@ -5,6 +5,7 @@ import Mustache
 /// and per topic with events, and one per event beside its page.
 struct Calendars: OutputGenerator {
     static let name = "calendars"
+    static let inputs = OutputInputs.dates
     let site: SiteContext
     /// The type whose entries are calendar events.
     static let type = EntityType.events

@@ -6,10 +6,12 @@ import HandbookModel
 /// order, so unchanged content gives unchanged files.
 struct DataAPI: OutputGenerator {
     static let name = "data API"
+    /// A block shows its entries' bodies and times; a list, its type's times; the catalogue, the structure.
+    static let inputs = OutputInputs.entryPages
     let index: SiteIndex
     let baseURL: String
     /// Rendered bodies by entry, computed once for the whole build.
-    let bodies: [EntityReference: String]
+    let bodies: RenderedBodies
 
     /// Each published entry as a reference (`{"name","slug","type","url"}`), encoded once: references are
     /// repeated in fields and backlinks all over the API.
@@ -32,9 +34,27 @@ struct DataAPI: OutputGenerator {
 
     /// Every API file.
     func files() -> [OutputFile] {
+        files(lists: Set(index.types.types), blocks: nil) + [catalogue()]
+    }
+
+    /// The blocks that hold changed entries, and the lists of types whose entries' times changed.
+    func files(showing changed: ChangedEntries) -> [OutputFile] {
+        var blocks: Set<String> = []
+        for reference in changed.all {
+            blocks.insert(Self.blockPath(reference, count: index.entities(of: reference.type).count))
+        }
+        return files(lists: Set(changed.dates.map(\.type)), blocks: blocks)
+    }
+
+    /// The lists of `lists` and the blocks at `blocks` (every block when nil).
+    func files(lists: Set<EntityType>, blocks wanted: Set<String>?) -> [OutputFile] {
+        let chosen = index.entities.filter { entity in
+            lists.contains(entity.reference.type)
+                || wanted?.contains(Self.blockPath(entity.reference, count: index.entities(of: entity.reference.type).count)) ?? true
+        }
         // Each entry is encoded once for its type's list and once, with body and backlinks, for its block,
         // all in parallel; the lists and blocks are then spliced from the encoded items.
-        let encoded = Parallel.map(index.entities) { entity -> (item: [UInt8], detail: [UInt8]) in
+        let encoded = Parallel.map(chosen) { entity -> (item: [UInt8], detail: [UInt8]) in
             // The members both forms share (`fields` … `url`) are encoded once; the list item puts `detail`
             // before them and the block puts `backlinks` and `body_html` (keys stay in sorted order).
             var core = self.entity(in: entity).bytes
@@ -46,27 +66,37 @@ struct DataAPI: OutputGenerator {
             var detail: [UInt8] = Array("{\"backlinks\":".utf8)
             JSONValue.array((self.index.backlinks[entity.reference] ?? []).map(self.reference)).encode(into: &detail)
             detail += Array(",\"body_html\":".utf8)
-            JSONString.append(self.bodies[entity.reference] ?? "", to: &detail)
+            JSONString.append(self.bodies[entity.reference], to: &detail)
             detail.append(0x2C)
             detail += core
             return (item, detail)
         }
         var items: [EntityType: [[UInt8]]] = [:]
         var blocks: [EntityType: [Int: [(slug: String, detail: [UInt8])]]] = [:]
-        for (entity, made) in zip(index.entities, encoded) {
+        for (entity, made) in zip(chosen, encoded) {
             let type = entity.reference.type
             items[type, default: []].append(made.item)
             let block = Self.block(of: entity.reference.slug, count: index.entities(of: type).count)
+            guard wanted?.contains("api/\(type.folder)/\(block).json") ?? true else { continue }
             blocks[type, default: [:]][block, default: []].append((entity.reference.slug, made.detail))
         }
         var files: [OutputFile] = []
-        var catalogue: [JSONValue] = []
         for type in index.types.types {
-            let entities = index.entities(of: type)
-            files.append(OutputFile(path: "api/\(type.folder).json", bytes: Self.list(type, items: items[type] ?? [])))
+            if lists.contains(type) {
+                files.append(OutputFile(path: "api/\(type.folder).json", bytes: Self.list(type, items: items[type] ?? [])))
+            }
             for (block, members) in blocks[type] ?? [:] {
                 files.append(OutputFile(path: "api/\(type.folder)/\(block).json", bytes: Self.block(type, number: block, members: members)))
             }
+        }
+        return files
+    }
+
+    /// `api/index.json`: what the API holds and where.
+    func catalogue() -> OutputFile {
+        var catalogue: [JSONValue] = []
+        for type in index.types.types {
+            let entities = index.entities(of: type)
             catalogue.append(.object([
                 "type": .string(type.folder), "count": .number(String(entities.count)),
                 "url": .string(baseURL + "api/\(type.folder).json"),
@@ -76,7 +106,7 @@ struct DataAPI: OutputGenerator {
                 "html": .string(baseURL + type.folder + "/"),
             ]))
         }
-        files.append(OutputFile(path: "api/index.json", json: JSONValue.object([
+        return OutputFile(path: "api/index.json", json: JSONValue.object([
             "title": .string(index.settings.title),
             "description": .string(index.settings.description),
             "base_url": .string(baseURL),
@@ -88,8 +118,7 @@ struct DataAPI: OutputGenerator {
             "grants_360giving": .string(baseURL + "api/360giving.json"),
             "calendar": .string(baseURL + "events.ics"),
             "feeds": .object(["atom": .string(baseURL + "feed.xml"), "json": .string(baseURL + "feed.json")]),
-        ])))
-        return files
+        ]))
     }
 
     /// `{"count":N,"items":[…],"type":"…"}` from items already encoded: the same bytes as encoding the

@@ -7,10 +7,10 @@ struct EntityPages: PageGenerator {
     static let inputs = OutputInputs.entryPages
     let site: SiteContext
 
-    /// The pages of `entries` and of the entries their roles are shown on.
-    func files(showing entries: Set<EntityReference>) -> [OutputFile] {
-        var shown = entries
-        for reference in entries {
+    /// The pages of the changed entries and of the entries their roles are shown on.
+    func files(showing changed: ChangedEntries) -> [OutputFile] {
+        var shown = changed.all
+        for reference in changed.all {
             if let owner = site.index.roleOwners[reference] { shown.insert(owner) }
         }
         let affected = pages().filter { page in
@@ -45,7 +45,7 @@ struct EntityPages: PageGenerator {
         }
         let descriptor = index.types[reference.type]
         let presenter = FieldPresenter(index: index, root: root)
-        let body = site.bodies[reference] ?? ""
+        let body = site.bodies[reference]
         let topics = entity.topics
         let roles = index.roles[reference] ?? []
         var sources = entity.texts(.sources)
@@ -115,7 +115,7 @@ struct EntityPages: PageGenerator {
         var excluded = Set(descriptor.roleField.map { [$0] } ?? [])
         for field in descriptor.fields where entity[field.name] != nil && entity[field.name] == owner[field.name] { excluded.insert(field.name) }
         let facts = presenter.facts(for: entity, excluding: excluded)
-        let body = site.bodies[role] ?? ""
+        let body = site.bodies[role]
         return ["id": .string(Links.roleAnchor(role.type, types: site.index.types)),
                 "heading": .string("As a \(descriptor.singular)"),
                 "summary": MustacheValue(entity[.summary]?.text),

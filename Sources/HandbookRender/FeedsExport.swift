@@ -7,7 +7,7 @@ struct FeedsExport: OutputGenerator {
     static let name = "feeds"
     let index: SiteIndex
     let baseURL: String
-    let bodies: [EntityReference: String]
+    let bodies: RenderedBodies
 
     init(site: SiteContext) {
         index = site.index
@@ -27,7 +27,7 @@ struct FeedsExport: OutputGenerator {
     func content(_ entity: Entity) -> String {
         var html = ""
         if let summary = entity[.summary]?.text { html += "<p>\(HTML.escape(summary))</p>" }
-        html += bodies[entity.reference] ?? ""
+        html += bodies[entity.reference]
         return html.isEmpty ? "<p>\(HTML.escape(entity.name))</p>" : html
     }
 

@@ -4,6 +4,7 @@ import Mustache
 /// The home page: counts of each listed type, upcoming events and recently changed entries.
 struct HomePage: PageGenerator {
     static let name = "home page"
+    static let inputs = OutputInputs.dates
     let site: SiteContext
 
     func pages() -> [Page] {

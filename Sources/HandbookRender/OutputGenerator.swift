@@ -11,8 +11,8 @@ public protocol OutputGenerator: Sendable {
     func files() -> [OutputFile]
     /// What its files are made from, so that a rebuild knows when it may keep them (`.everything` unless said).
     static var inputs: OutputInputs { get }
-    /// For `.entryPages`: only the files of the pages that show these entries' bodies.
-    func files(showing entries: Set<EntityReference>) -> [OutputFile]
+    /// For `.entryPages`: only the files that show any of these entries (all others are as the last build made them).
+    func files(showing changed: ChangedEntries) -> [OutputFile]
 }
 
 /// What an output's files are made from, beyond the site's structure (every file's front matter, the settings,
@@ -20,8 +20,11 @@ public protocol OutputGenerator: Sendable {
 public enum OutputInputs: Sendable {
     /// Nothing more: the files are the same whenever the structure is.
     case structure
-    /// Each file is one entry's page, which also shows that entry's body and exact change time (and those of
-    /// its roles, shown on it): a page changes only with them.
+    /// Also the exact times every entry was added and last changed, and no body.
+    case dates
+    /// Each file shows a few entries, with their bodies and exact change times (an entry's page, and the roles
+    /// shown on it; a block of the API's details): a file changes only with those of the entries it shows, and
+    /// `files(showing:)` makes the files that show given entries.
     case entryPages
     /// Entries' bodies or exact change times anywhere: made again on every build.
     case everything
@@ -32,7 +35,24 @@ extension OutputGenerator {
     public static var inputs: OutputInputs { .everything }
 
     /// Only `.entryPages` generators make part of their files.
-    public func files(showing entries: Set<EntityReference>) -> [OutputFile] { files() }
+    public func files(showing changed: ChangedEntries) -> [OutputFile] { files() }
+}
+
+/// The entries whose body, or whose exact change times, differ from the last build's.
+public struct ChangedEntries: Sendable {
+    /// Entries whose body changed.
+    public var bodies: Set<EntityReference>
+    /// Entries whose exact times of adding or last change changed.
+    public var dates: Set<EntityReference>
+
+    /// Creates the sets.
+    public init(bodies: Set<EntityReference>, dates: Set<EntityReference>) {
+        self.bodies = bodies
+        self.dates = dates
+    }
+
+    /// Entries with either change.
+    public var all: Set<EntityReference> { bodies.union(dates) }
 }
 
 /// Every output of the site, each listed once.

@@ -17,7 +17,7 @@ public struct SiteContext: Sendable {
     /// Each type's entries in display order.
     let ordered: [EntityType: [EntityReference]]
     /// Each entry's Markdown body as HTML (headings demoted), rendered once for pages, API and feeds.
-    let bodies: [EntityReference: String]
+    let bodies: RenderedBodies
     /// The events each organisation organises and each topic covers, in display order.
     let eventsByOrganiser: [String: [EntityReference]]
     let eventsByTopic: [String: [EntityReference]]
@@ -35,26 +35,21 @@ public struct SiteContext: Sendable {
     let misses: MissingNames?
 
     /// Prepares what the generators share. With `bodies`, entry bodies rendered by an earlier preparation
-    /// (with the same bytes) are taken from it instead of being rendered again.
-    public init(index: SiteIndex, theme: Theme, baseURL: String, misses: MissingNames? = nil, bodies bodyCache: MarkdownCache? = nil) {
+    /// (with the same bytes) are taken from it instead of being rendered again. With `everything` false (a
+    /// rebuild that makes a few pages), bodies and cards are made when first asked for, not all up front.
+    public init(index: SiteIndex, theme: Theme, baseURL: String, misses: MissingNames? = nil, bodies bodyCache: MarkdownCache? = nil,
+                everything: Bool = true) {
         self.misses = misses
         self.index = index
         self.theme = theme
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         let order = DisplayOrder(index: index)
         // Each card's template value is made on every core too; only the table is filled on one.
-        let cardList = Parallel.map(index.entities) { Card(entity: $0, index: index).mustache }
+        let cardList = everything ? Parallel.map(index.entities) { Card(entity: $0, index: index).mustache } : []
         var cards: [EntityReference: MustacheValue] = [:]
         cards.reserveCapacity(cardList.count)
         for (entity, card) in zip(index.entities, cardList) { cards[entity.reference] = card }
-        let rendered = Parallel.map(index.entities) { entity in
-            guard Markdown.hasContent(entity.body) else { return "" }
-            return bodyCache?.html(entity.body) ?? Markdown.html(ArraySlice(entity.body), demotingHeadings: true)
-        }
-        bodyCache?.rotate()
-        var bodies: [EntityReference: String] = [:]
-        bodies.reserveCapacity(rendered.count)
-        for (entity, body) in zip(index.entities, rendered) { bodies[entity.reference] = body }
+        let bodies = RenderedBodies(index: index, upFront: everything || bodyCache != nil, cache: bodyCache)
         var rank: [EntityReference: Int] = [:]
         var ordered: [EntityType: [EntityReference]] = [:]
         for type in index.types.types {

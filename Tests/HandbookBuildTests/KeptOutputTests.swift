@@ -99,9 +99,19 @@ import Darwin
         let fileCount = Self.tree(place.output).count
         #expect(try place.rebuild("nothing changed") > fileCount / 2)
 
-        try place.edit("organisations/example-network.md") { $0.replacingOccurrences(of: "Members meet monthly.", with: "Members meet monthly in Ghent.") }
+        // Its time kept (as an edit not yet committed keeps it in git): outputs that read times are kept too.
+        let keptWithTimes = try place.rebuild("nothing changed")
+        try place.edit("organisations/example-network.md") { $0.replacingOccurrences(of: "Members meet monthly.", with: "Members meet monthly, always.") }
+        Self.setTime(place.content + "/organisations/example-network.md", Self.noon)
+        let keptWithBody = try place.rebuild("a body edited, its time kept")
+        #expect(keptWithBody > fileCount / 2)
+
+        try place.edit("organisations/example-network.md") { $0.replacingOccurrences(of: "Members meet monthly, always.", with: "Members meet monthly in Ghent.") }
         Self.setTime(place.content + "/organisations/example-network.md", Self.noon + 600)
-        #expect(try place.rebuild("a body edited the same day") > fileCount / 2)
+        let keptWithTime = try place.rebuild("a body edited the same day")
+        #expect(keptWithTime > fileCount / 2)
+        // A new time makes the outputs that show times (home page, calendars, API lists) again.
+        #expect(keptWithTime < keptWithBody && keptWithBody < keptWithTimes)
 
         try place.edit("organisations/example-network.md") { $0 + "\nA second paragraph.\n" }
         Self.setTime(place.content + "/organisations/example-network.md", Self.noon + 86_400 * 3)
@@ -143,7 +153,8 @@ import Darwin
     /// The state survives the trip through its file, and a damaged file is not read.
     @Test func theStateReadsBackAsWritten() {
         let state = BuildState(site: ByteDigest.of(Array("site".utf8)),
-                               entries: ["content/organisations/a.md": ByteDigest.of(Array("a".utf8)), "b\tc.md": ByteDigest()],
+                               entries: ["content/organisations/a.md": .init(body: ByteDigest.of(Array("a".utf8)), dates: ByteDigest()),
+                                         "b\tc.md": .init(body: ByteDigest(), dates: ByteDigest.of(Array("1".utf8)))],
                                outputs: ["entry pages": ["organisations/a/index.html"], "feeds": []])
         let bytes = state.encoded()
         #expect(BuildState(decoding: bytes) == state)
