@@ -43,19 +43,47 @@ public struct SiteContext: Sendable {
         self.index = index
         self.theme = theme
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-        let order = DisplayOrder(index: index)
-        // Each card's template value is made on every core too; only the table is filled on one.
-        let cardList = everything ? Parallel.map(index.entities) { Card(entity: $0, index: index).mustache } : []
-        var cards: [EntityReference: MustacheValue] = [:]
-        cards.reserveCapacity(cardList.count)
-        for (entity, card) in zip(index.entities, cardList) { cards[entity.reference] = card }
-        let bodies = RenderedBodies(index: index, upFront: everything || bodyCache != nil, cache: bodyCache)
-        var rank: [EntityReference: Int] = [:]
+        // The parts are independent: the ones that run on one core (orders, related entries, the graph) go side
+        // by side with the ones that spread over every core (cards, bodies).
+        let parts = Parallel.tasks(Part.allCases) { part -> Prepared in
+            switch part {
+            case .cards:
+                guard everything else { return .cards([:]) }
+                // Each card's template value is made on every core too; only the table is filled on one.
+                let cardList = Parallel.map(index.entities) { Card(entity: $0, index: index).mustache }
+                var cards: [EntityReference: MustacheValue] = [:]
+                cards.reserveCapacity(cardList.count)
+                for (entity, card) in zip(index.entities, cardList) { cards[entity.reference] = card }
+                return .cards(cards)
+            case .bodies:
+                return .bodies(RenderedBodies(index: index, upFront: everything || bodyCache != nil, cache: bodyCache))
+            case .order:
+                let order = DisplayOrder(index: index)
+                var rank: [EntityReference: Int] = [:]
+                var ordered: [EntityType: [EntityReference]] = [:]
+                for type in index.types.types {
+                    let sorted = order.sorted(type, index.entities(of: type))
+                    ordered[type] = sorted.map(\.reference)
+                    for (position, entity) in sorted.enumerated() { rank[entity.reference] = position }
+                }
+                return .order(ordered, rank)
+            case .related:
+                return .related(RelatedEntries(index: index))
+            case .graph:
+                return .graph(SocialGraph(index: index))
+            }
+        }
+        var cards: [EntityReference: MustacheValue] = [:], rank: [EntityReference: Int] = [:]
         var ordered: [EntityType: [EntityReference]] = [:]
-        for type in index.types.types {
-            let sorted = order.sorted(type, index.entities(of: type))
-            ordered[type] = sorted.map(\.reference)
-            for (position, entity) in sorted.enumerated() { rank[entity.reference] = position }
+        var bodies: RenderedBodies?, related: RelatedEntries?, graph: SocialGraph?
+        for prepared in parts {
+            switch prepared {
+            case .cards(let made): cards = made
+            case .bodies(let made): bodies = made
+            case .order(let madeOrder, let madeRank): (ordered, rank) = (madeOrder, madeRank)
+            case .related(let made): related = made
+            case .graph(let made): graph = made
+            }
         }
         var footer: [MustacheValue] = []
         for descriptor in index.types.descriptors where !descriptor.isListed {
@@ -76,16 +104,28 @@ public struct SiteContext: Sendable {
         self.cards = cards
         self.rank = rank
         self.ordered = ordered
-        self.bodies = bodies
+        self.bodies = bodies!
         self.eventsByOrganiser = eventsByOrganiser
         self.eventsByTopic = eventsByTopic
         self.footer = footer
-        self.related = RelatedEntries(index: index)
-        self.graph = SocialGraph(index: index)
+        self.related = related!
+        self.graph = graph!
         let contribute = ContributeLinks(settings: index.settings, baseURL: self.baseURL)
         self.contribute = contribute
         self.layout = PageLayout.Shared(index: index, baseURL: self.baseURL, footer: footer,
                                         contribute: contribute?.shared(types: index.types) ?? .null)
+    }
+
+    /// The parts of the preparation that run side by side.
+    private enum Part: CaseIterable, Sendable { case cards, bodies, order, related, graph }
+
+    /// A prepared part.
+    private enum Prepared: @unchecked Sendable {
+        case cards([EntityReference: MustacheValue])
+        case bodies(RenderedBodies)
+        case order([EntityType: [EntityReference]], [EntityReference: Int])
+        case related(RelatedEntries)
+        case graph(SocialGraph)
     }
 
     /// True when the content has its own page at the privacy page's address.

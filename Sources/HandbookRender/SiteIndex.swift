@@ -32,30 +32,66 @@ public struct SiteIndex: Sendable {
     /// For each entry, the entries that are roles of it, sorted.
     public let roles: [EntityReference: [EntityReference]]
 
+    /// The walks over the entries that build the indexes, side by side.
+    private enum Walk: CaseIterable, Sendable { case references, facets, sortKeys }
+
+    /// What a walk made.
+    private enum Walked: Sendable {
+        case references([EntityReference: [EntityReference]], [EntityReference: [Inbound]])
+        case facets([EntityType: [Facet: [String: [EntityReference]]]], [String: [EntityReference]], [String: [EntityReference]])
+        case sortKeys([String])
+    }
+
     /// Builds the indexes from validated entries; drafts are left out.
     public init(settings: Settings, entities: [Entity], today: PartialDate, types: TypeCatalog = .standard) {
         let published = entities.filter { !$0.isDraft }.sorted { $0.reference < $1.reference }
-        var positions: [EntityReference: Int] = [:]
-        for (index, entity) in published.enumerated() { positions[entity.reference] = index }
-        var backlinks: [EntityReference: Set<EntityReference>] = [:]
-        var inbound: [EntityReference: Set<Inbound>] = [:]
+        var positionTable: [EntityReference: Int] = [:]
+        for (index, entity) in published.enumerated() { positionTable[entity.reference] = index }
+        let positions = positionTable
+        // Three independent walks over the entries, side by side: references, facets, names for sorting.
+        let parts = Parallel.tasks(Walk.allCases) { walk -> Walked in
+            switch walk {
+            case .references:
+                var backlinks: [EntityReference: Set<EntityReference>] = [:]
+                var inbound: [EntityReference: Set<Inbound>] = [:]
+                for entity in published {
+                    for entry in entity.fields {
+                        for target in Entity.references(in: [entry]) where positions[target] != nil && target != entity.reference {
+                            backlinks[target, default: []].insert(entity.reference)
+                            inbound[target, default: []].insert(Inbound(source: entity.reference, field: FieldName(entry.key)))
+                        }
+                    }
+                }
+                return .references(backlinks.mapValues { $0.sorted() }, inbound.mapValues { $0.sorted { $0.source < $1.source } })
+            case .facets:
+                var facets: [EntityType: [Facet: [String: [EntityReference]]]] = [:]
+                var topics: [String: [EntityReference]] = [:]
+                var methods: [String: [EntityReference]] = [:]
+                for entity in published {
+                    for (facet, values) in Self.facetValues(of: entity, types: types) {
+                        for value in values {
+                            facets[entity.reference.type, default: [:]][facet, default: [:]][value, default: []].append(entity.reference)
+                        }
+                    }
+                    for id in entity.topics { topics[id, default: []].append(entity.reference) }
+                    for id in entity.texts(.methods) { methods[id, default: []].append(entity.reference) }
+                }
+                return .facets(facets, topics, methods)
+            case .sortKeys:
+                // Folding through Foundation costs microseconds a name: fold each once, on every core.
+                return .sortKeys(Parallel.map(published) { Formatting.sortKey($0.name) })
+            }
+        }
+        var backlinks: [EntityReference: [EntityReference]] = [:], inbound: [EntityReference: [Inbound]] = [:]
         var facets: [EntityType: [Facet: [String: [EntityReference]]]] = [:]
-        var topics: [String: [EntityReference]] = [:]
-        var methods: [String: [EntityReference]] = [:]
-        for entity in published {
-            for entry in entity.fields {
-                for target in Entity.references(in: [entry]) where positions[target] != nil && target != entity.reference {
-                    backlinks[target, default: []].insert(entity.reference)
-                    inbound[target, default: []].insert(Inbound(source: entity.reference, field: FieldName(entry.key)))
-                }
+        var topics: [String: [EntityReference]] = [:], methods: [String: [EntityReference]] = [:]
+        var sortKeys: [String] = []
+        for part in parts {
+            switch part {
+            case .references(let madeBacklinks, let madeInbound): (backlinks, inbound) = (madeBacklinks, madeInbound)
+            case .facets(let madeFacets, let madeTopics, let madeMethods): (facets, topics, methods) = (madeFacets, madeTopics, madeMethods)
+            case .sortKeys(let made): sortKeys = made
             }
-            for (facet, values) in Self.facetValues(of: entity, types: types) {
-                for value in values {
-                    facets[entity.reference.type, default: [:]][facet, default: [:]][value, default: []].append(entity.reference)
-                }
-            }
-            for id in entity.topics { topics[id, default: []].append(entity.reference) }
-            for id in entity.texts(.methods) { methods[id, default: []].append(entity.reference) }
         }
         var roleOwners: [EntityReference: EntityReference] = [:]
         var roles: [EntityReference: [EntityReference]] = [:]
@@ -75,10 +111,9 @@ public struct SiteIndex: Sendable {
         self.types = types
         self.links = Links(types: types, roleOwners: roleOwners)
         self.positions = positions
-        // Folding through Foundation costs microseconds a name: fold each once, on every core.
-        self.sortKeys = Parallel.map(published) { Formatting.sortKey($0.name) }
-        self.backlinks = backlinks.mapValues { $0.sorted() }
-        self.inbound = inbound.mapValues { $0.sorted { $0.source < $1.source } }
+        self.sortKeys = sortKeys
+        self.backlinks = backlinks
+        self.inbound = inbound
         self.facets = facets
         self.topics = topics
         self.methods = methods
