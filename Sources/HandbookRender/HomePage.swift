@@ -40,7 +40,7 @@ struct HomePage: PageGenerator {
 extension MustacheValue {
     /// An object with `other`'s members added (or replaced).
     func merging(_ other: [String: MustacheValue]) -> MustacheValue {
-        guard case .object(var members) = self else { return self }
+        guard var members = self.members else { return self }
         for (key, value) in other { members[key] = value }
         return .object(members)
     }

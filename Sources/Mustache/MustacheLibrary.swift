@@ -145,7 +145,7 @@ private extension MustacheLibrary {
         for part in path.dropFirst() {
             guard let next = value[part] else {
                 // A dotted name through null is simply absent; through an object without the key, a miss.
-                if case .object = value { misses?.record.record("\(misses!.template): \(path.joined(separator: "."))") }
+                if value.members != nil { misses?.record.record("\(misses!.template): \(path.joined(separator: "."))") }
                 return .null
             }
             value = next

@@ -9,6 +9,10 @@ public indirect enum MustacheValue: Hashable, Sendable, ExpressibleByStringLiter
     case list([MustacheValue])
     /// An object: sections push it onto the context stack.
     case object([String: MustacheValue])
+    /// A small object, as a dictionary literal makes it: its members in a short list, found by comparing names
+    /// rather than hashing them (a lookup asks each object up the stack in turn). Equal to the `object` with the
+    /// same members.
+    case fields(MustacheFields)
     /// Nothing: renders as empty text and is falsey.
     case null
 
@@ -20,9 +24,13 @@ public indirect enum MustacheValue: Hashable, Sendable, ExpressibleByStringLiter
     public init(arrayLiteral elements: MustacheValue...) { self = .list(elements) }
     /// Creates an object.
     public init(dictionaryLiteral elements: (String, MustacheValue)...) {
-        var object: [String: MustacheValue] = [:]
-        for (key, value) in elements { object[key] = value }
-        self = .object(object)
+        guard elements.count <= MustacheFields.limit else {
+            var object: [String: MustacheValue] = [:]
+            for (key, value) in elements { object[key] = value }
+            self = .object(object)
+            return
+        }
+        self = .fields(MustacheFields(elements))
     }
 
     /// Text, or null when nil.
@@ -46,13 +54,80 @@ public indirect enum MustacheValue: Hashable, Sendable, ExpressibleByStringLiter
         case .string(let text): return text
         case .bool(let value): return value ? "true" : "false"
         case .null: return ""
-        case .list, .object: return ""
+        case .list, .object, .fields: return ""
         }
     }
 
     /// The member `name` of an object, or nil.
     public subscript(name: String) -> MustacheValue? {
-        if case .object(let members) = self { return members[name] }
+        switch self {
+        case .object(let members): return members[name]
+        case .fields(let fields): return fields[name]
+        default: return nil
+        }
+    }
+
+    /// An object's members (of either form), or nil for anything else.
+    public var members: [String: MustacheValue]? {
+        switch self {
+        case .object(let members): return members
+        case .fields(let fields): return fields.dictionary
+        default: return nil
+        }
+    }
+
+    /// Equal values render alike: objects compare by their members, whichever form holds them.
+    public static func == (a: MustacheValue, b: MustacheValue) -> Bool {
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.list(let x), .list(let y)): return x == y
+        case (.null, .null): return true
+        default:
+            guard let x = a.members, let y = b.members else { return false }
+            return x == y
+        }
+    }
+
+    /// Hashes as `==` compares.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .string(let text): hasher.combine(0); hasher.combine(text)
+        case .bool(let flag): hasher.combine(1); hasher.combine(flag)
+        case .list(let items): hasher.combine(2); hasher.combine(items)
+        case .null: hasher.combine(3)
+        case .object, .fields: hasher.combine(4); hasher.combine(members ?? [:])
+        }
+    }
+}
+
+/// A small object's members in order, each name once (a later duplicate replaces the earlier value, as in a
+/// dictionary).
+public struct MustacheFields: Sendable {
+    /// Above this many members, a dictionary literal makes a dictionary-backed object instead.
+    public static let limit = 24
+    private var names: [String] = []
+    private var values: [MustacheValue] = []
+
+    init(_ elements: [(String, MustacheValue)]) {
+        names.reserveCapacity(elements.count)
+        values.reserveCapacity(elements.count)
+        for (name, value) in elements {
+            if let index = names.firstIndex(of: name) { values[index] = value } else {
+                names.append(name)
+                values.append(value)
+            }
+        }
+    }
+
+    /// The member `name`, or nil.
+    public subscript(name: String) -> MustacheValue? {
+        for index in names.indices where names[index] == name { return values[index] }
         return nil
+    }
+
+    /// The members as a dictionary.
+    public var dictionary: [String: MustacheValue] {
+        Dictionary(uniqueKeysWithValues: zip(names, values))
     }
 }

@@ -52,9 +52,9 @@ import Testing
 
     /// The choices of a type's "Sort by" menu as `value:label` (`-` marks a descending order).
     func choices(_ type: EntityType) -> [String] {
-        guard case .object(let sort) = ListSort.choices(TypeCatalog.standard[type]), case .list(let options)? = sort["options"] else { return [] }
+        guard let sort = ListSort.choices(TypeCatalog.standard[type]).members, case .list(let options)? = sort["options"] else { return [] }
         return options.map { option in
-            guard case .object(let fields) = option, case .string(let value)? = fields["value"], case .string(let label)? = fields["label"],
+            guard let fields = option.members, case .string(let value)? = fields["value"], case .string(let label)? = fields["label"],
                   case .bool(let descending)? = fields["descending"] else { return "?" }
             return (descending ? "-" : "") + value + ":" + label
         }
