@@ -129,11 +129,13 @@ private extension MustacheLibrary {
 
     /// Resolves a dotted name: the first part anywhere up the stack, the rest inside what it found.
     func lookup(_ path: [String], in stack: [MustacheValue], misses: (record: MissingNames, template: String)?) -> MustacheValue {
-        if path == ["."] { return stack.last ?? .null }
         guard let first = path.first else { return .null }
+        if path.count == 1 && first == "." { return stack.last ?? .null }
         var found: MustacheValue?
-        for frame in stack.reversed() {
-            if let value = frame[first] {
+        var index = stack.count
+        while index > 0 {
+            index -= 1
+            if let value = stack[index][first] {
                 found = value
                 break
             }

@@ -106,28 +106,26 @@ public indirect enum MustacheValue: Hashable, Sendable, ExpressibleByStringLiter
 public struct MustacheFields: Sendable {
     /// Above this many members, a dictionary literal makes a dictionary-backed object instead.
     public static let limit = 24
-    private var names: [String] = []
-    private var values: [MustacheValue] = []
+    /// Names and values in one buffer, so looking a name up holds one reference, not two.
+    private var members: [(name: String, value: MustacheValue)] = []
 
     init(_ elements: [(String, MustacheValue)]) {
-        names.reserveCapacity(elements.count)
-        values.reserveCapacity(elements.count)
+        members.reserveCapacity(elements.count)
         for (name, value) in elements {
-            if let index = names.firstIndex(of: name) { values[index] = value } else {
-                names.append(name)
-                values.append(value)
+            if let index = members.firstIndex(where: { $0.name == name }) { members[index].value = value } else {
+                members.append((name, value))
             }
         }
     }
 
     /// The member `name`, or nil.
     public subscript(name: String) -> MustacheValue? {
-        for index in names.indices where names[index] == name { return values[index] }
+        for member in members where member.name == name { return member.value }
         return nil
     }
 
     /// The members as a dictionary.
     public var dictionary: [String: MustacheValue] {
-        Dictionary(uniqueKeysWithValues: zip(names, values))
+        Dictionary(uniqueKeysWithValues: members.map { ($0.name, $0.value) })
     }
 }
