@@ -11,13 +11,15 @@ import Darwin
 /// One build's write into its output directory, fed a batch of files at a time as each output generator
 /// finishes, so the site's bytes need not all be held in memory at once and writing overlaps rendering.
 ///
-/// Opening a session takes the lock and recovers what a killed build left (see `OutputWriter`). `stage` builds
-/// the new site, whole, in the staging folder beside the output: each file is compared with the old output,
-/// and an unchanged one is hard-linked from it (same inode, same modification time) rather than written. The
-/// links (and the folders they need) are made only once some file has changed: a rebuild that changes nothing
-/// touches no file of the output nor makes one in the staging folder, which on a slow disk is most of its cost. Nothing
-/// in the output changes until `commit`, which exchanges the staging folder and the output in one step and then
-/// removes the old site; where that cannot be done, it changes the output in place under a journal, exactly as
+/// Opening a session takes the lock and recovers what a killed build left (see `OutputWriter`). When a standby
+/// (`Standby`) is beside the output, it becomes the staging folder: it already holds the previous site, so each
+/// file is compared with its copy there, only the differing ones are replaced, and files the site no longer has
+/// are removed; outputs a rebuild does not make again are claimed as they are (`keep`). Without one, `stage`
+/// builds the new site, whole, in a fresh staging folder: each file is compared with the old output, and an
+/// unchanged one is hard-linked from it (same inode, same modification time) rather than written; the links
+/// (and the folders they need) are made only once some file has changed. Nothing in the output changes until
+/// `commit`, which exchanges the staging folder and the output in one step and then makes the old site the next
+/// standby; where that cannot be done, it changes the output in place under a journal, exactly as
 /// `OutputWriter.write` does. `discard` (or a failed commit) leaves the output as it was.
 public final class OutputSession: @unchecked Sendable {
     /// How a build that has an old output to replace puts the new site in place.
