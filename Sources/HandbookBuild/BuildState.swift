@@ -26,11 +26,14 @@ struct BuildState: Equatable {
     }
     /// The paths each output generator made, by its name.
     var outputs: [String: [String]]
+    /// When the standby was complete (nanoseconds since 1970, the clock file times use): a file of the output
+    /// whose status changed later was written since, in place if its inode is the same.
+    var sealed: Int64 = 0
 
     /// The file's name inside the standby; it starts with the marker's, which no file of the site may have.
     static let fileName = OutputWriter.marker + "-state"
 
-    private static let header = "handbook-state 2"
+    private static let header = "handbook-state 3"
     private static let trailer = "end"
 
     /// The file's bytes: fields separated by NUL, which no path can contain; digests in hexadecimal.
@@ -46,6 +49,7 @@ struct BuildState: Equatable {
         }
         field(Self.header)
         digest(site)
+        field(String(sealed))
         for path in entries.keys.sorted() {
             field("e" + path)
             digest(entries[path]!.body)
@@ -70,11 +74,12 @@ struct BuildState: Equatable {
                   let low = UInt64(String(decoding: fields[index + 1], as: UTF8.self), radix: 16) else { return nil }
             return ByteDigest(high: high, low: low)
         }
-        guard let site = digest(1) else { return nil }
+        guard let site = digest(1), fields.count > 4, let sealed = Int64(String(decoding: fields[3], as: UTF8.self)) else { return nil }
+        self.sealed = sealed
         var entries: [String: Entry] = [:]
         var outputs: [String: [String]] = [:]
         var generator: String?
-        var index = 3
+        var index = 4
         let end = fields.count - 2
         while index < end {
             let field = fields[index]
@@ -103,8 +108,9 @@ struct BuildState: Equatable {
     }
 
     /// Creates a state.
-    init(site: ByteDigest, entries: [String: Entry], outputs: [String: [String]]) {
+    init(site: ByteDigest, entries: [String: Entry], outputs: [String: [String]], sealed: Int64 = 0) {
         self.site = site
+        self.sealed = sealed
         self.entries = entries
         self.outputs = outputs
     }

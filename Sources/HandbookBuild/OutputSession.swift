@@ -40,8 +40,13 @@ public final class OutputSession: @unchecked Sendable {
     /// True when the staging folder is the standby (`Standby`): it already holds the previous site, so unchanged
     /// files need nothing and changed ones replace the copy's.
     private let fromStandby: Bool
-    /// What the standby's site was made from, when it says (`BuildState`); only a standby has one.
+    /// What the standby's site was made from, when it says (`BuildState`); only a standby in step with the
+    /// output has one.
     let previous: BuildState?
+    /// The output's own files and folders, when the standby turned out not to be in step with it (changed by
+    /// hand): the exchange then happens even if no file changed, and the old output is made into the next
+    /// standby from what it really holds.
+    private let drifted: OutputTree?
     /// What the new site is made from, to keep in the next standby.
     private var state: BuildState?
     private let mutex = NSLock()
@@ -86,17 +91,37 @@ public final class OutputSession: @unchecked Sendable {
             mode = preferred == .swap && Self.sameFileSystem(location.output, location.parent) ? .swap : .inPlace
             fromStandby = !isWhole && mode == .swap && Standby.take(location)
             if !fromStandby { Standby.discard(location) }
+            // The state describes the standby as it was made; the staging folder is about to change.
+            let statePath = location.staging + "/" + BuildState.fileName
+            let state = fromStandby ? (try? FileSystem.read(statePath)).flatMap(BuildState.init(decoding:)) : nil
+            var inSync = false
+            var drift: OutputTree?
             if isWhole {
                 old = OutputTree()
             } else {
-                var tree = try OutputTree(scanning: fromStandby ? location.staging : location.output)
-                tree.files.remove(OutputWriter.marker)
+                // Both folders are listed side by side when the standby is to be checked against the output.
+                let roots = fromStandby ? [location.staging, location.output] : [location.output]
+                let scans = Parallel.tasks(Array(roots.enumerated())) { index, root in
+                    Result { () throws(BuildError) in try OutputTree(scanning: root, stamping: index == 1) }
+                }
+                var tree = try scans[0].get()
                 tree.files.remove(BuildState.fileName)
+                tree.inodes[BuildState.fileName] = nil
+                // The standby is the output's copy only while both hold the same files, each the same inode, none
+                // written since the copy was sealed: a file of the output removed, added, replaced or written in
+                // place by hand (or the output restored from a backup) means the state no longer speaks for it,
+                // so nothing is kept and every file is made and compared.
+                if fromStandby {
+                    var live = try scans[1].get()
+                    inSync = live.inodes == tree.inodes && live.newestChange <= (state?.sealed ?? Int64.min)
+                    live.files.remove(OutputWriter.marker)
+                    if !inSync { drift = live }
+                }
+                tree.files.remove(OutputWriter.marker)
                 old = tree
             }
-            // The state describes the standby as it was made; the staging folder is about to change.
-            let statePath = location.staging + "/" + BuildState.fileName
-            previous = fromStandby ? (try? FileSystem.read(statePath)).flatMap(BuildState.init(decoding:)) : nil
+            previous = inSync ? state : nil
+            drifted = drift
             if fromStandby { unlink(statePath) }
             if fromStandby {
                 made = old.folders
@@ -323,7 +348,7 @@ public final class OutputSession: @unchecked Sendable {
             let removedFolders = old.folders.subtracting(folders)
                 .sorted { ($0.split(separator: "/").count, $0) > ($1.split(separator: "/").count, $1) }
             let summary = OutputChanges(written: staged.sorted(), unchangedCount: unchangedCount, removed: removed)
-            if staged.isEmpty && removed.isEmpty && removedFolders.isEmpty {
+            if staged.isEmpty && removed.isEmpty && removedFolders.isEmpty && drifted == nil {
                 keepUnchanged()
                 return summary
             }
@@ -343,10 +368,8 @@ public final class OutputSession: @unchecked Sendable {
                     // The new site is the output; the old one, under the staging folder's name, becomes the next
                     // build's standby (a kill from here on leaves it for the next build to remove).
                     OutputTestHook.reached(.afterSwap)
-                    let changes = Standby.Changes(
-                        written: staged, removed: removed, removedFolders: removedFolders,
-                        madeFolders: folders.subtracting(old.folders).sorted { $0.count < $1.count }, oldFolders: old.folders)
-                    Standby.keep(location.staging, changes: changes, state: state?.encoded(), at: location) {
+                    let changes = standbyChanges(removed: removed, removedFolders: removedFolders)
+                    Standby.keep(location.staging, changes: changes, state: state.map { state in { Self.sealed(state) } }, at: location) {
                         OutputTestHook.reached(.updatingStandby)
                     }
                     return summary
@@ -365,6 +388,23 @@ public final class OutputSession: @unchecked Sendable {
         }
     }
 
+    /// What turns the old output, now under the staging folder's name, into a copy of the new one: this build's
+    /// changes when the standby was in step with the output; otherwise the difference between what the old output
+    /// really held (`drifted`) and the new site, file by file (a file whose inode is not the new output's is linked
+    /// again).
+    private func standbyChanges(removed: [String], removedFolders: [String]) -> Standby.Changes {
+        guard let live = drifted else {
+            return Standby.Changes(written: staged, removed: removed, removedFolders: removedFolders,
+                                   madeFolders: folders.subtracting(old.folders).sorted { $0.count < $1.count }, oldFolders: old.folders)
+        }
+        let written = Set(staged)
+        let relinked = paths.filter { written.contains($0) || live.inodes[$0] == nil || live.inodes[$0] != old.inodes[$0] }
+        return Standby.Changes(
+            written: relinked.sorted(), removed: live.files.subtracting(paths).sorted(),
+            removedFolders: live.folders.subtracting(folders).sorted { ($0.split(separator: "/").count, $0) > ($1.split(separator: "/").count, $1) },
+            madeFolders: folders.subtracting(live.folders).sorted { $0.count < $1.count }, oldFolders: live.folders)
+    }
+
     /// Nothing changed: the staging folder becomes the standby again, or, when it did not start as one and the
     /// build has a state to keep, the unchanged files are linked into it once so that later rebuilds start from
     /// it; otherwise it is removed.
@@ -375,8 +415,17 @@ public final class OutputSession: @unchecked Sendable {
         }
         pending = []
         let statePath = location.staging + "/" + BuildState.fileName
-        if keeps, let state, (try? FileWriter.replace(statePath, state.encoded())) == nil { keeps = false }
+        if keeps, let state, (try? FileWriter.replace(statePath, Self.sealed(state))) == nil { keeps = false }
         if !keeps || rename(location.staging, location.standby) != 0 { OutputWriter.removeIfOurs(location.staging) }
+    }
+
+    /// The state's bytes, sealed now: every file of the copy is in place.
+    static func sealed(_ state: BuildState) -> [UInt8] {
+        var state = state
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        state.sealed = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        return state.encoded()
     }
 
     /// Removes from the staging folder, when it started as the standby, what the new site no longer has. A file

@@ -14,22 +14,31 @@ struct OutputTree {
     var files: Set<String> = []
     /// Every folder below the root.
     var folders: Set<String> = []
+    /// The inode of every file, as the folder lists it: two trees whose files have the same inodes share them.
+    var inodes: [String: UInt64] = [:]
+    /// With `stamping`, the latest status-change time of any file, in nanoseconds since 1970: a file written
+    /// in place (which keeps its inode) moves it.
+    var newestChange: Int64 = 0
 
     /// No files and no folders: a first build's old output.
     init() {}
 
     /// Walks `root`, a level of folders at a time, the folders of a level listed on every core.
-    init(scanning root: String) throws(BuildError) {
+    init(scanning root: String, stamping: Bool = false) throws(BuildError) {
         var frontier = [""]
         while !frontier.isEmpty {
-            let listed = Parallel.map(frontier) { relative in Self.list(root, relative) }
+            let listed = Parallel.map(frontier) { relative in Self.list(root, relative, stamping: stamping) }
             frontier = []
             for entries in listed {
                 switch entries {
                 case .failure(let error):
                     throw error
-                case .success(let (names, subfolders)):
-                    files.formUnion(names)
+                case .success(let (names, subfolders, newest)):
+                    newestChange = max(newestChange, newest)
+                    for (name, inode) in names {
+                        files.insert(name)
+                        inodes[name] = inode
+                    }
                     folders.formUnion(subfolders)
                     frontier += subfolders
                 }
@@ -38,11 +47,13 @@ struct OutputTree {
     }
 
     /// The files and the folders directly in `relative` (a path under `root`, or empty for the root itself).
-    private static func list(_ root: String, _ relative: String) -> Result<(files: [String], folders: [String]), BuildError> {
+    private static func list(_ root: String, _ relative: String, stamping: Bool)
+        -> Result<(files: [(String, UInt64)], folders: [String], newest: Int64), BuildError> {
         let directory = relative.isEmpty ? root : root + "/" + relative
         guard let handle = opendir(directory) else { return .failure(BuildError(reason: .system(path: directory, code: errno), path: directory)) }
         defer { closedir(handle) }
-        var files: [String] = [], folders: [String] = []
+        var files: [(String, UInt64)] = [], folders: [String] = []
+        var newest: Int64 = 0
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
@@ -55,8 +66,23 @@ struct OutputTree {
                 var info = stat()
                 isFolder = lstat(directory + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }
-            if isFolder { folders.append(path) } else { files.append(path) }
+            if isFolder {
+                folders.append(path)
+                continue
+            }
+            files.append((path, UInt64(entry.pointee.d_ino)))
+            if stamping {
+                var info = stat()
+                if fstatat(dirfd(handle), name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
+                    #if canImport(Darwin)
+                    let changed = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
+                    #else
+                    let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+                    #endif
+                    newest = max(newest, changed)
+                }
+            }
         }
-        return .success((files, folders))
+        return .success((files, folders, newest))
     }
 }

@@ -20,9 +20,11 @@ import Darwin
 ///
 /// The standby is renamed into place only once it is complete; a build killed while making it leaves a staging
 /// folder, which the next build removes as it always did. A standby that no longer matches the output (a file
-/// of the output edited by hand, or removed) is harmless: every new file is compared with the standby's, so
-/// whatever differs is written again. Without an output, or where the output is changed in place, the standby
-/// is removed.
+/// of either removed, added, replaced or written in place by hand: `OutputSession` compares their files' inodes
+/// and the output's times of change with the moment the copy was sealed) is still safe to
+/// start from: nothing is kept, every new file is compared with the standby's, the two are exchanged, and the
+/// old output is made into an exact copy from what it really holds. Without an output, or where the output is
+/// changed in place, the standby is removed.
 enum Standby {
     /// Renames the standby to the staging folder when there is one to reuse; true when it did.
     static func take(_ location: OutputLocation) -> Bool {
@@ -59,7 +61,7 @@ enum Standby {
     /// standby name. On any failure the copy is removed
     /// instead, which costs time but never correctness. `halfway` runs between the removals and the links (the
     /// tests kill a build there).
-    static func keep(_ retired: String, changes: Changes, state: [UInt8]?, at location: OutputLocation, halfway: () -> Void = {}) {
+    static func keep(_ retired: String, changes: Changes, state: (() -> [UInt8])?, at location: OutputLocation, halfway: () -> Void = {}) {
         let output = location.output
         let newFolders = Set(changes.madeFolders)
         let written = Set(changes.written)
@@ -81,11 +83,12 @@ enum Standby {
             return linkat(AT_FDCWD, output + "/" + path, AT_FDCWD, target, 0) != 0
         }
         // What the copy's site was made from, for the next build; without it, that build makes every output.
+        // Written last, once every link is made: its time says when the copy was complete.
         let statePath = retired + "/" + BuildState.fileName
         unlink(statePath)
-        if let state, (try? FileWriter.replace(statePath, state)) == nil { return abandon(retired) }
-        guard !failed.contains(true), sameMarker(retired, output) || replaceMarker(retired, output),
-              rename(retired, location.standby) == 0 else { return abandon(retired) }
+        guard !failed.contains(true), sameMarker(retired, output) || replaceMarker(retired, output) else { return abandon(retired) }
+        if let state, (try? FileWriter.replace(statePath, state())) == nil { return abandon(retired) }
+        guard rename(retired, location.standby) == 0 else { return abandon(retired) }
     }
 
     /// True when both folders' markers are one file.

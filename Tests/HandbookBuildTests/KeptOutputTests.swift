@@ -150,12 +150,55 @@ import Darwin
         #expect(try place.rebuild("another day", today: PartialDate(year: 2027, month: 3, day: 1)) == 0)
     }
 
+    /// Files of the output removed, added or replaced by hand, or the whole output restored from a copy: the
+    /// standby no longer matches it, so nothing is kept, and every rebuild after is still the fresh build's bytes
+    /// (the hand-made change does not come back a build later).
+    @Test func anOutputChangedByHandIsNotTrusted() throws {
+        let place = try Place()
+        defer { place.directory.cleanUp() }
+        _ = try place.rebuild("the first build")
+        _ = try place.rebuild("the second build")
+        // Written in place: the standby shares the very file, but its time of change is after the copy was sealed.
+        let list = try FileHandle(forWritingTo: URL(fileURLWithPath: place.output + "/topics/index.html"))
+        try list.seekToEnd()
+        try list.write(contentsOf: Data("<!-- hand edit -->".utf8))
+        try list.close()
+        #expect(try place.rebuild("a page written in place by hand") == 0)
+        #expect(try place.rebuild("nothing changed after the hand edit") > 0)
+
+        let page = place.output + "/organisations/index.html"
+        let replaced = try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(of: "</body>", with: "<!-- replaced --></body>")
+        try FileManager.default.removeItem(atPath: page)
+        try replaced.write(toFile: page, atomically: false, encoding: .utf8)
+        #expect(try place.rebuild("a page replaced by hand") == 0)
+        for round in 1...2 {
+            try place.edit("organisations/example-network.md") { $0 + "\nRound \(round).\n" }
+            Self.setTime(place.content + "/organisations/example-network.md", Self.noon)
+            _ = try place.rebuild("a body edited, round \(round), after a page was replaced")
+        }
+        #expect(try place.rebuild("nothing changed, the standby in step again") > 0)
+
+        try FileManager.default.removeItem(atPath: place.output + "/organisations/example-lab/index.html")
+        try "stray".write(toFile: place.output + "/stray.html", atomically: false, encoding: .utf8)
+        #expect(try place.rebuild("a page removed and a stray file added by hand") == 0)
+        _ = try place.rebuild("nothing changed after that")
+
+        let backup = place.directory.path + "/backup"
+        try FileManager.default.copyItem(atPath: place.output, toPath: backup)
+        try place.edit("handbook.yml") { $0 + "\n" }
+        _ = try place.rebuild("handbook.yml changed")
+        _ = try place.rebuild("nothing changed")
+        try FileManager.default.removeItem(atPath: place.output)
+        try FileManager.default.copyItem(atPath: backup, toPath: place.output)
+        #expect(try place.rebuild("the output restored from an older copy") == 0)
+    }
+
     /// The state survives the trip through its file, and a damaged file is not read.
     @Test func theStateReadsBackAsWritten() {
         let state = BuildState(site: ByteDigest.of(Array("site".utf8)),
                                entries: ["content/organisations/a.md": .init(body: ByteDigest.of(Array("a".utf8)), dates: ByteDigest()),
                                          "b\tc.md": .init(body: ByteDigest(), dates: ByteDigest.of(Array("1".utf8)))],
-                               outputs: ["entry pages": ["organisations/a/index.html"], "feeds": []])
+                               outputs: ["entry pages": ["organisations/a/index.html"], "feeds": []], sealed: 1_795_608_000_123_456_789)
         let bytes = state.encoded()
         #expect(BuildState(decoding: bytes) == state)
         #expect(BuildState(decoding: Array(bytes.dropLast(3))) == nil)
