@@ -94,6 +94,13 @@ def remove(path):
     shutil.rmtree(path, ignore_errors=True)
 
 
+def cold(output):
+    """No output and no standby beside it (a rebuild leaves one), then a moment for the disk to settle: a cold build."""
+    remove(output)
+    remove(os.path.join(os.path.dirname(output), "." + os.path.basename(output) + ".standby"))
+    subprocess.run(["sync"])
+
+
 sizes = [1000, 10000] + ([100000] if args.huge else [])
 trees = {n: corpus(n) for n in sizes}
 out_root = os.path.join(shm or disk, "out")
@@ -193,17 +200,17 @@ if hugo:
                     f.write(text)
     for _ in range(args.runs):
         ours_disk.append(run([binary, "build", "--content", trees[10000], "--output", os.path.join(disk_out, "ours")],
-                             before=lambda: remove(os.path.join(disk_out, "ours")), runs=1)["wall"])
+                             before=lambda: cold(os.path.join(disk_out, "ours")), runs=1)["wall"])
         hugo_disk.append(run([hugo, "--source", os.path.join(here, "hugo"), "--contentDir", hugo_content,
                               "--destination", os.path.join(disk_out, "hugo"), "--quiet"],
-                             before=lambda: remove(os.path.join(disk_out, "hugo")), runs=1)["wall"])
+                             before=lambda: cold(os.path.join(disk_out, "hugo")), runs=1)["wall"])
     ours, theirs = statistics.median(ours_disk), statistics.median(hugo_disk)
     print(f"\nonto the disk at 10,000, cold, alternately: handbook {ours:.3f} s, Hugo {theirs:.3f} s "
           f"({subprocess.run([hugo, 'version'], capture_output=True, text=True).stdout.split()[1]}); ratio {ours / theirs:.2f}")
 else:
     print("\nonto the disk: Hugo is missing (apt-get install hugo); handbook alone:")
     ours_disk.append(run([binary, "build", "--content", trees[10000], "--output", os.path.join(disk_out, "ours")],
-                         before=lambda: remove(os.path.join(disk_out, "ours")), runs=1)["wall"])
+                         before=lambda: cold(os.path.join(disk_out, "ours")), runs=1)["wall"])
     print(f"  cold build {statistics.median(ours_disk):.3f} s")
 
 # Rebuilds onto the disk: nothing changed (the first links the site into the standby beside the output,
