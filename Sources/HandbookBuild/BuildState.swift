@@ -1,4 +1,9 @@
 import HandbookModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What a build's output was made from, kept in the standby (`Standby`) so that the next build can tell which
 /// outputs it may take as they are instead of making them again.
@@ -61,6 +66,15 @@ struct BuildState: Equatable {
         }
         field(Self.trailer)
         return bytes
+    }
+
+    /// The bytes, sealed now: called once every file of the copy is in place.
+    func sealedNow() -> [UInt8] {
+        var state = self
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        state.sealed = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        return state.encoded()
     }
 
     /// Reads a state; nil unless it is complete and of this version.

@@ -1,4 +1,9 @@
 import HandbookLoad
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The output directory split into its parent folder and name, and the names the writer keeps beside it.
 ///
@@ -62,4 +67,26 @@ struct OutputLocation: Sendable, Hashable {
     var legacyJournal: String { staging + "/journal" }
     /// The file two builds lock to take turns (`.<name>.handbook-lock`).
     var lock: String { sibling("handbook-lock") }
+
+    /// True when the output is on the same device as its parent folder (a missing output counts as being
+    /// there): one that is a mount point, or on another file system, cannot be exchanged with a folder beside
+    /// it, nor its files linked there.
+    var outputIsBesideItsParent: Bool {
+        var first = stat(), second = stat()
+        guard stat(output, &first) == 0 else { return true }
+        return stat(parent, &second) == 0 && first.st_dev == second.st_dev
+    }
+
+    /// Gives the staging folder the output's permissions, which the exchange would otherwise change.
+    func giveStagingTheOutputsPermissions() {
+        var info = stat()
+        if stat(output, &info) == 0 { chmod(staging, info.st_mode & 0o7777) }
+    }
+
+    /// Puts the output's marker in the staging folder in place of the new one, so that it too keeps its inode
+    /// and time across an exchange (only a marker with this tool's text).
+    func keepMarker() {
+        guard FileWriter.holds(output + "/" + OutputWriter.marker, OutputWriter.markerText) else { return }
+        _ = Standby.linkMarker(from: output, into: staging)
+    }
 }

@@ -45,10 +45,10 @@ public final class OutputSession: @unchecked Sendable {
     let previous: BuildState?
     /// The output's own files and folders, when the standby turned out not to be in step with it (changed by
     /// hand): the exchange then happens even if no file changed, and the old output is made into the next
-    /// standby from what it really holds.
+    /// standby from what it really holds (`Standby.Changes`).
     private let drifted: OutputTree?
     /// What the new site is made from, to keep in the next standby.
-    private var state: BuildState?
+    private var keeping: BuildState?
     private let mutex = NSLock()
     private var mode: Mode
     private var paths: Set<String> = []
@@ -88,76 +88,26 @@ public final class OutputSession: @unchecked Sendable {
             }
             // An output that is a mount point, or on another file system than its parent, cannot be exchanged
             // with a folder beside it, nor its files linked there.
-            mode = preferred == .swap && Self.sameFileSystem(location.output, location.parent) ? .swap : .inPlace
-            fromStandby = !isWhole && mode == .swap && Standby.take(location)
-            if !fromStandby { Standby.discard(location) }
-            // The state describes the standby as it was made; the staging folder is about to change.
-            let statePath = location.staging + "/" + BuildState.fileName
-            let state = fromStandby ? (try? FileSystem.read(statePath)).flatMap(BuildState.init(decoding:)) : nil
-            var inSync = false
-            var drift: OutputTree?
-            if isWhole {
-                old = OutputTree()
-            } else {
-                // Both folders are listed side by side when the standby is to be checked against the output.
-                let roots = fromStandby ? [location.staging, location.output] : [location.output]
-                let scans = Parallel.tasks(Array(roots.enumerated())) { index, root in
-                    Result { () throws(BuildError) in try OutputTree(scanning: root, stamping: index == 1) }
-                }
-                var tree = try scans[0].get()
-                tree.files.remove(BuildState.fileName)
-                tree.inodes[BuildState.fileName] = nil
-                // The standby is the output's copy only while both hold the same files, each the same inode, none
-                // written since the copy was sealed: a file of the output removed, added, replaced or written in
-                // place by hand (or the output restored from a backup) means the state no longer speaks for it,
-                // so nothing is kept and every file is made and compared.
-                if fromStandby {
-                    var live = try scans[1].get()
-                    inSync = live.inodes == tree.inodes && live.newestChange <= (state?.sealed ?? Int64.min)
-                    live.files.remove(OutputWriter.marker)
-                    if !inSync { drift = live }
-                }
-                tree.files.remove(OutputWriter.marker)
-                old = tree
-            }
-            previous = inSync ? state : nil
-            drifted = drift
-            if fromStandby { unlink(statePath) }
-            if fromStandby {
+            mode = preferred == .swap && location.outputIsBesideItsParent ? .swap : .inPlace
+            let standby = !isWhole && mode == .swap ? try Standby.open(location) : nil
+            fromStandby = standby != nil
+            if standby == nil { Standby.discard(location) }
+            if let standby {
+                (old, previous, drifted) = (standby.tree, standby.previous, standby.output)
                 made = old.folders
             } else {
+                var tree = isWhole ? OutputTree() : try OutputTree(scanning: location.output)
+                tree.files.remove(OutputWriter.marker)
+                (old, previous, drifted) = (tree, nil, nil)
                 try OutputWriter.makeStaging(location)
             }
-            Self.copyPermissions(from: location.output, to: location.staging)
-            if !isWhole && mode == .swap && !fromStandby { Self.keepMarker(location) }
+            location.giveStagingTheOutputsPermissions()
+            if !isWhole && mode == .swap && !fromStandby { location.keepMarker() }
         } catch {
             lock.release()
             throw error
         }
     }
-
-    /// True when both paths are on one device (a missing path counts as being where its parent is).
-    static func sameFileSystem(_ a: String, _ b: String) -> Bool {
-        var first = stat(), second = stat()
-        guard stat(a, &first) == 0 else { return true }
-        return stat(b, &second) == 0 && first.st_dev == second.st_dev
-    }
-
-    /// Puts the old output's marker in the staging folder in place of the new one (a link renamed over it, so
-    /// the folder always has one), so that it too keeps its inode and time across a swap.
-    static func keepMarker(_ location: OutputLocation) {
-        let old = location.output + "/" + OutputWriter.marker, new = location.staging + "/" + OutputWriter.marker
-        guard FileWriter.holds(old, OutputWriter.markerText) else { return }
-        let link = new + ".link"
-        if linkat(AT_FDCWD, old, AT_FDCWD, link, 0) == 0 && rename(link, new) != 0 { unlink(link) }
-    }
-
-    /// Gives the staging folder the old output's permissions, which the exchange would otherwise change.
-    static func copyPermissions(from output: String, to staging: String) {
-        var info = stat()
-        if stat(output, &info) == 0 { chmod(staging, info.st_mode & 0o7777) }
-    }
-
 
     /// Compares a batch of files with the old output and stages it; safe to call from several threads. Throws
     /// for a path that is unsafe or given twice, or when a file cannot be written.
@@ -320,7 +270,7 @@ public final class OutputSession: @unchecked Sendable {
 
     /// `commit()`, keeping `state` with the standby for the next build.
     func commit(keeping state: BuildState) throws(BuildError) -> OutputChanges {
-        self.state = state
+        keeping = state
         return try commit(stoppingAt: nil)
     }
 
@@ -345,14 +295,15 @@ public final class OutputSession: @unchecked Sendable {
                 return OutputChanges(written: paths.sorted(), unchangedCount: 0, removed: [])
             }
             let removed = old.files.subtracting(paths).sorted()
-            let removedFolders = old.folders.subtracting(folders)
-                .sorted { ($0.split(separator: "/").count, $0) > ($1.split(separator: "/").count, $1) }
+            let removedFolders = OutputTree.deepestFirst(old.folders.subtracting(folders))
             let summary = OutputChanges(written: staged.sorted(), unchangedCount: unchangedCount, removed: removed)
             if staged.isEmpty && removed.isEmpty && removedFolders.isEmpty && drifted == nil {
                 keepUnchanged()
                 return summary
             }
-            if fromStandby { try prune(removed: removed, removedFolders: removedFolders) }
+            if fromStandby {
+                try Standby.prune(location, removed: removed, removedFolders: removedFolders, files: paths, folders: folders)
+            }
             if mode == .swap && !pending.isEmpty {
                 // Only removals: the unchanged files wait to be linked.
                 let (vanished, unsupported) = try link(pending)
@@ -368,8 +319,8 @@ public final class OutputSession: @unchecked Sendable {
                     // The new site is the output; the old one, under the staging folder's name, becomes the next
                     // build's standby (a kill from here on leaves it for the next build to remove).
                     OutputTestHook.reached(.afterSwap)
-                    let changes = standbyChanges(removed: removed, removedFolders: removedFolders)
-                    Standby.keep(location.staging, changes: changes, state: state.map { state in { Self.sealed(state) } }, at: location) {
+                    let changes = Standby.Changes(from: drifted ?? old, to: paths, folders: folders, written: staged, standby: old)
+                    Standby.keep(location.staging, changes: changes, state: keeping.map { state in { state.sealedNow() } }, at: location) {
                         OutputTestHook.reached(.updatingStandby)
                     }
                     return summary
@@ -388,67 +339,25 @@ public final class OutputSession: @unchecked Sendable {
         }
     }
 
-    /// What turns the old output, now under the staging folder's name, into a copy of the new one: this build's
-    /// changes when the standby was in step with the output; otherwise the difference between what the old output
-    /// really held (`drifted`) and the new site, file by file (a file whose inode is not the new output's is linked
-    /// again).
-    private func standbyChanges(removed: [String], removedFolders: [String]) -> Standby.Changes {
-        guard let live = drifted else {
-            return Standby.Changes(written: staged, removed: removed, removedFolders: removedFolders,
-                                   madeFolders: folders.subtracting(old.folders).sorted { $0.count < $1.count }, oldFolders: old.folders)
-        }
-        let written = Set(staged)
-        let relinked = paths.filter { written.contains($0) || live.inodes[$0] == nil || live.inodes[$0] != old.inodes[$0] }
-        return Standby.Changes(
-            written: relinked.sorted(), removed: live.files.subtracting(paths).sorted(),
-            removedFolders: live.folders.subtracting(folders).sorted { ($0.split(separator: "/").count, $0) > ($1.split(separator: "/").count, $1) },
-            madeFolders: folders.subtracting(live.folders).sorted { $0.count < $1.count }, oldFolders: live.folders)
-    }
-
     /// Nothing changed: the staging folder becomes the standby again, or, when it did not start as one and the
     /// build has a state to keep, the unchanged files are linked into it once so that later rebuilds start from
     /// it; otherwise it is removed.
     private func keepUnchanged() {
         var keeps = fromStandby
-        if !keeps, mode == .swap, state != nil, let (vanished, unsupported) = try? link(pending) {
+        if !keeps, mode == .swap, keeping != nil, let (vanished, unsupported) = try? link(pending) {
             keeps = vanished.isEmpty && !unsupported
         }
         pending = []
         let statePath = location.staging + "/" + BuildState.fileName
-        if keeps, let state, (try? FileWriter.replace(statePath, Self.sealed(state))) == nil { keeps = false }
+        if keeps, let keeping, (try? FileWriter.replace(statePath, keeping.sealedNow())) == nil { keeps = false }
         if !keeps || rename(location.staging, location.standby) != 0 { OutputWriter.removeIfOurs(location.staging) }
-    }
-
-    /// The state's bytes, sealed now: every file of the copy is in place.
-    static func sealed(_ state: BuildState) -> [UInt8] {
-        var state = state
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        state.sealed = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
-        return state.encoded()
-    }
-
-    /// Removes from the staging folder, when it started as the standby, what the new site no longer has. A file
-    /// whose path is now a folder, or a folder whose path is now a file, was cleared when its successor was staged.
-    private func prune(removed: [String], removedFolders: [String]) throws(BuildError) {
-        let staging = location.staging
-        let failed = Parallel.map(removed.filter { !folders.contains($0) }) { path -> BuildError? in
-            // ENOTDIR: a folder that held it is now a file of the new site, so it went with that folder.
-            unlink(staging + "/" + path) == 0 || errno == ENOENT || errno == ENOTDIR ? nil : BuildError(reason: .system(path: staging + "/" + path, code: errno), path: location.output)
-        }
-        if let failure = failed.lazy.compactMap({ $0 }).first { throw failure }
-        for folder in removedFolders where !paths.contains(folder) {
-            if rmdir(staging + "/" + folder) != 0 && errno != ENOENT {
-                throw BuildError(reason: .system(path: staging + "/" + folder, code: errno), path: location.output)
-            }
-        }
     }
 
     /// Where directories cannot be exchanged: writes the journal of every change, commits it with a rename, and
     /// applies it (see `OutputWriter`).
     private func commitInPlace(removed: [String], removedFolders: [String], stoppingAt stop: OutputWriter.Stop?,
                                committed: inout Bool) throws(BuildError) {
-        let madeFolders = folders.subtracting(old.folders).sorted { $0.count < $1.count }
+        let madeFolders = OutputTree.shallowestFirst(folders.subtracting(old.folders))
         let journal = Journal(steps: removed.map { .remove($0) } + removedFolders.map { .removeFolder($0) }
             + madeFolders.map { .makeFolder($0) } + staged.map { .place(source: $0, path: $0) })
         try OutputWriter.created { () throws(FileWriter.Failure) in

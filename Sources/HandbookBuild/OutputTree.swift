@@ -20,6 +20,16 @@ struct OutputTree {
     /// in place (which keeps its inode) moves it.
     var newestChange: Int64 = 0
 
+    /// Folders in the order they can be removed: deepest first.
+    static func deepestFirst(_ folders: some Collection<String>) -> [String] {
+        folders.sorted { ($0.split(separator: "/").count, $0) > ($1.split(separator: "/").count, $1) }
+    }
+
+    /// Folders in the order they can be made: parents first.
+    static func shallowestFirst(_ folders: some Collection<String>) -> [String] {
+        folders.sorted { $0.count < $1.count }
+    }
+
     /// No files and no folders: a first build's old output.
     init() {}
 

@@ -26,10 +26,38 @@ import Darwin
 /// old output is made into an exact copy from what it really holds. Without an output, or where the output is
 /// changed in place, the standby is removed.
 enum Standby {
-    /// Renames the standby to the staging folder when there is one to reuse; true when it did.
-    static func take(_ location: OutputLocation) -> Bool {
-        guard isOurs(location.standby) else { return false }
-        return rename(location.standby, location.staging) == 0
+    /// The standby, become the staging folder, as a build starts from it.
+    struct Opened {
+        /// Its files and folders (the marker and the state left out).
+        var tree: OutputTree
+        /// What its site was made from, when it is in step with the output and says so.
+        var previous: BuildState?
+        /// The output's own files and folders, when the standby is not in step with it.
+        var output: OutputTree?
+    }
+
+    /// Renames the standby to the staging folder when there is one to reuse, lists it and the output side by
+    /// side, and checks that it is the output's copy: the same files, each the same inode, none changed after the
+    /// copy was sealed. A file of the output removed, added, replaced or written in place by hand (or the output
+    /// restored from a backup) means the state no longer speaks for it: nothing is kept, and every file is made
+    /// and compared with the standby's. Nil when there is no standby to reuse.
+    static func open(_ location: OutputLocation) throws(BuildError) -> Opened? {
+        guard isOurs(location.standby), rename(location.standby, location.staging) == 0 else { return nil }
+        let statePath = location.staging + "/" + BuildState.fileName
+        let state = (try? FileSystem.read(statePath)).flatMap(BuildState.init(decoding:))
+        // The state describes the standby as it was made; the staging folder is about to change.
+        unlink(statePath)
+        let scans = Parallel.tasks([false, true]) { isOutput in
+            Result { () throws(BuildError) in
+                try OutputTree(scanning: isOutput ? location.output : location.staging, stamping: isOutput)
+            }
+        }
+        var tree = try scans[0].get(), output = try scans[1].get()
+        tree.inodes[BuildState.fileName] = nil
+        let inStep = output.inodes == tree.inodes && output.newestChange <= (state?.sealed ?? Int64.min)
+        tree.files.subtract([OutputWriter.marker, BuildState.fileName])
+        output.files.remove(OutputWriter.marker)
+        return Opened(tree: tree, previous: inStep ? state : nil, output: inStep ? nil : output)
     }
 
     /// Removes a standby the build cannot use (no output to replace, or a change in place).
@@ -42,7 +70,7 @@ enum Standby {
         FileSystem.kind(path) == .directory && FileSystem.kind(path + "/" + OutputWriter.marker) == .file
     }
 
-    /// What a committed build changed, to be applied to the previous site beside the output.
+    /// What turns the previous output, beside the new one after the exchange, into a copy of it.
     struct Changes {
         /// Files the build wrote (new or changed), by path in the site.
         var written: [String]
@@ -54,6 +82,19 @@ enum Standby {
         var madeFolders: [String]
         /// The previous site's folders (a written file may stand where one of them was).
         var oldFolders: Set<String>
+
+        /// The changes from `previous` (what the old output holds) to the new site's `files` and `folders`, of
+        /// which the build wrote `written`, the others standing as `standby` had them: a file is linked again
+        /// when it was written, or when the old output's inode for it is not the standby's (the two differ
+        /// only when the output was changed by hand).
+        init(from previous: OutputTree, to files: Set<String>, folders: Set<String>, written: [String], standby: OutputTree) {
+            let wrote = Set(written)
+            self.written = files.filter { wrote.contains($0) || previous.inodes[$0] == nil || previous.inodes[$0] != standby.inodes[$0] }.sorted()
+            removed = previous.files.subtracting(files).sorted()
+            removedFolders = OutputTree.deepestFirst(previous.folders.subtracting(folders))
+            madeFolders = OutputTree.shallowestFirst(folders.subtracting(previous.folders))
+            oldFolders = previous.folders
+        }
     }
 
     /// Turns the previous site at `retired` (the staging folder's name, after the exchange) into a copy of the
@@ -86,7 +127,7 @@ enum Standby {
         // Written last, once every link is made: its time says when the copy was complete.
         let statePath = retired + "/" + BuildState.fileName
         unlink(statePath)
-        guard !failed.contains(true), sameMarker(retired, output) || replaceMarker(retired, output) else { return abandon(retired) }
+        guard !failed.contains(true), sameMarker(retired, output) || linkMarker(from: output, into: retired) else { return abandon(retired) }
         if let state, (try? FileWriter.replace(statePath, state())) == nil { return abandon(retired) }
         guard rename(retired, location.standby) == 0 else { return abandon(retired) }
     }
@@ -98,12 +139,34 @@ enum Standby {
             && first.st_ino == second.st_ino && first.st_dev == second.st_dev
     }
 
-    /// Makes the copy's marker the output's (the previous site's may be an earlier version's): a link renamed over
-    /// it, so the copy always has one.
-    private static func replaceMarker(_ retired: String, _ output: String) -> Bool {
-        let marker = retired + "/" + OutputWriter.marker, link = marker + ".link"
+    /// Removes from the staging folder, when it started as the standby, what the new site (`files`, `folders`) no
+    /// longer has. A file whose path is now a folder, or a folder whose path is now a file, was cleared when its
+    /// successor was staged.
+    static func prune(_ location: OutputLocation, removed: [String], removedFolders: [String],
+                      files: Set<String>, folders: Set<String>) throws(BuildError) {
+        let staging = location.staging
+        let failed = Parallel.map(removed.filter { !folders.contains($0) }) { path -> BuildError? in
+            // ENOTDIR: a folder that held it is now a file of the new site, so it went with that folder.
+            unlink(staging + "/" + path) == 0 || errno == ENOENT || errno == ENOTDIR ? nil
+                : BuildError(reason: .system(path: staging + "/" + path, code: errno), path: location.output)
+        }
+        if let failure = failed.lazy.compactMap({ $0 }).first { throw failure }
+        for folder in removedFolders where !files.contains(folder) {
+            if rmdir(staging + "/" + folder) != 0 && errno != ENOENT {
+                throw BuildError(reason: .system(path: staging + "/" + folder, code: errno), path: location.output)
+            }
+        }
+    }
+
+    /// Makes `folder`'s marker the one in `source`, so both keep one inode and time: a link renamed over it, so
+    /// the folder always has one.
+    static func linkMarker(from source: String, into folder: String) -> Bool {
+        let marker = folder + "/" + OutputWriter.marker, link = marker + ".link"
         unlink(link)
-        return linkat(AT_FDCWD, output + "/" + OutputWriter.marker, AT_FDCWD, link, 0) == 0 && rename(link, marker) == 0
+        let placed = linkat(AT_FDCWD, source + "/" + OutputWriter.marker, AT_FDCWD, link, 0) == 0 && rename(link, marker) == 0
+        // Renaming one name of a file over another of the same file leaves both: the link goes either way.
+        unlink(link)
+        return placed
     }
 
     /// Removes a copy that could not be made whole.
