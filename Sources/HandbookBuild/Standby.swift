@@ -20,8 +20,8 @@ import Darwin
 ///
 /// The standby is renamed into place only once it is complete; a build killed while making it leaves a staging
 /// folder, which the next build removes as it always did. A standby that no longer matches the output (a file
-/// of either removed, added, replaced or written in place by hand: `OutputSession` compares their files' inodes
-/// and the output's times of change with the moment the copy was sealed) is still safe to
+/// of either removed, added, replaced or written in place by hand: `open` compares their files' inodes and the
+/// output's times of change with the moment the copy was sealed) is still safe to
 /// start from: nothing is kept, every new file is compared with the standby's, the two are exchanged, and the
 /// old output is made into an exact copy from what it really holds. Without an output, or where the output is
 /// changed in place, the standby is removed.
