@@ -135,15 +135,22 @@ public enum Pipeline {
         let outputs = options.outputs
         let made = Parallel.tasks(Array(outputs.indices.reversed())) { index -> (paths: [String], kept: Int, links: [LinkChecker.PageLinks], seconds: Double, failure: BuildError?) in
             let started = DispatchTime.now().uptimeNanoseconds
-            let (files, kept) = plan.files(of: outputs[index], site: site, session: session)
-            let links = options.checkLinks ? files.compactMap(LinkChecker.links(of:)) : []
+            var paths: [String] = []
+            var links: [LinkChecker.PageLinks] = []
             var failure: BuildError?
-            do throws(BuildError) {
-                try session.stage(files)
-            } catch {
-                failure = error
+            // Each batch is staged as soon as it is made (a generator of many pages hands them over a few hundred
+            // at a time), so writing overlaps making and the bytes are freed early.
+            let kept = plan.files(of: outputs[index], site: site, session: session) { batch in
+                paths += batch.map(\.path)
+                if options.checkLinks { links += batch.compactMap(LinkChecker.links(of:)) }
+                guard failure == nil else { return }
+                do throws(BuildError) {
+                    try session.stage(batch)
+                } catch {
+                    failure = error
+                }
             }
-            return (files.map(\.path) + kept, kept.count, links, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, failure)
+            return (paths + kept, kept.count, links, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, failure)
         }
         for (output, result) in zip(outputs.reversed(), made) { clock.record(output.name, seconds: result.seconds) }
         clock.mark("render and stage (all outputs, wall)")
@@ -170,8 +177,11 @@ public enum Pipeline {
             throw .output(error)
         }
         clock.mark("commit")
-        return BuildReport(validation: validation, fileCount: fileCount, brokenLinks: [], written: true, changes: outputChanges,
-                           keptCount: keptCount, timings: clock.phases)
+        let report = BuildReport(validation: validation, fileCount: fileCount, brokenLinks: [], written: true, changes: outputChanges,
+                                 keptCount: keptCount, timings: clock.phases)
+        // The site's tables are freed beside whatever comes next (the report printed, the process ending).
+        Parallel.release((consume site, consume index, consume plan, consume inputs, consume session, consume made))
+        return report
     }
 }
 

@@ -27,24 +27,31 @@ struct RenderPlan {
         }
     }
 
-    /// The files `generator` makes this time, and the paths of those it keeps.
-    func files(of generator: any OutputGenerator.Type, site: SiteContext, session: OutputSession) -> (made: [OutputFile], kept: [String]) {
+    /// Makes the files `generator` makes this time, handing them to `deliver` a batch at a time, and returns the
+    /// paths of those it keeps.
+    func files(of generator: any OutputGenerator.Type, site: SiteContext, session: OutputSession,
+               deliver: ([OutputFile]) -> Void) -> [String] {
         guard let changed, let last = previous?.outputs[generator.name] else {
-            return (generator.init(site: site).files(), [])
+            generator.init(site: site).files(in: deliver)
+            return []
         }
         switch generator.inputs {
         case .structure:
-            if session.keep(last) { return ([], last) }
+            if session.keep(last) { return last }
         case .dates:
-            if changed.dates.isEmpty && session.keep(last) { return ([], last) }
+            if changed.dates.isEmpty && session.keep(last) { return last }
         case .entryPages:
             let made = generator.init(site: site).files(showing: changed)
             let madePaths = Set(made.map(\.path))
             let kept = last.filter { !madePaths.contains($0) }
-            if kept.count + made.count == last.count && session.keep(kept) { return (made, kept) }
+            if kept.count + made.count == last.count && session.keep(kept) {
+                deliver(made)
+                return kept
+            }
         case .everything:
             break
         }
-        return (generator.init(site: site).files(), [])
+        generator.init(site: site).files(in: deliver)
+        return []
     }
 }

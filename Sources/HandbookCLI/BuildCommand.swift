@@ -97,6 +97,8 @@ enum BuildCommand {
             for (phase, time) in report.timings { console.printError("timing: \(phase) \(String(format: "%.4f", time)) s") }
             console.printError("kept: \(report.keptCount) files taken from the last build without being made again")
         }
+        // Every entry is in the report: freed beside the exit, not before it.
+        Parallel.release((consume report, consume validation))
         return ExitStatus.success
     }
 

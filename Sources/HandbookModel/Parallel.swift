@@ -64,3 +64,22 @@ private struct Slots<R>: @unchecked Sendable {
         buffer.deallocate()
     }
 }
+
+extension Parallel {
+    /// Lets go of `value` on another thread. A build's tables (every entry, page context and index) take a
+    /// noticeable part of a second to free; the command that made them need not wait for that before it
+    /// reports and exits, and a process that exits first simply never finishes freeing them.
+    public static func release<T>(_ value: consuming T) {
+        let box = ReleaseBox(value)
+        DispatchQueue.global(qos: .utility).async { box.empty() }
+    }
+}
+
+/// Holds a value until another thread empties it, so the last reference is dropped there.
+private final class ReleaseBox<T>: @unchecked Sendable {
+    private var value: T?
+
+    init(_ value: consuming T) { self.value = value }
+
+    func empty() { value = nil }
+}

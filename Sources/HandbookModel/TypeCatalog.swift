@@ -7,6 +7,8 @@ public struct TypeCatalog: Sendable {
     /// The descriptors in canonical order (by `EntityType.rank`).
     public let descriptors: [TypeDescriptor]
     private let byFolder: [String: Int]
+    /// Each descriptor's type, in the same order: a type is found by comparing ranks, without hashing its folder.
+    private let keys: [EntityType]
 
     /// A catalog of these descriptors; they are put in canonical order.
     public init(_ descriptors: [TypeDescriptor]) {
@@ -15,6 +17,7 @@ public struct TypeCatalog: Sendable {
         var byFolder: [String: Int] = [:]
         for (index, descriptor) in sorted.enumerated() { byFolder[descriptor.type.folder] = index }
         self.byFolder = byFolder
+        self.keys = sorted.map(\.type)
     }
 
     /// The handbook's types.
@@ -42,10 +45,20 @@ public struct TypeCatalog: Sendable {
 
     /// The descriptor of a type of this catalog.
     public subscript(type: EntityType) -> TypeDescriptor {
+        // Read in place, not copied: every page asks for its types' descriptors many times, and a copy retains
+        // each of a descriptor's twenty members.
+        _read {
+            yield descriptors[position(of: type)]
+        }
+    }
+
+    /// Where `type`'s descriptor is; a type not of this catalog is a programming error.
+    private func position(of type: EntityType) -> Int {
+        for (index, key) in keys.enumerated() where key.rank == type.rank && key.folder == type.folder { return index }
         guard let index = byFolder[type.folder] else {
             preconditionFailure("\(type.folder) is not a type of this catalog")
         }
-        return descriptors[index]
+        return index
     }
 
     /// The listed types in navigation order (the navigation, the home page's counts, list pages).

@@ -15,7 +15,7 @@ struct EgoNetwork {
     static let height = 330.0
 
     /// The drawing for an entry, or nil when it has no links. `root` leads back to the site root.
-    static func svg(for reference: EntityReference, site: SiteContext, root: String) -> (svg: String, shown: Int, total: Int)? {
+    static func svg(for reference: EntityReference, site: SiteContext, root: String) -> (svg: [UInt8], shown: Int, total: Int)? {
         let graph = site.graph
         guard let position = graph.position(of: reference) else { return nil }
         let links = Neighbourhood(of: position, graph: graph, types: site.index.types).links
@@ -44,7 +44,7 @@ struct EgoNetwork {
         nodes[0].label = nil
         let picture = GraphPicture(width: width, height: height, nodes: nodes,
                                    edges: (1..<nodes.count).map { GraphPicture.Edge(a: 0, b: $0) })
-        return (picture.svg(attributes: "class=\"ego-map\" aria-hidden=\"true\" focusable=\"false\""), shown.count, links.count)
+        return (picture.svgBytes(attributes: "class=\"ego-map\" aria-hidden=\"true\" focusable=\"false\""), shown.count, links.count)
     }
 
     static func node(_ entry: SocialGraph.Node, at point: GraphLayout.Point, radius: Double, caption: String?,

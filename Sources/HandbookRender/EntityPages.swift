@@ -70,7 +70,7 @@ struct EntityPages: PageGenerator {
             "hasSources": .bool(!sources.isEmpty),
             "hasBacklinks": .bool(!backlinks.isEmpty),
             "hasConnections": .bool(!backlinks.isEmpty || ego != nil),
-            "egoSVG": MustacheValue(ego?.svg),
+            "egoSVG": ego.map { .utf8($0.svg) } ?? .null,
             "egoCaption": MustacheValue(ego.map { ego in
                 let linked = ego.total == 1 ? "the entry it is linked to" : "the \(ego.total) entries it is linked to"
                 return ego.shown < ego.total ? "\(entity.name) and \(ego.shown) of \(linked); all are listed on this page."
@@ -150,7 +150,7 @@ struct EntityPages: PageGenerator {
     /// The entries related to this one, each with its type and what the two share ("MASS LBP, Local government").
     func relatedEntries(_ reference: EntityReference) -> [MustacheValue] {
         site.related.related(to: reference).map { match in
-            let shared = match.shared.prefix(3).map(label).joined(separator: ", ")
+            let shared = match.shared.prefix(3).map { label($0) }.joined(separator: ", ")
             return ["name": .string(match.entity.name), "url": .string(site.index.links.entity(match.entity.reference)),
                     "type": .string(site.index.types[match.entity.reference.type].singular.capitalisedFirst),
                     "shared": .string(shared)]

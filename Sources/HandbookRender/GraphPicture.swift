@@ -42,20 +42,45 @@ struct GraphPicture {
 
     /// The `<svg>` element. `attributes` are written as they are (role, labels, classes).
     func svg(attributes: String) -> String {
+        String(decoding: svgBytes(attributes: attributes), as: UTF8.self)
+    }
+
+    /// The `<svg>` element as UTF-8, for a template value that takes bytes as they are (`MustacheValue.utf8`).
+    func svgBytes(attributes: String) -> [UInt8] {
+        // Written as bytes, numbers included: an organisation's page draws one, so this runs once per page.
         var xml = XMLWriter()
-        xml.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" \(attributes)>")
-        xml.raw("<g class=\"edges\">")
+        xml.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        xml.number(width)
+        xml.raw(" ")
+        xml.number(height)
+        xml.raw("\" ")
+        xml.raw(attributes)
+        xml.raw("><g class=\"edges\">")
         for edge in edges {
             let a = nodes[edge.a], b = nodes[edge.b]
-            xml.raw("<line class=\"\(edge.className)\" x1=\"\(Self.number(a.x))\" y1=\"\(Self.number(a.y))\" x2=\"\(Self.number(b.x))\" y2=\"\(Self.number(b.y))\" data-a=\"\(edge.a)\" data-b=\"\(edge.b)\"/>")
+            xml.raw("<line class=\"")
+            xml.raw(edge.className)
+            xml.raw("\"")
+            xml.attribute("x1", number: a.x)
+            xml.attribute("y1", number: a.y)
+            xml.attribute("x2", number: b.x)
+            xml.attribute("y2", number: b.y)
+            xml.attribute("data-a", integer: edge.a)
+            xml.attribute("data-b", integer: edge.b)
+            xml.raw("/>")
         }
         xml.raw("</g><g class=\"nodes\">")
         for (position, node) in nodes.enumerated() {
-            xml.raw("<a class=\"\(node.className)\" href=\"")
+            xml.raw("<a class=\"")
+            xml.raw(node.className)
+            xml.raw("\" href=\"")
             xml.text(node.href)
-            xml.raw("\" data-node=\"\(position)\"")
+            xml.raw("\"")
+            xml.attribute("data-node", integer: position)
             for (name, value) in node.data {
-                xml.raw(" data-\(name)=\"")
+                xml.raw(" data-")
+                xml.raw(name)
+                xml.raw("=\"")
                 xml.text(value)
                 xml.raw("\"")
             }
@@ -64,14 +89,23 @@ struct GraphPicture {
             xml.text(node.title)
             xml.raw("\"><title>")
             xml.text(node.title)
-            xml.raw("</title><circle cx=\"\(Self.number(node.x))\" cy=\"\(Self.number(node.y))\" r=\"\(Self.number(node.radius))\"/>")
+            xml.raw("</title><circle")
+            xml.attribute("cx", number: node.x)
+            xml.attribute("cy", number: node.y)
+            xml.attribute("r", number: node.radius)
+            xml.raw("/>")
             if let label = node.label {
                 let right = !node.labelOnLeft
                 let x = node.x + (right ? 1 : -1) * (node.radius + 4)
-                xml.raw("<text x=\"\(Self.number(x))\" y=\"\(Self.number(node.y + 4))\" text-anchor=\"\(right ? "start" : "end")\">")
+                xml.raw("<text")
+                xml.attribute("x", number: x)
+                xml.attribute("y", number: node.y + 4)
+                xml.raw(right ? " text-anchor=\"start\">" : " text-anchor=\"end\">")
                 xml.text(label)
                 if let caption = node.caption {
-                    xml.raw("<tspan class=\"caption\" x=\"\(Self.number(x))\" dy=\"14\">")
+                    xml.raw("<tspan class=\"caption\"")
+                    xml.attribute("x", number: x)
+                    xml.raw(" dy=\"14\">")
                     xml.text(caption)
                     xml.raw("</tspan>")
                 }
@@ -80,19 +114,18 @@ struct GraphPicture {
             xml.raw("</a>")
         }
         xml.raw("</g></svg>")
+        return xml.bytes
+    }
+
+    /// A coordinate as the drawing writes it (`XMLWriter.number`): one decimal, no trailing zero.
+    static func number(_ value: Double) -> String {
+        var xml = XMLWriter()
+        xml.number(value)
         return String(decoding: xml.bytes, as: UTF8.self)
     }
 
     /// A name cut to `limit` characters with an ellipsis, for a label; the full name is in the node's title.
     static func shortened(_ name: String, to limit: Int) -> String {
         name.count > limit ? String(name.prefix(limit - 1)) + "…" : name
-    }
-
-    /// A coordinate with one decimal, no trailing zero: short, and the same on every machine.
-    static func number(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        let sign = tenths < 0 ? "-" : ""
-        let magnitude = abs(tenths)
-        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
     }
 }

@@ -9,6 +9,9 @@ public protocol OutputGenerator: Sendable {
     init(site: SiteContext)
     /// The files this output contributes.
     func files() -> [OutputFile]
+    /// The same files in batches, each handed to `deliver` as soon as it is made: a large output is written
+    /// while the rest of it is made, and each batch's bytes are freed once written.
+    func files(in deliver: ([OutputFile]) -> Void)
     /// What its files are made from, so that a rebuild knows when it may keep them (`.everything` unless said).
     static var inputs: OutputInputs { get }
     /// For `.entryPages`: only the files that show any of these entries (all others are as the last build made them).
@@ -36,6 +39,9 @@ extension OutputGenerator {
 
     /// Only `.entryPages` generators make part of their files.
     public func files(showing changed: ChangedEntries) -> [OutputFile] { files() }
+
+    /// One batch unless the generator makes its files a batch at a time.
+    public func files(in deliver: ([OutputFile]) -> Void) { deliver(files()) }
 }
 
 /// The entries whose body, or whose exact change times, differ from the last build's.

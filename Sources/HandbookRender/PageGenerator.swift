@@ -56,6 +56,22 @@ extension PageGenerator {
         Parallel.map(pages()) { page in render(page) } + extraFiles()
     }
 
+    /// The pages a batch at a time (so ten thousand pages are not all held at once), then the extra files.
+    func files(in deliver: ([OutputFile]) -> Void) {
+        let pages = pages()
+        var start = 0
+        while start < pages.count {
+            let end = min(pages.count, start + pageBatch)
+            deliver(Parallel.map(Array(pages[start..<end])) { page in render(page) })
+            start = end
+        }
+        let extra = extraFiles()
+        if !extra.isEmpty { deliver(extra) }
+    }
+
+    /// Pages rendered before they are handed on: enough to keep every core busy between hand-overs.
+    var pageBatch: Int { 256 }
+
     /// Most page generators make pages only.
     func extraFiles() -> [OutputFile] { [] }
 
@@ -81,7 +97,7 @@ extension PageGenerator {
             "noindex": .bool(!page.inSitemap),
             "redirect": MustacheValue(page.redirect.map { root + $0 }),
         ]
-        context["content"] = .string(site.theme.library.render(content.template, .object(context), misses: site.misses))
+        context["content"] = .utf8(site.theme.library.renderBytes(content.template, .object(context), misses: site.misses))
         // Every value is escaped and `check` refuses control characters; this pass makes sure that a page is
         // valid HTML even for text check never saw (a theme's, or a body from an unchecked tree).
         var bytes = site.theme.library.renderBytes("layout", .object(context), misses: site.misses)

@@ -93,8 +93,10 @@ public struct RelatedEntries: Sendable {
     /// The entries related to one, best first: at most `limit`, none it names or is named by.
     public func related(to reference: EntityReference) -> [Match] {
         guard let me = index.position(reference), let entity = index.entity(reference) else { return [] }
-        var linked = Set(entity.references)
-        linked.formUnion(index.backlinks[reference] ?? [])
+        // Positions, so a candidate is checked without reading its entry (a page meets thousands of them).
+        var linked: Set<Int> = []
+        for other in entity.references { if let position = index.position(other) { linked.insert(position) } }
+        for other in index.backlinks[reference] ?? [] { if let position = index.position(other) { linked.insert(position) } }
         let own = features[me]
         // The lists are ascending: merging them meets each candidate once, with all it shares, and needs no
         // table of scores (a dictionary of thousands of candidates per page was most of this function's time).
@@ -107,7 +109,9 @@ public struct RelatedEntries: Sendable {
             shares.append((bit, feature.weight, Double(feature.weight) / log2(Double(list.count) + 1)))
         }
         var heads = [Int](repeating: 0, count: lists.count)
-        var scores: [(key: Int, value: Score)] = []
+        // The best `limit` so far, best first: (position, score).
+        var best: [(position: Int, score: Score)] = []
+        best.reserveCapacity(Self.limit + 1)
         while true {
             var next = Int.max
             for number in lists.indices where heads[number] < lists[number].count {
@@ -119,13 +123,16 @@ public struct RelatedEntries: Sendable {
                 score.add(bit: shares[number].bit, weight: shares[number].weight, rarity: shares[number].rarity)
                 heads[number] += 1
             }
-            if next != me { scores.append((next, score)) }
+            guard next != me, score.weight >= Self.threshold, !linked.contains(next) else { continue }
+            // Candidates come in ascending position, so a later one ranks above an equal earlier one only when
+            // its rank is higher: higher rank first, then lower position.
+            guard best.count < Self.limit || score.rank > best[best.count - 1].score.rank else { continue }
+            var slot = best.count
+            while slot > 0 && score.rank > best[slot - 1].score.rank { slot -= 1 }
+            best.insert((next, score), at: slot)
+            if best.count > Self.limit { best.removeLast() }
         }
-        let ranked = scores.filter { $0.value.weight >= Self.threshold }
-            .map { (position: $0.key, score: $0.value) }
-            .filter { !linked.contains(index.entities[$0.position].reference) }
-            .sorted { ($0.score.rank, $1.position) > ($1.score.rank, $0.position) }
-        return ranked.prefix(Self.limit).map { item in
+        return best.map { item in
             let shared = own.prefix(64).enumerated()
                 .filter { item.score.shared & (1 << UInt64($0.offset)) != 0 }
                 .sorted { ($0.element.weight, $1.offset) > ($1.element.weight, $0.offset) }

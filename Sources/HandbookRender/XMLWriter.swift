@@ -29,12 +29,59 @@ struct XMLWriter {
         append(value, breaks: [0x09, 0x0A, 0x0D])
     }
 
+    /// Appends a coordinate with one decimal and no trailing zero: short, and the same on every machine.
+    mutating func number(_ value: Double) {
+        let tenths = Int((value * 10).rounded())
+        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = tenths.magnitude
+        integer(Int(magnitude / 10))
+        if magnitude % 10 != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        }
+    }
+
+    /// Appends ` name="value"` for a coordinate.
+    mutating func attribute(_ name: String, number value: Double) {
+        raw(" ")
+        raw(name)
+        raw("=\"")
+        number(value)
+        raw("\"")
+    }
+
+    /// Appends ` name="value"` for a count or a position.
+    mutating func attribute(_ name: String, integer value: Int) {
+        raw(" ")
+        raw(name)
+        raw("=\"")
+        integer(value)
+        raw("\"")
+    }
+
+    /// Appends a non-negative integer in decimal.
+    mutating func integer(_ value: Int) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var rest = value.magnitude
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
     /// Escapes `value` into the bytes, writing each byte of `breaks` as a character reference.
     private mutating func append(_ value: String, breaks: [UInt8]) {
         let start = bytes.count
         HTML.escape(value, into: &bytes)
         ControlCharacters.replace(in: &bytes, from: start)
-        guard bytes[start...].contains(where: breaks.contains) else { return }
+        // Tab, line feed and carriage return are rare in names and titles: one pass to find none.
+        guard bytes[start...].contains(where: { $0 < 0x0E && breaks.contains($0) }) else { return }
         let escaped = bytes[start...].flatMap { byte in breaks.contains(byte) ? Array("&#\(byte);".utf8) : [byte] }
         bytes.replaceSubrange(start..., with: escaped)
     }

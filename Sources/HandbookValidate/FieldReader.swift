@@ -7,28 +7,29 @@ struct FieldReader {
     /// Reads `node` (a mapping) against `schema`; `prefix` names the enclosing field in messages, e.g. "grants[2].".
     func readMapping(_ node: YAMLNode, schema: [FieldSchema], prefix: String, _ reporter: inout Reporter) -> [FieldEntry] {
         guard let pairs = node.pairs else { return [] }
-        var byName: [String: FieldSchema] = [:]
-        for field in schema { byName[field.name.rawValue] = field }
-        var found: [String: FieldEntry] = [:]
-        var present: Set<String> = []
+        // Fields by their place in the schema: a mapping has a few keys and its schema a few dozen fields, so each
+        // key is found by comparing names, cheaper than hashing every field's name into a table for every entry.
+        var found = [FieldEntry?](repeating: nil, count: schema.count)
+        var present = [Bool](repeating: false, count: schema.count)
         for pair in pairs {
-            guard let field = byName[pair.key] else {
+            guard let slot = schema.firstIndex(where: { $0.name.rawValue == pair.key }) else {
                 UnknownKeyRule.report(pair.key, in: prefix, known: schema.map(\.name.rawValue), at: pair.keyPosition, &reporter)
                 continue
             }
-            present.insert(field.name.rawValue)
+            present[slot] = true
             if pair.value.isNull || pair.value.scalarText.map({ $0.trimmingSpaces.isEmpty }) == true {
-                if field.isRequired { RequiredFieldRule.empty(field, in: prefix, at: pair.keyPosition, &reporter) }
+                if schema[slot].isRequired { RequiredFieldRule.empty(schema[slot], in: prefix, at: pair.keyPosition, &reporter) }
                 continue
             }
-            if let value = read(pair.value, kind: field.kind, name: prefix + field.name.rawValue, &reporter) {
-                found[field.name.rawValue] = FieldEntry(key: field.name.rawValue, value: value, position: pair.keyPosition)
+            let name = schema[slot].name.rawValue
+            if let value = read(pair.value, kind: schema[slot].kind, name: prefix + name, &reporter) {
+                found[slot] = FieldEntry(key: name, value: value, position: pair.keyPosition)
             }
         }
-        for field in schema where field.isRequired && !present.contains(field.name.rawValue) {
+        for (slot, field) in schema.enumerated() where field.isRequired && !present[slot] {
             RequiredFieldRule.missing(field, in: prefix, at: node.position, &reporter)
         }
-        return schema.compactMap { found[$0.name.rawValue] }
+        return found.compactMap { $0 }
     }
 
     /// Reads one value of a kind; nil (with a diagnostic) when it does not conform.

@@ -86,7 +86,9 @@ private extension MustacheLibrary {
                 out.append(contentsOf: text)
             case .variable(let path, let escaped):
                 let value = lookup(path, in: stack, misses: misses)
-                if escaped {
+                if case .utf8(let bytes) = value {
+                    if escaped { HTML.escape(bytes, into: &out) } else { out.append(contentsOf: bytes) }
+                } else if escaped {
                     HTML.escape(value.text, into: &out)
                 } else {
                     out.append(contentsOf: value.text.utf8)
@@ -200,24 +202,31 @@ public enum HTML {
     /// Appends `text`'s UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped; runs without them are copied whole.
     public static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for index in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                start = index + 1
+        text.withUTF8 { bytes in escape(bytes, into: &out) }
+    }
+
+    /// Appends UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped, as `escape(_:into:)` does for text.
+    public static func escape(_ bytes: [UInt8], into out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { escape($0, into: &out) }
+    }
+
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var start = 0
+        for index in 0..<bytes.count {
+            let replacement: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default: continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            start = index + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
     }
 
     /// `text` with HTML's special characters escaped.

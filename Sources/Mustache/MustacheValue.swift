@@ -13,6 +13,9 @@ public indirect enum MustacheValue: Hashable, Sendable, ExpressibleByStringLiter
     /// rather than hashing them (a lookup asks each object up the stack in turn). Equal to the `object` with the
     /// same members.
     case fields(MustacheFields)
+    /// Text already encoded as UTF-8 (a template rendered into bytes, as a page's content is for its layout):
+    /// interpolated as it is, without being made into a `String` first.
+    case utf8([UInt8])
     /// Nothing: renders as empty text and is falsey.
     case null
 
@@ -52,6 +55,7 @@ public indirect enum MustacheValue: Hashable, Sendable, ExpressibleByStringLiter
     public var text: String {
         switch self {
         case .string(let text): return text
+        case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .bool(let value): return value ? "true" : "false"
         case .null: return ""
         case .list, .object, .fields: return ""
@@ -80,6 +84,8 @@ public indirect enum MustacheValue: Hashable, Sendable, ExpressibleByStringLiter
     public static func == (a: MustacheValue, b: MustacheValue) -> Bool {
         switch (a, b) {
         case (.string(let x), .string(let y)): return x == y
+        case (.utf8(let x), .utf8(let y)): return x == y
+        case (.string, .utf8), (.utf8, .string): return a.text == b.text
         case (.bool(let x), .bool(let y)): return x == y
         case (.list(let x), .list(let y)): return x == y
         case (.null, .null): return true
@@ -92,7 +98,7 @@ public indirect enum MustacheValue: Hashable, Sendable, ExpressibleByStringLiter
     /// Hashes as `==` compares.
     public func hash(into hasher: inout Hasher) {
         switch self {
-        case .string(let text): hasher.combine(0); hasher.combine(text)
+        case .string, .utf8: hasher.combine(0); hasher.combine(text)
         case .bool(let flag): hasher.combine(1); hasher.combine(flag)
         case .list(let items): hasher.combine(2); hasher.combine(items)
         case .null: hasher.combine(3)
