@@ -180,7 +180,7 @@ public enum Pipeline {
         let report = BuildReport(validation: validation, fileCount: fileCount, brokenLinks: [], written: true, changes: outputChanges,
                                  keptCount: keptCount, timings: clock.phases)
         // The site's tables are freed beside whatever comes next (the report printed, the process ending).
-        Parallel.release((consume site, consume index, consume plan, consume inputs, consume session, consume made))
+        Parallel.release((site, index, plan, inputs, session, made))
         return report
     }
 }

@@ -98,7 +98,7 @@ enum BuildCommand {
             console.printError("kept: \(report.keptCount) files taken from the last build without being made again")
         }
         // Every entry is in the report: freed beside the exit, not before it.
-        Parallel.release((consume report, consume validation))
+        Parallel.release(report)
         return ExitStatus.success
     }
 

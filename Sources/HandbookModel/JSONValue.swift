@@ -46,7 +46,7 @@ public indirect enum JSONValue: Hashable, Sendable {
     public func encode(into out: inout [UInt8]) {
         switch self {
         case .string(let text): JSONString.append(text, to: &out)
-        case .number(let text): out.append(contentsOf: text.utf8)
+        case .number(var text): text.withUTF8 { out.append(contentsOf: $0) }
         case .bool(let value): out.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
         case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
         case .encoded(let bytes):

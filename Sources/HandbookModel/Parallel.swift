@@ -66,12 +66,13 @@ private struct Slots<R>: @unchecked Sendable {
 }
 
 extension Parallel {
-    /// Lets go of `value` on another thread. A build's tables (every entry, page context and index) take a
-    /// noticeable part of a second to free; the command that made them need not wait for that before it
-    /// reports and exits, and a process that exits first simply never finishes freeing them.
-    public static func release<T>(_ value: consuming T) {
+    /// Lets go of `value` on another thread, a moment later. A build's tables (every entry, page context and
+    /// index) take a noticeable part of a second to free; holding a reference elsewhere until the caller has
+    /// dropped its own moves that work off the caller's path (the command reports and exits meanwhile, and a
+    /// process that exits first never frees them at all). Whichever side lets go last frees; either is correct.
+    public static func release<T>(_ value: T) {
         let box = ReleaseBox(value)
-        DispatchQueue.global(qos: .utility).async { box.empty() }
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(20)) { box.empty() }
     }
 }
 
@@ -79,7 +80,7 @@ extension Parallel {
 private final class ReleaseBox<T>: @unchecked Sendable {
     private var value: T?
 
-    init(_ value: consuming T) { self.value = value }
+    init(_ value: T) { self.value = value }
 
     func empty() { value = nil }
 }

@@ -137,13 +137,19 @@ struct EntityPages: PageGenerator {
                 groups[FieldGroup(type: link.source.type, field: link.field), default: []].append(link.source)
             }
         }
-        return site.index.types.descriptors.flatMap { descriptor -> [MustacheValue] in
-            descriptor.fields.compactMap { field -> MustacheValue? in
-                guard let members = groups[FieldGroup(type: descriptor.type, field: field.name)] else { return nil }
-                let label = field.inverseLabel ?? descriptor.plural.capitalisedFirst
-                return ["heading": .string(members.count > 1 ? "\(label) (\(members.count))" : label),
-                        "entries": .list(site.inDisplayOrder(members).map { ["name": .string($0.name), "url": .string(site.index.links.entity($0.reference))] })]
-            }
+        // Only the few groups found are put in order (type, then field), not every field of every type looked up.
+        let types = site.index.types
+        let ordered = groups.compactMap { group, members -> (type: Int, field: Int, group: FieldGroup, members: [EntityReference])? in
+            guard let type = types.descriptors.firstIndex(where: { $0.type == group.type }),
+                  let field = types.descriptors[type].fields.firstIndex(where: { $0.name == group.field }) else { return nil }
+            return (type, field, group, members)
+        }.sorted { ($0.type, $0.field) < ($1.type, $1.field) }
+        return ordered.map { item in
+            let descriptor = types.descriptors[item.type]
+            let label = descriptor.fields[item.field].inverseLabel ?? descriptor.plural.capitalisedFirst
+            let members = item.members
+            return ["heading": .string(members.count > 1 ? "\(label) (\(members.count))" : label),
+                    "entries": .list(site.inDisplayOrder(members).map { ["name": .string($0.name), "url": .string(site.index.links.entity($0.reference))] })]
         }
     }
 

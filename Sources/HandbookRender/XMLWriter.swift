@@ -8,7 +8,9 @@ struct XMLWriter {
 
     /// Appends markup as it is.
     mutating func raw(_ markup: String) {
-        bytes.append(contentsOf: markup.utf8)
+        // Through the string's contiguous bytes: appending its UTF-8 view goes a byte at a time.
+        var markup = markup
+        markup.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Appends bytes already encoded (markup, or text escaped once for many uses).

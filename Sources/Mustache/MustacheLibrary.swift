@@ -91,7 +91,9 @@ private extension MustacheLibrary {
                 } else if escaped {
                     HTML.escape(value.text, into: &out)
                 } else {
-                    out.append(contentsOf: value.text.utf8)
+                    // Through the text's contiguous bytes: appending its UTF-8 view goes a byte at a time.
+                    var text = value.text
+                    text.withUTF8 { out.append(contentsOf: $0) }
                 }
             case .section(let path, let children, let inverted):
                 let value = lookup(path, in: stack, misses: misses)

@@ -2,7 +2,7 @@
 /// sections, inverted, comments, partials and delimiters).
 public struct MustacheTemplate: Sendable {
     /// One piece of a compiled template.
-    indirect enum Node: Sendable {
+    enum Node: Sendable {
         case text([UInt8])
         case variable(path: [String], escaped: Bool)
         case section(path: [String], nodes: [Node], inverted: Bool)

@@ -1,5 +1,5 @@
 /// The data a template renders: text, booleans, lists, objects and null, as the Mustache spec describes them.
-public indirect enum MustacheValue: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
+public enum MustacheValue: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     /// Text (numbers are given as their text).
     case string(String)
@@ -126,8 +126,9 @@ public struct MustacheFields: Sendable {
 
     /// The member `name`, or nil.
     public subscript(name: String) -> MustacheValue? {
-        for member in members where member.name == name { return member.value }
-        return nil
+        // Found by index: iterating would copy (and retain) every member passed over.
+        guard let index = members.firstIndex(where: { $0.name == name }) else { return nil }
+        return members[index].value
     }
 
     /// The members as a dictionary.
