@@ -103,7 +103,7 @@ public enum Formatting {
 
     /// A choice value as words: "social-enterprise" → "Social enterprise".
     public static func choice(_ value: String) -> String {
-        value.replacingOccurrences(of: "-", with: " ").capitalisedFirst
+        String(decoding: value.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self).capitalisedFirst
     }
 
     /// "25,000 GBP" or "1,250.50 EUR": the amount as written, grouped in thousands.

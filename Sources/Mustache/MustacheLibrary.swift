@@ -48,7 +48,7 @@ public final class MustacheLibrary: Sendable {
         var stack = [context]
         stack.reserveCapacity(8)
         var budget = partialBudget
-        render(template.nodes, stack: &stack, depth: 0, budget: &budget, into: &out, misses: misses.map { ($0, name) })
+        render(template.program, 0..<template.program.ops.count, stack: &stack, depth: 0, budget: &budget, into: &out, misses: misses.map { ($0, name) })
         return out
     }
 }
@@ -76,16 +76,19 @@ public final class MissingNames: @unchecked Sendable {
 }
 
 private extension MustacheLibrary {
-    /// Renders nodes; `stack` is the context stack, pushed and popped in place (sections inside loops
-    /// would otherwise copy it for every item).
-    func render(_ nodes: [MustacheTemplate.Node], stack: inout [MustacheValue], depth: Int, budget: inout Int,
+    /// Renders the instructions `range` of `program`; `stack` is the context stack, pushed and popped in place
+    /// (sections inside loops would otherwise copy it for every item).
+    func render(_ program: MustacheProgram, _ range: Range<Int>, stack: inout [MustacheValue], depth: Int, budget: inout Int,
                 into out: inout [UInt8], misses: (record: MissingNames, template: String)?) {
-        for node in nodes {
-            switch node {
-            case .text(let text):
-                out.append(contentsOf: text)
-            case .variable(let path, let escaped):
-                let value = lookup(path, in: stack, misses: misses)
+        var at = range.lowerBound
+        while at < range.upperBound {
+            let op = program.ops[at]
+            at += 1
+            switch op {
+            case .text(let start, let end):
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: program.text[Int(start)..<Int(end)]))
+            case .variable(let name, let escaped):
+                let value = lookup(program.names.baseAddress! + Int(name), in: stack, misses: misses)
                 if case .utf8(let bytes) = value {
                     if escaped { HTML.escape(bytes, into: &out) } else { out.append(contentsOf: bytes) }
                 } else if escaped {
@@ -95,10 +98,12 @@ private extension MustacheLibrary {
                     var text = value.text
                     text.withUTF8 { out.append(contentsOf: $0) }
                 }
-            case .section(let path, let children, let inverted):
-                let value = lookup(path, in: stack, misses: misses)
+            case .section(let name, let end, let inverted):
+                let children = at..<Int(end)
+                at = Int(end)
+                let value = lookup(program.names.baseAddress! + Int(name), in: stack, misses: misses)
                 if inverted {
-                    if value.isFalsey { render(children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses) }
+                    if value.isFalsey { render(program, children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses) }
                     continue
                 }
                 switch value {
@@ -109,49 +114,50 @@ private extension MustacheLibrary {
                         guard budget > 0 else { break }
                         budget -= 1
                         stack.append(item)
-                        render(children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses)
+                        render(program, children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses)
                         stack.removeLast()
                     }
                 case _ where value.isFalsey:
                     continue
                 default:
                     stack.append(value)
-                    render(children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses)
+                    render(program, children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses)
                     stack.removeLast()
                 }
-            case .partial(let name, let indent):
+            case .partial(let number):
+                let (name, indent) = program.partials[Int(number)]
                 guard depth < Self.maximumDepth, let template = partial(name, indent: indent) else { continue }
                 guard budget > 0 else {
                     misses?.record.record("\(misses!.template): more than \(partialBudget) partials; \(name) not expanded")
                     continue
                 }
                 budget -= 1
-                render(template.nodes, stack: &stack, depth: depth + 1, budget: &budget, into: &out, misses: misses.map { ($0.record, name) })
+                render(template.program, 0..<template.program.ops.count, stack: &stack, depth: depth + 1, budget: &budget, into: &out,
+                       misses: misses.map { ($0.record, name) })
             }
         }
     }
 
-    /// Resolves a dotted name: the first part anywhere up the stack, the rest inside what it found.
-    func lookup(_ path: [String], in stack: [MustacheValue], misses: (record: MissingNames, template: String)?) -> MustacheValue {
-        guard let first = path.first else { return .null }
-        if path.count == 1 && first == "." { return stack.last ?? .null }
+    /// Resolves a name: the first part of its path anywhere up the stack, the rest inside what it found.
+    func lookup(_ name: UnsafePointer<MustacheProgram.Name>, in stack: [MustacheValue], misses: (record: MissingNames, template: String)?) -> MustacheValue {
+        if name.pointee.isCurrent { return stack.last ?? .null }
         var found: MustacheValue?
         var index = stack.count
         while index > 0 {
             index -= 1
-            if let value = stack[index][first] {
+            if let value = stack[index][name.pointee.first] {
                 found = value
                 break
             }
         }
         guard var value = found else {
-            misses?.record.record("\(misses!.template): \(path.joined(separator: "."))")
+            misses?.record.record("\(misses!.template): \(name.pointee.dotted)")
             return .null
         }
-        for part in path.dropFirst() {
+        for part in name.pointee.rest {
             guard let next = value[part] else {
                 // A dotted name through null is simply absent; through an object without the key, a miss.
-                if value.members != nil { misses?.record.record("\(misses!.template): \(path.joined(separator: "."))") }
+                if value.members != nil { misses?.record.record("\(misses!.template): \(name.pointee.dotted)") }
                 return .null
             }
             value = next

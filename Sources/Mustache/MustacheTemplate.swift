@@ -11,13 +11,14 @@ public struct MustacheTemplate: Sendable {
 
     /// The template's name, used in error messages.
     public let name: String
-    let nodes: [Node]
+    /// What rendering walks.
+    let program: MustacheProgram
 
     /// Compiles `source`; throws with the template's name, line and column when it is malformed.
     public init(name: String, source: String) throws(MustacheError) {
         self.name = name
         var parser = Parser(name: name, bytes: Array(source.utf8))
-        self.nodes = try parser.parse()
+        self.program = MustacheProgram(try parser.parse())
     }
 }
 

@@ -1,0 +1,91 @@
+/// A compiled template flattened for rendering: each piece is an instruction of a few integers pointing into
+/// tables the template shares (its text, its names, its partials), and a section's contents are the
+/// instructions up to its end. The tables are fixed buffers read through pointers: walking them copies
+/// nothing that must be retained, which walking a tree of pieces holding arrays and strings did for every
+/// piece of every page.
+final class MustacheProgram: @unchecked Sendable {
+    /// One instruction.
+    enum Op: Sendable {
+        /// The bytes `start..<end` of `text`.
+        case text(start: Int32, end: Int32)
+        /// The value of `names[name]`, HTML-escaped or not.
+        case variable(name: Int32, escaped: Bool)
+        /// A section over `names[name]`: its contents are the instructions after it, up to `end`.
+        case section(name: Int32, end: Int32, inverted: Bool)
+        /// The partial `partials[partial]`.
+        case partial(Int32)
+    }
+
+    /// A name as a tag gives it: `.` for the current item, or a dotted path.
+    struct Name: Sendable {
+        /// The first part of the path, looked up the context stack.
+        let first: String
+        /// The other parts, looked up inside what the first found.
+        let rest: [String]
+        /// True for `.`.
+        let isCurrent: Bool
+        /// The name as written, for a record of names no context provided.
+        let dotted: String
+    }
+
+    /// The instructions; never changed after `init`, freed with the program.
+    let ops: UnsafeMutableBufferPointer<Op>
+    let text: UnsafeMutableBufferPointer<UInt8>
+    let names: UnsafeMutableBufferPointer<Name>
+    let partials: [(name: String, indent: String)]
+
+    /// Flattens a parsed template.
+    init(_ nodes: [MustacheTemplate.Node]) {
+        var builder = Builder()
+        builder.add(nodes)
+        ops = Self.copy(builder.ops)
+        text = Self.copy(builder.text)
+        names = Self.copy(builder.names)
+        partials = builder.partials
+    }
+
+    deinit {
+        ops.deinitialize().deallocate()
+        text.deinitialize().deallocate()
+        names.deinitialize().deallocate()
+    }
+
+    private static func copy<T>(_ items: [T]) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, items.count))
+        _ = buffer.initialize(from: items)
+        return UnsafeMutableBufferPointer(rebasing: buffer[0..<items.count])
+    }
+
+    private struct Builder {
+        var ops: [Op] = []
+        var text: [UInt8] = []
+        var names: [Name] = []
+        var partials: [(name: String, indent: String)] = []
+
+        mutating func add(_ nodes: [MustacheTemplate.Node]) {
+            for node in nodes {
+                switch node {
+                case .text(let bytes):
+                    ops.append(.text(start: Int32(text.count), end: Int32(text.count + bytes.count)))
+                    text += bytes
+                case .variable(let path, let escaped):
+                    ops.append(.variable(name: name(path), escaped: escaped))
+                case .section(let path, let children, let inverted):
+                    let at = ops.count
+                    ops.append(.text(start: 0, end: 0))
+                    add(children)
+                    ops[at] = .section(name: name(path), end: Int32(ops.count), inverted: inverted)
+                case .partial(let partial, let indent):
+                    ops.append(.partial(Int32(partials.count)))
+                    partials.append((partial, indent))
+                }
+            }
+        }
+
+        mutating func name(_ path: [String]) -> Int32 {
+            names.append(Name(first: path.first ?? "", rest: Array(path.dropFirst()), isCurrent: path == ["."],
+                              dotted: path.joined(separator: ".")))
+            return Int32(names.count - 1)
+        }
+    }
+}
