@@ -34,6 +34,11 @@ struct InsightsPage: PageGenerator {
         return made.pages().map(made.render) + [OutputFile(path: Self.dataPath, json: json(insights))]
     }
 
+    /// In one batch, as `files()` makes them: the insights are worked out once for the page and its data.
+    func files(in deliver: ([OutputFile]) -> Void) {
+        deliver(files())
+    }
+
     func extraFiles() -> [OutputFile] {
         [OutputFile(path: Self.dataPath, json: json(SectorInsights(index: site.index, graph: site.graph)))]
     }

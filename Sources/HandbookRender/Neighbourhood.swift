@@ -19,13 +19,22 @@ struct Neighbourhood {
         var slots: [String: Int] = [:]
         // (group, node) pairs already listed: a hub's thousands of members are each checked in constant time.
         var listed: Set<SIMD2<Int>> = []
+        // The words of each (type, field, direction) met so far: a node's edges come from a few fields, and a hub's
+        // thousands of edges need not each search a schema.
+        var words: [(type: EntityType, field: FieldName, outgoing: Bool, label: String)] = []
         for edgePosition in graph.incident[position] {
             let edge = graph.edges[edgePosition]
             let outgoing = edge.source == position
             let other = outgoing ? edge.target : edge.source
             let sourceType = graph.nodes[edge.source].reference.type
-            let field = types[sourceType].fields.first { $0.name == edge.field }
-            let label = outgoing ? (field?.label ?? edge.relation) : (field?.inverseLabel ?? types[sourceType].plural.capitalisedFirst)
+            let label: String
+            if let known = words.first(where: { $0.outgoing == outgoing && $0.type == sourceType && $0.field == edge.field }) {
+                label = known.label
+            } else {
+                let field = types[sourceType].fields.first { $0.name == edge.field }
+                label = outgoing ? (field?.label ?? edge.relation) : (field?.inverseLabel ?? types[sourceType].plural.capitalisedFirst)
+                words.append((sourceType, edge.field, outgoing, label))
+            }
             let slot = slots[label] ?? groups.count
             if slot == groups.count {
                 slots[label] = slot
