@@ -52,20 +52,16 @@ public enum ControlCharacters {
 
     /// The byte offset of the first forbidden character at or after `start`, or nil. Every output page and
     /// every text field passes through here, so eight bytes are tested at a time: a word whose bytes are all
-    /// printable ASCII (0x20–0x7E) cannot hold one, and only the other words are looked at byte by byte.
+    /// printable ASCII, tab, line feed or carriage return cannot hold one, and only the other words are looked
+    /// at byte by byte.
     static func firstForbidden(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         let count = bytes.count
         guard let base = bytes.baseAddress else { return nil }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while index < count {
             if index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                // A byte below 0x20: the classic "has a byte less than n" test; a byte of 0x7F or more: its high
-                // bit, or the high bit of its low seven bits plus one.
-                let low = (word &- ones &* 0x20) & ~word & highs
-                let high = (((word & ~highs) &+ ones) | word) & highs
-                if low | high == 0 {
+                if !mayHoldForbidden(word) {
                     index += 8
                     continue
                 }
@@ -74,6 +70,23 @@ public enum ControlCharacters {
             index += 1
         }
         return nil
+    }
+
+    /// False when every byte of `word` is printable ASCII (0x20–0x7E), tab, line feed or carriage return. Each
+    /// test is exact per byte (no borrow or carry crosses from one byte to the next), so the line breaks of a
+    /// page do not send its words to the byte-by-byte test.
+    @inline(__always)
+    private static func mayHoldForbidden(_ word: UInt64) -> Bool {
+        let highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // The high bit of each byte that is zero.
+        @inline(__always) func zeros(_ value: UInt64) -> UInt64 { ~(((value & lows) &+ lows) | value) & highs }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // Below 0x20: the high bit clear and bits 5 and 6 clear.
+        let control = zeros(word & (ones &* 0x60)) & ~word & highs
+        let allowed = zeros(word ^ (ones &* 0x09)) | zeros(word ^ (ones &* 0x0A)) | zeros(word ^ (ones &* 0x0D))
+        // 0x7F or more: the high bit set, or the low seven bits all set.
+        let high = (((word & lows) &+ ones) | word) & highs
+        return (control & ~allowed) | high != 0
     }
 
     /// The first forbidden scalar of `text`, or nil.
