@@ -32,41 +32,57 @@ public enum JSONString {
         out.append(0x22)
         var text = text
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
             var start = 0
             var index = 0
             let count = bytes.count
             while index < count {
+                // Eight plain bytes at a time: bodies are long and mostly plain.
+                if index + 8 <= count && isPlain(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
-                var escape: [UInt8]?
                 var width = 1
-                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
-                    switch byte {
-                    case 0x22: escape = [0x5C, 0x22]
-                    case 0x5C: escape = [0x5C, 0x5C]
-                    case 0x0A: escape = [0x5C, 0x6E]
-                    case 0x0D: escape = [0x5C, 0x72]
-                    case 0x09: escape = [0x5C, 0x74]
-                    default: escape = unicodeEscape(UInt32(byte))
-                    }
-                } else if byte == 0xC2, index + 1 < count, bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F {
-                    escape = unicodeEscape(UInt32(bytes[index + 1]))
+                var short: UInt8 = 0
+                var code: UInt32?
+                switch byte {
+                case 0x22: short = 0x22
+                case 0x5C: short = 0x5C
+                case 0x0A: short = 0x6E
+                case 0x0D: short = 0x72
+                case 0x09: short = 0x74
+                case 0..<0x20, 0x7F: code = UInt32(byte)
+                case 0xC2 where index + 1 < count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
+                    code = UInt32(bytes[index + 1])
                     width = 2
-                } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                    escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    code = bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029
                     width = 3
-                }
-                if let escape {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                    out.append(contentsOf: escape)
-                    index += width
-                    start = index
-                } else {
+                default:
                     index += 1
+                    continue
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                if let code { out.append(contentsOf: unicodeEscape(code)) } else { out.append(0x5C); out.append(short) }
+                index += width
+                start = index
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
         }
         out.append(0x22)
+    }
+
+    /// True when every byte of `word` is printable ASCII other than `"` and `\` (nothing to escape); each test
+    /// is exact per byte.
+    @inline(__always)
+    static func isPlain(_ word: UInt64) -> Bool {
+        let highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
+        // The high bit of each byte that is zero.
+        @inline(__always) func zeros(_ value: UInt64) -> UInt64 { ~(((value & lows) &+ lows) | value) & highs }
+        let control = zeros(word & (ones &* 0x60)) & ~word & highs
+        let high = (((word & lows) &+ ones) | word) & highs
+        return control | high | zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C)) == 0
     }
 
     /// `\uXXXX` with upper-case hex digits.
