@@ -373,6 +373,20 @@ public final class OutputSession: @unchecked Sendable {
         try OutputWriter.finish(journal, at: location)
     }
 
+    /// Ends a session that staged nothing (the build stopped on its content's errors) without changing the
+    /// output: a standby taken as the staging folder goes back as it was, its state with it, so the next
+    /// build still starts from it; a staging folder made for this build is removed.
+    public func abandon() {
+        guard isOpen, fromStandby, batches == 0 else { return discard() }
+        isOpen = false
+        if let previous, (try? FileWriter.replace(location.staging + "/" + BuildState.fileName, previous.encoded())) == nil {
+            OutputWriter.removeIfOurs(location.staging)
+        } else if rename(location.staging, location.standby) != 0 {
+            OutputWriter.removeIfOurs(location.staging)
+        }
+        lock.release()
+    }
+
     /// Ends the session without changing the output: the staging folder is removed.
     public func discard() {
         guard isOpen else { return }

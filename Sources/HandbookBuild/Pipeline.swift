@@ -100,13 +100,35 @@ public enum Pipeline {
         }
         // With a fixed date (SOURCE_DATE_EPOCH) nothing says when entries were added, so none is called new.
         let pendingHistory = options.fixedChangeDate == nil ? ChangeHistory.Pending(contentPath: options.contentPath) : nil
+        // The output is opened (the old site listed beside its standby) and the theme compiled while the content
+        // is read and checked: neither depends on it. A build that stops on the content's errors lets both go.
+        let opening = Background { Result { () throws(BuildError) in try OutputSession(output: options.outputPath) } }
+        let theming = Background { Result { () throws(BuildFailure) in
+            let files = try loadTheme(options)
+            return (files: files, theme: try compileTheme(files, options))
+        } }
+        func abandon() {
+            if case .success(let session) = opening.value { session.abandon() }
+        }
         var frontMatter: [(path: String, digest: ByteDigest)] = []
-        var validation = try loadAndValidate(options, clock: &clock) { tree in frontMatter = tree.documents.map { ($0.path, $0.frontMatterDigest) } }
+        var validation: ValidationResult
+        do {
+            validation = try loadAndValidate(options, clock: &clock) { tree in frontMatter = tree.documents.map { ($0.path, $0.frontMatterDigest) } }
+        } catch {
+            abandon()
+            throw error
+        }
         guard validation.errorCount == 0 else {
+            abandon()
             return BuildReport(validation: validation, fileCount: 0, brokenLinks: [], written: false)
         }
-        let themeFiles = try loadTheme(options)
-        let theme = try compileTheme(themeFiles, options)
+        let themeFiles: ThemeFiles, theme: Theme
+        switch theming.value {
+        case .success(let made): (themeFiles, theme) = made
+        case .failure(let error):
+            abandon()
+            throw error
+        }
         clock.mark("theme")
         date(&validation, history: pendingHistory?.history(paths: validation.entities.map(\.path)) ?? [:], options)
         clock.mark("history")
@@ -118,10 +140,9 @@ public enum Pipeline {
         // Writing starts as soon as the first output is made: each generator's files are compared with the
         // old output and staged as it finishes, and then let go, so the site's bytes are never all held at once.
         let session: OutputSession
-        do {
-            session = try OutputSession(output: options.outputPath)
-        } catch {
-            throw .output(error)
+        switch opening.value {
+        case .success(let opened): session = opened
+        case .failure(let error): throw .output(error)
         }
         let checkedBase = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         // What the last build's output was made from says which outputs can be kept as they are (never when
@@ -249,6 +270,8 @@ extension Pipeline {
         let validation = Validator.validate(tree, today: options.today, types: options.types,
                                             cache: cache?.validation, changed: cache.map { Set($0.files.parsed.keys) } ?? [])
         clock.mark("validate")
+        // Every file's bytes and parsed front matter are freed beside the build, not before its next phase.
+        Parallel.release(tree)
         return validation
     }
 }

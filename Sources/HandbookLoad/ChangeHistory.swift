@@ -34,25 +34,18 @@ public enum ChangeHistory {
     /// reading and checking the files; `history(paths:)` waits for it.
     public final class Pending: @unchecked Sendable {
         private let contentPath: String
-        private let done = DispatchSemaphore(value: 0)
-        private var fromGit: [String: (first: Int64, last: Int64)] = [:]
+        // On a thread of its own: waiting on git must not hold one of the workers that read the files.
+        private let fromGit: Background<[String: (first: Int64, last: Int64)]>
 
         /// Starts `git log` for `contentPath`.
         public init(contentPath: String) {
             self.contentPath = contentPath
-            // A thread of its own: waiting on git must not hold one of the workers that read the files.
-            let thread = Thread { [self] in
-                fromGit = ChangeHistory.gitDates(contentPath: contentPath)
-                done.signal()
-            }
-            thread.start()
+            fromGit = Background { ChangeHistory.gitDates(contentPath: contentPath) }
         }
 
         /// The dates of each path, once `git log` has finished.
         public func history(paths: [String]) -> [String: Dates] {
-            done.wait()
-            done.signal()
-            return ChangeHistory.dates(fromGit: fromGit, contentPath: contentPath, paths: paths)
+            ChangeHistory.dates(fromGit: fromGit.value, contentPath: contentPath, paths: paths)
         }
     }
 

@@ -153,6 +153,27 @@ import Darwin
     /// Files of the output removed, added or replaced by hand, or the whole output restored from a copy: the
     /// standby no longer matches it, so nothing is kept, and every rebuild after is still the fresh build's bytes
     /// (the hand-made change does not come back a build later).
+    /// The output is opened while the content is checked; a build that then stops on the content's errors
+    /// leaves the standby (and its state) as it was, so the build after the fix still keeps what it can.
+    @Test func aBuildStoppedByErrorsLeavesTheStandbyToTheNext() throws {
+        let place = try Place()
+        defer { place.directory.cleanUp() }
+        _ = try place.rebuild("the first build")
+        _ = try place.rebuild("the second build")
+        let site = Self.tree(place.output)
+        let standby = place.directory.path + "/.site.standby"
+        try place.edit("organisations/example-network.md") { $0.replacingOccurrences(of: "---\n", with: "---\nno_such_field: 1\n", options: [], range: $0.range(of: "---\n")) }
+        let failed = try Pipeline.build(place.options(output: place.output))
+        #expect(!failed.written && failed.validation.errorCount > 0)
+        #expect(Self.tree(place.output) == site)
+        #expect(FileManager.default.fileExists(atPath: standby + "/" + BuildState.fileName))
+        #expect(OutputSiblings.standbyIsACopy(of: place.output))
+        #expect(OutputSiblings.leftovers(in: place.directory.path) == ["content", "site", "theme"])
+        try place.edit("organisations/example-network.md") { $0.replacingOccurrences(of: "no_such_field: 1\n", with: "") }
+        Self.setTime(place.content + "/organisations/example-network.md", Self.noon)
+        #expect(try place.rebuild("the error fixed") > site.count / 2)
+    }
+
     @Test func anOutputChangedByHandIsNotTrusted() throws {
         let place = try Place()
         defer { place.directory.cleanUp() }
