@@ -53,6 +53,8 @@ public struct RelatedEntries: Sendable {
     private let features: [[Shared]]
     /// For each shared thing, the positions of the entries that have it, ascending.
     private let holders: [Shared: [Int]]
+    /// Score tables, one per page being worked on at a time.
+    private let scratch = ScratchPool()
 
     /// Indexes what the published entries share; pages (types not listed) take no part.
     public init(index: SiteIndex) {
@@ -98,46 +100,69 @@ public struct RelatedEntries: Sendable {
         for other in entity.references { if let position = index.position(other) { linked.insert(position) } }
         for other in index.backlinks[reference] ?? [] { if let position = index.position(other) { linked.insert(position) } }
         let own = features[me]
-        // The lists are ascending: merging them meets each candidate once, with all it shares, and needs no
-        // table of scores (a dictionary of thousands of candidates per page was most of this function's time).
-        var lists: [[Int]] = []
-        var shares: [(bit: Int, weight: Int, rarity: Double)] = []
+        // Every candidate's score in a table by position, kept between pages and cleared through the list of
+        // positions touched: the cost is the length of the lists walked, whatever their number.
+        let table = scratch.take(count: index.entities.count)
+        defer { scratch.give(table) }
         for (bit, feature) in own.prefix(64).enumerated() {
             guard let list = holders[feature], list.count > 1, list.count <= Self.commonest else { continue }
-            lists.append(list)
             // Rarer things count more: the weight over log2 of how many entries share it.
-            shares.append((bit, feature.weight, Double(feature.weight) / log2(Double(list.count) + 1)))
+            let rarity = Double(feature.weight) / log2(Double(list.count) + 1)
+            for position in list {
+                if table.scores[position].shared == 0 { table.touched.append(position) }
+                table.scores[position].add(bit: bit, weight: feature.weight, rarity: rarity)
+            }
         }
-        var heads = [Int](repeating: 0, count: lists.count)
-        // The best `limit` so far, best first: (position, score).
+        // The best `limit`, best first (a higher rank, then a lower position).
         var best: [(position: Int, score: Score)] = []
         best.reserveCapacity(Self.limit + 1)
-        while true {
-            var next = Int.max
-            for number in lists.indices where heads[number] < lists[number].count {
-                next = min(next, lists[number][heads[number]])
+        for position in table.touched {
+            let score = table.scores[position]
+            table.scores[position] = Score()
+            guard position != me, score.weight >= Self.threshold, !linked.contains(position) else { continue }
+            func above(_ other: (position: Int, score: Score)) -> Bool {
+                score.rank > other.score.rank || (score.rank == other.score.rank && position < other.position)
             }
-            guard next != Int.max else { break }
-            var score = Score()
-            for number in lists.indices where heads[number] < lists[number].count && lists[number][heads[number]] == next {
-                score.add(bit: shares[number].bit, weight: shares[number].weight, rarity: shares[number].rarity)
-                heads[number] += 1
-            }
-            guard next != me, score.weight >= Self.threshold, !linked.contains(next) else { continue }
-            // Candidates come in ascending position, so a later one ranks above an equal earlier one only when
-            // its rank is higher: higher rank first, then lower position.
-            guard best.count < Self.limit || score.rank > best[best.count - 1].score.rank else { continue }
+            guard best.count < Self.limit || above(best[best.count - 1]) else { continue }
             var slot = best.count
-            while slot > 0 && score.rank > best[slot - 1].score.rank { slot -= 1 }
-            best.insert((next, score), at: slot)
+            while slot > 0 && above(best[slot - 1]) { slot -= 1 }
+            best.insert((position, score), at: slot)
             if best.count > Self.limit { best.removeLast() }
         }
+        table.touched.removeAll(keepingCapacity: true)
         return best.map { item in
             let shared = own.prefix(64).enumerated()
                 .filter { item.score.shared & (1 << UInt64($0.offset)) != 0 }
                 .sorted { ($0.element.weight, $1.offset) > ($1.element.weight, $0.offset) }
                 .map(\.element)
             return Match(entity: index.entities[item.position], shared: shared)
+        }
+    }
+
+    /// A table of scores by position, all zero between uses, and the positions a use touched.
+    final class Scratch {
+        var scores: [Score]
+        var touched: [Int] = []
+
+        init(count: Int) { scores = [Score](repeating: Score(), count: count) }
+    }
+
+    /// Tables handed to one page at a time: as many as pages are worked on at once.
+    final class ScratchPool: @unchecked Sendable {
+        private let lock = NSLock()
+        private var free: [Scratch] = []
+
+        func take(count: Int) -> Scratch {
+            lock.lock()
+            defer { lock.unlock() }
+            if let table = free.popLast(), table.scores.count == count { return table }
+            return Scratch(count: count)
+        }
+
+        func give(_ table: Scratch) {
+            lock.lock()
+            free.append(table)
+            lock.unlock()
         }
     }
 
