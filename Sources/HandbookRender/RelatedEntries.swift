@@ -104,32 +104,38 @@ public struct RelatedEntries: Sendable {
         // positions touched: the cost is the length of the lists walked, whatever their number.
         let table = scratch.take(count: index.entities.count)
         defer { scratch.give(table) }
-        for (bit, feature) in own.prefix(64).enumerated() {
-            guard let list = holders[feature], list.count > 1, list.count <= Self.commonest else { continue }
-            // Rarer things count more: the weight over log2 of how many entries share it.
-            let rarity = Double(feature.weight) / log2(Double(list.count) + 1)
-            for position in list {
-                if table.scores[position].shared == 0 { table.touched.append(position) }
-                table.scores[position].add(bit: bit, weight: feature.weight, rarity: rarity)
-            }
-        }
+        var touched: [Int] = []
+        swap(&touched, &table.touched)
         // The best `limit`, best first (a higher rank, then a lower position).
         var best: [(position: Int, score: Score)] = []
         best.reserveCapacity(Self.limit + 1)
-        for position in table.touched {
-            let score = table.scores[position]
-            table.scores[position] = Score()
-            guard position != me, score.weight >= Self.threshold, !linked.contains(position) else { continue }
-            func above(_ other: (position: Int, score: Score)) -> Bool {
-                score.rank > other.score.rank || (score.rank == other.score.rank && position < other.position)
+        // Through a pointer: the table is a class's, and each access to it would otherwise be checked.
+        table.scores.withUnsafeMutableBufferPointer { scores in
+            for (bit, feature) in own.prefix(64).enumerated() {
+                guard let list = holders[feature], list.count > 1, list.count <= Self.commonest else { continue }
+                // Rarer things count more: the weight over log2 of how many entries share it.
+                let rarity = Double(feature.weight) / log2(Double(list.count) + 1)
+                for position in list {
+                    if scores[position].shared == 0 { touched.append(position) }
+                    scores[position].add(bit: bit, weight: feature.weight, rarity: rarity)
+                }
             }
-            guard best.count < Self.limit || above(best[best.count - 1]) else { continue }
-            var slot = best.count
-            while slot > 0 && above(best[slot - 1]) { slot -= 1 }
-            best.insert((position, score), at: slot)
-            if best.count > Self.limit { best.removeLast() }
+            for position in touched {
+                let score = scores[position]
+                scores[position] = Score()
+                guard position != me, score.weight >= Self.threshold, !linked.contains(position) else { continue }
+                func above(_ other: (position: Int, score: Score)) -> Bool {
+                    score.rank > other.score.rank || (score.rank == other.score.rank && position < other.position)
+                }
+                guard best.count < Self.limit || above(best[best.count - 1]) else { continue }
+                var slot = best.count
+                while slot > 0 && above(best[slot - 1]) { slot -= 1 }
+                best.insert((position, score), at: slot)
+                if best.count > Self.limit { best.removeLast() }
+            }
         }
-        table.touched.removeAll(keepingCapacity: true)
+        touched.removeAll(keepingCapacity: true)
+        swap(&touched, &table.touched)
         return best.map { item in
             let shared = own.prefix(64).enumerated()
                 .filter { item.score.shared & (1 << UInt64($0.offset)) != 0 }
