@@ -30,16 +30,32 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// The encoding made safe inside an HTML `<script>` element: `<`, `>` and `&` as \u escapes.
     public var encodedForScript: String {
+        String(decoding: encodedForScriptBytes, as: UTF8.self)
+    }
+
+    /// `encodedForScript` as UTF-8 bytes, for a page that takes them as they are.
+    public var encodedForScriptBytes: [UInt8] {
+        let plain = bytes
         var out: [UInt8] = []
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
-            case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
-            case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
-            default: out.append(byte)
+        out.reserveCapacity(plain.count + 64)
+        // `<`, `>` and `&` are rare in JSON-LD: runs without them are copied whole.
+        plain.withUnsafeBufferPointer { plain in
+            var start = 0
+            for index in plain.indices {
+                let escape: StaticString
+                switch plain[index] {
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case UInt8(ascii: ">"): escape = "\\u003e"
+                case UInt8(ascii: "&"): escape = "\\u0026"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: plain[start..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                start = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: plain[start...]))
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Appends the compact encoding to a byte buffer.

@@ -90,7 +90,7 @@ extension PageGenerator {
             "description": .string(content.description),
             "canonical": .string(url),
             "ogType": .string(content.ogType),
-            "jsonld": MustacheValue(jsonLD?.encodedForScript),
+            "jsonld": jsonLD.map { .utf8($0.encodedForScriptBytes) } ?? .null,
             "isHome": .bool(page.isHome),
             "isSearch": .bool(page.section == SearchPage.section),
             "isGraph": .bool(page.section == GraphMapPage.section),
