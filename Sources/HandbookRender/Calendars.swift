@@ -25,7 +25,7 @@ struct Calendars: OutputGenerator {
 
     func files() -> [OutputFile] {
         let index = site.index
-        let events = (site.ordered[Self.type] ?? []).compactMap(index.entity)
+        let events = (site.ordered[Self.type] ?? []).compactMap { index.entity($0) }
         var deadlines: [ICalendar.Item] = []
         for funder in index.entities(of: .funders) {
             for (position, call) in (funder[.openCalls]?.list ?? []).enumerated() {
@@ -40,12 +40,12 @@ struct Calendars: OutputGenerator {
             let organiser = EntityReference(type: .organisations, slug: slug)
             let name = index.entity(organiser)?.name ?? slug
             files.append(OutputFile(path: index.links.page(organiser) + Self.fileName, bytes: ICalendar.bytes(
-                name: "\(title): events by \(name)", items: references.compactMap(index.entity).map(ICalendar.Item.event), index: index, baseURL: site.baseURL, isFeed: true)))
+                name: "\(title): events by \(name)", items: references.compactMap { index.entity($0) }.map(ICalendar.Item.event), index: index, baseURL: site.baseURL, isFeed: true)))
         }
         for (id, references) in site.eventsByTopic.sorted(by: { $0.key < $1.key }) where index.settings.topics.contains(where: { $0.id == id }) {
             let label = index.settings.topicLabel(id)
             files.append(OutputFile(path: Links.topic(id) + Self.fileName, bytes: ICalendar.bytes(
-                name: "\(title): \(label) events", items: references.compactMap(index.entity).map(ICalendar.Item.event), index: index, baseURL: site.baseURL, isFeed: true)))
+                name: "\(title): \(label) events", items: references.compactMap { index.entity($0) }.map(ICalendar.Item.event), index: index, baseURL: site.baseURL, isFeed: true)))
         }
         files += Parallel.map(index.entities(of: Self.type)) { event in
             OutputFile(path: index.links.page(event.reference) + Self.eventFileName,

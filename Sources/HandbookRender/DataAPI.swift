@@ -64,7 +64,7 @@ struct DataAPI: OutputGenerator {
             item.append(0x2C)
             item += core
             var detail: [UInt8] = Array("{\"backlinks\":".utf8)
-            JSONValue.array((self.index.backlinks[entity.reference] ?? []).map(self.reference)).encode(into: &detail)
+            JSONValue.array((self.index.backlinks[entity.reference] ?? []).map { self.reference($0) }).encode(into: &detail)
             detail += Array(",\"body_html\":".utf8)
             JSONString.append(self.bodies[entity.reference], to: &detail)
             detail.append(0x2C)
@@ -201,7 +201,7 @@ struct DataAPI: OutputGenerator {
         case .date(let date): return .string(date.description)
         case .dateTime(let dateTime): return .string(dateTime.description)
         case .reference(let target): return reference(target)
-        case .list(let items): return .array(items.map(self.value))
+        case .list(let items): return .array(items.map { self.value($0) })
         case .record(let entries):
             var object: [String: JSONValue] = [:]
             for entry in entries { object[entry.key] = self.value(entry.value) }

@@ -39,7 +39,7 @@ struct DisplayOrder: Sendable {
     /// The list page's groups: "Upcoming" and "Past" for types ordered that way, else one group.
     func groups(_ type: EntityType, _ entries: [Entity]) -> [(heading: String?, entries: [Entity])] {
         guard case .upcomingThenPast = index.types[type].displayOrder else { return [(nil, entries)] }
-        let upcoming = entries.filter(isUpcoming)
+        let upcoming = entries.filter { isUpcoming($0) }
         let past = entries.filter { !isUpcoming($0) }
         return [("Upcoming", upcoming), ("Past", past)].filter { !$0.1.isEmpty }
     }

@@ -110,7 +110,7 @@ struct EntityPages: PageGenerator {
     /// A role shown on its owner's page ("As a funder"): its facts without the link back or what the owner's
     /// details already say (the same country, kind or website), its summary and body, and where to edit it.
     func roleSection(_ role: EntityReference, presenter: FieldPresenter) -> MustacheValue? {
-        guard let entity = site.index.entity(role), let owner = site.index.roleOwners[role].flatMap(site.index.entity) else { return nil }
+        guard let entity = site.index.entity(role), let owner = site.index.roleOwners[role].flatMap({ site.index.entity($0) }) else { return nil }
         let descriptor = site.index.types[role.type]
         var excluded = Set(descriptor.roleField.map { [$0] } ?? [])
         for field in descriptor.fields where entity[field.name] != nil && entity[field.name] == owner[field.name] { excluded.insert(field.name) }

@@ -173,7 +173,7 @@ struct FieldPresenter {
                 if case .date(let date) = value { return time(date) }
                 return nil
             } ?? ""
-            var purpose = grant[.purpose]?.text.map(h) ?? ""
+            var purpose = grant[.purpose]?.text.map { h($0) } ?? ""
             if let url = grant[.url]?.text { purpose += (purpose.isEmpty ? "" : " ") + link(url) }
             rows += "<tr><td>\(recipient)</td><td class=\"number\">\(amount)</td><td>\(date)</td><td>\(purpose)</td></tr>"
         }

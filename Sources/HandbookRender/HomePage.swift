@@ -19,7 +19,7 @@ struct HomePage: PageGenerator {
             ["label": .string(site.counted(index.entities(of: descriptor.type).count, descriptor.type)), "url": .string(descriptor.urlFolder)]
         })
         let upcoming = site.upcomingEvents().prefix(5)
-        data["upcoming"] = .list(upcoming.map(site.card))
+        data["upcoming"] = .list(upcoming.map { site.card($0) })
         data["hasUpcoming"] = .bool(!upcoming.isEmpty)
         data["subscribe"] = index.entities(of: Calendars.type).isEmpty ? .null : Calendars.subscription(baseURL: site.baseURL)
         let recent = index.recentlyChanged(10)

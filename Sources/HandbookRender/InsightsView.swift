@@ -310,7 +310,7 @@ struct InsightsView {
 
     /// References sorted by name, then slug.
     func inNameOrder(_ references: [EntityReference]) -> [EntityReference] {
-        references.map { (key: index.entity($0).map(index.sortKey) ?? $0.slug, reference: $0) }
+        references.map { (key: index.entity($0).map { index.sortKey($0) } ?? $0.slug, reference: $0) }
             .sorted { ($0.key, $0.reference.slug) < ($1.key, $1.reference.slug) }
             .map(\.reference)
     }

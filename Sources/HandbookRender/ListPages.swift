@@ -44,7 +44,7 @@ struct ListPages: PageGenerator {
         data["filters"] = .list(filterGroups)
         data["hasFilters"] = .bool(!filterGroups.isEmpty)
         data["groups"] = .list(DisplayOrder(index: index).groups(type, site.inDisplayOrder(references)).map { group in
-            ["heading": MustacheValue(group.heading), "entries": .list(group.entries.map(site.card))]
+            ["heading": MustacheValue(group.heading), "entries": .list(group.entries.map { site.card($0) })]
         })
         data["isEmpty"] = .bool(references.isEmpty)
         // One entry has no order to choose.

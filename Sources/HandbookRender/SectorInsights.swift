@@ -126,7 +126,7 @@ public struct SectorInsights: Sendable {
         // The lists below name organisations and funders in name order: rank those nodes by name once, so
         // sorting thousands of partnerships compares numbers, not strings.
         let ranked = (0..<graph.nodes.count).filter { [.organisations, .funders].contains(graph.nodes[$0].reference.type) }
-            .map { node in (node: node, key: index.entity(graph.nodes[node].reference).map(index.sortKey) ?? graph.nodes[node].name) }
+            .map { node in (node: node, key: index.entity(graph.nodes[node].reference).map { index.sortKey($0) } ?? graph.nodes[node].name) }
             .sorted { ($0.key, graph.nodes[$0.node].reference.slug) < ($1.key, graph.nodes[$1.node].reference.slug) }
         var nameRank = [Int](repeating: Int.max, count: graph.nodes.count)
         for (rank, item) in ranked.enumerated() { nameRank[item.node] = rank }

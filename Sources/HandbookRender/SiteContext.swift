@@ -180,13 +180,13 @@ public struct SiteContext: Sendable {
         return index.types.descriptors.compactMap { descriptor in
             guard let members = byType[descriptor.type], !members.isEmpty else { return nil }
             let entries = order.groups(descriptor.type, inDisplayOrder(members)).flatMap(\.entries)
-            return ["heading": .string(descriptor.plural.capitalisedFirst), "entries": .list(entries.map(card))]
+            return ["heading": .string(descriptor.plural.capitalisedFirst), "entries": .list(entries.map { card($0) })]
         }
     }
 
     /// The published events, in display order, that have not ended and are not cancelled.
     func upcomingEvents() -> [Entity] {
         let order = DisplayOrder(index: index)
-        return (ordered[.events] ?? []).compactMap(index.entity).filter { order.isUpcoming($0) && EventStatus(of: $0) != .cancelled }
+        return (ordered[.events] ?? []).compactMap { index.entity($0) }.filter { order.isUpcoming($0) && EventStatus(of: $0) != .cancelled }
     }
 }
