@@ -239,6 +239,8 @@ public enum HTML {
 
     /// `text` with HTML's special characters escaped.
     public static func escape(_ text: String) -> String {
+        // Most names, links and labels have nothing to escape: then the text is given back as it is.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
         escape(text, into: &out)
         return out
