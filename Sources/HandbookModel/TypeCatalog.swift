@@ -45,11 +45,7 @@ public struct TypeCatalog: Sendable {
 
     /// The descriptor of a type of this catalog.
     public subscript(type: EntityType) -> TypeDescriptor {
-        // Read in place, not copied: every page asks for its types' descriptors many times, and a copy retains
-        // each of a descriptor's twenty members.
-        _read {
-            yield descriptors[position(of: type)]
-        }
+        descriptors[position(of: type)]
     }
 
     /// Where `type`'s descriptor is; a type not of this catalog is a programming error.

@@ -3,52 +3,54 @@
 /// carded and described to search engines, and what `handbook new` says about it.
 ///
 /// Adding a type is one new descriptor listed in `TypeCatalog.standard` (plus a template if it needs a
-/// special one); every stage of the pipeline reads descriptors, never a list of types of its own.
-public struct TypeDescriptor: Sendable {
+/// special one); every stage of the pipeline reads descriptors, never a list of types of its own. A class,
+/// never changed once made: pages ask for their types' descriptors thousands of times, and a copy is then
+/// one reference, not its twenty members each retained.
+public final class TypeDescriptor: Sendable {
     /// The type's identity.
-    public var type: EntityType
+    public let type: EntityType
     /// One entry of this type, in words: "organisation", "case study".
-    public var singular: String
+    public let singular: String
     /// Several entries, in words: "organisations", "case studies".
-    public var plural: String
+    public let plural: String
     /// The URL folder of its pages, ending in `/` (`organisations/`), or empty for pages at the site root.
-    public var urlFolder: String
+    public let urlFolder: String
     /// The field that names an entry (`name` or `title`).
-    public var nameField: FieldName
+    public let nameField: FieldName
     /// The front-matter fields: the type's own, then the common fields it does not redefine.
-    public var fields: [FieldSchema]
+    public let fields: [FieldSchema]
     /// Groups of fields of which at least one must be given (an event's `location` or `online`).
-    public var oneOfRequired: [[FieldName]]
+    public let oneOfRequired: [[FieldName]]
     /// Its place in the navigation, the home page's counts and search order; nil for types shown only
     /// through their own pages (such as `pages`), which come after the listed ones in search.
-    public var navigationOrder: Int?
+    public let navigationOrder: Int?
     /// How its list page orders entries.
-    public var displayOrder: DisplayOrder
+    public let displayOrder: DisplayOrder
     /// The filters of its list pages.
-    public var facets: [Facet]
+    public let facets: [Facet]
     /// The fields a card shows in its line of facts, in order.
-    public var cardFields: [CardField]
+    public let cardFields: [CardField]
     /// The date a card shows.
-    public var cardDate: FieldPath?
+    public let cardDate: FieldPath?
     /// The date a librarian last checked an entry (`reviewed`; a press contact's `verified`).
-    public var reviewField: FieldName
+    public let reviewField: FieldName
     /// Whether an entry never reviewed belongs in the librarian's review queue.
-    public var expectsReview: Bool
+    public let expectsReview: Bool
     /// Labels that read better than the field name on its pages ("Run by" for a case study's organisations).
-    public var fieldLabels: [FieldName: String]
+    public let fieldLabels: [FieldName: String]
     /// How its pages are described to search engines.
-    public var schemaOrg: SchemaOrgMapping
+    public let schemaOrg: SchemaOrgMapping
     /// The theme template for its pages.
-    public var template: String
+    public let template: String
     /// One line for `handbook new --help`: what an entry of this type is.
-    public var help: String
+    public let help: String
     /// The file name of the issue form in `.github/ISSUE_TEMPLATE/` for suggesting a new entry of this type, if
     /// there is one; list pages link to it when a repository is set.
-    public var suggestionForm: String?
+    public let suggestionForm: String?
     /// The field by which an entry of this type names the entry of another type that is the same real-world
     /// body (a funder's `organisation`): the two are then one entry to readers, with this one shown as a
     /// role on the other's page ("As a funder"), searched and drawn in the graph as the other.
-    public var roleField: FieldName?
+    public let roleField: FieldName?
 
     /// Creates a descriptor; the common fields are added after the type's own.
     public init(type: EntityType, singular: String, plural: String, urlFolder: String? = nil, nameField: FieldName,
