@@ -48,7 +48,7 @@ struct GraphPicture {
     /// The `<svg>` element as UTF-8, for a template value that takes bytes as they are (`MustacheValue.utf8`).
     func svgBytes(attributes: String) -> [UInt8] {
         // Written as bytes, numbers included: an organisation's page draws one, so this runs once per page.
-        var xml = XMLWriter()
+        var xml = XMLWriter(capacity: 512 + 512 * nodes.count + 128 * edges.count)
         xml.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         xml.number(width)
         xml.raw(" ")

@@ -6,6 +6,11 @@ struct XMLWriter {
     /// What has been written.
     private(set) var bytes: [UInt8] = []
 
+    /// An empty writer; `capacity` is how many bytes it will likely hold, so they are not copied as it grows.
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
     /// Appends markup as it is.
     mutating func raw(_ markup: String) {
         // Through the string's contiguous bytes: appending its UTF-8 view goes a byte at a time.
