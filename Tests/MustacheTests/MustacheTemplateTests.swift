@@ -7,6 +7,16 @@ import Testing
         #expect(library.render("t", ["x": "<a href=\"x\">'&'</a>"]) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;|<a href=\"x\">'&'</a>|<a href=\"x\">'&'</a>")
     }
 
+    /// Text given as UTF-8 bytes renders as the same text given as a string would: escaped, as it is, and
+    /// truthy in a section.
+    @Test func bytesRenderAsTheirText() throws {
+        let library = try MustacheLibrary(templates: ["t": "{{x}}|{{{x}}}|{{#x}}yes{{/x}}{{^x}}no{{/x}}"])
+        let text = "<p title=\"é's\">a & b</p>"
+        #expect(library.render("t", ["x": .utf8(Array(text.utf8))]) == library.render("t", ["x": .string(text)]))
+        #expect(library.render("t", ["x": .utf8([])]) == "||yes")
+        #expect(MustacheValue.utf8(Array(text.utf8)) == .string(text))
+    }
+
     @Test func mustacheBracesInDataStayText() throws {
         let library = try MustacheLibrary(templates: ["t": "{{x}}"])
         #expect(library.render("t", ["x": "{{secret}}"]) == "{{secret}}")
