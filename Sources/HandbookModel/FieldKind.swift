@@ -54,24 +54,25 @@ public indirect enum FieldKind: Hashable, Sendable {
     case vocabulary
 }
 
-/// One field of a type's front matter.
-public struct FieldSchema: Hashable, Sendable {
+/// One field of a type's front matter. A class, never changed once made: pages and checks walk their types'
+/// fields for every entry, and a copy is then one reference, not its seven members each retained.
+public final class FieldSchema: Hashable, Sendable {
     /// The key as written in front matter.
-    public var name: FieldName
+    public let name: FieldName
     /// What the field holds.
-    public var kind: FieldKind
+    public let kind: FieldKind
     /// Whether the field must be present.
-    public var isRequired: Bool
+    public let isRequired: Bool
     /// One line saying what the field is for: scaffold comments, JSON Schema descriptions, docs.
-    public var summary: String
+    public let summary: String
     /// Its heading on an entry's page: given, or the name in words ("open_calls" → "Open calls").
-    public var label: String
+    public let label: String
     /// For a field that names other entries, the heading on their pages of the entries that name them
     /// this way ("Members" for `networks`): the relationship read the other way.
-    public var inverseLabel: String?
+    public let inverseLabel: String?
     /// For a field that names other entries, the kind of edge each name makes in the social graph, read
     /// from the entry that names (`member-of`: this organisation is a member of that one).
-    public var relation: String?
+    public let relation: String?
 
     /// Creates a field.
     public init(_ name: FieldName, _ kind: FieldKind, required: Bool = false, label: String? = nil, inverse inverseLabel: String? = nil,
@@ -84,5 +85,22 @@ public struct FieldSchema: Hashable, Sendable {
         self.relation = relation
         let words = name.rawValue.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
         self.label = label ?? words.capitalisedFirst
+    }
+
+    /// Fields are equal when every member is.
+    public static func == (a: FieldSchema, b: FieldSchema) -> Bool {
+        a === b || (a.name == b.name && a.kind == b.kind && a.isRequired == b.isRequired && a.summary == b.summary
+            && a.label == b.label && a.inverseLabel == b.inverseLabel && a.relation == b.relation)
+    }
+
+    /// Hashes as `==` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(kind)
+        hasher.combine(isRequired)
+        hasher.combine(summary)
+        hasher.combine(label)
+        hasher.combine(inverseLabel)
+        hasher.combine(relation)
     }
 }
