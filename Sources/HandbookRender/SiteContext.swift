@@ -12,8 +12,8 @@ public struct SiteContext: Sendable {
     public let baseURL: String
     /// Each entry's card, made once, as templates read it.
     let cards: [EntityReference: MustacheValue]
-    /// Each entry's position in its type's display order, so a subset sorts in k log k.
-    let rank: [EntityReference: Int]
+    /// Each entry's place in its type's display order, by its position in the index, so a subset sorts in k log k.
+    let rank: [Int]
     /// Each type's entries in display order.
     let ordered: [EntityType: [EntityReference]]
     /// Each entry's Markdown body as HTML (headings demoted), rendered once for pages, API and feeds.
@@ -59,12 +59,15 @@ public struct SiteContext: Sendable {
                 return .bodies(RenderedBodies(index: index, upFront: everything || bodyCache != nil, cache: bodyCache))
             case .order:
                 let order = DisplayOrder(index: index)
-                var rank: [EntityReference: Int] = [:]
+                // By the entry's position in the index: looking an entry's place up is then one table read.
+                var rank = [Int](repeating: 0, count: index.entities.count)
                 var ordered: [EntityType: [EntityReference]] = [:]
                 for type in index.types.types {
                     let sorted = order.sorted(type, index.entities(of: type))
                     ordered[type] = sorted.map(\.reference)
-                    for (position, entity) in sorted.enumerated() { rank[entity.reference] = position }
+                    for (place, entity) in sorted.enumerated() {
+                        if let position = index.position(entity.reference) { rank[position] = place }
+                    }
                 }
                 return .order(ordered, rank)
             case .related:
@@ -73,7 +76,7 @@ public struct SiteContext: Sendable {
                 return .graph(SocialGraph(index: index))
             }
         }
-        var cards: [EntityReference: MustacheValue] = [:], rank: [EntityReference: Int] = [:]
+        var cards: [EntityReference: MustacheValue] = [:], rank: [Int] = []
         var ordered: [EntityType: [EntityReference]] = [:]
         var bodies: RenderedBodies?, related: RelatedEntries?, graph: SocialGraph?
         for prepared in parts {
@@ -123,7 +126,7 @@ public struct SiteContext: Sendable {
     private enum Prepared: @unchecked Sendable {
         case cards([EntityReference: MustacheValue])
         case bodies(RenderedBodies)
-        case order([EntityType: [EntityReference]], [EntityReference: Int])
+        case order([EntityType: [EntityReference]], [Int])
         case related(RelatedEntries)
         case graph(SocialGraph)
     }
@@ -157,9 +160,9 @@ public struct SiteContext: Sendable {
     /// References sorted by their type's display order.
     func inDisplayOrder(_ references: [EntityReference]) -> [Entity] {
         // Look each rank up once, not twice per comparison.
-        references.map { (rank: rank[$0] ?? 0, reference: $0) }
+        references.compactMap { reference in index.position(reference).map { (rank: rank[$0], position: $0) } }
             .sorted { $0.rank < $1.rank }
-            .compactMap { index.entity($0.reference) }
+            .map { index.entities[$0.position] }
     }
 
     /// A vocabulary of handbook.yml (topics, methods) as the list its index page shows: each id's label,
