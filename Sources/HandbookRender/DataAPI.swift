@@ -37,6 +37,15 @@ struct DataAPI: OutputGenerator {
         files(lists: Set(index.types.types), blocks: nil) + [catalogue()]
     }
 
+    /// A type at a time: a type's encoded entries are let go once its list and blocks are made, so the API of a
+    /// hundred thousand entries is never all held at once.
+    func files(in deliver: ([OutputFile]) -> Void) {
+        for type in index.types.types {
+            deliver(files(lists: [type], blocks: nil, of: type))
+        }
+        deliver([catalogue()])
+    }
+
     /// The blocks that hold changed entries, and the lists of types whose entries' times changed.
     func files(showing changed: ChangedEntries) -> [OutputFile] {
         var blocks: Set<String> = []
@@ -46,9 +55,9 @@ struct DataAPI: OutputGenerator {
         return files(lists: Set(changed.dates.map(\.type)), blocks: blocks)
     }
 
-    /// The lists of `lists` and the blocks at `blocks` (every block when nil).
-    func files(lists: Set<EntityType>, blocks wanted: Set<String>?) -> [OutputFile] {
-        let chosen = index.entities.filter { entity in
+    /// The lists of `lists` and the blocks at `blocks` (every block when nil), of the entries of `only` (of every type when nil).
+    func files(lists: Set<EntityType>, blocks wanted: Set<String>?, of only: EntityType? = nil) -> [OutputFile] {
+        let chosen = (only.map { index.entities(of: $0) } ?? index.entities).filter { entity in
             lists.contains(entity.reference.type)
                 || wanted?.contains(Self.blockPath(entity.reference, count: index.entities(of: entity.reference.type).count)) ?? true
         }
