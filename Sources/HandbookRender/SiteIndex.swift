@@ -52,17 +52,33 @@ public struct SiteIndex: Sendable {
         let parts = Parallel.tasks(Walk.allCases) { walk -> Walked in
             switch walk {
             case .references:
-                var backlinks: [EntityReference: Set<EntityReference>] = [:]
-                var inbound: [EntityReference: Set<Inbound>] = [:]
-                for entity in published {
+                // What each entry names, found on every core; then gathered by the entry named, and each list put
+                // in order once (sorted, repeats dropped) rather than kept in sets as it grows.
+                let named = Parallel.map(published) { entity -> [(target: EntityReference, link: Inbound)] in
+                    var found: [(target: EntityReference, link: Inbound)] = []
                     for entry in entity.fields {
                         for target in Entity.references(in: [entry]) where positions[target] != nil && target != entity.reference {
-                            backlinks[target, default: []].insert(entity.reference)
-                            inbound[target, default: []].insert(Inbound(source: entity.reference, field: FieldName(entry.key)))
+                            found.append((target, Inbound(source: entity.reference, field: FieldName(entry.key))))
                         }
                     }
+                    return found
                 }
-                return .references(backlinks.mapValues { $0.sorted() }, inbound.mapValues { $0.sorted { $0.source < $1.source } })
+                var gathered: [EntityReference: [Inbound]] = [:]
+                for found in named { for (target, link) in found { gathered[target, default: []].append(link) } }
+                var backlinks: [EntityReference: [EntityReference]] = [:], inbound: [EntityReference: [Inbound]] = [:]
+                backlinks.reserveCapacity(gathered.count)
+                inbound.reserveCapacity(gathered.count)
+                for (target, links) in gathered {
+                    let sorted = links.sorted { ($0.source, $0.field.rawValue) < ($1.source, $1.field.rawValue) }
+                    var unique: [Inbound] = []
+                    unique.reserveCapacity(sorted.count)
+                    for link in sorted where unique.last != link { unique.append(link) }
+                    inbound[target] = unique
+                    var sources: [EntityReference] = []
+                    for link in unique where sources.last != link.source { sources.append(link.source) }
+                    backlinks[target] = sources
+                }
+                return .references(backlinks, inbound)
             case .facets:
                 var facets: [EntityType: [Facet: [String: [EntityReference]]]] = [:]
                 var topics: [String: [EntityReference]] = [:]
