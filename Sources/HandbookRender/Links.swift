@@ -8,14 +8,10 @@ public struct Links: Sendable {
     /// entry: links to the role lead to its section on the other's page.
     let roleOwners: [EntityReference: EntityReference]
 
-    /// Each type's URL folder, found by comparing ranks: every link on every page asks for one.
-    private let folders: [(rank: Int, type: EntityType, folder: String)]
-
     /// Links for `types`, with `roleOwners` from the site index.
     init(types: TypeCatalog, roleOwners: [EntityReference: EntityReference] = [:]) {
         self.types = types
         self.roleOwners = roleOwners
-        folders = types.descriptors.map { ($0.type.rank, $0.type, $0.urlFolder) }
     }
 
     /// Where a reader goes for an entry: its page, `organisations/g1000/`, or `about/` for a type at the site
@@ -28,13 +24,7 @@ public struct Links: Sendable {
     /// The entry's own folder in the output, whatever it is a role of: where its page (or, for a role, the
     /// page that sends readers on to its owner's) and its other files are written.
     public func page(_ reference: EntityReference) -> String {
-        folder(reference.type) + reference.slug + "/"
-    }
-
-    /// A type's URL folder (`organisations/`).
-    private func folder(_ type: EntityType) -> String {
-        for entry in folders where entry.rank == type.rank && entry.type == type { return entry.folder }
-        return types[type].urlFolder
+        types[reference.type].urlFolder + reference.slug + "/"
     }
 
     /// The id of a role's section on its owner's page: the role type's singular, hyphenated (`funder`).
@@ -44,7 +34,7 @@ public struct Links: Sendable {
 
     /// `organisations/`.
     public func list(_ type: EntityType) -> String {
-        folder(type)
+        types[type].urlFolder
     }
 
     /// `organisations/by-country/`: the folder of one filter's pages.

@@ -157,7 +157,7 @@ private extension MustacheLibrary {
         for part in name.pointee.rest {
             guard let next = value[part] else {
                 // A dotted name through null is simply absent; through an object without the key, a miss.
-                if value.members != nil { misses?.record.record("\(misses!.template): \(name.pointee.dotted)") }
+                if let misses, value.members != nil { misses.record.record("\(misses.template): \(name.pointee.dotted)") }
                 return .null
             }
             value = next
