@@ -47,8 +47,13 @@ public final class OutputSession: @unchecked Sendable {
     /// hand): the exchange then happens even if no file changed, and the old output is made into the next
     /// standby from what it really holds (`Standby.Changes`).
     private let drifted: OutputTree?
-    /// What the new site is made from, to keep in the next standby.
+    /// The last build's search tokens, kept in the standby.
+    let searchTokens: SearchTokenCache?
+    /// True when the build will leave a standby (a rebuild that can exchange folders), so what it keeps there matters.
+    var keepsStandby: Bool { !isWhole && mode == .swap }
+    /// What the new site is made from, to keep in the next standby, with its search tokens.
     private var keeping: BuildState?
+    private var keepingSearchTokens: SearchTokenCache?
     private let mutex = NSLock()
     private var mode: Mode
     private var paths: Set<String> = []
@@ -93,12 +98,12 @@ public final class OutputSession: @unchecked Sendable {
             fromStandby = standby != nil
             if standby == nil { Standby.discard(location) }
             if let standby {
-                (old, previous, drifted) = (standby.tree, standby.previous, standby.output)
+                (old, previous, drifted, searchTokens) = (standby.tree, standby.previous, standby.output, standby.searchTokens)
                 made = old.folders
             } else {
                 var tree = isWhole ? OutputTree() : try OutputTree(scanning: location.output)
                 tree.files.remove(OutputWriter.marker)
-                (old, previous, drifted) = (tree, nil, nil)
+                (old, previous, drifted, searchTokens) = (tree, nil, nil, nil)
                 try OutputWriter.makeStaging(location)
             }
             location.giveStagingTheOutputsPermissions()
@@ -268,9 +273,10 @@ public final class OutputSession: @unchecked Sendable {
         try commit(stoppingAt: nil)
     }
 
-    /// `commit()`, keeping `state` with the standby for the next build.
-    func commit(keeping state: BuildState) throws(BuildError) -> OutputChanges {
+    /// `commit()`, keeping `state` and `searchTokens` with the standby for the next build.
+    func commit(keeping state: BuildState, searchTokens: SearchTokenCache? = nil) throws(BuildError) -> OutputChanges {
         keeping = state
+        keepingSearchTokens = searchTokens
         return try commit(stoppingAt: nil)
     }
 
@@ -320,7 +326,8 @@ public final class OutputSession: @unchecked Sendable {
                     // build's standby (a kill from here on leaves it for the next build to remove).
                     OutputTestHook.reached(.afterSwap)
                     let changes = Standby.Changes(from: drifted ?? old, to: paths, folders: folders, written: staged, standby: old)
-                    Standby.keep(location.staging, changes: changes, state: keeping.map { state in { state.sealedNow() } }, at: location) {
+                    Standby.keep(location.staging, changes: changes, state: keeping.map { state in { state.sealedNow() } },
+                                 searchTokens: keepingSearchTokens, at: location) {
                         OutputTestHook.reached(.updatingStandby)
                     }
                     return summary
@@ -348,8 +355,7 @@ public final class OutputSession: @unchecked Sendable {
             keeps = vanished.isEmpty && !unsupported
         }
         pending = []
-        let statePath = location.staging + "/" + BuildState.fileName
-        if keeps, let keeping, (try? FileWriter.replace(statePath, keeping.sealedNow())) == nil { keeps = false }
+        if keeps, let keeping, !Standby.record(state: keeping.sealedNow(), searchTokens: keepingSearchTokens, in: location.staging) { keeps = false }
         if !keeps || rename(location.staging, location.standby) != 0 { OutputWriter.removeIfOurs(location.staging) }
     }
 
@@ -379,7 +385,7 @@ public final class OutputSession: @unchecked Sendable {
     public func abandon() {
         guard isOpen, fromStandby, batches == 0 else { return discard() }
         isOpen = false
-        if let previous, (try? FileWriter.replace(location.staging + "/" + BuildState.fileName, previous.encoded())) == nil {
+        if let previous, !Standby.record(state: previous.encoded(), searchTokens: searchTokens, in: location.staging) {
             OutputWriter.removeIfOurs(location.staging)
         } else if rename(location.staging, location.standby) != 0 {
             OutputWriter.removeIfOurs(location.staging)

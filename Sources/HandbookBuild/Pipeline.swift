@@ -149,7 +149,9 @@ public enum Pipeline {
         // links are checked: the check reads every page).
         let plan = RenderPlan(previous: options.checkLinks ? nil : session.previous, inputs: inputs, entities: validation.entities)
         clock.mark("open the output")
-        let site = SiteContext(index: index, theme: theme, baseURL: baseURL, everything: plan.changed == nil)
+        // A rebuild tokenizes for search only the documents whose text the last build did not (`SearchTokenCache`).
+        let searchTokens = session.keepsStandby ? SearchTokenStore(previous: session.searchTokens) : nil
+        let site = SiteContext(index: index, theme: theme, baseURL: baseURL, everything: plan.changed == nil, searchTokens: searchTokens)
         clock.mark("prepare (bodies, cards, order)")
         // The generators are independent: run them side by side (each also spreads its own work), the
         // data outputs (listed last, the costliest) first so the cores stay busy, and time each on its own.
@@ -193,7 +195,7 @@ public enum Pipeline {
         do {
             let state = BuildState(site: inputs.site, entries: inputs.entries,
                                    outputs: Dictionary(uniqueKeysWithValues: zip(outputs.reversed().map { $0.name }, made.map(\.paths))))
-            outputChanges = try session.commit(keeping: state)
+            outputChanges = try session.commit(keeping: state, searchTokens: searchTokens?.next ?? session.searchTokens)
         } catch {
             throw .output(error)
         }

@@ -30,7 +30,10 @@ extension Pipeline {
         clock.mark("theme and history")
         let (index, baseURL) = siteIndex(validation, options)
         clock.mark("index")
-        let site = SiteContext(index: index, theme: theme, baseURL: baseURL, bodies: cache.bodies)
+        // The tokens of the last search index made (or, when none was asked for since, the one before).
+        let searchTokens = SearchTokenStore(previous: cache.searchTokens.flatMap { $0.next ?? $0.previous })
+        cache.searchTokens = searchTokens
+        let site = SiteContext(index: index, theme: theme, baseURL: baseURL, bodies: cache.bodies, searchTokens: searchTokens)
         clock.mark("prepare (bodies, cards, order)")
         let routes = SiteRoutes(site: site, outputs: options.outputs, previous: cache.routes)
         cache.routes = routes

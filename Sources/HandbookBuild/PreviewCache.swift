@@ -18,6 +18,8 @@ public final class PreviewCache: @unchecked Sendable {
     var history: [String: ChangeHistory.Dates]?
     /// The routes of the last servable preparation: which generator made which file.
     var routes: SiteRoutes?
+    /// The last preparation's search tokens: the search index tokenizes only documents changed since.
+    var searchTokens: SearchTokenStore?
 
     /// An empty cache: the first preparation does all the work.
     public init() {}

@@ -1,5 +1,6 @@
 import HandbookLoad
 import HandbookModel
+import HandbookRender
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,6 +35,27 @@ enum Standby {
         var previous: BuildState?
         /// The output's own files and folders, when the standby is not in step with it.
         var output: OutputTree?
+        /// The last build's search tokens, when it kept them (valid whether or not the standby is in step: they
+        /// say only which tokens a text has).
+        var searchTokens: SearchTokenCache?
+    }
+
+    /// The file in the standby that keeps the last build's search tokens (`SearchTokenCache`); like the state,
+    /// its name starts with the marker's, and it never reaches the output.
+    static let searchFileName = OutputWriter.marker + "-search"
+
+    /// The standby's own files, beside its copy of the site.
+    static let records = [BuildState.fileName, searchFileName]
+
+    /// Writes the standby's own files into `folder`: the search tokens (or none), then the state, last.
+    static func record(state: [UInt8], searchTokens: SearchTokenCache?, in folder: String) -> Bool {
+        let searchPath = folder + "/" + searchFileName
+        if let searchTokens {
+            guard (try? FileWriter.replace(searchPath, searchTokens.encoded(tool: BuildInputs.toolIdentity))) != nil else { return false }
+        } else {
+            unlink(searchPath)
+        }
+        return (try? FileWriter.replace(folder + "/" + BuildState.fileName, state)) != nil
     }
 
     /// Renames the standby to the staging folder when there is one to reuse, lists it and the output side by
@@ -43,21 +65,24 @@ enum Standby {
     /// and compared with the standby's. Nil when there is no standby to reuse.
     static func open(_ location: OutputLocation) throws(BuildError) -> Opened? {
         guard isOurs(location.standby), rename(location.standby, location.staging) == 0 else { return nil }
-        let statePath = location.staging + "/" + BuildState.fileName
+        let statePath = location.staging + "/" + BuildState.fileName, searchPath = location.staging + "/" + searchFileName
         let state = (try? FileSystem.read(statePath)).flatMap(BuildState.init(decoding:))
-        // The state describes the standby as it was made; the staging folder is about to change.
+        let searchTokens = (try? FileSystem.read(searchPath)).flatMap { SearchTokenCache(decoding: $0, tool: BuildInputs.toolIdentity) }
+        // The state describes the standby as it was made; the staging folder is about to change (and becomes the
+        // output, which never holds the standby's own files).
         unlink(statePath)
+        unlink(searchPath)
         let scans = Parallel.tasks([false, true]) { isOutput in
             Result { () throws(BuildError) in
                 try OutputTree(scanning: isOutput ? location.output : location.staging, stamping: isOutput)
             }
         }
         var tree = try scans[0].get(), output = try scans[1].get()
-        tree.inodes[BuildState.fileName] = nil
+        for name in records { tree.inodes[name] = nil }
         let inStep = output.inodes == tree.inodes && output.newestChange <= (state?.sealed ?? Int64.min)
-        tree.files.subtract([OutputWriter.marker, BuildState.fileName])
+        tree.files.subtract([OutputWriter.marker] + records)
         output.files.remove(OutputWriter.marker)
-        return Opened(tree: tree, previous: inStep ? state : nil, output: inStep ? nil : output)
+        return Opened(tree: tree, previous: inStep ? state : nil, output: inStep ? nil : output, searchTokens: searchTokens)
     }
 
     /// Removes a standby the build cannot use (no output to replace, or a change in place).
@@ -102,7 +127,8 @@ enum Standby {
     /// standby name. On any failure the copy is removed
     /// instead, which costs time but never correctness. `halfway` runs between the removals and the links (the
     /// tests kill a build there).
-    static func keep(_ retired: String, changes: Changes, state: (() -> [UInt8])?, at location: OutputLocation, halfway: () -> Void = {}) {
+    static func keep(_ retired: String, changes: Changes, state: (() -> [UInt8])?, searchTokens: SearchTokenCache?, at location: OutputLocation,
+                     halfway: () -> Void = {}) {
         let output = location.output
         let newFolders = Set(changes.madeFolders)
         let written = Set(changes.written)
@@ -125,10 +151,9 @@ enum Standby {
         }
         // What the copy's site was made from, for the next build; without it, that build makes every output.
         // Written last, once every link is made: its time says when the copy was complete.
-        let statePath = retired + "/" + BuildState.fileName
-        unlink(statePath)
+        for name in records { unlink(retired + "/" + name) }
         guard !failed.contains(true), sameMarker(retired, output) || linkMarker(from: output, into: retired) else { return abandon(retired) }
-        if let state, (try? FileWriter.replace(statePath, state())) == nil { return abandon(retired) }
+        if let state, !record(state: state(), searchTokens: searchTokens, in: retired) { return abandon(retired) }
         guard rename(retired, location.standby) == 0 else { return abandon(retired) }
     }
 

@@ -91,14 +91,16 @@ public struct SearchIndex: Sendable {
     /// The topics' and methods' labels.
     let settings: Settings
 
-    /// Builds the index of the published entries; `shardLimit` is the size above which a prefix is split.
-    public init(index: SiteIndex, shardLimit: Int = Self.defaultShardLimit) {
-        self.init(index: index, shardLimit: shardLimit, chunkCount: nil)
+    /// Builds the index of the published entries; `shardLimit` is the size above which a prefix is split. With
+    /// `tokens`, documents whose text the last build tokenized are taken from it, and this build's tokens are
+    /// left there for the next.
+    public init(index: SiteIndex, shardLimit: Int = Self.defaultShardLimit, tokens: SearchTokenStore? = nil) {
+        self.init(index: index, shardLimit: shardLimit, chunkCount: nil, tokens: tokens)
     }
 
     /// Builds the index, tokenizing in `chunkCount` runs of documents (by default a few per core, of 64
     /// documents or more; the files do not depend on it).
-    init(index: SiteIndex, shardLimit: Int, chunkCount: Int?) {
+    init(index: SiteIndex, shardLimit: Int, chunkCount: Int?, tokens: SearchTokenStore? = nil) {
         var ordered: [Entity] = []
         var ranges: [EntityType: (Int, Int)] = [:]
         // Types in the search order: earlier types win ties. A role is found as its owner, once.
@@ -109,12 +111,29 @@ public struct SearchIndex: Sendable {
             ranges[type] = (ordered.count, ordered.count + entities.count)
             ordered += entities
         }
-        // Tokenize in chunks of documents, each with its own token table, then merge them.
-        let count = chunkCount ?? max(1, min(ordered.count / 64, 4 * ProcessInfo.processInfo.activeProcessorCount))
-        let bounds = (0..<count).map { ordered.count * $0 / count..<ordered.count * ($0 + 1) / count }
+        // Tokenize in chunks of documents, each with its own token table, then merge them. With a store, each
+        // document's key says whether the last build tokenized the same text: only the others are tokenized.
         let documents = ordered
-        let chunks = Parallel.map(bounds) { range in SearchPostingsChunk(documents[range], index: index) }
-        let postings = SearchPostings(merging: chunks)
+        let keys = tokens == nil ? [] : Parallel.map(Self.runs(documents.count, chunkCount)) { range in
+            range.map { SearchPostingsChunk.key(of: documents[$0], index: index) }
+        }.flatMap { $0 }
+        let kept = tokens?.previous.map { [$0.chunk] } ?? []
+        let fresh = tokens?.previous.map { previous in documents.indices.filter { previous.documents[keys[$0]] == nil } }
+            ?? Array(documents.indices)
+        var sources: [SearchPostings.Source]?
+        let runs = Self.runs(fresh.count, chunkCount)
+        let made = Parallel.map(runs) { run in SearchPostingsChunk(run.lazy.map { documents[fresh[$0]] }, index: index) }
+        if let previous = tokens?.previous {
+            var fromRun = [(chunk: Int, doc: Int)](repeating: (0, 0), count: documents.count)
+            for (number, run) in runs.enumerated() { for offset in run { fromRun[fresh[offset]] = (kept.count + number, offset - run.lowerBound) } }
+            sources = documents.indices.map { doc in
+                previous.documents[keys[doc]].map { SearchPostings.Source(chunk: 0, doc: $0) }
+                    ?? SearchPostings.Source(chunk: fromRun[doc].chunk, doc: fromRun[doc].doc)
+            }
+        }
+        let chunks = kept + made
+        let postings = SearchPostings(merging: chunks, sources: sources, recording: tokens != nil)
+        if let tokens, let recorded = postings.recorded { tokens.keep(SearchTokenCache(chunk: recorded, keys: keys)) }
         var topics: [String: [Int]] = [:]
         var countries: [String: [Int]] = [:]
         for (doc, entity) in ordered.enumerated() {
@@ -127,12 +146,18 @@ public struct SearchIndex: Sendable {
         self.countries = countries
         self.typeRanges = ranges
         self.blockSize = Self.blockSize(documents: ordered.count)
-        self.tokenizing = (chunks.reduce(0) { $0 + $1.bytes }, chunks.reduce(0) { $0 + $1.seconds })
+        self.tokenizing = (made.reduce(0) { $0 + $1.bytes }, made.reduce(0) { $0 + $1.seconds })
         self.types = index.types
         self.links = index.links
         self.settings = index.settings
         var layout = SearchShardLayout(postings: postings, documents: ordered.count, limit: shardLimit)
         self.shards = layout.shards()
+    }
+
+    /// `count` items split into `chunkCount` runs (by default a few per core, of 64 items or more).
+    static func runs(_ count: Int, _ chunkCount: Int?) -> [Range<Int>] {
+        let runs = chunkCount ?? max(1, min(count / 64, 4 * ProcessInfo.processInfo.activeProcessorCount))
+        return (0..<runs).map { count * $0 / runs..<count * ($0 + 1) / runs }
     }
 
     /// The id of `token`, or nil.
@@ -149,8 +174,16 @@ public struct SearchIndex: Sendable {
 
     /// The best `postingLimit` postings (names, then details, then body; lower ids first), in id order.
     static func best(_ list: [Posting]) -> [Posting] {
-        list.sorted { (fieldWeight($0.code), -$0.doc) > (fieldWeight($1.code), -$1.doc) }
-            .prefix(postingLimit).sorted { $0.doc < $1.doc }
+        guard list.count > postingLimit else { return list.sorted { $0.doc < $1.doc } }
+        // Three weights: the documents of each, lowest ids first, until the limit is reached.
+        var byWeight: [[Posting]] = [[], [], [], []]
+        for posting in list { byWeight[fieldWeight(posting.code)].append(posting) }
+        var chosen: [Posting] = []
+        chosen.reserveCapacity(postingLimit)
+        for weight in [3, 2, 1] where chosen.count < postingLimit {
+            chosen += byWeight[weight].sorted { $0.doc < $1.doc }.prefix(postingLimit - chosen.count)
+        }
+        return chosen.sorted { $0.doc < $1.doc }
     }
 
     /// 3 for a name, 2 for a summary or detail, 1 for the body.

@@ -13,6 +13,8 @@ struct SearchPostings: Sendable {
     let codes: [Int32]
     /// Token id → how many documents it is in, for the lists cut to `SearchIndex.postingLimit`.
     let totals: [Int: Int]
+    /// With `recording`, each document's tokens, in document order, in `table`'s ids.
+    private(set) var recorded: SearchPostingsChunk?
 
     /// Postings as they are (for tests).
     init(table: SearchTokenTable, starts: [Int], docs: [Int32], codes: [Int32], totals: [Int: Int]) {
@@ -23,13 +25,40 @@ struct SearchPostings: Sendable {
         self.totals = totals
     }
 
-    /// Merges the chunks, which hold consecutive documents in order: their tables into one, ids renumbered
-    /// in byte order, and their documents' tokens into postings by token (counted, then filled in
-    /// document order, so each token's list is sorted without sorting).
-    init(merging chunks: [SearchPostingsChunk]) {
+    /// Where one document's tokens are: a chunk, and the document's place in it.
+    struct Source {
+        var chunk: Int
+        var doc: Int
+    }
+
+    /// Every document of `chunks`, chunk after chunk, in order.
+    static func consecutive(_ chunks: [SearchPostingsChunk]) -> [Source] {
+        chunks.indices.flatMap { chunk in chunks[chunk].ends.indices.map { Source(chunk: chunk, doc: $0) } }
+    }
+
+    /// Merges the chunks' documents listed in `sources` (document ids in that order; a chunk may hold others,
+    /// which are left out): their tables into one, ids renumbered in byte order, with only the tokens some
+    /// listed document has, and their tokens into postings by token (counted, then filled in document order,
+    /// so each token's list is sorted without sorting). With `recording`, each document's tokens in the
+    /// merged table are kept too (`recorded`), for the next build.
+    init(merging chunks: [SearchPostingsChunk], sources: [Source]? = nil, recording: Bool = false) {
+        let sources = sources ?? Self.consecutive(chunks)
+        // The tokens the listed documents have, by chunk (a kept chunk also holds documents since changed).
+        var used = chunks.map { [Bool](repeating: false, count: $0.table.count) }
+        for source in sources {
+            let chunk = chunks[source.chunk]
+            used[source.chunk].withUnsafeMutableBufferPointer { used in
+                chunk.ids.withUnsafeBufferPointer { ids in
+                    for position in chunk.range(source.doc) { used[Int(ids[position])] = true }
+                }
+            }
+        }
         var merged = SearchTokenTable(capacity: chunks.map(\.table.count).max() ?? 64)
-        let remaps = chunks.map { chunk in
-            (0..<chunk.table.count).map { id in chunk.table.bytes(id).withUnsafeBufferPointer { merged.intern($0) } }
+        let remaps = chunks.indices.map { index in
+            let chunk = chunks[index]
+            return (0..<chunk.table.count).map { id in
+                used[index][id] ? chunk.table.bytes(id).withUnsafeBufferPointer { merged.intern($0) } : -1
+            }
         }
         let order = Self.sortedIDs(merged)
         var table = SearchTokenTable(capacity: merged.count)
@@ -37,25 +66,59 @@ struct SearchPostings: Sendable {
         var rank = [Int](repeating: 0, count: merged.count)
         for (position, id) in order.enumerated() { rank[id] = position }
         // Each chunk's local ids as final ids.
-        let finals = remaps.map { remap in remap.map { rank[$0] } }
-        var counts = [Int](repeating: 0, count: table.count + 1)
-        for (chunk, final) in zip(chunks, finals) { for id in chunk.ids { counts[final[Int(id)] + 1] += 1 } }
-        for id in 0..<table.count { counts[id + 1] += counts[id] }
-        var fill = counts
-        var allDocs = [Int32](repeating: 0, count: counts[table.count])
-        var allCodes = [Int32](repeating: 0, count: counts[table.count])
-        var doc: Int32 = 0
-        for (chunk, final) in zip(chunks, finals) {
-            var position = 0
-            for end in chunk.ends {
-                while position < end {
-                    let id = final[Int(chunk.ids[position])]
-                    allDocs[fill[id]] = doc
-                    allCodes[fill[id]] = chunk.codes[position]
-                    fill[id] += 1
-                    position += 1
+        let finals = remaps.map { remap in remap.map { Int32($0 < 0 ? -1 : rank[$0]) } }
+        // Every listed document's tokens, one document after another, in final ids: what the next build keeps.
+        let total = sources.reduce(0) { $0 + chunks[$1.chunk].range($1.doc).count }
+        var flatIDs = [Int32](repeating: 0, count: total), flatCodes = [Int32](repeating: 0, count: total)
+        var flatEnds: [Int] = []
+        flatEnds.reserveCapacity(sources.count)
+        flatIDs.withUnsafeMutableBufferPointer { flatIDs in
+            flatCodes.withUnsafeMutableBufferPointer { flatCodes in
+                var next = 0
+                for source in sources {
+                    let chunk = chunks[source.chunk]
+                    finals[source.chunk].withUnsafeBufferPointer { final in
+                        chunk.ids.withUnsafeBufferPointer { ids in
+                            chunk.codes.withUnsafeBufferPointer { codes in
+                                for position in chunk.range(source.doc) {
+                                    flatIDs[next] = final[Int(ids[position])]
+                                    flatCodes[next] = codes[position]
+                                    next += 1
+                                }
+                            }
+                        }
+                    }
+                    flatEnds.append(next)
                 }
-                doc += 1
+            }
+        }
+        // Postings by token: counted, then filled in document order.
+        var counts = [Int](repeating: 0, count: table.count + 1)
+        var allDocs = [Int32](repeating: 0, count: total)
+        var allCodes = [Int32](repeating: 0, count: total)
+        counts.withUnsafeMutableBufferPointer { counts in
+            flatIDs.withUnsafeBufferPointer { flatIDs in
+                for id in flatIDs { counts[Int(id) + 1] += 1 }
+                for id in 0..<table.count { counts[id + 1] += counts[id] }
+                var fill = Array(counts.dropLast())
+                fill.withUnsafeMutableBufferPointer { fill in
+                    flatCodes.withUnsafeBufferPointer { flatCodes in
+                        allDocs.withUnsafeMutableBufferPointer { allDocs in
+                            allCodes.withUnsafeMutableBufferPointer { allCodes in
+                                var position = 0
+                                for (doc, end) in flatEnds.enumerated() {
+                                    while position < end {
+                                        let id = Int(flatIDs[position])
+                                        allDocs[fill[id]] = Int32(doc)
+                                        allCodes[fill[id]] = flatCodes[position]
+                                        fill[id] += 1
+                                        position += 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         var starts = [0]
@@ -80,6 +143,7 @@ struct SearchPostings: Sendable {
             starts.append(docs.count)
         }
         self.init(table: table, starts: starts, docs: docs, codes: codes, totals: totals)
+        if recording { recorded = SearchPostingsChunk(table: table, ids: flatIDs, codes: flatCodes, ends: flatEnds) }
     }
 
     /// The postings of token `id`, by document.

@@ -19,26 +19,21 @@ struct SearchPostingsChunk: Sendable {
     let seconds: Double
 
     /// Tokenizes `entities`: names (and aliases), then details, then bodies, each token with its best code per document.
-    init(_ entities: ArraySlice<Entity>, index: SiteIndex) {
+    init(_ entities: some Collection<Entity>, index: SiteIndex) {
         let started = Self.threadSeconds()
         var builder = Builder()
         for entity in entities {
-            // Another name an entry is known by weighs as its name: "PB" alone is as good as the whole name.
-            builder.addName(entity.name)
-            for alias in (entity[.aliases]?.list ?? []).compactMap(\.text) { builder.addName(alias) }
-            builder.code = 2
-            builder.tokenize(index.descriptor(entity.reference).singular)
-            if let summary = entity[.summary]?.text { builder.tokenize(summary) }
-            if let country = entity[.country]?.text { builder.tokenize(Formatting.country(country)) }
-            if let region = entity[.region]?.text { builder.tokenize(Formatting.region(region)) }
-            if let jurisdiction = entity[.jurisdiction]?.text { builder.tokenize(Formatting.jurisdiction(jurisdiction)) }
-            if let city = entity[.city]?.text ?? entity[.place]?.text { builder.tokenize(city) }
-            if let kind = entity[.kind]?.text { builder.tokenize(kind) }
-            for topic in (entity[.topics]?.list ?? []).compactMap(\.text) { builder.tokenize(index.settings.topicLabel(topic)) }
-            for method in (entity[.methods]?.list ?? []).compactMap(\.text) { builder.tokenize(index.settings.methodLabel(method)) }
-            for reference in entity.references { if let target = index.entity(reference) { builder.tokenize(target.name) } }
-            builder.code = 1
-            entity.body.withUnsafeBufferPointer { builder.tokenize($0) }
+            Self.texts(of: entity, index: index) { place, text in
+                switch place {
+                case .name: builder.addName(text)
+                case .detail:
+                    builder.code = 2
+                    builder.tokenize(text)
+                case .body:
+                    builder.code = 1
+                    builder.tokenize(text)
+                }
+            }
             builder.endDocument()
         }
         self.table = builder.table
@@ -47,6 +42,58 @@ struct SearchPostingsChunk: Sendable {
         self.ends = builder.ends
         self.bytes = builder.bytes
         self.seconds = Self.threadSeconds() - started
+    }
+
+    /// Documents' tokens as they are (a kept `SearchTokenCache`'s).
+    init(table: SearchTokenTable, ids: [Int32], codes: [Int32], ends: [Int]) {
+        self.table = table
+        self.ids = ids
+        self.codes = codes
+        self.ends = ends
+        self.bytes = 0
+        self.seconds = 0
+    }
+
+    /// The positions in `ids` and `codes` of document `doc`'s tokens.
+    func range(_ doc: Int) -> Range<Int> {
+        (doc == 0 ? 0 : ends[doc - 1])..<ends[doc]
+    }
+
+    /// Where in a document a text is read: its names weigh most, then its details, then its body.
+    enum Place: Int64 { case name, detail, body }
+
+    /// Every text the index reads of `entity`, in the order it reads them, each with its place: the one
+    /// definition of a document's text, for tokenizing it and for the key it is kept under between builds.
+    static func texts(of entity: Entity, index: SiteIndex, _ visit: (Place, UnsafeBufferPointer<UInt8>) -> Void) {
+        func read(_ place: Place, _ text: String) {
+            var text = text
+            text.withUTF8 { visit(place, $0) }
+        }
+        // Another name an entry is known by weighs as its name: "PB" alone is as good as the whole name.
+        read(.name, entity.name)
+        for alias in (entity[.aliases]?.list ?? []).compactMap(\.text) { read(.name, alias) }
+        read(.detail, index.descriptor(entity.reference).singular)
+        if let summary = entity[.summary]?.text { read(.detail, summary) }
+        if let country = entity[.country]?.text { read(.detail, Formatting.country(country)) }
+        if let region = entity[.region]?.text { read(.detail, Formatting.region(region)) }
+        if let jurisdiction = entity[.jurisdiction]?.text { read(.detail, Formatting.jurisdiction(jurisdiction)) }
+        if let city = entity[.city]?.text ?? entity[.place]?.text { read(.detail, city) }
+        if let kind = entity[.kind]?.text { read(.detail, kind) }
+        for topic in (entity[.topics]?.list ?? []).compactMap(\.text) { read(.detail, index.settings.topicLabel(topic)) }
+        for method in (entity[.methods]?.list ?? []).compactMap(\.text) { read(.detail, index.settings.methodLabel(method)) }
+        for reference in entity.references { if let target = index.entity(reference) { read(.detail, target.name) } }
+        entity.body.withUnsafeBufferPointer { visit(.body, $0) }
+    }
+
+    /// A digest of every text the index reads of `entity`, with its place: two documents with the same key
+    /// have the same tokens.
+    static func key(of entity: Entity, index: SiteIndex) -> ByteDigest {
+        var digest = ByteDigest()
+        texts(of: entity, index: index) { place, text in
+            digest.add(place.rawValue)
+            digest.add(text)
+        }
+        return digest
     }
 
     /// Receives the tokens of one document after another; the state is in one value, so the hot path
@@ -72,7 +119,7 @@ struct SearchPostingsChunk: Sendable {
 
         /// Adds a name's tokens with their codes: each word's position and the name's length in words
         /// (a compound's joined form takes its first part's position, so it moves no word).
-        mutating func addName(_ text: String) {
+        mutating func addName(_ text: UnsafeBufferPointer<UInt8>) {
             code = 0
             name.removeAll(keepingCapacity: true)
             joined.removeAll(keepingCapacity: true)
@@ -80,11 +127,6 @@ struct SearchPostingsChunk: Sendable {
             let length = Int32(min(name.count, 15))
             for (position, id) in name.enumerated() where position < 16 { add(id, 3 + 16 * Int32(position) + length) }
             for (id, position) in joined where position < 16 { add(id, 3 + 16 * Int32(position) + length) }
-        }
-
-        mutating func tokenize(_ text: String) {
-            var text = text
-            text.withUTF8 { tokenize($0) }
         }
 
         mutating func tokenize(_ text: UnsafeBufferPointer<UInt8>) {

@@ -33,13 +33,17 @@ public struct SiteContext: Sendable {
     let contribute: ContributeLinks?
     /// Where templates' names that no context provides are recorded, when a test asks.
     let misses: MissingNames?
+    /// The last build's search tokens, and where the search index leaves this build's (for a rebuild).
+    let searchTokens: SearchTokenStore?
 
     /// Prepares what the generators share. With `bodies`, entry bodies rendered by an earlier preparation
     /// (with the same bytes) are taken from it instead of being rendered again. With `everything` false (a
     /// rebuild that makes a few pages), bodies and cards are made when first asked for, not all up front.
+    /// With `searchTokens`, the search index tokenizes only documents whose text the last build did not.
     public init(index: SiteIndex, theme: Theme, baseURL: String, misses: MissingNames? = nil, bodies bodyCache: MarkdownCache? = nil,
-                everything: Bool = true) {
+                everything: Bool = true, searchTokens: SearchTokenStore? = nil) {
         self.misses = misses
+        self.searchTokens = searchTokens
         self.index = index
         self.theme = theme
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"

@@ -89,6 +89,23 @@ import Darwin
         #expect(!FileManager.default.fileExists(atPath: place.output + "/" + BuildState.fileName))
     }
 
+    /// The standby keeps each document's search tokens (never the output), and the next rebuild, starting from
+    /// them, still writes the fresh build's bytes.
+    @Test func theStandbyKeepsTheSearchTokens() throws {
+        let place = try Place()
+        defer { place.directory.cleanUp() }
+        _ = try place.rebuild("the first build")
+        _ = try place.rebuild("the second build")
+        let kept = place.directory.path + "/.site.standby/" + Standby.searchFileName
+        let bytes = try #require(FileManager.default.contents(atPath: kept))
+        let cache = try #require(SearchTokenCache(decoding: Array(bytes), tool: BuildInputs.toolIdentity))
+        #expect(cache.count > 5)
+        #expect(!FileManager.default.fileExists(atPath: place.output + "/" + Standby.searchFileName))
+        try place.edit("organisations/example-lab.md") { $0 + "\nA kept-tokens paragraph.\n" }
+        _ = try place.rebuild("a body edited")
+        #expect(!FileManager.default.fileExists(atPath: place.output + "/" + Standby.searchFileName))
+    }
+
     /// Edits in sequence, each rebuilt over the last and compared with a fresh build. Body edits keep most files;
     /// anything that changes the structure makes every output again.
     @Test func everyRebuildIsTheFreshBuildsBytes() throws {
@@ -228,8 +245,9 @@ import Darwin
 }
 
 extension KeptOutputTests {
-    /// The tests' helper names the state file as the writer does.
+    /// The tests' helper names the standby's own files as the writer does.
     @Test func theHelperKnowsTheStatesName() {
         #expect(OutputSiblings.stateName == BuildState.fileName)
+        #expect(OutputSiblings.searchName == Standby.searchFileName)
     }
 }

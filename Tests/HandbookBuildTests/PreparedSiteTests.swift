@@ -77,6 +77,25 @@ import Testing
         #expect(!String(decoding: old.bytes, as: UTF8.self).contains("A paragraph added while serving."))
     }
 
+    /// After a save the search index reuses the last one's tokens, and serves the same files a fresh preparation does.
+    @Test func theSearchIndexAfterASaveIsTheFreshOnes() throws {
+        let (directory, content) = try Self.copy()
+        defer { directory.cleanUp() }
+        let cache = PreviewCache()
+        let first = try Pipeline.prepare(Self.options(content), cache: cache)
+        let manifest = "search/manifest.json"
+        #expect(first.routes?.file(at: manifest) != nil)
+        let entry = content + "/organisations/example-network.md"
+        let text = try String(contentsOfFile: entry, encoding: .utf8)
+        try (text + "\nA zanzibarian paragraph added while serving.\n").write(toFile: entry, atomically: true, encoding: .utf8)
+        let second = try #require(try Pipeline.prepare(Self.options(content), cache: cache).routes)
+        let fresh = try #require(try Pipeline.prepare(Self.options(content), cache: PreviewCache()).routes)
+        let searchPaths = fresh.allPaths().filter { $0.hasPrefix("search/") }
+        #expect(searchPaths.count > 3)
+        for path in searchPaths { #expect(second.file(at: path)?.bytes == fresh.file(at: path)?.bytes, "\(path)") }
+        #expect(searchPaths.contains { String(decoding: fresh.file(at: $0)?.bytes ?? [], as: UTF8.self).contains("zanzibarian") })
+    }
+
     /// Validation is kept for unchanged documents while the settings and the set of entries stay; a new entry
     /// checks everything again (its slug may be what a reference was missing), with the same outcome as afresh.
     @Test func validationIsReusedForUnchangedDocuments() throws {

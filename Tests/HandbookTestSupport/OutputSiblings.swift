@@ -11,15 +11,18 @@ public enum OutputSiblings {
 
     /// The file in the standby that says what its site was made from (`BuildState.fileName`).
     public static let stateName = ".handbook-output-state"
+    /// The file in the standby that keeps the last build's search tokens (`Standby.searchFileName`).
+    public static let searchName = ".handbook-output-search"
 
     /// True when there is no standby beside `output`, or when it holds exactly the output's files and folders, each
-    /// file the same inode as the output's (and the build's state besides).
+    /// file the same inode as the output's (and the build's state and search tokens besides).
     public static func standbyIsACopy(of output: String) -> Bool {
         let url = URL(fileURLWithPath: output)
         let standby = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".standby").path
         guard FileManager.default.fileExists(atPath: standby) else { return true }
         var copy = inodes(standby)
         copy[stateName] = nil
+        copy[searchName] = nil
         return copy == inodes(output)
     }
 

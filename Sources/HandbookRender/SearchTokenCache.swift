@@ -1,0 +1,126 @@
+import Foundation
+import HandbookModel
+
+/// Each document's search tokens from one build, kept for the next so that it tokenizes only the documents
+/// whose text changed: every document's key (`SearchPostingsChunk.key`, a digest of every text the index reads
+/// of it, with its place) and its tokens with their codes, in one token table. Tokenizing is most of the search
+/// index's time, and a rebuild after one edit would otherwise read every body again.
+///
+/// Kept as flat arrays in one file: a header (this format's version and the tool that made it, since another
+/// tokenizer would read the same text otherwise), four counts, then the tokens' bytes, where each token ends,
+/// the keys, where each document's tokens end, and the tokens and codes themselves, in this machine's byte
+/// order (a file from another byte order is not read). A file that does not add up is not read either.
+public struct SearchTokenCache: Sendable {
+    /// The documents' tokens, in the order they were indexed.
+    let chunk: SearchPostingsChunk
+    /// Each document's key, in the same order.
+    let keys: [ByteDigest]
+    /// Key → the document's place in `chunk` (the first, when two documents have the same text).
+    let documents: [ByteDigest: Int]
+
+    /// The documents of `chunk`, under `keys`.
+    init(chunk: SearchPostingsChunk, keys: [ByteDigest]) {
+        self.chunk = chunk
+        self.keys = keys
+        var documents: [ByteDigest: Int] = [:]
+        documents.reserveCapacity(keys.count)
+        for (doc, key) in keys.enumerated() where documents[key] == nil { documents[key] = doc }
+        self.documents = documents
+    }
+
+    /// How many documents it holds.
+    public var count: Int { keys.count }
+
+    private static let header = "handbook-search-tokens 1\n"
+    private static let byteOrder: UInt64 = 0x0102_0304_0506_0708
+
+    /// The file's bytes; `tool` names the tool that made them.
+    public func encoded(tool: String) -> [UInt8] {
+        let table = chunk.table
+        var out: [UInt8] = Array((Self.header + tool + "\n").utf8)
+        out.reserveCapacity(out.count + 48 + table.storage.count + 4 * (table.count + 1) + 20 * keys.count + 8 * chunk.ids.count)
+        func put<T>(_ values: [T]) { values.withUnsafeBytes { out.append(contentsOf: $0) } }
+        put([Self.byteOrder, UInt64(table.count), UInt64(table.storage.count), UInt64(keys.count), UInt64(chunk.ids.count)])
+        put(table.storage)
+        put(table.starts.map { Int32($0) })
+        put(keys.flatMap { [$0.high, $0.low] })
+        put(chunk.ends.map { Int32($0) })
+        put(chunk.ids)
+        put(chunk.codes.map { UInt16(truncatingIfNeeded: $0) })
+        return out
+    }
+
+    /// Reads a file made by `encoded(tool:)` with the same `tool`; nil for any other bytes.
+    public init?(decoding bytes: [UInt8], tool: String) {
+        let expected = Array((Self.header + tool + "\n").utf8)
+        guard bytes.count >= expected.count + 40, bytes[..<expected.count].elementsEqual(expected) else { return nil }
+        var reader = Reader(bytes: bytes, offset: expected.count)
+        guard let counts: [UInt64] = reader.read(5), counts[0] == Self.byteOrder,
+              counts[1...].allSatisfy({ $0 < UInt64(Int32.max) }) else { return nil }
+        let (tokenCount, storageCount, documentCount, postingCount) = (Int(counts[1]), Int(counts[2]), Int(counts[3]), Int(counts[4]))
+        guard let storage: [UInt8] = reader.read(storageCount), let starts: [Int32] = reader.read(tokenCount + 1),
+              let lanes: [UInt64] = reader.read(2 * documentCount), let ends: [Int32] = reader.read(documentCount),
+              let ids: [Int32] = reader.read(postingCount), let codes: [UInt16] = reader.read(postingCount),
+              reader.offset == bytes.count else { return nil }
+        // Every index the build will follow must be in bounds: a damaged file is ignored, never trusted.
+        guard starts.first == 0, starts.last == Int32(storageCount), zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
+              zip([0] + ends, ends).allSatisfy({ $0 <= $1 }), (ends.last ?? 0) == Int32(postingCount),
+              ids.allSatisfy({ $0 >= 0 && $0 < Int32(tokenCount) }) else { return nil }
+        var table = SearchTokenTable(capacity: tokenCount)
+        for id in 0..<tokenCount {
+            let token = storage[Int(starts[id])..<Int(starts[id + 1])]
+            guard token.withUnsafeBufferPointer({ table.intern($0) }) == id else { return nil }
+        }
+        let keys = (0..<documentCount).map { ByteDigest(high: lanes[2 * $0], low: lanes[2 * $0 + 1]) }
+        self.init(chunk: SearchPostingsChunk(table: table, ids: ids, codes: codes.map { Int32($0) }, ends: ends.map { Int($0) }),
+                  keys: keys)
+    }
+
+    /// Reads arrays of fixed-size values one after another.
+    private struct Reader {
+        let bytes: [UInt8]
+        var offset: Int
+
+        mutating func read<T>(_ count: Int) -> [T]? {
+            let size = count * MemoryLayout<T>.stride
+            guard count >= 0, size <= bytes.count - offset else { return nil }
+            let values = bytes.withUnsafeBytes { raw in
+                [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + size)]))
+                    initialized = count
+                }
+            }
+            offset += size
+            return values
+        }
+    }
+}
+
+/// Where a build finds the last build's search tokens and leaves its own: the search index reads `previous`
+/// and keeps what it made with `keep`, which the build then saves for the next one. Safe to use from many
+/// threads.
+public final class SearchTokenStore: @unchecked Sendable {
+    /// The last build's tokens, when it kept them.
+    public let previous: SearchTokenCache?
+    private let lock = NSLock()
+    private var made: SearchTokenCache?
+
+    /// A store that offers `previous`.
+    public init(previous: SearchTokenCache?) {
+        self.previous = previous
+    }
+
+    /// The tokens this build's index made, or nil when it made none.
+    public var next: SearchTokenCache? {
+        lock.lock()
+        defer { lock.unlock() }
+        return made
+    }
+
+    /// Keeps the tokens this build's index made.
+    func keep(_ cache: SearchTokenCache) {
+        lock.lock()
+        made = cache
+        lock.unlock()
+    }
+}
