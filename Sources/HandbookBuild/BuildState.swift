@@ -44,13 +44,25 @@ struct BuildState: Equatable {
     /// The file's bytes: fields separated by NUL, which no path can contain; digests in hexadecimal.
     func encoded() -> [UInt8] {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 * (entries.count + outputs.count) + outputs.values.reduce(0) { $0 + 24 * $1.count })
         func field(_ text: String) {
-            bytes += Array(text.utf8)
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(0)
+        }
+        // Lower-case hexadecimal without leading zeros, as `String(_:radix: 16)` writes it (and reads it back).
+        func hex(_ value: UInt64) {
+            var shift = 60
+            while shift > 0 && (value >> UInt64(shift)) & 0xF == 0 { shift -= 4 }
+            while shift >= 0 {
+                let digit = UInt8((value >> UInt64(shift)) & 0xF)
+                bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+                shift -= 4
+            }
             bytes.append(0)
         }
         func digest(_ value: ByteDigest) {
-            field(String(value.high, radix: 16))
-            field(String(value.low, radix: 16))
+            hex(value.high)
+            hex(value.low)
         }
         field(Self.header)
         digest(site)

@@ -53,7 +53,7 @@ public final class OutputSession: @unchecked Sendable {
     var keepsStandby: Bool { !isWhole && mode == .swap }
     /// What the new site is made from, to keep in the next standby, with its search tokens.
     private var keeping: BuildState?
-    private var keepingSearchTokens: SearchTokenCache?
+    private var keepingSearchTokens: () -> [UInt8]? = { nil }
     private let mutex = NSLock()
     private var mode: Mode
     private var paths: Set<String> = []
@@ -273,8 +273,9 @@ public final class OutputSession: @unchecked Sendable {
         try commit(stoppingAt: nil)
     }
 
-    /// `commit()`, keeping `state` and `searchTokens` with the standby for the next build.
-    func commit(keeping state: BuildState, searchTokens: SearchTokenCache? = nil) throws(BuildError) -> OutputChanges {
+    /// `commit()`, keeping `state` and the bytes of `searchTokens` (asked for only when a standby is kept) with the
+    /// standby for the next build.
+    func commit(keeping state: BuildState, searchTokens: @escaping () -> [UInt8]? = { nil }) throws(BuildError) -> OutputChanges {
         keeping = state
         keepingSearchTokens = searchTokens
         return try commit(stoppingAt: nil)
@@ -355,7 +356,7 @@ public final class OutputSession: @unchecked Sendable {
             keeps = vanished.isEmpty && !unsupported
         }
         pending = []
-        if keeps, let keeping, !Standby.record(state: keeping.sealedNow(), searchTokens: keepingSearchTokens, in: location.staging) { keeps = false }
+        if keeps, let keeping, !Standby.record(state: keeping.sealedNow(), searchTokens: keepingSearchTokens(), in: location.staging) { keeps = false }
         if !keeps || rename(location.staging, location.standby) != 0 { OutputWriter.removeIfOurs(location.staging) }
     }
 
@@ -385,7 +386,8 @@ public final class OutputSession: @unchecked Sendable {
     public func abandon() {
         guard isOpen, fromStandby, batches == 0 else { return discard() }
         isOpen = false
-        if let previous, !Standby.record(state: previous.encoded(), searchTokens: searchTokens, in: location.staging) {
+        if let previous, !Standby.record(state: previous.encoded(), searchTokens: searchTokens?.encoded(tool: BuildInputs.toolIdentity),
+                                         in: location.staging) {
             OutputWriter.removeIfOurs(location.staging)
         } else if rename(location.staging, location.standby) != 0 {
             OutputWriter.removeIfOurs(location.staging)

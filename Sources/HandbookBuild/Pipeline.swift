@@ -195,7 +195,10 @@ public enum Pipeline {
         do {
             let state = BuildState(site: inputs.site, entries: inputs.entries,
                                    outputs: Dictionary(uniqueKeysWithValues: zip(outputs.reversed().map { $0.name }, made.map(\.paths))))
-            outputChanges = try session.commit(keeping: state, searchTokens: searchTokens?.next ?? session.searchTokens)
+            // The search tokens' bytes are made beside the commit's own work (they are kept only with a standby).
+            let kept = searchTokens.map { $0.next ?? session.searchTokens }
+            let encoding = kept == nil ? nil : Background { kept??.encoded(tool: BuildInputs.toolIdentity) }
+            outputChanges = try session.commit(keeping: state, searchTokens: { encoding?.value ?? nil })
         } catch {
             throw .output(error)
         }

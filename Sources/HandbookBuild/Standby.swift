@@ -47,11 +47,12 @@ enum Standby {
     /// The standby's own files, beside its copy of the site.
     static let records = [BuildState.fileName, searchFileName]
 
-    /// Writes the standby's own files into `folder`: the search tokens (or none), then the state, last.
-    static func record(state: [UInt8], searchTokens: SearchTokenCache?, in folder: String) -> Bool {
+    /// Writes the standby's own files into `folder`: the search tokens (`SearchTokenCache`'s bytes, or none), then
+    /// the state, last.
+    static func record(state: [UInt8], searchTokens: [UInt8]?, in folder: String) -> Bool {
         let searchPath = folder + "/" + searchFileName
         if let searchTokens {
-            guard (try? FileWriter.replace(searchPath, searchTokens.encoded(tool: BuildInputs.toolIdentity))) != nil else { return false }
+            guard (try? FileWriter.replace(searchPath, searchTokens)) != nil else { return false }
         } else {
             unlink(searchPath)
         }
@@ -127,7 +128,7 @@ enum Standby {
     /// standby name. On any failure the copy is removed
     /// instead, which costs time but never correctness. `halfway` runs between the removals and the links (the
     /// tests kill a build there).
-    static func keep(_ retired: String, changes: Changes, state: (() -> [UInt8])?, searchTokens: SearchTokenCache?, at location: OutputLocation,
+    static func keep(_ retired: String, changes: Changes, state: (() -> [UInt8])?, searchTokens: () -> [UInt8]?, at location: OutputLocation,
                      halfway: () -> Void = {}) {
         let output = location.output
         let newFolders = Set(changes.madeFolders)
@@ -153,7 +154,7 @@ enum Standby {
         // Written last, once every link is made: its time says when the copy was complete.
         for name in records { unlink(retired + "/" + name) }
         guard !failed.contains(true), sameMarker(retired, output) || linkMarker(from: output, into: retired) else { return abandon(retired) }
-        if let state, !record(state: state(), searchTokens: searchTokens, in: retired) { return abandon(retired) }
+        if let state, !record(state: state(), searchTokens: searchTokens(), in: retired) { return abandon(retired) }
         guard rename(retired, location.standby) == 0 else { return abandon(retired) }
     }
 

@@ -43,7 +43,13 @@ public struct SearchTokenCache: Sendable {
         put([Self.byteOrder, UInt64(table.count), UInt64(table.storage.count), UInt64(keys.count), UInt64(chunk.ids.count)])
         put(table.storage)
         put(table.starts.map { Int32($0) })
-        put(keys.flatMap { [$0.high, $0.low] })
+        var lanes: [UInt64] = []
+        lanes.reserveCapacity(2 * keys.count)
+        for key in keys {
+            lanes.append(key.high)
+            lanes.append(key.low)
+        }
+        put(lanes)
         put(chunk.ends.map { Int32($0) })
         put(chunk.ids)
         put(chunk.codes.map { UInt16(truncatingIfNeeded: $0) })

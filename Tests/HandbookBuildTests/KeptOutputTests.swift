@@ -235,7 +235,9 @@ import Darwin
     @Test func theStateReadsBackAsWritten() {
         let state = BuildState(site: ByteDigest.of(Array("site".utf8)),
                                entries: ["content/organisations/a.md": .init(body: ByteDigest.of(Array("a".utf8)), dates: ByteDigest()),
-                                         "b\tc.md": .init(body: ByteDigest(), dates: ByteDigest.of(Array("1".utf8)))],
+                                         "b\tc.md": .init(body: ByteDigest(), dates: ByteDigest.of(Array("1".utf8))),
+                                         // Digits at both ends: zero, one digit, a leading zero nibble, all sixteen.
+                                         "d.md": .init(body: ByteDigest(high: 0, low: 0xF), dates: ByteDigest(high: 0x0FFF_FFFF_FFFF_FFFF, low: .max))],
                                outputs: ["entry pages": ["organisations/a/index.html"], "feeds": []], sealed: 1_795_608_000_123_456_789)
         let bytes = state.encoded()
         #expect(BuildState(decoding: bytes) == state)

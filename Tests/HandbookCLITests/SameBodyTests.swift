@@ -1,5 +1,6 @@
 import Foundation
 import HandbookTestSupport
+@testable import HandbookValidate
 import Testing
 
 /// Issue 15, point 3: a body that funds and also does work is one entry. The funder names its organisation,
@@ -15,6 +16,16 @@ import Testing
         try directory.write("content/organisations/example-lab.md", recipient)
         try directory.write("content/funders/example-foundation-fund.md", "---\n" + funder + "---\nIts grants programme.\n")
         return directory.path + "/content"
+    }
+
+    /// Names and websites compare without case, surrounding spaces, scheme, `www.` or trailing slashes.
+    @Test func namesAndWebsitesCompareByTheirKey() {
+        #expect(SameBodyRule.key("  HTTPS://www.Example.ORG/path//  ") == "example.org/path")
+        #expect(SameBodyRule.key("http://example.org") == "example.org")
+        #expect(SameBodyRule.key("https://http://x/") == "x", "each scheme once, in order")
+        #expect(SameBodyRule.key("Ünïon ÉTUDIANTE") == "ünïon étudiante", "letters beyond ASCII lower-cased too")
+        #expect(SameBodyRule.key(" / ") == "")
+        #expect(SameBodyRule.key("") == "")
     }
 
     static let grant = "grants:\n  - recipient: example-lab\n    amount: 1000\n    currency: EUR\n    date: 2024\n    purpose: Pilot\n"

@@ -20,8 +20,9 @@ public enum SameBodyRule: Rule {
             var byName: [String: Entity] = [:]
             var byWebsite: [String: Entity] = [:]
             for owner in entities where owner.reference.type == ownerType {
-                byName[key(owner.name)] = byName[key(owner.name)] ?? owner
-                if let website = owner[.website]?.text { byWebsite[key(website)] = byWebsite[key(website)] ?? owner }
+                let name = key(owner.name)
+                if byName[name] == nil { byName[name] = owner }
+                if let website = owner[.website]?.text.map(key), byWebsite[website] == nil { byWebsite[website] = owner }
             }
             var claimed: [EntityReference: Entity] = [:]
             for role in entities where role.reference.type == descriptor.type {
@@ -46,12 +47,23 @@ public enum SameBodyRule: Rule {
 
     /// A name or address compared without case, surrounding spaces, a scheme or a trailing slash.
     static func key(_ text: String) -> String {
-        var value = Substring(text.lowercased())
-        while value.first == " " { value = value.dropFirst() }
-        while value.last == " " { value = value.dropLast() }
-        for scheme in ["https://", "http://"] where value.hasPrefix(scheme) { value = value.dropFirst(scheme.count) }
-        if value.hasPrefix("www.") { value = value.dropFirst(4) }
-        while value.hasSuffix("/") { value = value.dropLast() }
-        return String(value)
+        // On bytes: every entry's name and website pass through here on every check.
+        var bytes = Array(text.utf8)
+        if bytes.contains(where: { $0 >= 0x80 }) {
+            bytes = Array(text.lowercased().utf8)
+        } else {
+            for index in bytes.indices where bytes[index] &- UInt8(ascii: "A") < 26 { bytes[index] |= 0x20 }
+        }
+        var start = 0, end = bytes.count
+        func has(_ prefix: String) -> Bool {
+            let prefix = prefix.utf8
+            return end - start >= prefix.count && bytes[start..<(start + prefix.count)].elementsEqual(prefix)
+        }
+        while start < end && bytes[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start && bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        for scheme in ["https://", "http://"] where has(scheme) { start += scheme.utf8.count }
+        if has("www.") { start += 4 }
+        while end > start && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
