@@ -38,9 +38,9 @@ public enum ContentLoader {
         var settingsReadable = false
         var placeholders: [RawDocument] = []
 
-        for name in try FileSystem.list(root) where !name.hasPrefix(".") {
+        for (name, listed) in try FileSystem.entries(root) where !name.hasPrefix(".") {
             let path = root + "/" + name
-            let kind = resolve(path, realRoot: realRoot, diagnostics: &diagnostics)
+            let kind = resolve(path, listed: listed, realRoot: realRoot, diagnostics: &diagnostics)
             if name == "handbook.yml" {
                 // Present, even when it is a link out of the tree or not a file: those are reported, not "missing".
                 hasSettings = true
@@ -60,7 +60,7 @@ public enum ContentLoader {
                         "'\(name)' is not a content folder; " + (Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" } ?? "entries go in \(known.joined(separator: ", "))")))
                     continue
                 }
-                for file in try FileSystem.list(path) {
+                for (file, listed) in try FileSystem.entries(path) {
                     let filePath = path + "/" + file
                     if file.hasPrefix(".") {
                         // `.#name.md` is an editor's lock file (Emacs), not an entry; other hidden names such as
@@ -71,7 +71,7 @@ public enum ContentLoader {
                         }
                         continue
                     }
-                    let kind = resolve(filePath, realRoot: realRoot, diagnostics: &diagnostics)
+                    let kind = resolve(filePath, listed: listed, realRoot: realRoot, diagnostics: &diagnostics)
                     if file.hasSuffix(".md") && kind != .file && kind != .directory {
                         // A broken or outside link, or a FIFO, named as an entry: reported (above or below), and
                         // still an entry others may name, so their references do not fail as well.
@@ -255,8 +255,9 @@ private extension ContentLoader {
     }
 
     /// What a path is once links inside the tree are followed; links leaving the tree are reported and skipped.
-    static func resolve(_ path: String, realRoot: String, diagnostics: inout [Diagnostic]) -> FileSystem.Kind {
-        let kind = FileSystem.kind(path)
+    /// `listed` is its kind as its directory listed it, when known (no `lstat` then).
+    static func resolve(_ path: String, listed: FileSystem.Kind? = nil, realRoot: String, diagnostics: inout [Diagnostic]) -> FileSystem.Kind {
+        let kind = listed ?? FileSystem.kind(path)
         guard kind == .symbolicLink else { return kind }
         guard let target = FileSystem.realPath(path) else {
             diagnostics.append(.error(Rule.symlink, at: SourceLocation(path: path, line: 1, column: 1),
