@@ -9,6 +9,8 @@ public enum Pipeline {
     /// Loads and validates the tree at `contentPath`. Throws only for the tool's own failures (I/O).
     public static func check(contentPath: String, today: PartialDate, isolated: Bool = false, types: TypeCatalog = .standard) throws(LoadError) -> ValidationResult {
         let tree = try ContentLoader.load(contentPath: contentPath, types: types)
+        // The loaded files (every file's YAML nodes) are freed on another thread while the caller reports.
+        defer { Parallel.release(tree) }
         return Validator.validate(tree, today: today, isolated: isolated, types: types)
     }
 

@@ -64,6 +64,8 @@ enum CheckCommand {
             return ExitStatus.usage
         }
 
+        // The checked entries are freed on another thread while the report is printed and the process exits.
+        defer { Parallel.release(validation) }
         console.out += DiagnosticFormatter.format(validation.diagnostics, as: format)
         if parsed.has(due) {
             printDue(ReviewQueue.due(validation.entities, settings: validation.settings, today: today, types: types),

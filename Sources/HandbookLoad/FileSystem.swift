@@ -82,21 +82,35 @@ public enum FileSystem {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw LoadError(.unreadableFile(code: errno), path: path) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw LoadError(.notAFile, path: path) }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(fd, buffer.baseAddress! + filled, buffer.count - filled)
+        // Read straight into uninitialised bytes, one more than the size said: a file that fills them grew since.
+        let expected = max(Int(info.st_size), 0)
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, initialized in
+            initialized = 0
+            while initialized < buffer.count {
+                let count = systemRead(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if count == 0 { return }
+                initialized += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw LoadError(.unreadableFile(code: errno), path: path)
-            }
-            if count == 0 { break }
-            filled += count
         }
-        bytes.removeLast(bytes.count - filled)
+        guard failure == 0 else { throw LoadError(.unreadableFile(code: failure), path: path) }
+        if bytes.count > expected {
+            var block = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = block.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw LoadError(.unreadableFile(code: errno), path: path)
+                }
+                if count == 0 { break }
+                bytes.append(contentsOf: block[..<count])
+            }
+        }
         return bytes
     }
 

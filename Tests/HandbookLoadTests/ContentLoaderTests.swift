@@ -116,3 +116,26 @@ private extension URL {
         return self
     }
 }
+
+/// Files are read whole, whatever their size, straight into their bytes.
+@Suite struct FileSystemReadTests {
+    @Test(arguments: [0, 1, 4_095, 4_096, 65_537, 300_001])
+    func readsEveryByte(_ size: Int) throws {
+        let tree = try Tree([:])
+        defer { tree.remove() }
+        try FileManager.default.createDirectory(atPath: tree.root, withIntermediateDirectories: true)
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        try Data(bytes).write(to: URL(fileURLWithPath: tree.root + "/file"))
+        #expect(try FileSystem.read(tree.root + "/file") == bytes)
+    }
+
+    @Test func listsEachEntryWithItsKind() throws {
+        let tree = try Tree(["a/file.md": "x", "a/folder/inner.md": "y"])
+        defer { tree.remove() }
+        symlink("file.md", tree.root + "/a/link.md")
+        let entries = try FileSystem.entries(tree.root + "/a")
+        #expect(entries.map(\.name) == ["file.md", "folder", "link.md"])
+        // The kinds the directory gives (or none, where the file system does not say) agree with lstat.
+        for entry in entries { #expect(entry.kind == nil || entry.kind == FileSystem.kind(tree.root + "/a/" + entry.name)) }
+    }
+}
