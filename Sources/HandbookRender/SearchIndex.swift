@@ -174,14 +174,16 @@ public struct SearchIndex: Sendable {
 
     /// The best `postingLimit` postings (names, then details, then body; lower ids first), in id order.
     static func best(_ list: [Posting]) -> [Posting] {
-        guard list.count > postingLimit else { return list.sorted { $0.doc < $1.doc } }
+        // Lists are usually in document order already (postings are filled so): sorted only when not.
+        let inOrder = zip(list, list.dropFirst()).allSatisfy { $0.doc < $1.doc } ? list : list.sorted { $0.doc < $1.doc }
+        guard inOrder.count > postingLimit else { return inOrder }
         // Three weights: the documents of each, lowest ids first, until the limit is reached.
         var byWeight: [[Posting]] = [[], [], [], []]
-        for posting in list { byWeight[fieldWeight(posting.code)].append(posting) }
+        for posting in inOrder { byWeight[fieldWeight(posting.code)].append(posting) }
         var chosen: [Posting] = []
         chosen.reserveCapacity(postingLimit)
         for weight in [3, 2, 1] where chosen.count < postingLimit {
-            chosen += byWeight[weight].sorted { $0.doc < $1.doc }.prefix(postingLimit - chosen.count)
+            chosen += byWeight[weight].prefix(postingLimit - chosen.count)
         }
         return chosen.sorted { $0.doc < $1.doc }
     }

@@ -92,27 +92,47 @@ struct SearchPostings: Sendable {
                 }
             }
         }
-        // Postings by token: counted, then filled in document order.
-        var counts = [Int](repeating: 0, count: table.count + 1)
-        var allDocs = [Int32](repeating: 0, count: total)
-        var allCodes = [Int32](repeating: 0, count: total)
+        // Postings by token, counted first, then filled in document order. A token in more than `postingLimit`
+        // documents keeps its best ones: its whole list is filled apart and cut afterwards; the others are filled
+        // where they stay.
+        let limit = SearchIndex.postingLimit
+        var counts = [Int](repeating: 0, count: table.count)
         counts.withUnsafeMutableBufferPointer { counts in
+            flatIDs.withUnsafeBufferPointer { for id in $0 { counts[Int(id)] += 1 } }
+        }
+        var starts = [Int](repeating: 0, count: table.count + 1), cutStarts = [Int](repeating: 0, count: table.count + 1)
+        for id in 0..<table.count {
+            starts[id + 1] = starts[id] + min(counts[id], limit)
+            cutStarts[id + 1] = cutStarts[id] + (counts[id] > limit ? counts[id] : 0)
+        }
+        var docs = [Int32](repeating: 0, count: starts[table.count]), codes = docs
+        var cutDocs = [Int32](repeating: 0, count: cutStarts[table.count]), cutCodes = cutDocs
+        // Where the next posting of each token goes: in `docs`, or in `cutDocs` for a token to be cut.
+        var fill = (0..<table.count).map { counts[$0] > limit ? cutStarts[$0] : starts[$0] }
+        let isCut = counts.map { $0 > limit }
+        fill.withUnsafeMutableBufferPointer { fill in
             flatIDs.withUnsafeBufferPointer { flatIDs in
-                for id in flatIDs { counts[Int(id) + 1] += 1 }
-                for id in 0..<table.count { counts[id + 1] += counts[id] }
-                var fill = Array(counts.dropLast())
-                fill.withUnsafeMutableBufferPointer { fill in
-                    flatCodes.withUnsafeBufferPointer { flatCodes in
-                        allDocs.withUnsafeMutableBufferPointer { allDocs in
-                            allCodes.withUnsafeMutableBufferPointer { allCodes in
-                                var position = 0
-                                for (doc, end) in flatEnds.enumerated() {
-                                    while position < end {
-                                        let id = Int(flatIDs[position])
-                                        allDocs[fill[id]] = Int32(doc)
-                                        allCodes[fill[id]] = flatCodes[position]
-                                        fill[id] += 1
-                                        position += 1
+                flatCodes.withUnsafeBufferPointer { flatCodes in
+                    docs.withUnsafeMutableBufferPointer { docs in
+                        codes.withUnsafeMutableBufferPointer { codes in
+                            cutDocs.withUnsafeMutableBufferPointer { cutDocs in
+                                cutCodes.withUnsafeMutableBufferPointer { cutCodes in
+                                    isCut.withUnsafeBufferPointer { isCut in
+                                        var position = 0
+                                        for (doc, end) in flatEnds.enumerated() {
+                                            while position < end {
+                                                let id = Int(flatIDs[position])
+                                                if isCut[id] {
+                                                    cutDocs[fill[id]] = Int32(doc)
+                                                    cutCodes[fill[id]] = flatCodes[position]
+                                                } else {
+                                                    docs[fill[id]] = Int32(doc)
+                                                    codes[fill[id]] = flatCodes[position]
+                                                }
+                                                fill[id] += 1
+                                                position += 1
+                                            }
+                                        }
                                     }
                                 }
                             }
@@ -121,26 +141,14 @@ struct SearchPostings: Sendable {
                 }
             }
         }
-        var starts = [0]
-        var docs: [Int32] = []
-        var codes: [Int32] = []
         var totals: [Int: Int] = [:]
-        starts.reserveCapacity(table.count + 1)
-        docs.reserveCapacity(allDocs.count)
-        codes.reserveCapacity(allCodes.count)
-        for id in 0..<table.count {
-            let range = counts[id]..<counts[id + 1]
-            if range.count > SearchIndex.postingLimit {
-                totals[id] = range.count
-                for posting in SearchIndex.best(range.map { (doc: Int(allDocs[$0]), code: Int(allCodes[$0])) }) {
-                    docs.append(Int32(posting.doc))
-                    codes.append(Int32(posting.code))
-                }
-            } else {
-                docs += allDocs[range]
-                codes += allCodes[range]
+        for id in 0..<table.count where isCut[id] {
+            totals[id] = counts[id]
+            let best = SearchIndex.best((cutStarts[id]..<cutStarts[id + 1]).map { (doc: Int(cutDocs[$0]), code: Int(cutCodes[$0])) })
+            for (offset, posting) in best.enumerated() {
+                docs[starts[id] + offset] = Int32(posting.doc)
+                codes[starts[id] + offset] = Int32(posting.code)
             }
-            starts.append(docs.count)
         }
         self.init(table: table, starts: starts, docs: docs, codes: codes, totals: totals)
         if recording { recorded = SearchPostingsChunk(table: table, ids: flatIDs, codes: flatCodes, ends: flatEnds) }

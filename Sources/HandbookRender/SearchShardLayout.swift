@@ -120,6 +120,8 @@ struct SearchShardLayout {
                 bestCode[doc] = code
             }
         }
+        // In document order, so that `best` has nothing to sort (integers sort far faster than pairs).
+        touched.sort()
         let merged = touched.map { (doc: $0, code: Int(bestCode[$0])) }
         for doc in touched { bestCode[doc] = 0 }
         let cut = range.compactMap { postings.totals[$0] }
