@@ -6,7 +6,7 @@ struct SearchFiles: OutputGenerator {
     let index: SearchIndex
 
     init(site: SiteContext) {
-        index = SearchIndex(index: site.index, tokens: site.searchTokens)
+        index = site.searchIndex?.value ?? SearchIndex(index: site.index, tokens: site.searchTokens)
         // The tokenizer's throughput for `make bench`: only this generator knows how much text it tokenized.
         if ProcessInfo.processInfo.environment["HANDBOOK_TIMINGS"] == "1" {
             let (bytes, seconds) = index.tokenizing

@@ -35,6 +35,9 @@ public struct SiteContext: Sendable {
     let misses: MissingNames?
     /// The last build's search tokens, and where the search index leaves this build's (for a rebuild).
     let searchTokens: SearchTokenStore?
+    /// The search index, started with the preparation in a rebuild that makes few outputs (`everything` false):
+    /// it is then most of the build's work, much of it on one core, so it runs beside the rest rather than after.
+    let searchIndex: Background<SearchIndex>?
 
     /// Prepares what the generators share. With `bodies`, entry bodies rendered by an earlier preparation
     /// (with the same bytes) are taken from it instead of being rendered again. With `everything` false (a
@@ -44,6 +47,7 @@ public struct SiteContext: Sendable {
                 everything: Bool = true, searchTokens: SearchTokenStore? = nil) {
         self.misses = misses
         self.searchTokens = searchTokens
+        searchIndex = everything ? nil : Background { SearchIndex(index: index, tokens: searchTokens) }
         self.index = index
         self.theme = theme
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
