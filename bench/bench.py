@@ -232,19 +232,26 @@ else:
 # the second starts from it), then one entry's body edited. Dates are fixed (SOURCE_DATE_EPOCH), as an edit
 # not yet committed keeps its entry's date in a git checkout; an entry whose day of change moves makes every
 # output again.
+# The cold builds above leave hundreds of megabytes for the kernel to write back; that is flushed first, so
+# that the rebuilds are not measured against it. Each edit is a different paragraph; the median of three is shown.
 ours_out = os.path.join(disk_out, "ours")
+os.sync()
 rebuild = run([binary, "build", "--content", trees[10000], "--output", ours_out], runs=1)
 again = run([binary, "build", "--content", trees[10000], "--output", ours_out], runs=1)
 edited = os.path.join(trees[10000], "organisations", "org-1.md")
 with open(edited, encoding="utf-8") as f:
     original = f.read()
+edits = []
 try:
-    with open(edited, "w", encoding="utf-8") as f:
-        f.write(original + "\nAn edited paragraph, for the benchmark.\n")
-    one_edit = run([binary, "build", "--content", trees[10000], "--output", ours_out], runs=1)
+    for number in range(3):
+        with open(edited, "w", encoding="utf-8") as f:
+            f.write(original + f"\nAn edited paragraph, number {number + 1}, for the benchmark.\n")
+        edits.append(run([binary, "build", "--content", trees[10000], "--output", ours_out], runs=1))
 finally:
     with open(edited, "w", encoding="utf-8") as f:
         f.write(original)
+edits.sort(key=lambda result: result["wall"])
+one_edit = edits[len(edits) // 2]
 
 
 def summary(result):
@@ -256,7 +263,8 @@ def summary(result):
 
 print(f"rebuild onto the disk, nothing changed, no standby yet: {rebuild['wall']:.3f} s ({summary(rebuild)})")
 print(f"rebuild onto the disk, nothing changed, from the standby: {again['wall']:.3f} s ({summary(again)})")
-print(f"rebuild onto the disk, one entry's body edited: {one_edit['wall']:.3f} s ({summary(one_edit)})")
+walls = ", ".join(f"{result['wall']:.3f}" for result in edits)
+print(f"rebuild onto the disk, one entry's body edited: {one_edit['wall']:.3f} s, median of {walls} ({summary(one_edit)})")
 
 # handbook serve on the 10,000-entity tree (tmpfs): from a save to the page in the browser, and a load test
 # from a second process (serve_bench.py, load_client.py).

@@ -135,10 +135,6 @@ public enum Pipeline {
         date(&validation, history: pendingHistory?.history(paths: validation.entities.map(\.path)) ?? [:], options)
         clock.mark("history")
         let (index, baseURL) = siteIndex(validation, options)
-        var inputs = BuildInputs(options: options, baseURL: baseURL, theme: themeFiles)
-        inputs.add(frontMatter)
-        inputs.add(validation.entities)
-        clock.mark("index")
         // Writing starts as soon as the first output is made: each generator's files are compared with the
         // old output and staged as it finishes, and then let go, so the site's bytes are never all held at once.
         let session: OutputSession
@@ -146,6 +142,14 @@ public enum Pipeline {
         case .success(let opened): session = opened
         case .failure(let error): throw .output(error)
         }
+        // What the site is made from is digested only for a build that keeps it (with the standby) or compares it
+        // with the last one's: a first build into a new folder has neither.
+        var inputs = BuildInputs(options: options, baseURL: baseURL, theme: themeFiles)
+        if session.keepsStandby {
+            inputs.add(frontMatter)
+            inputs.add(validation.entities)
+        }
+        clock.mark("index")
         let checkedBase = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         // What the last build's output was made from says which outputs can be kept as they are (never when
         // links are checked: the check reads every page).
