@@ -35,9 +35,13 @@ struct OutputTree {
 
     /// Walks `root`, a level of folders at a time, the folders of a level listed on every core.
     init(scanning root: String, stamping: Bool = false) throws(BuildError) {
+        // Folders are opened relative to the root's descriptor: the kernel walks only the path inside the output.
+        let rootDescriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootDescriptor >= 0 else { throw BuildError(reason: .system(path: root, code: errno), path: root) }
+        defer { close(rootDescriptor) }
         var frontier = [""]
         while !frontier.isEmpty {
-            let listed = Parallel.map(frontier) { relative in Self.list(root, relative, stamping: stamping) }
+            let listed = Parallel.map(frontier) { relative in Self.list(root, rootDescriptor, relative, stamping: stamping) }
             frontier = []
             for entries in listed {
                 switch entries {
@@ -57,10 +61,15 @@ struct OutputTree {
     }
 
     /// The files and the folders directly in `relative` (a path under `root`, or empty for the root itself).
-    private static func list(_ root: String, _ relative: String, stamping: Bool)
+    private static func list(_ root: String, _ rootDescriptor: Int32, _ relative: String, stamping: Bool)
         -> Result<(files: [(String, UInt64)], folders: [String], newest: Int64), BuildError> {
         let directory = relative.isEmpty ? root : root + "/" + relative
-        guard let handle = opendir(directory) else { return .failure(BuildError(reason: .system(path: directory, code: errno), path: directory)) }
+        let descriptor = openat(rootDescriptor, relative.isEmpty ? "." : relative, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0, let handle = fdopendir(descriptor) else {
+            let code = errno
+            if descriptor >= 0 { close(descriptor) }
+            return .failure(BuildError(reason: .system(path: directory, code: code), path: directory))
+        }
         defer { closedir(handle) }
         var files: [(String, UInt64)] = [], folders: [String] = []
         var newest: Int64 = 0
@@ -72,9 +81,9 @@ struct OutputTree {
             let path = relative.isEmpty ? name : relative + "/" + name
             var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
             if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                // Some file systems do not fill d_type; lstat answers without following a link.
+                // Some file systems do not fill d_type; fstatat answers without following a link.
                 var info = stat()
-                isFolder = lstat(directory + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                isFolder = fstatat(dirfd(handle), name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }
             if isFolder {
                 folders.append(path)
