@@ -67,38 +67,13 @@ struct SearchPostings: Sendable {
         for (position, id) in order.enumerated() { rank[id] = position }
         // Each chunk's local ids as final ids.
         let finals = remaps.map { remap in remap.map { Int32($0 < 0 ? -1 : rank[$0]) } }
-        // Every listed document's tokens, one document after another, in final ids: what the next build keeps.
-        let total = sources.reduce(0) { $0 + chunks[$1.chunk].range($1.doc).count }
-        var flatIDs = [Int32](repeating: 0, count: total), flatCodes = [Int32](repeating: 0, count: total)
-        var flatEnds: [Int] = []
-        flatEnds.reserveCapacity(sources.count)
-        flatIDs.withUnsafeMutableBufferPointer { flatIDs in
-            flatCodes.withUnsafeMutableBufferPointer { flatCodes in
-                var next = 0
-                for source in sources {
-                    let chunk = chunks[source.chunk]
-                    finals[source.chunk].withUnsafeBufferPointer { final in
-                        chunk.ids.withUnsafeBufferPointer { ids in
-                            chunk.codes.withUnsafeBufferPointer { codes in
-                                for position in chunk.range(source.doc) {
-                                    flatIDs[next] = final[Int(ids[position])]
-                                    flatCodes[next] = codes[position]
-                                    next += 1
-                                }
-                            }
-                        }
-                    }
-                    flatEnds.append(next)
-                }
-            }
-        }
         // Postings by token, counted first, then filled in document order. A token in more than `postingLimit`
         // documents keeps its best ones: its whole list is filled apart and cut afterwards; the others are filled
         // where they stay.
         let limit = SearchIndex.postingLimit
         var counts = [Int](repeating: 0, count: table.count)
         counts.withUnsafeMutableBufferPointer { counts in
-            flatIDs.withUnsafeBufferPointer { for id in $0 { counts[Int(id)] += 1 } }
+            Self.forEachToken(of: sources, in: chunks, finals: finals) { _, id, _ in counts[Int(id)] += 1 }
         }
         var starts = [Int](repeating: 0, count: table.count + 1), cutStarts = [Int](repeating: 0, count: table.count + 1)
         for id in 0..<table.count {
@@ -110,27 +85,40 @@ struct SearchPostings: Sendable {
         // Where the next posting of each token goes: in `docs`, or in `cutDocs` for a token to be cut.
         var fill = (0..<table.count).map { counts[$0] > limit ? cutStarts[$0] : starts[$0] }
         let isCut = counts.map { $0 > limit }
+        // With `recording`, every listed document's tokens, one document after another, in final ids: what the
+        // next build keeps.
+        var keptEnds: [Int] = []
+        if recording {
+            var end = 0
+            keptEnds = sources.map { source in
+                end += chunks[source.chunk].range(source.doc).count
+                return end
+            }
+        }
+        var keptIDs = [Int32](repeating: 0, count: keptEnds.last ?? 0), keptCodes = keptIDs
         fill.withUnsafeMutableBufferPointer { fill in
-            flatIDs.withUnsafeBufferPointer { flatIDs in
-                flatCodes.withUnsafeBufferPointer { flatCodes in
-                    docs.withUnsafeMutableBufferPointer { docs in
-                        codes.withUnsafeMutableBufferPointer { codes in
-                            cutDocs.withUnsafeMutableBufferPointer { cutDocs in
-                                cutCodes.withUnsafeMutableBufferPointer { cutCodes in
-                                    isCut.withUnsafeBufferPointer { isCut in
-                                        var position = 0
-                                        for (doc, end) in flatEnds.enumerated() {
-                                            while position < end {
-                                                let id = Int(flatIDs[position])
-                                                if isCut[id] {
-                                                    cutDocs[fill[id]] = Int32(doc)
-                                                    cutCodes[fill[id]] = flatCodes[position]
-                                                } else {
-                                                    docs[fill[id]] = Int32(doc)
-                                                    codes[fill[id]] = flatCodes[position]
-                                                }
-                                                fill[id] += 1
-                                                position += 1
+            docs.withUnsafeMutableBufferPointer { docs in
+                codes.withUnsafeMutableBufferPointer { codes in
+                    cutDocs.withUnsafeMutableBufferPointer { cutDocs in
+                        cutCodes.withUnsafeMutableBufferPointer { cutCodes in
+                            isCut.withUnsafeBufferPointer { isCut in
+                                keptIDs.withUnsafeMutableBufferPointer { keptIDs in
+                                    keptCodes.withUnsafeMutableBufferPointer { keptCodes in
+                                        var next = 0
+                                        Self.forEachToken(of: sources, in: chunks, finals: finals) { doc, raw, code in
+                                            let id = Int(raw)
+                                            if isCut[id] {
+                                                cutDocs[fill[id]] = Int32(doc)
+                                                cutCodes[fill[id]] = code
+                                            } else {
+                                                docs[fill[id]] = Int32(doc)
+                                                codes[fill[id]] = code
+                                            }
+                                            fill[id] += 1
+                                            if recording {
+                                                keptIDs[next] = raw
+                                                keptCodes[next] = code
+                                                next += 1
                                             }
                                         }
                                     }
@@ -151,7 +139,24 @@ struct SearchPostings: Sendable {
             }
         }
         self.init(table: table, starts: starts, docs: docs, codes: codes, totals: totals)
-        if recording { recorded = SearchPostingsChunk(table: table, ids: flatIDs, codes: flatCodes, ends: flatEnds) }
+        if recording { recorded = SearchPostingsChunk(table: table, ids: keptIDs, codes: keptCodes, ends: keptEnds) }
+    }
+
+    /// Calls `body` with each listed document's number and each of its tokens, as a final id, with its code, in
+    /// document order.
+    @inline(__always)
+    private static func forEachToken(of sources: [Source], in chunks: [SearchPostingsChunk], finals: [[Int32]],
+                                     _ body: (Int, Int32, Int32) -> Void) {
+        for (doc, source) in sources.enumerated() {
+            let chunk = chunks[source.chunk]
+            finals[source.chunk].withUnsafeBufferPointer { final in
+                chunk.ids.withUnsafeBufferPointer { ids in
+                    chunk.codes.withUnsafeBufferPointer { codes in
+                        for position in chunk.range(source.doc) { body(doc, final[Int(ids[position])], codes[position]) }
+                    }
+                }
+            }
+        }
     }
 
     /// The postings of token `id`, by document.
