@@ -111,29 +111,7 @@ public struct SearchIndex: Sendable {
             ranges[type] = (ordered.count, ordered.count + entities.count)
             ordered += entities
         }
-        // Tokenize in chunks of documents, each with its own token table, then merge them. With a store, each
-        // document's key says whether the last build tokenized the same text: only the others are tokenized.
-        let documents = ordered
-        let keys = tokens == nil ? [] : Parallel.map(Self.runs(documents.count, chunkCount)) { range in
-            range.map { SearchPostingsChunk.key(of: documents[$0], index: index) }
-        }.flatMap { $0 }
-        let kept = tokens?.previous.map { [$0.chunk] } ?? []
-        let fresh = tokens?.previous.map { previous in documents.indices.filter { previous.documents[keys[$0]] == nil } }
-            ?? Array(documents.indices)
-        var sources: [SearchPostings.Source]?
-        let runs = Self.runs(fresh.count, chunkCount)
-        let made = Parallel.map(runs) { run in SearchPostingsChunk(run.lazy.map { documents[fresh[$0]] }, index: index) }
-        if let previous = tokens?.previous {
-            var fromRun = [(chunk: Int, doc: Int)](repeating: (0, 0), count: documents.count)
-            for (number, run) in runs.enumerated() { for offset in run { fromRun[fresh[offset]] = (kept.count + number, offset - run.lowerBound) } }
-            sources = documents.indices.map { doc in
-                previous.documents[keys[doc]].map { SearchPostings.Source(chunk: 0, doc: $0) }
-                    ?? SearchPostings.Source(chunk: fromRun[doc].chunk, doc: fromRun[doc].doc)
-            }
-        }
-        let chunks = kept + made
-        let postings = SearchPostings(merging: chunks, sources: sources, recording: tokens != nil)
-        if let tokens, let recorded = postings.recorded { tokens.keep(SearchTokenCache(chunk: recorded, keys: keys)) }
+        let (postings, made) = Self.postings(of: ordered, index: index, chunkCount: chunkCount, tokens: tokens)
         var topics: [String: [Int]] = [:]
         var countries: [String: [Int]] = [:]
         for (doc, entity) in ordered.enumerated() {
@@ -152,6 +130,35 @@ public struct SearchIndex: Sendable {
         self.settings = index.settings
         var layout = SearchShardLayout(postings: postings, documents: ordered.count, limit: shardLimit)
         self.shards = layout.shards()
+    }
+
+    /// The documents' tokens, tokenized in chunks of documents on every core, each chunk with its own token
+    /// table, then merged; and the chunks tokenized now. With a store, each document's key says whether the
+    /// last build tokenized the same text: only the others are tokenized, and this build's tokens are kept.
+    static func postings(of documents: [Entity], index: SiteIndex, chunkCount: Int?, tokens: SearchTokenStore?)
+        -> (SearchPostings, made: [SearchPostingsChunk]) {
+        let keys = tokens == nil ? [] : Parallel.map(runs(documents.count, chunkCount)) { range in
+            range.map { SearchPostingsChunk.key(of: documents[$0], index: index) }
+        }.flatMap { $0 }
+        let previous = tokens?.previous
+        let fresh = previous.map { previous in documents.indices.filter { previous.documents[keys[$0]] == nil } }
+            ?? Array(documents.indices)
+        let freshRuns = runs(fresh.count, chunkCount)
+        let made = Parallel.map(freshRuns) { run in SearchPostingsChunk(run.lazy.map { documents[fresh[$0]] }, index: index) }
+        // Where each document's tokens are: in the kept chunk (first), or in the run that tokenized it.
+        var sources: [SearchPostings.Source]?
+        if let previous {
+            var fromRun = [SearchPostings.Source](repeating: SearchPostings.Source(chunk: 0, doc: 0), count: documents.count)
+            for (number, run) in freshRuns.enumerated() {
+                for offset in run { fromRun[fresh[offset]] = SearchPostings.Source(chunk: 1 + number, doc: offset - run.lowerBound) }
+            }
+            sources = documents.indices.map { doc in
+                previous.documents[keys[doc]].map { SearchPostings.Source(chunk: 0, doc: $0) } ?? fromRun[doc]
+            }
+        }
+        let postings = SearchPostings(merging: (previous.map { [$0.chunk] } ?? []) + made, sources: sources, recording: tokens != nil)
+        if let tokens, let recorded = postings.recorded { tokens.keep(SearchTokenCache(chunk: recorded, keys: keys)) }
+        return (postings, made)
     }
 
     /// `count` items split into `chunkCount` runs (by default a few per core, of 64 items or more).
