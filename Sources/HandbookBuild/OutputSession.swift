@@ -51,9 +51,9 @@ public final class OutputSession: @unchecked Sendable {
     let searchTokens: SearchTokenCache?
     /// True when the build will leave a standby (a rebuild that can exchange folders), so what it keeps there matters.
     var keepsStandby: Bool { !isWhole && mode == .swap }
-    /// What the new site is made from, to keep in the next standby, with its search tokens.
-    private var keeping: BuildState?
-    private var keepingSearchTokens: () -> [UInt8]? = { nil }
+    /// What the new site is made from, and the bytes of its search tokens (made only if asked for), to keep in
+    /// the next standby.
+    private var keeping: (state: BuildState, searchTokens: () -> [UInt8]?)?
     private let mutex = NSLock()
     private var mode: Mode
     private var paths: Set<String> = []
@@ -276,8 +276,7 @@ public final class OutputSession: @unchecked Sendable {
     /// `commit()`, keeping `state` and the bytes of `searchTokens` (asked for only when a standby is kept) with the
     /// standby for the next build.
     func commit(keeping state: BuildState, searchTokens: @escaping () -> [UInt8]? = { nil }) throws(BuildError) -> OutputChanges {
-        keeping = state
-        keepingSearchTokens = searchTokens
+        keeping = (state, searchTokens)
         return try commit(stoppingAt: nil)
     }
 
@@ -327,8 +326,7 @@ public final class OutputSession: @unchecked Sendable {
                     // build's standby (a kill from here on leaves it for the next build to remove).
                     OutputTestHook.reached(.afterSwap)
                     let changes = Standby.Changes(from: drifted ?? old, to: paths, folders: folders, written: staged, standby: old)
-                    Standby.keep(location.staging, changes: changes, state: keeping.map { state in { state.sealedNow() } },
-                                 searchTokens: keepingSearchTokens, at: location) {
+                    Standby.keep(location.staging, changes: changes, record: keeping.map { _ in recordKeeping }, at: location) {
                         OutputTestHook.reached(.updatingStandby)
                     }
                     return summary
@@ -356,7 +354,7 @@ public final class OutputSession: @unchecked Sendable {
             keeps = vanished.isEmpty && !unsupported
         }
         pending = []
-        if keeps, let keeping, !Standby.record(state: keeping.sealedNow(), searchTokens: keepingSearchTokens(), in: location.staging) { keeps = false }
+        if keeps, keeping != nil, !recordKeeping(in: location.staging) { keeps = false }
         if !keeps || rename(location.staging, location.standby) != 0 { OutputWriter.removeIfOurs(location.staging) }
     }
 
@@ -378,6 +376,12 @@ public final class OutputSession: @unchecked Sendable {
         OutputTestHook.reached(.afterJournal)
         if stop == .afterCommit { return }
         try OutputWriter.finish(journal, at: location)
+    }
+
+    /// Writes what the new site was made from, sealed now, and its search tokens into the standby-to-be `folder`.
+    private func recordKeeping(in folder: String) -> Bool {
+        guard let keeping else { return false }
+        return Standby.record(state: keeping.state.sealedNow(), searchTokens: keeping.searchTokens(), in: folder)
     }
 
     /// Ends a session that staged nothing (the build stopped on its content's errors) without changing the

@@ -66,13 +66,12 @@ enum Standby {
     /// and compared with the standby's. Nil when there is no standby to reuse.
     static func open(_ location: OutputLocation) throws(BuildError) -> Opened? {
         guard isOurs(location.standby), rename(location.standby, location.staging) == 0 else { return nil }
-        let statePath = location.staging + "/" + BuildState.fileName, searchPath = location.staging + "/" + searchFileName
-        let state = (try? FileSystem.read(statePath)).flatMap(BuildState.init(decoding:))
-        let searchTokens = (try? FileSystem.read(searchPath)).flatMap { SearchTokenCache(decoding: $0, tool: BuildInputs.toolIdentity) }
+        let state = (try? FileSystem.read(location.staging + "/" + BuildState.fileName)).flatMap(BuildState.init(decoding:))
+        let searchTokens = (try? FileSystem.read(location.staging + "/" + searchFileName))
+            .flatMap { SearchTokenCache(decoding: $0, tool: BuildInputs.toolIdentity) }
         // The state describes the standby as it was made; the staging folder is about to change (and becomes the
         // output, which never holds the standby's own files).
-        unlink(statePath)
-        unlink(searchPath)
+        for name in records { unlink(location.staging + "/" + name) }
         let scans = Parallel.tasks([false, true]) { isOutput in
             Result { () throws(BuildError) in
                 try OutputTree(scanning: isOutput ? location.output : location.staging, stamping: isOutput)
@@ -124,12 +123,11 @@ enum Standby {
     }
 
     /// Turns the previous site at `retired` (the staging folder's name, after the exchange) into a copy of the
-    /// output by applying `changes`, writes `state` (what the site was made from) into it, and renames it to the
-    /// standby name. On any failure the copy is removed
+    /// output by applying `changes`, has `record` write the standby's own files into it (what the site was made
+    /// from: `record(state:searchTokens:in:)`), and renames it to the standby name. On any failure the copy is removed
     /// instead, which costs time but never correctness. `halfway` runs between the removals and the links (the
     /// tests kill a build there).
-    static func keep(_ retired: String, changes: Changes, state: (() -> [UInt8])?, searchTokens: () -> [UInt8]?, at location: OutputLocation,
-                     halfway: () -> Void = {}) {
+    static func keep(_ retired: String, changes: Changes, record: ((String) -> Bool)?, at location: OutputLocation, halfway: () -> Void = {}) {
         let output = location.output
         let newFolders = Set(changes.madeFolders)
         let written = Set(changes.written)
@@ -154,7 +152,7 @@ enum Standby {
         // Written last, once every link is made: its time says when the copy was complete.
         for name in records { unlink(retired + "/" + name) }
         guard !failed.contains(true), sameMarker(retired, output) || linkMarker(from: output, into: retired) else { return abandon(retired) }
-        if let state, !record(state: state(), searchTokens: searchTokens(), in: retired) { return abandon(retired) }
+        if let record, !record(retired) { return abandon(retired) }
         guard rename(retired, location.standby) == 0 else { return abandon(retired) }
     }
 
