@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Runs independent work on every core, keeping results in input order so output never depends on scheduling.
 public enum Parallel {
@@ -39,6 +40,38 @@ extension Parallel {
         }
         group.wait()
         return slots.collect()
+    }
+}
+
+extension Parallel {
+    /// Runs `work` on this thread while `alongside` runs on a thread of its own, and returns `work`'s result once
+    /// both are done: a batch is made while the one before it is handed on (written), so neither waits for the
+    /// other. `alongside` gets a thread of its own, not one of the shared queue's: those may all be busy.
+    public static func overlapping<R>(_ work: () -> R, alongside: () -> Void) -> R {
+        withoutActuallyEscaping(alongside) { alongside in
+            let task = HandedTask(alongside)
+            let done = DispatchSemaphore(value: 0)
+            Thread {
+                task.run()
+                done.signal()
+            }.start()
+            let result = work()
+            done.wait()
+            return result
+        }
+    }
+}
+
+/// A closure handed to one other thread, which runs it and lets go of it while its owner waits: the owner's
+/// closure must not outlive the call it was given to.
+private final class HandedTask: @unchecked Sendable {
+    private var work: (() -> Void)?
+
+    init(_ work: @escaping () -> Void) { self.work = work }
+
+    func run() {
+        work?()
+        work = nil
     }
 }
 

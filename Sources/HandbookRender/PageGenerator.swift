@@ -56,15 +56,22 @@ extension PageGenerator {
         Parallel.map(pages()) { page in render(page) } + extraFiles()
     }
 
-    /// The pages a batch at a time (so ten thousand pages are not all held at once), then the extra files.
+    /// The pages a batch at a time (so ten thousand pages are not all held at once), then the extra files. Each
+    /// batch is made while the one before it is handed on: writing a batch (making its folders, under the output's
+    /// lock) would otherwise leave the other cores idle once this is the last generator running.
     func files(in deliver: ([OutputFile]) -> Void) {
         let pages = pages()
+        var made: [OutputFile] = []
         var start = 0
         while start < pages.count {
-            let end = min(pages.count, start + pageBatch)
-            deliver(Parallel.map(Array(pages[start..<end])) { page in render(page) })
-            start = end
+            let batch = Array(pages[start..<min(pages.count, start + pageBatch)])
+            let previous = made
+            made = Parallel.overlapping({ Parallel.map(batch) { page in render(page) } }, alongside: {
+                if !previous.isEmpty { deliver(previous) }
+            })
+            start += batch.count
         }
+        if !made.isEmpty { deliver(made) }
         let extra = extraFiles()
         if !extra.isEmpty { deliver(extra) }
     }
