@@ -76,11 +76,12 @@ public indirect enum JSONValue: Hashable, Sendable {
             out.append(0x5D)
         case .object(let members):
             out.append(0x7B)
-            for (index, key) in members.keys.sorted().enumerated() {
+            // The members sorted once, as pairs: sorting the keys and looking each one up hashed it again.
+            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { out.append(0x2C) }
-                JSONString.append(key, to: &out)
+                JSONString.append(member.key, to: &out)
                 out.append(0x3A)
-                members[key]!.encode(into: &out)
+                member.value.encode(into: &out)
             }
             out.append(0x7D)
         }
