@@ -202,7 +202,7 @@ public enum Pipeline {
             let state = BuildState(site: inputs.site, entries: inputs.entries,
                                    outputs: Dictionary(uniqueKeysWithValues: zip(outputs.reversed().map { $0.name }, made.map(\.paths))))
             // The search tokens' bytes are made beside the commit's own work (they are kept only with a standby).
-            let tokens = searchTokens.flatMap { $0.next ?? session.searchTokens }
+            let tokens = searchTokens?.latest
             let encoding = tokens.map { tokens in Background { tokens.encoded(tool: BuildInputs.toolIdentity) } }
             outputChanges = try session.commit(keeping: state, searchTokens: { encoding?.value })
         } catch {

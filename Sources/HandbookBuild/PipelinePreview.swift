@@ -31,7 +31,7 @@ extension Pipeline {
         let (index, baseURL) = siteIndex(validation, options)
         clock.mark("index")
         // The tokens of the last search index made (or, when none was asked for since, the one before).
-        let searchTokens = SearchTokenStore(previous: cache.searchTokens.flatMap { $0.next ?? $0.previous })
+        let searchTokens = SearchTokenStore(previous: cache.searchTokens?.latest)
         cache.searchTokens = searchTokens
         let site = SiteContext(index: index, theme: theme, baseURL: baseURL, bodies: cache.bodies, searchTokens: searchTokens)
         clock.mark("prepare (bodies, cards, order)")

@@ -21,6 +21,12 @@ public final class SearchTokenStore: @unchecked Sendable {
         return made
     }
 
+    /// What to keep for the next build: this build's tokens, or the last build's when this one made no search
+    /// index (a build that asked for no search output, a preview that served no search file).
+    public var latest: SearchTokenCache? {
+        next ?? previous
+    }
+
     /// Keeps the tokens this build's index made.
     func keep(_ cache: SearchTokenCache) {
         lock.lock()

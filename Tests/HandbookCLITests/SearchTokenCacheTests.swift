@@ -56,6 +56,21 @@ import Testing
         #expect(second.next?.count == fresh.documents.count)
     }
 
+    /// A build that made no search index keeps the last build's tokens; one that made it keeps its own.
+    @Test func theLatestTokensAreThisBuildsElseTheLastOnes() throws {
+        let (settings, entities) = try entities()
+        let first = SearchTokenStore(previous: nil)
+        #expect(first.latest == nil)
+        _ = SearchIndex(index: site(settings, entities), tokens: first)
+        let kept = try #require(first.latest)
+        let idle = SearchTokenStore(previous: kept)
+        #expect(idle.latest?.keys == kept.keys)
+        let shorter = Array(entities.dropLast())
+        let busy = SearchTokenStore(previous: kept)
+        _ = SearchIndex(index: site(settings, shorter), tokens: busy)
+        #expect(busy.latest?.count == kept.count - 1)
+    }
+
     @Test func aWordOnlyTheOldBodyHadLeavesTheIndex() throws {
         let (settings, entities) = try entities()
         var withWord = entities
