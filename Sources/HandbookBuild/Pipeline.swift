@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HandbookLoad
 import HandbookModel
 import HandbookRender
@@ -43,6 +48,11 @@ public enum Pipeline {
         public var types: TypeCatalog = .standard
         /// The outputs to make.
         public var outputs: [any OutputGenerator.Type] = Outputs.standard
+        /// How long before the build began a content file must have last changed for its checked result to be
+        /// kept for the next build (`CheckedFiles`), in nanoseconds: a file changed later could change again
+        /// within one tick of the file system's clock without its stamp moving. Two seconds covers the coarsest
+        /// clocks (FAT's); the tests, which edit files between builds, set 0.
+        var settlingTime: Int64 = 2_000_000_000
 
         /// Creates options.
         public init(contentPath: String, themePath: String, outputPath: String, baseURL: String?, checkLinks: Bool,
@@ -72,6 +82,9 @@ public enum Pipeline {
         public var changes = OutputChanges()
         /// How many files were kept from the last build without being made again (`RenderPlan`).
         public var keptCount = 0
+        /// How many content files were read and checked afresh; a rebuild takes the others from the last build's
+        /// records (`CheckedFiles`).
+        public var readCount = 0
         /// Seconds spent in each phase, in pipeline order, for `make bench`.
         public var timings: [(phase: String, seconds: Double)] = []
     }
@@ -102,6 +115,11 @@ public enum Pipeline {
         }
         // With a fixed date (SOURCE_DATE_EPOCH) nothing says when entries were added, so none is called new.
         let pendingHistory = options.fixedChangeDate == nil ? ChangeHistory.Pending(contentPath: options.contentPath) : nil
+        // The last build's checked content files are read before the output is opened, which takes the standby
+        // they are kept in as its staging folder. Files are stamped (to be recorded) only where a standby can be kept.
+        let location = OutputLocation(options.outputPath)
+        let checked = Standby.isOurs(location.standby) ? try? FileSystem.read(location.standby + "/" + CheckedFiles.fileName) : nil
+        let stamping = checked != nil || FileSystem.kind(location.output) == .directory
         // The output is opened (the old site listed beside its standby) and the theme compiled while the content
         // is read and checked: neither depends on it. A build that stops on the content's errors lets both go.
         let opening = Background { Result { () throws(BuildError) in try OutputSession(output: options.outputPath) } }
@@ -110,19 +128,28 @@ public enum Pipeline {
             return (files: files, theme: try compileTheme(files, options))
         } }
         func abandon() {
-            if case .success(let session) = opening.value { session.abandon() }
+            if case .success(let session) = opening.value { session.abandon(checked: checked) }
         }
         var frontMatter: [(path: String, digest: ByteDigest)] = []
         var validation: ValidationResult
+        let records: Background<[UInt8]?>?
+        var readCount = 0
         do {
-            validation = try loadAndValidate(options, clock: &clock) { tree in frontMatter = tree.documents.map { ($0.path, $0.frontMatterDigest) } }
+            if stamping {
+                (validation, records, readCount) = try loadAndValidate(options, clock: &clock, checked: checked) { tree in
+                    frontMatter = tree.documents.map { ($0.path, $0.frontMatterDigest) }
+                }
+            } else {
+                validation = try loadAndValidate(options, clock: &clock) { tree in frontMatter = tree.documents.map { ($0.path, $0.frontMatterDigest) } }
+                (records, readCount) = (nil, frontMatter.count)
+            }
         } catch {
             abandon()
             throw error
         }
         guard validation.errorCount == 0 else {
             abandon()
-            return BuildReport(validation: validation, fileCount: 0, brokenLinks: [], written: false)
+            return BuildReport(validation: validation, fileCount: 0, brokenLinks: [], written: false, readCount: readCount)
         }
         let themeFiles: ThemeFiles, theme: Theme
         switch theming.value {
@@ -194,25 +221,29 @@ public enum Pipeline {
             clock.mark("check links")
             if !broken.isEmpty {
                 session.discard()
-                return BuildReport(validation: validation, fileCount: fileCount, brokenLinks: broken, written: false, timings: clock.phases)
+                return BuildReport(validation: validation, fileCount: fileCount, brokenLinks: broken, written: false, readCount: readCount,
+                                   timings: clock.phases)
             }
         }
         let outputChanges: OutputChanges
         do {
             let state = BuildState(site: inputs.site, entries: inputs.entries,
                                    outputs: Dictionary(uniqueKeysWithValues: zip(outputs.reversed().map { $0.name }, made.map(\.paths))))
-            // The search tokens' bytes are made beside the commit's own work (they are kept only with a standby).
+            // The search tokens' and checked files' bytes are made beside the commit's own work (they are kept only
+            // with a standby).
             let tokens = searchTokens?.latest
             let encoding = tokens.map { tokens in Background { tokens.encoded(tool: BuildInputs.toolIdentity) } }
-            outputChanges = try session.commit(keeping: state, searchTokens: { encoding?.value })
+            outputChanges = try session.commit(keeping: state, files: {
+                [(Standby.searchFileName, encoding?.value), (CheckedFiles.fileName, records?.value ?? nil)]
+            })
         } catch {
             throw .output(error)
         }
         clock.mark("commit")
         let report = BuildReport(validation: validation, fileCount: fileCount, brokenLinks: [], written: true, changes: outputChanges,
-                                 keptCount: keptCount, timings: clock.phases)
+                                 keptCount: keptCount, readCount: readCount, timings: clock.phases)
         // The site's tables are freed beside whatever comes next (the report printed, the process ending).
-        Parallel.release((site, index, plan, inputs, session, made))
+        Parallel.release((site, index, plan, inputs, session, made, records))
         return report
     }
 }
@@ -284,6 +315,45 @@ extension Pipeline {
         // Every file's bytes and parsed front matter are freed beside the build, not before its next phase.
         Parallel.release(tree)
         return validation
+    }
+}
+
+extension Pipeline {
+    /// Loads and validates the content as `loadAndValidate(_:clock:cache:loaded:)` does, starting from the last
+    /// build's `checked` files (`CheckedFiles`' bytes) when given: a file whose stamp is unchanged is neither read
+    /// nor checked again while what its checks depend on is the same. Gives the validation, the bytes of this
+    /// build's records, made beside what follows (so that the commit, which keeps them, need not wait for them),
+    /// and how many files were read and checked afresh.
+    static func loadAndValidate(_ options: BuildOptions, clock: inout PhaseClock, checked: [UInt8]?,
+                                loaded: (LoadedTree) -> Void) throws(BuildFailure) -> (ValidationResult, Background<[UInt8]?>, Int) {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let started = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        let kept = checked.flatMap { CheckedFiles(decoding: $0, tool: BuildInputs.toolIdentity) }
+        var caches = kept?.caches ?? (files: LoadCache(), validation: ValidationCache())
+        var tree: LoadedTree
+        do {
+            tree = try ContentLoader.load(contentPath: options.contentPath, types: options.types, cache: caches.files)
+            if let kept, !kept.records.isEmpty, ValidationCache.key(of: tree, today: options.today, types: options.types) != kept.context {
+                // Something every check reads changed: the kept files' front matter, which was not read, is needed.
+                caches = (files: LoadCache(), validation: ValidationCache())
+                tree = try ContentLoader.load(contentPath: options.contentPath, types: options.types, cache: caches.files)
+            }
+        } catch {
+            throw .load(error)
+        }
+        clock.mark("load")
+        loaded(tree)
+        let validation = Validator.validate(tree, today: options.today, types: options.types,
+                                            cache: caches.validation, changed: Set(caches.files.parsed.keys))
+        clock.mark("validate")
+        let files = caches.files, validated = caches.validation, settled = started - options.settlingTime
+        let records = Background {
+            CheckedFiles(files: files, validation: validated, kept: kept, settled: settled)?.encoded(tool: BuildInputs.toolIdentity)
+        }
+        let readCount = files.parsed.count
+        Parallel.release(tree)
+        return (validation, records, readCount)
     }
 }
 

@@ -96,6 +96,7 @@ enum BuildCommand {
         if environment["HANDBOOK_TIMINGS"] == "1" {
             for (phase, time) in report.timings { console.printError("timing: \(phase) \(String(format: "%.4f", time)) s") }
             console.printError("kept: \(report.keptCount) files taken from the last build without being made again")
+            console.printError("read: \(report.readCount) entry files read and checked afresh, the others taken from the last build")
         }
         // Every entry is in the report: freed beside the exit, not before it.
         Parallel.release(report)

@@ -114,16 +114,20 @@ public enum ContentLoader {
         // In the walk's order (type folder, then name), placeholders among the files read.
         if !placeholders.isEmpty { documents.sort { $0.path < $1.path } }
         var settings: YAMLNode?
+        var settingsDigest = ByteDigest()
         if settingsReadable {
             let outcome = readSettings(settingsPath, realRoot: realRoot)
             settings = outcome.node
+            settingsDigest = outcome.digest
             diagnostics.append(contentsOf: outcome.diagnostics)
         } else if !hasSettings {
             diagnostics.append(.error(Rule.missingFile, at: SourceLocation(path: settingsPath, line: 1, column: 1),
                 "handbook.yml is missing: create it with at least a title, topics and methods"))
         }
-        return LoadedTree(settings: settings, settingsPath: settingsPath, documents: documents,
-                          diagnostics: diagnostics, fileCount: jobs.count + (hasSettings ? 1 : 0))
+        var tree = LoadedTree(settings: settings, settingsPath: settingsPath, documents: documents,
+                              diagnostics: diagnostics, fileCount: jobs.count + (hasSettings ? 1 : 0))
+        tree.settingsDigest = settingsDigest
+        return tree
     }
 
     /// Parses a file on its own, as `handbook inspect` does; the type is taken from the parent folder if known.
@@ -246,11 +250,13 @@ private extension ContentLoader {
         }
     }
 
-    static func readSettings(_ path: String, realRoot: String) -> (node: YAMLNode?, diagnostics: [Diagnostic]) {
+    static func readSettings(_ path: String, realRoot: String) -> (node: YAMLNode?, diagnostics: [Diagnostic], digest: ByteDigest) {
         do {
-            return ContentLoader.settings(try FileSystem.read(path), path: path)
+            let bytes = try FileSystem.read(path)
+            let settings = ContentLoader.settings(bytes, path: path)
+            return (settings.node, settings.diagnostics, ByteDigest.of(bytes))
         } catch {
-            return (nil, [.error(Rule.io, at: SourceLocation(path: path, line: 1, column: 1), error.description)])
+            return (nil, [.error(Rule.io, at: SourceLocation(path: path, line: 1, column: 1), error.description)], ByteDigest())
         }
     }
 

@@ -17,6 +17,14 @@ public struct FileStamp: Hashable, Sendable {
     /// The inode number (a save through a new file and a rename gives a new one).
     public var inode: UInt64
 
+    /// A stamp from its parts (as read back from a record of a previous run).
+    public init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+        self.inode = inode
+    }
+
     /// The stamp of the file a path leads to (links followed), or nil when it cannot be read.
     public init?(path: String) {
         var info = stat()

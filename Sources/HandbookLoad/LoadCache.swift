@@ -1,4 +1,5 @@
 import Foundation
+import HandbookModel
 
 /// What the loader read from each file, kept between loads of the same tree (for `handbook serve`): a file
 /// whose `FileStamp` has not changed is not read or parsed again, so a save costs the loader one file,
@@ -15,6 +16,24 @@ public final class LoadCache: @unchecked Sendable {
 
     /// An empty cache: the first load reads every file.
     public init() {}
+
+    /// A cache holding files as a previous run left them: each file's stamp, its document and the loader's
+    /// problems with it. Documents read back from a record (`CheckedFiles`) have no front matter: a load that
+    /// takes them must use that run's validation of them, or load again with an empty cache.
+    public init(kept: [(path: String, stamp: FileStamp, document: RawDocument, diagnostics: [Diagnostic])]) {
+        entries.reserveCapacity(kept.count)
+        for file in kept {
+            entries[file.path] = Entry(stamp: file.stamp, result: ContentLoader.FileResult(document: file.document, diagnostics: file.diagnostics))
+        }
+    }
+
+    /// The file at `path` as the cache holds it after the last load: its stamp (taken before it was read), its
+    /// document and the loader's problems with it.
+    public func file(_ path: String) -> (stamp: FileStamp, document: RawDocument?, diagnostics: [Diagnostic])? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[path].map { ($0.stamp, $0.result.document, $0.result.diagnostics) }
+    }
 
     /// The files the last load read and parsed afresh (new or changed since the load before), with their
     /// modification times in seconds.

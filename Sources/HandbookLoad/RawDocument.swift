@@ -41,6 +41,9 @@ public struct LoadedTree: Sendable {
     public var diagnostics: [Diagnostic]
     /// How many files were read.
     public var fileCount: Int
+    /// A digest of `handbook.yml`'s bytes (the empty digest when it is missing or unreadable): what a kept
+    /// validation compares instead of the parsed settings (`ValidationCache`).
+    public var settingsDigest = ByteDigest()
 
     /// Creates a loaded tree (the loader makes them; tests and fuzzers build small ones).
     public init(settings: YAMLNode?, settingsPath: String, documents: [RawDocument], diagnostics: [Diagnostic], fileCount: Int) {

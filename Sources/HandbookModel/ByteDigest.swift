@@ -1,5 +1,5 @@
 /// A 128-bit digest of bytes, fed in pieces, the same in every process and on every run, so it can be kept
-/// between builds: eight bytes at a time through two multiply-and-rotate lanes. It tells versions of the
+/// between builds: eight bytes at a time through two multiply-and-rotate lanes (long runs first through four). It tells versions of the
 /// handbook's own inputs apart; it is not meant to resist someone crafting a collision.
 public struct ByteDigest: Hashable, Sendable {
     /// The two lanes.
@@ -47,6 +47,22 @@ public struct ByteDigest: Hashable, Sendable {
 
     private mutating func add(_ raw: UnsafeRawBufferPointer) {
         var offset = 0
+        if raw.count >= 32 {
+            // Long runs (bodies, files of records) go through four independent lanes, 32 bytes a step: each step's
+            // multiplications do not wait on one another, so the digest runs at several times one lane's speed.
+            var a = high, b = low, c = high ^ 0x2545_F491_4F6C_DD1D, d = low ^ 0x9FB2_1C65_1E98_DF25
+            while offset + 32 <= raw.count {
+                a = Self.lane(a, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                b = Self.lane(b, raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+                c = Self.lane(c, raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+                d = Self.lane(d, raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+                offset += 32
+            }
+            mix(a)
+            mix(b)
+            mix(c)
+            mix(d)
+        }
         while offset + 8 <= raw.count {
             mix(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             offset += 8
@@ -58,6 +74,11 @@ public struct ByteDigest: Hashable, Sendable {
         }
         mix(tail)
         mix(UInt64(raw.count))
+    }
+
+    /// One step of a long run's lane.
+    private static func lane(_ state: UInt64, _ word: UInt64) -> UInt64 {
+        (state &+ word &* 0xC2B2_AE3D_27D4_EB4F).rotated(by: 31) &* 0x9E37_79B1_85EB_CA87
     }
 
     private mutating func mix(_ word: UInt64) {

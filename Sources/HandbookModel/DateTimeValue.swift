@@ -11,6 +11,15 @@ public struct DateTimeValue: Hashable, Sendable, CustomStringConvertible {
     /// Minutes east of UTC when an offset was written (`Z` is 0); nil means the event's time zone applies.
     public var offsetMinutes: Int?
 
+    /// Creates a value from its parts; the caller has checked that they name a real time.
+    init(date: PartialDate, hour: Int, minute: Int, second: Int?, offsetMinutes: Int?) {
+        self.date = date
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.offsetMinutes = offsetMinutes
+    }
+
     /// Reads the text; nil when it is not a date-time or names no real date or time.
     public init?(parsing text: String) {
         guard let t = text.firstIndex(of: "T") else { return nil }

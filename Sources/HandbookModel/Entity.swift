@@ -48,6 +48,11 @@ public struct Entity: Sendable {
         self.lastChanged = lastChanged
     }
 
+    /// Creates an entity with its name given (as read back from bytes, `ByteRecordCoding`), undated.
+    init(reference: EntityReference, path: String, name: String, fields: [FieldEntry], body: [UInt8], bodyLine: Int) {
+        storage = Storage(reference: reference, path: path, name: name, fields: fields, body: body, bodyLine: bodyLine)
+    }
+
     /// The value of a field, or nil when absent.
     public subscript(field: FieldName) -> FieldValue? {
         storage.fields.first { $0.key == field.rawValue }?.value

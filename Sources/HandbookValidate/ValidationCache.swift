@@ -1,26 +1,53 @@
 import Foundation
+import HandbookLoad
 import HandbookModel
 
-/// Each document's validation, kept between validations of the same tree (for `handbook serve`): while the
-/// settings, today and the set of entries are what they were, a document that was not read again gives the
-/// same result, so only the changed ones are checked. A change to handbook.yml, a new or removed entry, or
-/// another day checks everything again.
+/// Each document's validation, kept between validations of the same tree (for `handbook serve`, and from one
+/// build to the next through `CheckedFiles`): while the settings, today and the set of entries are what they were,
+/// a document that was not read again gives the same result, so only the changed ones are checked. A change to
+/// handbook.yml, a new or removed entry, or another day checks everything again.
 public final class ValidationCache: @unchecked Sendable {
-    /// What every document's result depends on besides the document itself.
-    private struct Context: Equatable {
-        var settings: YAMLNode?
-        var today: PartialDate
-        var slugs: [EntityType: Set<String>]
-        var types: [EntityType]
-    }
-
     private let lock = NSLock()
-    private var context: Context?
+    /// The digest of what every result depends on besides its own document (`key(of:today:types:)`).
+    private var context: ByteDigest?
     private var results: [String: (entity: Entity?, diagnostics: [Diagnostic])] = [:]
     private var reused = 0
 
     /// An empty cache: the first validation checks every document.
     public init() {}
+
+    /// A cache holding a previous validation's results, made in `context`.
+    public init(context: ByteDigest, results: [String: (entity: Entity?, diagnostics: [Diagnostic])]) {
+        self.context = context
+        self.results = results
+    }
+
+    /// What every document's result depends on besides the document itself: handbook.yml's bytes, today, every
+    /// entry's type and slug (in the loader's order, which is sorted), and the types with their fields.
+    public static func key(of tree: LoadedTree, today: PartialDate, types: TypeCatalog) -> ByteDigest {
+        var digest = ByteDigest()
+        digest.add(tree.settingsDigest)
+        digest.add(today.description)
+        for descriptor in types.descriptors {
+            digest.add(descriptor.type.folder)
+            digest.add(Int64(descriptor.type.rank))
+            // A catalog made in the tests may change a field's kind and nothing else.
+            digest.add(String(describing: descriptor.fields))
+        }
+        digest.add(Int64(tree.documents.count))
+        for document in tree.documents {
+            digest.add(document.type.folder)
+            digest.add(document.slug)
+        }
+        return digest
+    }
+
+    /// The context the kept results were made in, if any.
+    public var key: ByteDigest? {
+        lock.lock()
+        defer { lock.unlock() }
+        return context
+    }
 
     /// How many documents the last validation took from the cache.
     public var reusedCount: Int {
@@ -29,9 +56,15 @@ public final class ValidationCache: @unchecked Sendable {
         return reused
     }
 
+    /// Every kept result, by path: after a validation, exactly its documents'.
+    public var kept: [String: (entity: Entity?, diagnostics: [Diagnostic])] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results
+    }
+
     /// Starts a validation: forgets every result when the context changed.
-    func begin(settings: YAMLNode?, today: PartialDate, slugs: [EntityType: Set<String>], types: TypeCatalog) {
-        let now = Context(settings: settings, today: today, slugs: slugs, types: types.types)
+    func begin(_ now: ByteDigest) {
         lock.lock()
         if context != now {
             context = now

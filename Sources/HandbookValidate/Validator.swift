@@ -33,7 +33,7 @@ public enum Validator {
         for document in tree.documents { slugs[document.type, default: []].insert(document.slug) }
         let context = ValidationContext(settings: settings, today: today, slugs: slugs, types: types)
 
-        cache?.begin(settings: tree.settings, today: today, slugs: slugs, types: types)
+        cache?.begin(ValidationCache.key(of: tree, today: today, types: types))
         let results = Parallel.map(tree.documents) { document in
             if let cache, !changed.contains(document.path), let kept = cache.result(document.path) { return kept }
             return check(document, context: context)

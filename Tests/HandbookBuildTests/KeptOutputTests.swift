@@ -35,9 +35,13 @@ import Darwin
             }
         }
 
+        /// Options for a build of this copy; files are recorded for the next build however recently they changed
+        /// (`CheckedFiles`), as the tests edit them between builds.
         func options(output: String, today: PartialDate = PartialDate(year: 2026, month: 11, day: 22)) -> Pipeline.BuildOptions {
-            Pipeline.BuildOptions(contentPath: content, themePath: theme, outputPath: output, baseURL: "https://example.org/handbook/",
-                                  checkLinks: false, today: today)
+            var options = Pipeline.BuildOptions(contentPath: content, themePath: theme, outputPath: output, baseURL: "https://example.org/handbook/",
+                                                checkLinks: false, today: today)
+            options.settlingTime = 0
+            return options
         }
 
         /// Rebuilds the output, builds the same input afresh beside it, and expects both to be the same bytes.
@@ -251,5 +255,6 @@ extension KeptOutputTests {
     @Test func theHelperKnowsTheStatesName() {
         #expect(OutputSiblings.stateName == BuildState.fileName)
         #expect(OutputSiblings.searchName == Standby.searchFileName)
+        #expect(OutputSiblings.checkedName == CheckedFiles.fileName)
     }
 }

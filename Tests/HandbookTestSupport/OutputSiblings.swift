@@ -13,9 +13,11 @@ public enum OutputSiblings {
     public static let stateName = ".handbook-output-state"
     /// The file in the standby that keeps the last build's search tokens (`Standby.searchFileName`).
     public static let searchName = ".handbook-output-search"
+    /// The file in the standby that keeps the last build's checked content files (`CheckedFiles.fileName`).
+    public static let checkedName = ".handbook-output-checked"
 
     /// True when there is no standby beside `output`, or when it holds exactly the output's files and folders, each
-    /// file the same inode as the output's (and the build's state and search tokens besides).
+    /// file the same inode as the output's (and the build's state, search tokens and checked files besides).
     public static func standbyIsACopy(of output: String) -> Bool {
         let url = URL(fileURLWithPath: output)
         let standby = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".standby").path
@@ -23,6 +25,7 @@ public enum OutputSiblings {
         var copy = inodes(standby)
         copy[stateName] = nil
         copy[searchName] = nil
+        copy[checkedName] = nil
         return copy == inodes(output)
     }
 
