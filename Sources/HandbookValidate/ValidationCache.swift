@@ -32,7 +32,7 @@ public final class ValidationCache: @unchecked Sendable {
             digest.add(descriptor.type.folder)
             digest.add(Int64(descriptor.type.rank))
             // A catalog made in the tests may change a field's kind and nothing else.
-            digest.add(String(describing: descriptor.fields))
+            add(descriptor.fields, to: &digest)
         }
         digest.add(Int64(tree.documents.count))
         for document in tree.documents {
@@ -40,6 +40,30 @@ public final class ValidationCache: @unchecked Sendable {
             digest.add(document.slug)
         }
         return digest
+    }
+
+    /// Adds each field's name, whether it is required, and its kind (a record's or list's fields within it).
+    private static func add(_ fields: [FieldSchema], to digest: inout ByteDigest) {
+        func add(_ kind: FieldKind) {
+            switch kind {
+            case .record(let fields):
+                digest.add("record")
+                Self.add(fields, to: &digest)
+            case .list(let item, let minimum):
+                digest.add("list \(minimum)")
+                add(item)
+            case .dictionary(let key, let value):
+                digest.add("dictionary " + key)
+                add(value)
+            default:
+                digest.add(String(describing: kind))
+            }
+        }
+        digest.add(Int64(fields.count))
+        for field in fields {
+            digest.add(field.name.rawValue + (field.isRequired ? " required" : ""))
+            add(field.kind)
+        }
     }
 
     /// The context the kept results were made in, if any.
