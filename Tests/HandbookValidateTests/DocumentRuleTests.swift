@@ -112,4 +112,20 @@ import Testing
         #expect(found.map(\.rule) == ["slug-collision"])
         #expect(found[0].location.path == "organisations/ABC.md")
     }
+
+    /// Capitals on either side, letters beyond ASCII, and three names at once: the later ones are reported, each
+    /// naming the first; names in lower case alone never clash.
+    @Test func everyCaseOfACollisionIsFound() {
+        func paths(_ slugs: [String], type: EntityType = .organisations) -> [String] {
+            SlugCollisionRule.check(slugs.map { RawDocumentInfo(type: type, slug: $0, path: "\(type.folder)/\($0).md") }).map(\.location.path)
+        }
+        #expect(paths(["ABC", "abc"]) == ["organisations/abc.md"])
+        #expect(paths(["Abc", "aBc", "abc"]) == ["organisations/aBc.md", "organisations/abc.md"])
+        #expect(paths(["Élan", "élan"]) == ["organisations/élan.md"])
+        #expect(paths(["abc", "abd", "ab-c"]).isEmpty)
+        #expect(paths(["Abc", "abd"]).isEmpty)
+        let message = SlugCollisionRule.check([RawDocumentInfo(type: .pages, slug: "About", path: "pages/About.md"),
+                                               RawDocumentInfo(type: .pages, slug: "about", path: "pages/about.md")]).first?.message
+        #expect(message == "'about.md' differs from 'About.md' only in case; they clash on macOS and Windows: rename one")
+    }
 }
