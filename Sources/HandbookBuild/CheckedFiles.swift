@@ -7,8 +7,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Each content file as the last build read and checked it, kept in the standby (`Standby`) so that a rebuild
-/// reads, parses and checks only the files that changed: per file its `FileStamp`, the digest of its front
+/// Each content file as the last build read and checked it, kept beside the output (`CheckedFolder`) so that a
+/// rebuild reads, parses and checks only the files that changed: per file its `FileStamp`, the digest of its front
 /// matter, the loader's problems with it, its entry and the checks' problems with it, with the digest of what
 /// every check depends on besides the file (`ValidationCache.key(of:today:types:)`). A rebuild takes a file's
 /// record while its stamp is the same; a change of handbook.yml, of the set of entries, of today or of the tool
@@ -18,9 +18,9 @@ import Darwin
 /// recorded: a write in the same tick of the file system's clock could leave its stamp as it was (the next build
 /// reads it again).
 ///
-/// Bytes: a header naming this format and the tool, a digest of the rest, the context, then one length-prefixed
-/// record per file (`ByteRecordWriter`), so that records are found in one pass and read on every core. Bytes
-/// that do not add up are not read.
+/// Bytes (of one shard of the folder): a header naming this format and the tool, a digest of the rest, the
+/// context, then one length-prefixed record per file (`ByteRecordWriter`), so that records are found in one pass.
+/// Bytes that do not add up are not read.
 struct CheckedFiles: Sendable {
     /// One file's record (a class: records are passed between tables, each a single reference count).
     final class Record: Sendable {
@@ -47,9 +47,6 @@ struct CheckedFiles: Sendable {
             self.bytes = bytes
         }
     }
-
-    /// The file's name inside the standby; it starts with the marker's, which no file of the site may have.
-    static let fileName = OutputWriter.marker + "-checked"
 
     /// What every record's checks depended on besides the file.
     var context: ByteDigest
@@ -96,17 +93,15 @@ struct CheckedFiles: Sendable {
         return (files, ValidationCache(context: context, results: results))
     }
 
-    /// The file's bytes; `tool` names the tool that made them. Records read from the last build's file are copied
-    /// as they were; only the others are written afresh (on every core).
+    /// The bytes of a file of these records; `tool` names the tool that made them. Records read from the last
+    /// build's files are copied as they were; only the others are written afresh.
     func encoded(tool: String) -> [UInt8] {
-        let fresh = Parallel.map(Array(stride(from: 0, to: records.count, by: 256))) { start -> [[UInt8]?] in
-            records[start..<min(start + 256, records.count)].map { record in
-                guard record.bytes == nil else { return nil }
-                var one = ByteRecordWriter(capacity: record.entity.body.count + 1_024)
-                Self.write(record, to: &one)
-                return one.bytes
-            }
-        }.flatMap { $0 }
+        let fresh = records.map { record -> [UInt8]? in
+            guard record.bytes == nil else { return nil }
+            var one = ByteRecordWriter(capacity: record.entity.body.count + 1_024)
+            Self.write(record, to: &one)
+            return one.bytes
+        }
         var digest = Self.digest(context: context, count: records.count)
         var total = 64 + tool.utf8.count
         for (record, made) in zip(records, fresh) {
@@ -146,18 +141,14 @@ struct CheckedFiles: Sendable {
             ranges.append(range)
         }
         guard reader.isAtEnd, digest == kept else { return nil }
-        let records = Parallel.map(ranges) { range -> Record? in
+        var records: [Record] = []
+        records.reserveCapacity(ranges.count)
+        for range in ranges {
             var one = ByteRecordReader(bytes, range: range)
             guard let record = Self.read(&one, bytes: bytes[range]), one.isAtEnd else { return nil }
-            return record
+            records.append(record)
         }
-        var all: [Record] = []
-        all.reserveCapacity(records.count)
-        for record in records {
-            guard let record else { return nil }
-            all.append(record)
-        }
-        self.init(context: context, records: all)
+        self.init(context: context, records: records)
     }
 
     private static func write(_ record: Record, to writer: inout ByteRecordWriter) {

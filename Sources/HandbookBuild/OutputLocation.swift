@@ -58,6 +58,8 @@ struct OutputLocation: Sendable, Hashable {
     var staging: String { sibling("staging") }
     /// The copy of the current site a rebuild starts from (`.<name>.standby`, see `Standby`).
     var standby: String { sibling("standby") }
+    /// The records of the content files the last build checked (`.<name>.checked`, see `CheckedFolder`).
+    var checked: String { sibling("checked") }
     /// The journal inside the staging folder: present exactly when a build has committed and not finished. Its
     /// name starts with the marker's, which no file of the site may have, so it never meets a staged file.
     var journal: String { staging + "/" + OutputWriter.journalName }

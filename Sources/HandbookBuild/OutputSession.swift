@@ -274,7 +274,7 @@ public final class OutputSession: @unchecked Sendable {
     }
 
     /// `commit()`, keeping `state` and the standby's other `files` (asked for only when a standby is kept: the
-    /// search tokens, the checked content files) with the standby for the next build.
+    /// search tokens) with the standby for the next build.
     func commit(keeping state: BuildState, files: @escaping () -> [(name: String, bytes: [UInt8]?)] = { [] }) throws(BuildError) -> OutputChanges {
         keeping = (state, files)
         return try commit(stoppingAt: nil)
@@ -385,13 +385,12 @@ public final class OutputSession: @unchecked Sendable {
     }
 
     /// Ends a session that staged nothing (the build stopped on its content's errors) without changing the
-    /// output: a standby taken as the staging folder goes back as it was, its state and search tokens with it,
-    /// and the checked content files it had (`checked`, read before it was opened), so the next build still
-    /// starts from it; a staging folder made for this build is removed.
-    public func abandon(checked: [UInt8]? = nil) {
+    /// output: a standby taken as the staging folder goes back as it was, its state and search tokens with it, so
+    /// the next build still starts from it; a staging folder made for this build is removed.
+    public func abandon() {
         guard isOpen, fromStandby, batches == 0 else { return discard() }
         isOpen = false
-        let files = [(Standby.searchFileName, searchTokens?.encoded(tool: BuildInputs.toolIdentity)), (CheckedFiles.fileName, checked)]
+        let files = [(Standby.searchFileName, searchTokens?.encoded(tool: BuildInputs.toolIdentity))]
         if let previous, !Standby.record(state: previous.encoded(), files: files, in: location.staging) {
             OutputWriter.removeIfOurs(location.staging)
         } else if rename(location.staging, location.standby) != 0 {

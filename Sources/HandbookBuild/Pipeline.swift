@@ -115,11 +115,6 @@ public enum Pipeline {
         }
         // With a fixed date (SOURCE_DATE_EPOCH) nothing says when entries were added, so none is called new.
         let pendingHistory = options.fixedChangeDate == nil ? ChangeHistory.Pending(contentPath: options.contentPath) : nil
-        // The last build's checked content files are read before the output is opened, which takes the standby
-        // they are kept in as its staging folder. Files are stamped (to be recorded) only where a standby can be kept.
-        let location = OutputLocation(options.outputPath)
-        let checked = Standby.isOurs(location.standby) ? try? FileSystem.read(location.standby + "/" + CheckedFiles.fileName) : nil
-        let stamping = checked != nil || FileSystem.kind(location.output) == .directory
         // The output is opened (the old site listed beside its standby) and the theme compiled while the content
         // is read and checked: neither depends on it. A build that stops on the content's errors lets both go.
         let opening = Background { Result { () throws(BuildError) in try OutputSession(output: options.outputPath) } }
@@ -128,28 +123,42 @@ public enum Pipeline {
             return (files: files, theme: try compileTheme(files, options))
         } }
         func abandon() {
-            if case .success(let session) = opening.value { session.abandon(checked: checked) }
+            if case .success(let session) = opening.value { session.abandon() }
         }
+        // The last build's records of the content files it checked (`CheckedFolder`), kept beside the output. Files
+        // are stamped (to be recorded) only where there are records or an output already, that is on a rebuild.
+        let location = OutputLocation(options.outputPath)
+        let kept = CheckedFolder.read(location.checked, tool: BuildInputs.toolIdentity)
+        let stamping = kept != nil || FileSystem.kind(location.output) == .directory
         var frontMatter: [(path: String, digest: ByteDigest)] = []
         var validation: ValidationResult
-        let records: Background<[UInt8]?>?
-        var readCount = 0
+        var checked: Checked?
         do {
             if stamping {
-                (validation, records, readCount) = try loadAndValidate(options, clock: &clock, checked: checked) { tree in
+                let made = try loadAndValidate(options, clock: &clock, kept: kept?.files) { tree in
                     frontMatter = tree.documents.map { ($0.path, $0.frontMatterDigest) }
                 }
+                (validation, checked) = (made.validation, made.checked)
             } else {
                 validation = try loadAndValidate(options, clock: &clock) { tree in frontMatter = tree.documents.map { ($0.path, $0.frontMatterDigest) } }
-                (records, readCount) = (nil, frontMatter.count)
             }
         } catch {
             abandon()
             throw error
         }
+        let readCount = checked?.files.parsed.count ?? frontMatter.count
         guard validation.errorCount == 0 else {
             abandon()
             return BuildReport(validation: validation, fileCount: 0, brokenLinks: [], written: false, readCount: readCount)
+        }
+        // This build's records are made and the changed shards written beside rendering; the commit waits for them,
+        // so they are written under the output's lock.
+        let recording = checked.map { checked in
+            Background {
+                if let records = CheckedFiles(files: checked.files, validation: checked.validation, kept: kept?.files, settled: checked.settled) {
+                    CheckedFolder.write(records, to: location.checked, tool: BuildInputs.toolIdentity, kept: kept)
+                }
+            }
         }
         let themeFiles: ThemeFiles, theme: Theme
         switch theming.value {
@@ -229,13 +238,11 @@ public enum Pipeline {
         do {
             let state = BuildState(site: inputs.site, entries: inputs.entries,
                                    outputs: Dictionary(uniqueKeysWithValues: zip(outputs.reversed().map { $0.name }, made.map(\.paths))))
-            // The search tokens' and checked files' bytes are made beside the commit's own work (they are kept only
-            // with a standby).
+            // The search tokens' bytes are made beside the commit's own work (they are kept only with a standby).
             let tokens = searchTokens?.latest
             let encoding = tokens.map { tokens in Background { tokens.encoded(tool: BuildInputs.toolIdentity) } }
-            outputChanges = try session.commit(keeping: state, files: {
-                [(Standby.searchFileName, encoding?.value), (CheckedFiles.fileName, records?.value ?? nil)]
-            })
+            recording?.value
+            outputChanges = try session.commit(keeping: state, files: { [(Standby.searchFileName, encoding?.value)] })
         } catch {
             throw .output(error)
         }
@@ -243,7 +250,7 @@ public enum Pipeline {
         let report = BuildReport(validation: validation, fileCount: fileCount, brokenLinks: [], written: true, changes: outputChanges,
                                  keptCount: keptCount, readCount: readCount, timings: clock.phases)
         // The site's tables are freed beside whatever comes next (the report printed, the process ending).
-        Parallel.release((site, index, plan, inputs, session, made, records))
+        Parallel.release((site, index, plan, inputs, session, made, checked))
         return report
     }
 }
@@ -319,17 +326,24 @@ extension Pipeline {
 }
 
 extension Pipeline {
+    /// What a load and validation from the last build's records leave to make this build's records from.
+    struct Checked: Sendable {
+        /// The files as stamped and loaded.
+        var files: LoadCache
+        /// Their checked results.
+        var validation: ValidationCache
+        /// Files that changed at or after this moment (nanoseconds since 1970) are not recorded.
+        var settled: Int64
+    }
+
     /// Loads and validates the content as `loadAndValidate(_:clock:cache:loaded:)` does, starting from the last
-    /// build's `checked` files (`CheckedFiles`' bytes) when given: a file whose stamp is unchanged is neither read
-    /// nor checked again while what its checks depend on is the same. Gives the validation, the bytes of this
-    /// build's records, made beside what follows (so that the commit, which keeps them, need not wait for them),
-    /// and how many files were read and checked afresh.
-    static func loadAndValidate(_ options: BuildOptions, clock: inout PhaseClock, checked: [UInt8]?,
-                                loaded: (LoadedTree) -> Void) throws(BuildFailure) -> (ValidationResult, Background<[UInt8]?>, Int) {
+    /// build's records (`kept`) when given: a file whose stamp is unchanged is neither read nor checked again while
+    /// what its checks depend on is the same. Gives the validation, and what to make this build's records from.
+    static func loadAndValidate(_ options: BuildOptions, clock: inout PhaseClock, kept: CheckedFiles?,
+                                loaded: (LoadedTree) -> Void) throws(BuildFailure) -> (validation: ValidationResult, checked: Checked) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let started = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
-        let kept = checked.flatMap { CheckedFiles(decoding: $0, tool: BuildInputs.toolIdentity) }
         var caches = kept?.caches ?? (files: LoadCache(), validation: ValidationCache())
         var tree: LoadedTree
         do {
@@ -347,13 +361,8 @@ extension Pipeline {
         let validation = Validator.validate(tree, today: options.today, types: options.types,
                                             cache: caches.validation, changed: Set(caches.files.parsed.keys))
         clock.mark("validate")
-        let files = caches.files, validated = caches.validation, settled = started - options.settlingTime
-        let records = Background {
-            CheckedFiles(files: files, validation: validated, kept: kept, settled: settled)?.encoded(tool: BuildInputs.toolIdentity)
-        }
-        let readCount = files.parsed.count
         Parallel.release(tree)
-        return (validation, records, readCount)
+        return (validation, Checked(files: caches.files, validation: caches.validation, settled: started - options.settlingTime))
     }
 }
 

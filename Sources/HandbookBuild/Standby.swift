@@ -44,9 +44,8 @@ enum Standby {
     /// its name starts with the marker's, and it never reaches the output.
     static let searchFileName = OutputWriter.marker + "-search"
 
-    /// The standby's own files, beside its copy of the site: the state, the search tokens and the checked
-    /// content files (`CheckedFiles`).
-    static let records = [BuildState.fileName, searchFileName, CheckedFiles.fileName]
+    /// The standby's own files, beside its copy of the site: the state and the search tokens.
+    static let records = [BuildState.fileName, searchFileName]
 
     /// Writes the standby's own files into `folder`: each of `files` (its bytes, or none: then any old one is
     /// removed), then the state, last.

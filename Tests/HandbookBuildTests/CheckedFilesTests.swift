@@ -6,7 +6,8 @@ import HandbookTestSupport
 import Testing
 
 /// A rebuild reads and checks only the content files that changed, taking the others from the last build's
-/// records kept in the standby (`CheckedFiles`), and still reports and writes exactly what a fresh build does.
+/// records kept beside the output (`CheckedFiles`, `CheckedFolder`), and still reports and writes exactly what a
+/// fresh build does.
 @Suite struct CheckedFilesTests {
     typealias Place = KeptOutputTests.Place
 
@@ -30,8 +31,9 @@ import Testing
         // A first build into a new folder keeps no standby, so it records nothing; the first rebuild records.
         #expect(try Self.build(place).readCount == all)
         #expect(try Self.build(place).readCount == all)
-        #expect(FileManager.default.fileExists(atPath: place.directory.path + "/.site.standby/" + CheckedFiles.fileName))
-        #expect(!FileManager.default.fileExists(atPath: place.output + "/" + CheckedFiles.fileName))
+        let folder = place.directory.path + "/.site.checked"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count > 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: place.output).allSatisfy { !$0.hasPrefix(".") || $0 == OutputWriter.marker })
         #expect(try Self.build(place).readCount == 0)
         try place.edit("organisations/example-network.md") { $0 + "\nA recorded paragraph.\n" }
         #expect(try place.rebuild("a body edited") >= 0)
@@ -125,6 +127,63 @@ import Testing
         #expect(!failed.written && failed.readCount == 1)
         try place.edit("organisations/example-network.md") { $0.replacingOccurrences(of: "no_such_field: 1\n", with: "") }
         #expect(try Self.build(place).readCount == 1)
+    }
+
+    /// The inode of each shard's file in the records folder, by name.
+    static func shards(_ place: Place) throws -> [String: UInt64] {
+        let folder = place.directory.path + "/.site.checked"
+        var inodes: [String: UInt64] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name != OutputWriter.marker {
+            inodes[name] = FileStamp(path: folder + "/" + name)?.inode
+        }
+        return inodes
+    }
+
+    @Test func anEditRewritesOnlyItsShard() throws {
+        let place = try Place()
+        defer { place.directory.cleanUp() }
+        _ = try Self.build(place)
+        _ = try Self.build(place)
+        let before = try Self.shards(place)
+        _ = try Self.build(place)
+        #expect(try Self.shards(place) == before, "nothing changed: no shard is written")
+        let path = "organisations/example-network.md"
+        try place.edit(path) { $0 + "\nA shard's paragraph.\n" }
+        #expect(try Self.build(place).readCount == 1)
+        let after = try Self.shards(place)
+        let rewritten = Set(after.keys.filter { after[$0] != before[$0] })
+        #expect(rewritten == [CheckedFolder.name(CheckedFolder.shard(of: place.content + "/" + path))])
+    }
+
+    @Test func aDamagedShardCostsOnlyItsFiles() throws {
+        let place = try Place()
+        defer { place.directory.cleanUp() }
+        _ = try Self.build(place)
+        _ = try Self.build(place)
+        let folder = place.directory.path + "/.site.checked"
+        let name = try #require(try Self.shards(place).keys.sorted().first)
+        let bytes = try #require(FileManager.default.contents(atPath: folder + "/" + name))
+        let records = try #require(CheckedFiles(decoding: Array(bytes), tool: BuildInputs.toolIdentity)).records.count
+        var damaged = Array(bytes)
+        damaged[damaged.count - 3] ^= 0x01
+        try Data(damaged).write(to: URL(fileURLWithPath: folder + "/" + name))
+        try Data("left by a killed build".utf8).write(to: URL(fileURLWithPath: folder + "/" + name + ".tmp-1"))
+        #expect(try Self.build(place).readCount == records)
+        #expect(try Self.build(place).readCount == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/" + name + ".tmp-1"))
+    }
+
+    @Test func aFolderTheToolDidNotMakeIsLeftAlone() throws {
+        let place = try Place()
+        defer { place.directory.cleanUp() }
+        let folder = place.directory.path + "/.site.checked"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        try Data("someone's notes".utf8).write(to: URL(fileURLWithPath: folder + "/00"))
+        _ = try Self.build(place)
+        _ = try Self.build(place)
+        #expect(try Self.build(place).readCount == (try Self.entryCount(place)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["00"])
+        #expect(FileManager.default.contents(atPath: folder + "/00") == Data("someone's notes".utf8))
     }
 
     @Test func recordsReadBackAsWritten() throws {

@@ -255,6 +255,5 @@ extension KeptOutputTests {
     @Test func theHelperKnowsTheStatesName() {
         #expect(OutputSiblings.stateName == BuildState.fileName)
         #expect(OutputSiblings.searchName == Standby.searchFileName)
-        #expect(OutputSiblings.checkedName == CheckedFiles.fileName)
     }
 }

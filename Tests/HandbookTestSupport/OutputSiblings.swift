@@ -1,23 +1,22 @@
 import Foundation
 
 /// What a build leaves beside its output folder: the standby copy (`.<name>.standby`) is expected, and must be a
-/// second name for every file of the output; anything else is a leftover.
+/// second name for every file of the output, and so are the records of the content (`.<name>.checked`); anything
+/// else is a leftover.
 public enum OutputSiblings {
-    /// The names in `directory` other than the output's standby, sorted.
+    /// The names in `directory` other than the output's standby and the records of its content (`.<name>.checked`), sorted.
     public static func leftovers(in directory: String, output name: String = "site", ignoring: Set<String> = []) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0 != "." + name + ".standby" && !ignoring.contains($0) }.sorted()
+            .filter { $0 != "." + name + ".standby" && $0 != "." + name + ".checked" && !ignoring.contains($0) }.sorted()
     }
 
     /// The file in the standby that says what its site was made from (`BuildState.fileName`).
     public static let stateName = ".handbook-output-state"
     /// The file in the standby that keeps the last build's search tokens (`Standby.searchFileName`).
     public static let searchName = ".handbook-output-search"
-    /// The file in the standby that keeps the last build's checked content files (`CheckedFiles.fileName`).
-    public static let checkedName = ".handbook-output-checked"
 
     /// True when there is no standby beside `output`, or when it holds exactly the output's files and folders, each
-    /// file the same inode as the output's (and the build's state, search tokens and checked files besides).
+    /// file the same inode as the output's (and the build's state and search tokens besides).
     public static func standbyIsACopy(of output: String) -> Bool {
         let url = URL(fileURLWithPath: output)
         let standby = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".standby").path
@@ -25,7 +24,6 @@ public enum OutputSiblings {
         var copy = inodes(standby)
         copy[stateName] = nil
         copy[searchName] = nil
-        copy[checkedName] = nil
         return copy == inodes(output)
     }
 
