@@ -1,9 +1,4 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import HandbookLoad
 import HandbookModel
 import HandbookRender
@@ -301,68 +296,6 @@ extension Pipeline {
         if let repository = options.repository { settings.repository = repository }
         let index = SiteIndex(settings: settings, entities: validation.entities, today: options.today, types: options.types)
         return (index, options.baseURL ?? validation.settings.baseURL)
-    }
-
-    /// Loads and validates the content. The loaded tree (YAML nodes of every file) is released when this
-    /// returns, before rendering starts, so it does not add to the build's peak memory.
-    /// With a `cache`, only files changed since its last load are read, parsed and validated.
-    static func loadAndValidate(_ options: BuildOptions, clock: inout PhaseClock, cache: PreviewCache? = nil,
-                                loaded: (LoadedTree) -> Void = { _ in }) throws(BuildFailure) -> ValidationResult {
-        let tree: LoadedTree
-        do {
-            tree = try ContentLoader.load(contentPath: options.contentPath, types: options.types, cache: cache?.files)
-        } catch {
-            throw .load(error)
-        }
-        clock.mark("load")
-        loaded(tree)
-        let validation = Validator.validate(tree, today: options.today, types: options.types,
-                                            cache: cache?.validation, changed: cache.map { Set($0.files.parsed.keys) } ?? [])
-        clock.mark("validate")
-        // Every file's bytes and parsed front matter are freed beside the build, not before its next phase.
-        Parallel.release(tree)
-        return validation
-    }
-}
-
-extension Pipeline {
-    /// What a load and validation from the last build's records leave to make this build's records from.
-    struct Checked: Sendable {
-        /// The files as stamped and loaded.
-        var files: LoadCache
-        /// Their checked results.
-        var validation: ValidationCache
-        /// Files that changed at or after this moment (nanoseconds since 1970) are not recorded.
-        var settled: Int64
-    }
-
-    /// Loads and validates the content as `loadAndValidate(_:clock:cache:loaded:)` does, starting from the last
-    /// build's records (`kept`) when given: a file whose stamp is unchanged is neither read nor checked again while
-    /// what its checks depend on is the same. Gives the validation, and what to make this build's records from.
-    static func loadAndValidate(_ options: BuildOptions, clock: inout PhaseClock, kept: CheckedFiles?,
-                                loaded: (LoadedTree) -> Void) throws(BuildFailure) -> (validation: ValidationResult, checked: Checked) {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let started = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
-        var caches = kept?.caches ?? (files: LoadCache(), validation: ValidationCache())
-        var tree: LoadedTree
-        do {
-            tree = try ContentLoader.load(contentPath: options.contentPath, types: options.types, cache: caches.files)
-            if let kept, !kept.records.isEmpty, ValidationCache.key(of: tree, today: options.today, types: options.types) != kept.context {
-                // Something every check reads changed: the kept files' front matter, which was not read, is needed.
-                caches = (files: LoadCache(), validation: ValidationCache())
-                tree = try ContentLoader.load(contentPath: options.contentPath, types: options.types, cache: caches.files)
-            }
-        } catch {
-            throw .load(error)
-        }
-        clock.mark("load")
-        loaded(tree)
-        let validation = Validator.validate(tree, today: options.today, types: options.types,
-                                            cache: caches.validation, changed: Set(caches.files.parsed.keys))
-        clock.mark("validate")
-        Parallel.release(tree)
-        return (validation, Checked(files: caches.files, validation: caches.validation, settled: started - options.settlingTime))
     }
 }
 
