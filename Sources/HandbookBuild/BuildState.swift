@@ -38,7 +38,7 @@ struct BuildState: Equatable {
     /// The file's name inside the standby; it starts with the marker's, which no file of the site may have.
     static let fileName = OutputWriter.marker + "-state"
 
-    private static let header = "handbook-state 3"
+    private static let header = "handbook-state 4"
     private static let trailer = "end"
 
     /// The file's bytes: fields separated by NUL, which no path can contain; digests in hexadecimal.

@@ -74,17 +74,101 @@ enum Standby {
         // The state describes the standby as it was made; the staging folder is about to change (and becomes the
         // output, which never holds the standby's own files).
         for name in records { unlink(location.staging + "/" + name) }
-        let scans = Parallel.tasks([false, true]) { isOutput in
-            Result { () throws(BuildError) in
-                try OutputTree(scanning: isOutput ? location.output : location.staging, stamping: isOutput)
+        var output: OutputTree
+        var tree: OutputTree
+        if let state {
+            // The output is listed beside a check that the standby is as sealed; if it is, its listing is the
+            // state's, with the output's inodes, and it need not be listed.
+            let found = try openFromState(state, location)
+            if let listed = found.standby { return Opened(tree: listed, previous: state, output: nil, searchTokens: searchTokens) }
+            (tree, output) = (try OutputTree(scanning: location.staging), found.output)
+        } else {
+            let scans = Parallel.tasks([false, true]) { isOutput in
+                Result { () throws(BuildError) in
+                    try OutputTree(scanning: isOutput ? location.output : location.staging, stamping: isOutput)
+                }
             }
+            (tree, output) = (try scans[0].get(), try scans[1].get())
         }
-        var tree = try scans[0].get(), output = try scans[1].get()
         for name in records { tree.inodes[name] = nil }
         let inStep = output.inodes == tree.inodes && output.newestChange <= (state?.sealed ?? Int64.min)
         tree.files.subtract([OutputWriter.marker] + records)
         output.files.remove(OutputWriter.marker)
         return Opened(tree: tree, previous: inStep ? state : nil, output: inStep ? nil : output, searchTokens: searchTokens)
+    }
+
+    /// Lists the output (with its files' times of change) and, beside it, checks that nothing in the standby changed
+    /// since `state` was sealed: every folder of the state's site with its modification and status-change times
+    /// no later than the seal (a file added, removed or replaced in a folder moves them, and so does setting them
+    /// back), and the standby's top level holding exactly the site's names and the marker, each file the output's
+    /// inode (the top folder's own times move when the standby is renamed and its records removed). A file written
+    /// in place is one inode with the output's, whose change time is checked. When all of it holds and the output
+    /// too is as sealed, holding exactly the state's files, the standby's listing is the state's paths with the
+    /// output's inodes: `standby`; otherwise nil, and the output's listing for the full comparison.
+    static func openFromState(_ state: BuildState, _ location: OutputLocation) throws(BuildError) -> (standby: OutputTree?, output: OutputTree) {
+        var files: Set<String> = []
+        for paths in state.outputs.values { files.formUnion(paths) }
+        var folders: Set<String> = []
+        for path in files { folders.formUnion(OutputWriter.ancestors(of: path)) }
+        let sealedFolders = folders
+        let standbyUnchanged = Background { unchanged(sealedFolders, in: location.staging, since: state.sealed) }
+        let output = try OutputTree(scanning: location.output, stamping: true)
+        var outputFiles = output.files
+        outputFiles.remove(OutputWriter.marker)
+        guard standbyUnchanged.value, output.newestChange <= state.sealed, outputFiles == files,
+              topLevel(of: location.staging, matches: files, inodes: output.inodes) else { return (nil, output) }
+        var tree = OutputTree()
+        tree.files = files
+        tree.folders = folders
+        tree.inodes = output.inodes
+        return (tree, output)
+    }
+
+    /// True when every one of `folders` (paths under `root`) is a folder whose modification and status-change
+    /// times are no later than `sealed`.
+    private static func unchanged(_ folders: Set<String>, in root: String, since sealed: Int64) -> Bool {
+        #if canImport(Glibc)
+        let descriptor = Glibc.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        #else
+        let descriptor = Darwin.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        #endif
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        for folder in folders {
+            var info = stat()
+            guard fstatat(descriptor, folder, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+            #if canImport(Darwin)
+            let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+            let changed = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
+            #else
+            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+            #endif
+            guard modified <= sealed && changed <= sealed else { return false }
+        }
+        return true
+    }
+
+    /// True when `root` holds exactly the first parts of `files`' paths and the marker, and each of its files is
+    /// the inode `inodes` gives for its name.
+    private static func topLevel(of root: String, matches files: Set<String>, inodes: [String: UInt64]) -> Bool {
+        var expected: Set<String> = [OutputWriter.marker]
+        for path in files { expected.insert(String(path.prefix { $0 != "/" })) }
+        guard let handle = opendir(root) else { return false }
+        defer { closedir(handle) }
+        var seen: Set<String> = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(cString: raw.bindMemory(to: CChar.self).baseAddress!) }
+            if name == "." || name == ".." { continue }
+            guard expected.contains(name) else { return false }
+            seen.insert(name)
+            if files.contains(name) || name == OutputWriter.marker {
+                guard Int32(entry.pointee.d_type) != Int32(DT_DIR), inodes[name] == UInt64(entry.pointee.d_ino) else { return false }
+            } else if Int32(entry.pointee.d_type) != Int32(DT_DIR) && Int32(entry.pointee.d_type) != Int32(DT_UNKNOWN) {
+                return false
+            }
+        }
+        return seen == expected
     }
 
     /// Removes a standby the build cannot use (no output to replace, or a change in place).
@@ -135,8 +219,13 @@ enum Standby {
         let written = Set(changes.written)
         // A removed file whose path is now a folder, or a removed folder whose path is now a file, is dealt with
         // when that folder is made or that file linked.
-        _ = Parallel.map(changes.removed.filter { !newFolders.contains($0) }) { path in unlink(retired + "/" + path) }
-        for folder in changes.removedFolders where !written.contains(folder) { rmdir(retired + "/" + folder) }
+        // The copy must hold exactly the new site once sealed (a rebuild may take its listing from the state,
+        // `openFromState`): a file or folder that would not go makes it no copy.
+        let kept = Parallel.map(changes.removed.filter { !newFolders.contains($0) }) { path in unlink(retired + "/" + path) != 0 && errno != ENOENT }
+        guard !kept.contains(true) else { return abandon(retired) }
+        for folder in changes.removedFolders where !written.contains(folder) {
+            if rmdir(retired + "/" + folder) != 0 && errno != ENOENT { return abandon(retired) }
+        }
         halfway()
         for folder in changes.madeFolders {
             let path = retired + "/" + folder
