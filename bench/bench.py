@@ -258,7 +258,9 @@ def summary(result):
     line = next((line for line in result["out"].splitlines() if line.startswith("Built ")), "")
     counts = re.search(r"\((.*?)\)", line)
     kept = re.search(r"^kept: (\d+)", result["err"], flags=re.M)
-    return (counts.group(1) if counts else line) + (f"; {int(kept.group(1)):,} kept without being made" if kept else "")
+    read = re.search(r"^read: (\d+)", result["err"], flags=re.M)
+    return ((counts.group(1) if counts else line) + (f"; {int(kept.group(1)):,} kept without being made" if kept else "")
+            + (f"; {int(read.group(1)):,} content files read and checked" if read else ""))
 
 
 print(f"rebuild onto the disk, nothing changed, no standby yet: {rebuild['wall']:.3f} s ({summary(rebuild)})")
