@@ -95,13 +95,24 @@ def remove(path):
     shutil.rmtree(path, ignore_errors=True)
 
 
+def siblings(output):
+    """What a build keeps beside its output: the standby copy and the records of the content files it checked."""
+    return [os.path.join(os.path.dirname(output), "." + os.path.basename(output) + suffix) for suffix in (".standby", ".checked")]
+
+
+def fresh(output):
+    """No output and nothing beside it: a build from scratch (on the tmpfs, where deleting costs nothing)."""
+    for path in [output] + siblings(output):
+        remove(path)
+
+
 aside = os.path.join(disk, "aside")
 # Deleted once every figure is measured (see `cold`).
 atexit.register(lambda: remove(aside))
 
 
 def cold(output):
-    """No output and no standby beside it (a rebuild leaves one), then a moment for the disk to settle: a cold build.
+    """No output, and no standby or records beside it (a rebuild leaves them), then a moment for the disk to settle: a cold build.
 
     The old output is moved aside, not deleted, and everything moved aside is deleted when the bench ends. This
     disk is ext4 without a journal, which, for a minute after files are deleted, skips their inodes when it
@@ -109,7 +120,7 @@ def cold(output):
     the last one's 25,000 files and folders spends seconds of kernel time there (4.3 s for a 2.1 s build, more
     each run), whichever tool it is. That measures the clean-up, not the build.
     """
-    for path in (output, os.path.join(os.path.dirname(output), "." + os.path.basename(output) + ".standby")):
+    for path in [output] + siblings(output):
         if os.path.exists(path):
             os.makedirs(aside, exist_ok=True)
             os.rename(path, os.path.join(aside, f"{os.path.basename(path)}-{time.time_ns()}"))
@@ -129,7 +140,7 @@ for n in sizes:
     content = on_tmpfs(trees[n])
     check = run([binary, "check", "--content", content])
     output = os.path.join(out_root, f"n{n}")
-    build = run([binary, "build", "--content", content, "--output", output], before=lambda: remove(output))
+    build = run([binary, "build", "--content", content, "--output", output], before=lambda: fresh(output))
     results[n] = (check, build, content, output)
     for name, result in (("check", check), ("build", build)):
         print(f"{name:<10}{n:>10,}{result['wall']:>9.3f}{result['cpu']:>8.2f}{result['peak']:>9.0f}{result['wall'] / n * 1e6:>12.1f}")
@@ -281,7 +292,7 @@ realdata = os.path.join(here, "..", "..", "shared", "realdata", "content")
 if os.path.isdir(realdata):
     content = on_tmpfs(realdata) if shm else realdata
     output = os.path.join(out_root, "realdata")
-    real = run([binary, "build", "--content", content, "--output", output], before=lambda: remove(output))
+    real = run([binary, "build", "--content", content, "--output", output], before=lambda: fresh(output))
     print(f"\nParticipedia (1,068 real entries) on the tmpfs: build {real['wall']:.3f} s, CPU {real['cpu']:.2f} s, peak {real['peak']:.0f} MB")
 
 # Search: the index's size and what one query costs a browser, on the 10,000-entity build
