@@ -1,11 +1,6 @@
 import HandbookLoad
 import HandbookModel
 import HandbookValidate
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Each content file as the last build read and checked it, kept beside the output (`CheckedFolder`) so that a
 /// rebuild reads, parses and checks only the files that changed: per file its `FileStamp`, the digest of its front

@@ -51,9 +51,9 @@ public final class OutputSession: @unchecked Sendable {
     let searchTokens: SearchTokenCache?
     /// True when the build will leave a standby (a rebuild that can exchange folders), so what it keeps there matters.
     var keepsStandby: Bool { !isWhole && mode == .swap }
-    /// What the new site is made from, and the standby's other files (their bytes made only if asked for), to
-    /// keep in the next standby.
-    private var keeping: (state: BuildState, files: () -> [(name: String, bytes: [UInt8]?)])?
+    /// What the new site is made from, and the bytes of its search tokens (made only if asked for), to keep in
+    /// the next standby.
+    private var keeping: (state: BuildState, searchTokens: () -> [UInt8]?)?
     private let mutex = NSLock()
     private var mode: Mode
     private var paths: Set<String> = []
@@ -273,10 +273,10 @@ public final class OutputSession: @unchecked Sendable {
         try commit(stoppingAt: nil)
     }
 
-    /// `commit()`, keeping `state` and the standby's other `files` (asked for only when a standby is kept: the
-    /// search tokens) with the standby for the next build.
-    func commit(keeping state: BuildState, files: @escaping () -> [(name: String, bytes: [UInt8]?)] = { [] }) throws(BuildError) -> OutputChanges {
-        keeping = (state, files)
+    /// `commit()`, keeping `state` and the bytes of `searchTokens` (asked for only when a standby is kept) with the
+    /// standby for the next build.
+    func commit(keeping state: BuildState, searchTokens: @escaping () -> [UInt8]? = { nil }) throws(BuildError) -> OutputChanges {
+        keeping = (state, searchTokens)
         return try commit(stoppingAt: nil)
     }
 
@@ -378,20 +378,20 @@ public final class OutputSession: @unchecked Sendable {
         try OutputWriter.finish(journal, at: location)
     }
 
-    /// Writes what the new site was made from, sealed now, and the standby's other files into the standby-to-be `folder`.
+    /// Writes what the new site was made from, sealed now, and its search tokens into the standby-to-be `folder`.
     private func recordKeeping(in folder: String) -> Bool {
         guard let keeping else { return false }
-        return Standby.record(state: keeping.state.sealedNow(), files: keeping.files(), in: folder)
+        return Standby.record(state: keeping.state.sealedNow(), searchTokens: keeping.searchTokens(), in: folder)
     }
 
     /// Ends a session that staged nothing (the build stopped on its content's errors) without changing the
-    /// output: a standby taken as the staging folder goes back as it was, its state and search tokens with it, so
-    /// the next build still starts from it; a staging folder made for this build is removed.
+    /// output: a standby taken as the staging folder goes back as it was, its state with it, so the next
+    /// build still starts from it; a staging folder made for this build is removed.
     public func abandon() {
         guard isOpen, fromStandby, batches == 0 else { return discard() }
         isOpen = false
-        let files = [(Standby.searchFileName, searchTokens?.encoded(tool: BuildInputs.toolIdentity))]
-        if let previous, !Standby.record(state: previous.encoded(), files: files, in: location.staging) {
+        if let previous, !Standby.record(state: previous.encoded(), searchTokens: searchTokens?.encoded(tool: BuildInputs.toolIdentity),
+                                         in: location.staging) {
             OutputWriter.removeIfOurs(location.staging)
         } else if rename(location.staging, location.standby) != 0 {
             OutputWriter.removeIfOurs(location.staging)

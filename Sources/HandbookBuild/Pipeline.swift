@@ -126,16 +126,14 @@ public enum Pipeline {
         let kept = CheckedFolder.read(location.checked, tool: BuildInputs.toolIdentity)
         let stamping = kept != nil || FileSystem.kind(location.output) == .directory
         var frontMatter: [(path: String, digest: ByteDigest)] = []
+        let loaded = { (tree: LoadedTree) in frontMatter = tree.documents.map { ($0.path, $0.frontMatterDigest) } }
         var validation: ValidationResult
         var checked: Checked?
         do {
             if stamping {
-                let made = try loadAndValidate(options, clock: &clock, kept: kept?.files) { tree in
-                    frontMatter = tree.documents.map { ($0.path, $0.frontMatterDigest) }
-                }
-                (validation, checked) = (made.validation, made.checked)
+                (validation, checked) = try loadAndValidate(options, clock: &clock, kept: kept?.files, loaded: loaded)
             } else {
-                validation = try loadAndValidate(options, clock: &clock) { tree in frontMatter = tree.documents.map { ($0.path, $0.frontMatterDigest) } }
+                validation = try loadAndValidate(options, clock: &clock, loaded: loaded)
             }
         } catch {
             abandon()
@@ -237,7 +235,7 @@ public enum Pipeline {
             let tokens = searchTokens?.latest
             let encoding = tokens.map { tokens in Background { tokens.encoded(tool: BuildInputs.toolIdentity) } }
             recording?.value
-            outputChanges = try session.commit(keeping: state, files: { [(Standby.searchFileName, encoding?.value)] })
+            outputChanges = try session.commit(keeping: state, searchTokens: { encoding?.value })
         } catch {
             throw .output(error)
         }

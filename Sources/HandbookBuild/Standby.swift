@@ -44,19 +44,17 @@ enum Standby {
     /// its name starts with the marker's, and it never reaches the output.
     static let searchFileName = OutputWriter.marker + "-search"
 
-    /// The standby's own files, beside its copy of the site: the state and the search tokens.
+    /// The standby's own files, beside its copy of the site.
     static let records = [BuildState.fileName, searchFileName]
 
-    /// Writes the standby's own files into `folder`: each of `files` (its bytes, or none: then any old one is
-    /// removed), then the state, last.
-    static func record(state: [UInt8], files: [(name: String, bytes: [UInt8]?)], in folder: String) -> Bool {
-        for (name, bytes) in files {
-            let path = folder + "/" + name
-            if let bytes {
-                guard (try? FileWriter.replace(path, bytes)) != nil else { return false }
-            } else {
-                unlink(path)
-            }
+    /// Writes the standby's own files into `folder`: the search tokens (`SearchTokenCache`'s bytes, or none), then
+    /// the state, last.
+    static func record(state: [UInt8], searchTokens: [UInt8]?, in folder: String) -> Bool {
+        let searchPath = folder + "/" + searchFileName
+        if let searchTokens {
+            guard (try? FileWriter.replace(searchPath, searchTokens)) != nil else { return false }
+        } else {
+            unlink(searchPath)
         }
         return (try? FileWriter.replace(folder + "/" + BuildState.fileName, state)) != nil
     }
@@ -210,7 +208,7 @@ enum Standby {
 
     /// Turns the previous site at `retired` (the staging folder's name, after the exchange) into a copy of the
     /// output by applying `changes`, has `record` write the standby's own files into it (what the site was made
-    /// from: `record(state:files:in:)`), and renames it to the standby name. On any failure the copy is removed
+    /// from: `record(state:searchTokens:in:)`), and renames it to the standby name. On any failure the copy is removed
     /// instead, which costs time but never correctness. `halfway` runs between the removals and the links (the
     /// tests kill a build there).
     static func keep(_ retired: String, changes: Changes, record: ((String) -> Bool)?, at location: OutputLocation, halfway: () -> Void = {}) {

@@ -56,9 +56,4 @@ public struct ByteRecordWriter {
     @inlinable public mutating func fixed(_ value: UInt64) {
         for shift in stride(from: 0, to: 64, by: 8) { storage.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
-
-    /// Appends another writer's bytes as they are.
-    @inlinable public mutating func append(_ other: ByteRecordWriter) {
-        storage.append(contentsOf: other.bytes)
-    }
 }

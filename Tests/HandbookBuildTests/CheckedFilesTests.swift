@@ -36,8 +36,8 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: place.output).allSatisfy { !$0.hasPrefix(".") || $0 == OutputWriter.marker })
         #expect(try Self.build(place).readCount == 0)
         try place.edit("organisations/example-network.md") { $0 + "\nA recorded paragraph.\n" }
-        #expect(try place.rebuild("a body edited") >= 0)
-        // `rebuild` built twice (the output, and a fresh one beside it): the edited file is recorded again.
+        // `rebuild` builds twice (the output, and a fresh one beside it, compared): the edited file is recorded again.
+        _ = try place.rebuild("a body edited")
         #expect(try Self.build(place).readCount == 0)
         try place.edit("organisations/example-lab.md") { $0.replacingOccurrences(of: "name: Example Lab", with: "name: Example Laboratory") }
         let renamed = try Self.build(place)
