@@ -51,17 +51,22 @@ public enum ControlCharacters {
     }
 
     /// The byte offset of the first forbidden character at or after `start`, or nil. Every output page and
-    /// every text field passes through here, so eight bytes are tested at a time: a word whose bytes are all
-    /// printable ASCII, tab, line feed or carriage return cannot hold one, and only the other words are looked
-    /// at byte by byte.
+    /// every text field passes through here, so eight bytes are tested at a time: first whether all are printable
+    /// ASCII (two presence tests, the common case), then whether the word may hold one at all (tab, line feed and
+    /// carriage return may stand anywhere), and only the other words are looked at byte by byte.
     static func firstForbidden(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         let count = bytes.count
         guard let base = bytes.baseAddress else { return nil }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while index < count {
             if index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if !mayHoldForbidden(word) {
+                // A byte below 0x20, or above 0x7E: exact as presence tests (no borrow or carry of one byte
+                // reaches another's high bit before the first byte that has one).
+                let below = (word &- ones &* 0x20) & ~word & highs
+                let above = ((word &+ ones) | word) & highs
+                if below | above == 0 || !mayHoldForbidden(word) {
                     index += 8
                     continue
                 }

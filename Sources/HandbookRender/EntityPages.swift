@@ -55,7 +55,7 @@ struct EntityPages: PageGenerator {
         let related = relatedEntries(reference)
         // Organisations show their neighbourhood in the social graph as a small drawing.
         let ego = reference.type == .organisations ? EgoNetwork.svg(for: reference, site: site, root: root) : nil
-        var object: [String: MustacheValue] = [
+        var object: MustacheFields = [
             "name": .string(entity.name),
             "summary": MustacheValue(entity[.summary]?.text),
             "typeSingular": .string(descriptor.singular.capitalisedFirst),
@@ -104,7 +104,7 @@ struct EntityPages: PageGenerator {
         let url = site.baseURL + index.links.entity(reference)
         let description = entity[.summary]?.text ?? "\(descriptor.singular.capitalisedFirst) in the \(index.settings.title)."
         return PageContent(template: descriptor.template, title: entity.name, description: description, ogType: "article",
-                           jsonLD: StructuredData.entity(entity, url: url, index: index), data: ["entity": .object(object)])
+                           jsonLD: StructuredData.entity(entity, url: url, index: index), data: ["entity": .fields(object)])
     }
 
     /// A role shown on its owner's page ("As a funder"): its facts without the link back or what the owner's

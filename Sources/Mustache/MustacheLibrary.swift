@@ -141,21 +141,12 @@ private extension MustacheLibrary {
     /// Resolves a name: the first part of its path anywhere up the stack, the rest inside what it found.
     func lookup(_ name: UnsafePointer<MustacheProgram.Name>, in stack: [MustacheValue], misses: (record: MissingNames, template: String)?) -> MustacheValue {
         if name.pointee.isCurrent { return stack.last ?? .null }
-        var found: MustacheValue?
-        var index = stack.count
-        while index > 0 {
-            index -= 1
-            if let value = stack[index][name.pointee.first] {
-                found = value
-                break
-            }
-        }
-        guard var value = found else {
+        guard var value = Self.member(name.pointee.first, key: name.pointee.firstKey, in: stack) else {
             misses?.record.record("\(misses!.template): \(name.pointee.dotted)")
             return .null
         }
-        for part in name.pointee.rest {
-            guard let next = value[part] else {
+        for (part, key) in zip(name.pointee.rest, name.pointee.restKeys) {
+            guard let next = Self.member(part, key: key, of: value) else {
                 // A dotted name through null is simply absent; through an object without the key, a miss.
                 if let misses, value.members != nil { misses.record.record("\(misses.template): \(name.pointee.dotted)") }
                 return .null
@@ -163,6 +154,29 @@ private extension MustacheLibrary {
             value = next
         }
         return value
+    }
+
+    /// The member `name` (keyed `key`) of the nearest object up the stack that has it, or nil. The stack is
+    /// read in place: only the value found is copied, not each object asked on the way.
+    static func member(_ name: String, key: UInt64, in stack: [MustacheValue]) -> MustacheValue? {
+        stack.withUnsafeBufferPointer { stack in
+            var index = stack.count
+            while index > 0 {
+                index -= 1
+                if let found = member(name, key: key, of: stack[index]) { return found }
+            }
+            return nil
+        }
+    }
+
+    /// The member `name` (keyed `key`) of an object, or nil for anything else.
+    @inline(__always)
+    static func member(_ name: String, key: UInt64, of value: MustacheValue) -> MustacheValue? {
+        switch value {
+        case .fields(let fields): return fields.value(of: name, key: key)
+        case .object(let members): return members[name]
+        default: return nil
+        }
     }
 
     /// The partial, with `indent` put before each of its lines when the tag stood alone on an indented line.

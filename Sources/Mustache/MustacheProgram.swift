@@ -18,10 +18,12 @@ final class MustacheProgram: @unchecked Sendable {
 
     /// A name as a tag gives it: `.` for the current item, or a dotted path.
     struct Name: Sendable {
-        /// The first part of the path, looked up the context stack.
+        /// The first part of the path, looked up the context stack, and its key (`MustacheFields.key`).
         let first: String
-        /// The other parts, looked up inside what the first found.
+        let firstKey: UInt64
+        /// The other parts, looked up inside what the first found, and their keys.
         let rest: [String]
+        let restKeys: [UInt64]
         /// True for `.`.
         let isCurrent: Bool
         /// The name as written, for a record of names no context provided.
@@ -83,8 +85,9 @@ final class MustacheProgram: @unchecked Sendable {
         }
 
         mutating func name(_ path: [String]) -> Int32 {
-            names.append(Name(first: path.first ?? "", rest: Array(path.dropFirst()), isCurrent: path == ["."],
-                              dotted: path.joined(separator: ".")))
+            let first = path.first ?? "", rest = Array(path.dropFirst())
+            names.append(Name(first: first, firstKey: MustacheFields.key(first), rest: rest, restKeys: rest.map(MustacheFields.key),
+                              isCurrent: path == ["."], dotted: path.joined(separator: ".")))
             return Int32(names.count - 1)
         }
     }

@@ -9,9 +9,9 @@ public enum MustacheValue: Hashable, Sendable, ExpressibleByStringLiteral, Expre
     case list([MustacheValue])
     /// An object: sections push it onto the context stack.
     case object([String: MustacheValue])
-    /// A small object, as a dictionary literal makes it: its members in a short list, found by comparing names
-    /// rather than hashing them (a lookup asks each object up the stack in turn). Equal to the `object` with the
-    /// same members.
+    /// An object as a dictionary literal makes it: its members in a list, found by comparing keys made from
+    /// their names (see `MustacheFields`) rather than by hashing the name for a dictionary. Equal to the
+    /// `object` with the same members.
     case fields(MustacheFields)
     /// Text already encoded as UTF-8 (a template rendered into bytes, as a page's content is for its layout):
     /// interpolated as it is, without being made into a `String` first.
@@ -27,12 +27,6 @@ public enum MustacheValue: Hashable, Sendable, ExpressibleByStringLiteral, Expre
     public init(arrayLiteral elements: MustacheValue...) { self = .list(elements) }
     /// Creates an object.
     public init(dictionaryLiteral elements: (String, MustacheValue)...) {
-        guard elements.count <= MustacheFields.limit else {
-            var object: [String: MustacheValue] = [:]
-            for (key, value) in elements { object[key] = value }
-            self = .object(object)
-            return
-        }
         self = .fields(MustacheFields(elements))
     }
 
@@ -107,29 +101,76 @@ public enum MustacheValue: Hashable, Sendable, ExpressibleByStringLiteral, Expre
     }
 }
 
-/// A small object's members in order, each name once (a later duplicate replaces the earlier value, as in a
-/// dictionary).
-public struct MustacheFields: Sendable {
-    /// Above this many members, a dictionary literal makes a dictionary-backed object instead.
-    public static let limit = 24
-    /// Names and values in one buffer, so looking a name up holds one reference, not two.
-    private var members: [(name: String, value: MustacheValue)] = []
+/// An object's members in order, each name once (a later duplicate replaces the earlier value, as in a
+/// dictionary). Each name is kept with a 64-bit key made from its bytes (`key(_:)`), so finding a member
+/// compares integers and only the name whose key matches as text: a lookup asks every object up the stack in
+/// turn, and hashing the name for a dictionary at each cost more than the whole scan.
+public struct MustacheFields: Sendable, ExpressibleByDictionaryLiteral {
+    /// One member: its name, the name's key, its value.
+    struct Member: Sendable {
+        var key: UInt64
+        var name: String
+        var value: MustacheValue
+    }
+
+    /// Names, keys and values in one buffer, so looking a name up holds one reference, not three.
+    private(set) var members: [Member] = []
+
+    /// No members.
+    public init() {}
 
     init(_ elements: [(String, MustacheValue)]) {
         members.reserveCapacity(elements.count)
-        for (name, value) in elements {
-            if let index = members.firstIndex(where: { $0.name == name }) { members[index].value = value } else {
-                members.append((name, value))
+        for (name, value) in elements { self[name] = value }
+    }
+
+    /// Members from a literal.
+    public init(dictionaryLiteral elements: (String, MustacheValue)...) {
+        self.init(elements)
+    }
+
+    /// The key of a name: FNV-1a over its UTF-8 bytes. Equal names have equal keys; a template's names are
+    /// keyed once, when it is compiled.
+    static func key(_ name: String) -> UInt64 {
+        // Through the contiguous bytes: the UTF-8 view of a short string is decoded a byte at a time.
+        var name = name
+        return name.withUTF8 { bytes in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            return hash
+        }
+    }
+
+    /// The position of the member `name`, whose key is `key`, or nil.
+    @inline(__always)
+    func position(of name: String, key: UInt64) -> Int? {
+        // Through the buffer: iterating the array would copy (and retain) every member passed over.
+        members.withUnsafeBufferPointer { members in
+            for index in members.indices where members[index].key == key && members[index].name == name { return index }
+            return nil
+        }
+    }
+
+    /// The member `name` (whose key is `key`), or nil.
+    func value(of name: String, key: UInt64) -> MustacheValue? {
+        position(of: name, key: key).map { members[$0].value }
+    }
+
+    /// The member `name`, or nil; setting nil removes it.
+    public subscript(name: String) -> MustacheValue? {
+        get { value(of: name, key: Self.key(name)) }
+        set {
+            let key = Self.key(name)
+            if let index = position(of: name, key: key) {
+                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            } else if let newValue {
+                members.append(Member(key: key, name: name, value: newValue))
             }
         }
     }
 
-    /// The member `name`, or nil.
-    public subscript(name: String) -> MustacheValue? {
-        // Found by index: iterating would copy (and retain) every member passed over.
-        guard let index = members.firstIndex(where: { $0.name == name }) else { return nil }
-        return members[index].value
-    }
+    /// How many members there are.
+    public var count: Int { members.count }
 
     /// The members as a dictionary.
     public var dictionary: [String: MustacheValue] {

@@ -21,13 +21,24 @@ import Testing
         #expect(value.members?.count == 2)
     }
 
-    /// Past the limit, a literal makes a dictionary-backed object; lookups and equality do not change.
-    @Test func aLargeLiteralIsADictionary() {
-        var pairs: [(String, MustacheValue)] = []
-        for number in 0...MustacheFields.limit { pairs.append(("k\(number)", .string("\(number)"))) }
-        let dictionary = MustacheValue.object(Dictionary(uniqueKeysWithValues: pairs))
-        #expect(dictionary["k0"] == "0")
-        #expect(dictionary["k\(MustacheFields.limit)"] == .string("\(MustacheFields.limit)"))
+    /// However many members a literal has, each is found by its name, and a member added or replaced later is too.
+    @Test func everyMemberOfALargeObjectIsFound() {
+        var fields = MustacheFields()
+        for number in 0..<100 { fields["k\(number)"] = .string("\(number)") }
+        fields["k7"] = "seven"
+        fields["k8"] = nil
+        #expect(fields.count == 99)
+        #expect(fields["k0"] == "0" && fields["k99"] == "99" && fields["k7"] == "seven" && fields["k8"] == nil)
+        let value = MustacheValue.fields(fields)
+        #expect(value["k42"] == "42" && value["k100"] == nil)
+    }
+
+    /// Names whose keys are alike are still told apart by their text, and a name is not found by a prefix of it.
+    @Test func namesAreComparedAsText() throws {
+        let value: MustacheValue = ["name": "a", "names": "b", "nam": "c", "": "d"]
+        #expect(value["name"] == "a" && value["names"] == "b" && value["nam"] == "c" && value[""] == "d" && value["na"] == nil)
+        let library = try MustacheLibrary(templates: ["t": "{{name}}{{names}}{{nam}}{{#o}}{{name}}{{/o}}"])
+        #expect(library.render("t", ["name": "1", "names": "2", "nam": "3", "o": ["names": "x"]]) == "1231")
     }
 
     /// Both forms render the same, as sections and as dotted names, and a name not found in the top object is
