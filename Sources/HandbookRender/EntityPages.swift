@@ -44,7 +44,7 @@ struct EntityPages: PageGenerator {
                                                 "ownerName": .string(ownerEntity.name), "url": .string(root + redirect)]])
         }
         let descriptor = index.types[reference.type]
-        let presenter = FieldPresenter(index: index, root: root)
+        let presenter = FieldPresenter(index: index, root: root, plans: site.factPlans)
         let body = site.bodies[reference]
         let topics = entity.topics
         let roles = index.roles[reference] ?? []

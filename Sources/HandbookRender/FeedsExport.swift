@@ -42,7 +42,7 @@ struct FeedsExport: OutputGenerator {
         xml.text(baseURL)
         xml.raw("feed.xml\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"")
         xml.text(baseURL)
-        xml.raw("\"/>\n<updated>\(updated)</updated>\n<author><name>")
+        xml.raw(string: "\"/>\n<updated>\(updated)</updated>\n<author><name>")
         xml.text(title)
         xml.raw("</name></author>\n")
         for entity in items {
@@ -52,7 +52,7 @@ struct FeedsExport: OutputGenerator {
             xml.element("id", url)
             xml.raw("<link rel=\"alternate\" type=\"text/html\" href=\"")
             xml.text(url)
-            xml.raw("\"/>\n<updated>\(DataAPI.timestamp(entity.lastChanged ?? 0))</updated>\n<category term=\"\(entity.reference.type.folder)\" label=\"")
+            xml.raw(string: "\"/>\n<updated>\(DataAPI.timestamp(entity.lastChanged ?? 0))</updated>\n<category term=\"\(entity.reference.type.folder)\" label=\"")
             xml.text(index.descriptor(entity.reference).singular)
             xml.raw("\"/>\n")
             if let summary = entity[.summary]?.text { xml.element("summary", summary) }

@@ -8,6 +8,8 @@ struct FieldPresenter {
     let index: SiteIndex
     /// The prefix from the current page back to the site root.
     let root: String
+    /// Which fields each type's facts show, in order (`plans(for:)`), made once per build.
+    let plans: [EntityType: Plan]
 
     /// Fields shown elsewhere on the page (heading, lead, topic list, sources) or not shown at all.
     static let shownElsewhere: Set<FieldName> = [.name, .title, .summary, .topics, .sources, .draft, .reviewed, .order]
@@ -17,27 +19,54 @@ struct FieldPresenter {
     /// Fields shown before all others: the other names an entry is known by belong beside its name.
     static let shownFirst: Set<FieldName> = [.aliases]
 
+    /// A type's facts: the fields that may have a row, each with its label, in the order they are shown (those
+    /// shown first, then the rest in schema order), and where the "When" row goes. Worked out once per type,
+    /// not for every entry.
+    struct Plan: Sendable {
+        /// Rows before the "When" row.
+        var first: [(field: FieldSchema, label: String)]
+        /// Rows after it.
+        var rest: [(field: FieldSchema, label: String)]
+        /// True when the type has a `start`, shown as the "When" row.
+        var hasWhen: Bool
+        /// True when the start may be a date or a time, so a whole day says so.
+        var allDay: Bool
+
+        init(_ descriptor: TypeDescriptor) {
+            let start = descriptor.field(.start)
+            hasWhen = start != nil
+            allDay = start?.kind == .dateOrDateTime
+            let shown = descriptor.fields.filter { field in
+                !FieldPresenter.shownElsewhere.contains(field.name) && !(start != nil && FieldPresenter.timeFields.contains(field.name))
+            }.map { (field: $0, label: descriptor.label($0.name) ?? $0.label) }
+            first = shown.filter { FieldPresenter.shownFirst.contains($0.field.name) }
+            rest = shown.filter { !FieldPresenter.shownFirst.contains($0.field.name) }
+        }
+    }
+
+    /// The plan of every type of a catalog.
+    static func plans(for types: TypeCatalog) -> [EntityType: Plan] {
+        Dictionary(uniqueKeysWithValues: types.descriptors.map { ($0.type, Plan($0)) })
+    }
+
     /// One labelled row per field that has a value: those shown first, the "When" row, then the rest in schema order.
     func facts(for entity: Entity, excluding excluded: Set<FieldName> = []) -> [MustacheValue] {
         var rows: [MustacheValue] = []
-        let descriptor = index.descriptor(entity.reference)
-        let hasWhen = descriptor.field(.start) != nil
-        func append(_ fields: [FieldSchema]) {
-            for field in fields where !Self.shownElsewhere.contains(field.name) && !(hasWhen && Self.timeFields.contains(field.name))
-                && !excluded.contains(field.name) {
+        let plan = plans[entity.reference.type] ?? Plan(index.descriptor(entity.reference))
+        func append(_ fields: [(field: FieldSchema, label: String)]) {
+            for (field, label) in fields where excluded.isEmpty || !excluded.contains(field.name) {
                 guard let value = entity[field.name] else { continue }
                 let html = present(value, field: field, entity: entity)
                 if !html.isEmpty {
-                    let label = descriptor.label(field.name) ?? field.label
                     rows.append(["label": .string(label), "html": .string(html), "name": .string(field.name.rawValue)])
                 }
             }
         }
-        append(descriptor.fields.filter { Self.shownFirst.contains($0.name) })
-        if hasWhen, let when = eventTime(entity, allDay: descriptor.field(.start)?.kind == .dateOrDateTime) {
+        append(plan.first)
+        if plan.hasWhen, let when = eventTime(entity, allDay: plan.allDay) {
             rows.append(["label": "When", "html": .string(when), "name": "when"])
         }
-        append(descriptor.fields.filter { !Self.shownFirst.contains($0.name) })
+        append(plan.rest)
         return rows
     }
 

@@ -154,10 +154,10 @@ struct GraphExports: OutputGenerator {
         xml.raw(" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
         xml.raw("<key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n")
         for attribute in Self.nodeAttributes {
-            xml.raw("<key id=\"\(attribute.name)\" for=\"node\" attr.name=\"\(attribute.name)\" attr.type=\"\(attribute.type)\"/>\n")
+            xml.raw(string: "<key id=\"\(attribute.name)\" for=\"node\" attr.name=\"\(attribute.name)\" attr.type=\"\(attribute.type)\"/>\n")
         }
         for attribute in Self.edgeAttributes {
-            xml.raw("<key id=\"\(attribute.name)\" for=\"edge\" attr.name=\"\(attribute.name)\" attr.type=\"\(attribute.type)\"/>\n")
+            xml.raw(string: "<key id=\"\(attribute.name)\" for=\"edge\" attr.name=\"\(attribute.name)\" attr.type=\"\(attribute.type)\"/>\n")
         }
         xml.raw("<graph id=\"handbook\" edgedefault=\"directed\">\n")
         let label = Array("<data key=\"label\">".utf8)
@@ -196,7 +196,7 @@ struct GraphExports: OutputGenerator {
     /// `<edge id="…" source="…" target="…"`, the tag left open for more attributes.
     func openEdge(_ xml: inout XMLWriter, id: String, _ edge: SocialGraph.Edge, _ encoded: EncodedNodes) {
         xml.raw("<edge id=\"")
-        xml.raw(id)
+        xml.raw(string: id)
         xml.raw("\" source=\"")
         xml.append(encoded: encoded.xmlIDs[edge.source])
         xml.raw("\" target=\"")
@@ -240,9 +240,9 @@ struct GraphExports: OutputGenerator {
     }
 
     func declare(_ xml: inout XMLWriter, _ kind: String, _ attributes: [Attribute]) {
-        xml.raw("<attributes class=\"\(kind)\">\n")
+        xml.raw(string: "<attributes class=\"\(kind)\">\n")
         for (number, attribute) in attributes.enumerated() {
-            xml.raw("<attribute id=\"\(number)\" title=\"\(attribute.name)\" type=\"\(attribute.type)\"/>\n")
+            xml.raw(string: "<attribute id=\"\(number)\" title=\"\(attribute.name)\" type=\"\(attribute.type)\"/>\n")
         }
         xml.raw("</attributes>\n")
     }

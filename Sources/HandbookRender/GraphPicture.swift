@@ -54,17 +54,17 @@ struct GraphPicture {
         xml.raw(" ")
         xml.number(height)
         xml.raw("\" ")
-        xml.raw(attributes)
+        xml.raw(string: attributes)
         xml.raw("><g class=\"edges\">")
         for edge in edges {
-            let a = nodes[edge.a], b = nodes[edge.b]
+            // The ends' coordinates only: copying a node would retain each of its texts.
             xml.raw("<line class=\"")
-            xml.raw(edge.className)
+            xml.raw(string: edge.className)
             xml.raw("\"")
-            xml.attribute("x1", number: a.x)
-            xml.attribute("y1", number: a.y)
-            xml.attribute("x2", number: b.x)
-            xml.attribute("y2", number: b.y)
+            xml.attribute("x1", number: nodes[edge.a].x)
+            xml.attribute("y1", number: nodes[edge.a].y)
+            xml.attribute("x2", number: nodes[edge.b].x)
+            xml.attribute("y2", number: nodes[edge.b].y)
             xml.attribute("data-a", integer: edge.a)
             xml.attribute("data-b", integer: edge.b)
             xml.raw("/>")
@@ -72,14 +72,14 @@ struct GraphPicture {
         xml.raw("</g><g class=\"nodes\">")
         for (position, node) in nodes.enumerated() {
             xml.raw("<a class=\"")
-            xml.raw(node.className)
+            xml.raw(string: node.className)
             xml.raw("\" href=\"")
             xml.text(node.href)
             xml.raw("\"")
             xml.attribute("data-node", integer: position)
             for (name, value) in node.data {
                 xml.raw(" data-")
-                xml.raw(name)
+                xml.raw(string: name)
                 xml.raw("=\"")
                 xml.text(value)
                 xml.raw("\"")
@@ -100,7 +100,7 @@ struct GraphPicture {
                 xml.raw("<text")
                 xml.attribute("x", number: x)
                 xml.attribute("y", number: node.y + 4)
-                xml.raw(right ? " text-anchor=\"start\">" : " text-anchor=\"end\">")
+                if right { xml.raw(" text-anchor=\"start\">") } else { xml.raw(" text-anchor=\"end\">") }
                 xml.text(label)
                 if let caption = node.caption {
                     xml.raw("<tspan class=\"caption\"")
@@ -126,6 +126,8 @@ struct GraphPicture {
 
     /// A name cut to `limit` characters with an ellipsis, for a label; the full name is in the node's title.
     static func shortened(_ name: String, to limit: Int) -> String {
-        name.count > limit ? String(name.prefix(limit - 1)) + "…" : name
+        // No more bytes than the limit is no more characters either: most names are decided without counting them.
+        if name.utf8.count <= limit { return name }
+        return name.count > limit ? String(name.prefix(limit - 1)) + "…" : name
     }
 }

@@ -8,22 +8,38 @@ public struct Links: Sendable {
     /// entry: links to the role lead to its section on the other's page.
     let roleOwners: [EntityReference: EntityReference]
 
-    /// Links for `types`, with `roleOwners` from the site index.
-    init(types: TypeCatalog, roleOwners: [EntityReference: EntityReference] = [:]) {
+    /// Where readers go for each of the entries given at creation (`entity(_:)`), made once: pages link to
+    /// entries hundreds of thousands of times a build.
+    private let made: [EntityReference: String]
+
+    /// Links for `types`, with `roleOwners` from the site index; the links to `entries` are made at once.
+    init(types: TypeCatalog, roleOwners: [EntityReference: EntityReference] = [:], entries: [EntityReference] = []) {
         self.types = types
         self.roleOwners = roleOwners
+        var made: [EntityReference: String] = [:]
+        made.reserveCapacity(entries.count)
+        for reference in entries { made[reference] = Self.entity(reference, types: types, roleOwners: roleOwners) }
+        self.made = made
     }
 
     /// Where a reader goes for an entry: its page, `organisations/g1000/`, or `about/` for a type at the site
     /// root; for a role, its section on the owner's page (`organisations/bertelsmann-stiftung/#funder`).
     public func entity(_ reference: EntityReference) -> String {
-        guard let owner = roleOwners[reference] else { return page(reference) }
-        return page(owner) + "#" + Links.roleAnchor(reference.type, types: types)
+        made[reference] ?? Self.entity(reference, types: types, roleOwners: roleOwners)
+    }
+
+    private static func entity(_ reference: EntityReference, types: TypeCatalog, roleOwners: [EntityReference: EntityReference]) -> String {
+        guard let owner = roleOwners[reference] else { return page(reference, types: types) }
+        return page(owner, types: types) + "#" + Links.roleAnchor(reference.type, types: types)
     }
 
     /// The entry's own folder in the output, whatever it is a role of: where its page (or, for a role, the
     /// page that sends readers on to its owner's) and its other files are written.
     public func page(_ reference: EntityReference) -> String {
+        Self.page(reference, types: types)
+    }
+
+    private static func page(_ reference: EntityReference, types: TypeCatalog) -> String {
         types[reference.type].urlFolder + reference.slug + "/"
     }
 

@@ -29,6 +29,8 @@ public struct SiteContext: Sendable {
     let footer: [MustacheValue]
     /// The layout's shared parts: site, navigation per section, footer.
     let layout: PageLayout.Shared
+    /// Which fields each type's pages show as facts, and in what order.
+    let factPlans: [EntityType: FieldPresenter.Plan]
     /// The links to the repository the content is kept in, when handbook.yml (or the build) names one.
     let contribute: ContributeLinks?
     /// Where templates' names that no context provides are recorded, when a test asks.
@@ -125,6 +127,7 @@ public struct SiteContext: Sendable {
         self.contribute = contribute
         self.layout = PageLayout.Shared(index: index, baseURL: self.baseURL, footer: footer,
                                         contribute: contribute?.shared(types: index.types) ?? .null)
+        factPlans = FieldPresenter.plans(for: index.types)
     }
 
     /// The parts of the preparation that run side by side.

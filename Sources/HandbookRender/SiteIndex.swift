@@ -125,7 +125,7 @@ public struct SiteIndex: Sendable {
         self.entities = published
         self.today = today
         self.types = types
-        self.links = Links(types: types, roleOwners: roleOwners)
+        self.links = Links(types: types, roleOwners: roleOwners, entries: published.map(\.reference))
         self.positions = positions
         self.sortKeys = sortKeys
         self.backlinks = backlinks

@@ -13,7 +13,7 @@ struct Sitemap: OutputGenerator {
                 xml.raw("  <url><loc>")
                 xml.text(site.baseURL + entry.path)
                 xml.raw("</loc>")
-                if let changed = entry.lastChanged { xml.raw("<lastmod>\(Formatting.date(fromUnix: changed))</lastmod>") }
+                if let changed = entry.lastChanged { xml.raw(string: "<lastmod>\(Formatting.date(fromUnix: changed))</lastmod>") }
                 xml.raw("</url>\n")
             }
         }

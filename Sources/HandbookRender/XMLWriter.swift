@@ -11,8 +11,14 @@ struct XMLWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    /// Appends markup as it is.
-    mutating func raw(_ markup: String) {
+    /// Appends markup written in the code as it is: its bytes are copied from the program's constants, with no
+    /// string made or retained (a drawing writes millions of such pieces a build).
+    mutating func raw(_ markup: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: markup.utf8Start, count: markup.utf8CodeUnitCount))
+    }
+
+    /// Appends markup made at run time (a class name, an attribute list) as it is.
+    mutating func raw(string markup: String) {
         // Through the string's contiguous bytes: appending its UTF-8 view goes a byte at a time.
         var markup = markup
         markup.withUTF8 { bytes.append(contentsOf: $0) }
@@ -49,7 +55,7 @@ struct XMLWriter {
     }
 
     /// Appends ` name="value"` for a coordinate.
-    mutating func attribute(_ name: String, number value: Double) {
+    mutating func attribute(_ name: StaticString, number value: Double) {
         raw(" ")
         raw(name)
         raw("=\"")
@@ -58,7 +64,7 @@ struct XMLWriter {
     }
 
     /// Appends ` name="value"` for a count or a position.
-    mutating func attribute(_ name: String, integer value: Int) {
+    mutating func attribute(_ name: StaticString, integer value: Int) {
         raw(" ")
         raw(name)
         raw("=\"")
@@ -75,6 +81,11 @@ struct XMLWriter {
     private mutating func append(_ value: String, breaks: [UInt8]) {
         let start = bytes.count
         HTML.escape(value, into: &bytes)
+        // Most text is printable ASCII, which holds neither a forbidden character nor a break: one pass finds so.
+        let plain = bytes.withUnsafeBufferPointer { written in
+            !written[start...].contains { $0 < 0x20 || $0 >= 0x7F }
+        }
+        if plain { return }
         ControlCharacters.replace(in: &bytes, from: start)
         // Tab, line feed and carriage return are rare in names and titles: one pass to find none.
         guard bytes[start...].contains(where: { $0 < 0x0E && breaks.contains($0) }) else { return }
@@ -84,8 +95,12 @@ struct XMLWriter {
 
     /// Appends `<name>text</name>` and a line break.
     mutating func element(_ name: String, _ value: String) {
-        raw("<" + name + ">")
+        raw("<")
+        raw(string: name)
+        raw(">")
         text(value)
-        raw("</" + name + ">\n")
+        raw("</")
+        raw(string: name)
+        raw(">\n")
     }
 }
