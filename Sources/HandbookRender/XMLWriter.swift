@@ -1,32 +1,34 @@
 import HandbookModel
 import Mustache
 
-/// Writes XML (the sitemap, the Atom feed) straight into UTF-8 bytes: markup as it is, text escaped.
-struct XMLWriter {
+/// Writes XML (the sitemap, the Atom feed, the drawings) straight into UTF-8 bytes: markup as it is, text escaped.
+/// Not copyable, as the buffer it writes into is not: pass it `inout`, and take the bytes with `bytes`.
+struct XMLWriter: ~Copyable {
     /// What has been written.
-    private(set) var bytes: [UInt8] = []
+    private var buffer: ByteBuffer
 
     /// An empty writer; `capacity` is how many bytes it will likely hold, so they are not copied as it grows.
-    init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+    init(capacity: Int = 256) {
+        buffer = ByteBuffer(capacity: capacity)
     }
+
+    /// What has been written, as an array.
+    var bytes: [UInt8] { buffer.array() }
 
     /// Appends markup written in the code as it is: its bytes are copied from the program's constants, with no
     /// string made or retained (a drawing writes millions of such pieces a build).
     mutating func raw(_ markup: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: markup.utf8Start, count: markup.utf8CodeUnitCount))
+        buffer.append(markup)
     }
 
     /// Appends markup made at run time (a class name, an attribute list) as it is.
     mutating func raw(string markup: String) {
-        // Through the string's contiguous bytes: appending its UTF-8 view goes a byte at a time.
-        var markup = markup
-        markup.withUTF8 { bytes.append(contentsOf: $0) }
+        buffer.append(markup)
     }
 
     /// Appends bytes already encoded (markup, or text escaped once for many uses).
     mutating func append(encoded: [UInt8]) {
-        bytes.append(contentsOf: encoded)
+        buffer.append(encoded)
     }
 
     /// Appends element text with `&`, `<`, `>`, `"` and `'` escaped, a carriage return as `&#13;` (a reader
@@ -45,12 +47,12 @@ struct XMLWriter {
     /// Appends a coordinate with one decimal and no trailing zero: short, and the same on every machine.
     mutating func number(_ value: Double) {
         let tenths = Int((value * 10).rounded())
-        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+        if tenths < 0 { buffer.append(UInt8(ascii: "-")) }
         let magnitude = tenths.magnitude
         integer(Int(magnitude / 10))
         if magnitude % 10 != 0 {
-            bytes.append(UInt8(ascii: "."))
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            buffer.append(UInt8(ascii: "."))
+            buffer.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
         }
     }
 
@@ -74,23 +76,24 @@ struct XMLWriter {
 
     /// Appends a non-negative integer in decimal.
     mutating func integer(_ value: Int) {
-        SearchIndex.appendNumber(value, to: &bytes)
+        buffer.append(decimal: value)
     }
 
     /// Escapes `value` into the bytes, writing each byte of `breaks` as a character reference.
     private mutating func append(_ value: String, breaks: [UInt8]) {
-        let start = bytes.count
-        HTML.escape(value, into: &bytes)
+        let start = buffer.count
+        HTML.escape(value, into: &buffer)
         // Most text is printable ASCII, which holds neither a forbidden character nor a break: one pass finds so.
-        let plain = bytes.withUnsafeBufferPointer { written in
+        let plain = buffer.withUnsafeBytes { written in
             !written[start...].contains { $0 < 0x20 || $0 >= 0x7F }
         }
         if plain { return }
-        ControlCharacters.replace(in: &bytes, from: start)
-        // Tab, line feed and carriage return are rare in names and titles: one pass to find none.
-        guard bytes[start...].contains(where: { $0 < 0x0E && breaks.contains($0) }) else { return }
-        let escaped = bytes[start...].flatMap { byte in breaks.contains(byte) ? Array("&#\(byte);".utf8) : [byte] }
-        bytes.replaceSubrange(start..., with: escaped)
+        var text = buffer.bytes(from: start)
+        buffer.removeLast(from: start)
+        ControlCharacters.replace(in: &text)
+        for byte in text {
+            if breaks.contains(byte) { buffer.append("&#\(byte);") } else { buffer.append(byte) }
+        }
     }
 
     /// Appends `<name>text</name>` and a line break.

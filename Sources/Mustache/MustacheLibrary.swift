@@ -43,13 +43,12 @@ public final class MustacheLibrary: Sendable {
     /// String is built for them).
     public func renderBytes(_ name: String, _ context: MustacheValue, misses: MissingNames? = nil) -> [UInt8] {
         guard let template = compiled[name] else { return [] }
-        var out: [UInt8] = []
-        out.reserveCapacity(16_384)
+        var out = ByteBuffer(capacity: 16_384)
         var stack = [context]
         stack.reserveCapacity(8)
         var budget = partialBudget
         render(template.program, 0..<template.program.ops.count, stack: &stack, depth: 0, budget: &budget, into: &out, misses: misses.map { ($0, name) })
-        return out
+        return out.array()
     }
 }
 
@@ -79,24 +78,22 @@ private extension MustacheLibrary {
     /// Renders the instructions `range` of `program`; `stack` is the context stack, pushed and popped in place
     /// (sections inside loops would otherwise copy it for every item).
     func render(_ program: MustacheProgram, _ range: Range<Int>, stack: inout [MustacheValue], depth: Int, budget: inout Int,
-                into out: inout [UInt8], misses: (record: MissingNames, template: String)?) {
+                into out: inout ByteBuffer, misses: (record: MissingNames, template: String)?) {
         var at = range.lowerBound
         while at < range.upperBound {
             let op = program.ops[at]
             at += 1
             switch op {
             case .text(let start, let end):
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: program.text[Int(start)..<Int(end)]))
+                out.append(UnsafeBufferPointer(rebasing: program.text[Int(start)..<Int(end)]))
             case .variable(let name, let escaped):
                 let value = lookup(program.names.baseAddress! + Int(name), in: stack, misses: misses)
                 if case .utf8(let bytes) = value {
-                    if escaped { HTML.escape(bytes, into: &out) } else { out.append(contentsOf: bytes) }
+                    if escaped { HTML.escape(bytes, into: &out) } else { out.append(bytes) }
                 } else if escaped {
                     HTML.escape(value.text, into: &out)
                 } else {
-                    // Through the text's contiguous bytes: appending its UTF-8 view goes a byte at a time.
-                    var text = value.text
-                    text.withUTF8 { out.append(contentsOf: $0) }
+                    out.append(value.text)
                 }
             case .section(let name, let end, let inverted):
                 let children = at..<Int(end)
@@ -224,15 +221,29 @@ public enum HTML {
     /// Appends `text`'s UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped; runs without them are copied whole.
     public static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in escape(bytes, into: &out) }
+        text.withUTF8 { bytes in pieces(of: bytes) { out.append(contentsOf: $0) } }
     }
 
     /// Appends UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped, as `escape(_:into:)` does for text.
     public static func escape(_ bytes: [UInt8], into out: inout [UInt8]) {
-        bytes.withUnsafeBufferPointer { escape($0, into: &out) }
+        bytes.withUnsafeBufferPointer { bytes in pieces(of: bytes) { out.append(contentsOf: $0) } }
     }
 
-    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    /// Appends `text`'s UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped into a buffer.
+    public static func escape(_ text: String, into out: inout ByteBuffer) {
+        var text = text
+        text.withUTF8 { bytes in pieces(of: bytes) { out.append($0) } }
+    }
+
+    /// Appends UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped into a buffer.
+    public static func escape(_ bytes: [UInt8], into out: inout ByteBuffer) {
+        bytes.withUnsafeBufferPointer { bytes in pieces(of: bytes) { out.append($0) } }
+    }
+
+    /// The escaped form of `bytes` as the pieces to append in turn: runs without a special character as they
+    /// are, and each special character's reference.
+    @inline(__always)
+    private static func pieces(of bytes: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var start = 0
         for index in 0..<bytes.count {
             let replacement: StaticString
@@ -244,11 +255,11 @@ public enum HTML {
             case UInt8(ascii: "'"): replacement = "&#39;"
             default: continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            emit(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            emit(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
             start = index + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        emit(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
     }
 
     /// `text` with HTML's special characters escaped.

@@ -1,0 +1,115 @@
+/// Bytes written by appending, into one growing allocation of its own.
+///
+/// A page is written as thousands of short pieces (template text, escaped values, markup), millions a build.
+/// Appending a piece to an array goes through the generic sequence machinery (its count, a uniqueness check,
+/// an element-wise copy), about twice what a capacity check and a copy cost here. Not copyable, so the
+/// buffer has one owner and needs neither reference counting nor exclusivity checks; `array()` hands the
+/// bytes on.
+public struct ByteBuffer: ~Copyable {
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var written: Int
+    @usableFromInline var capacity: Int
+
+    /// How many bytes have been written.
+    public var count: Int { written }
+
+    /// An empty buffer with room for `capacity` bytes before it grows.
+    public init(capacity: Int = 256) {
+        self.capacity = Swift.max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+        written = 0
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// Appends bytes.
+    @inlinable
+    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let length = bytes.count
+        guard length > 0, let source = bytes.baseAddress else { return }
+        if capacity - written < length { grow(toHold: length) }
+        (base + written).update(from: source, count: length)
+        written += length
+    }
+
+    /// Appends one byte.
+    @inlinable
+    public mutating func append(_ byte: UInt8) {
+        if written == capacity { grow(toHold: 1) }
+        base[written] = byte
+        written += 1
+    }
+
+    /// Appends an array's bytes.
+    @inlinable
+    public mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// Appends text written in the code, from the program's constants.
+    @inlinable
+    public mutating func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends text's UTF-8 bytes.
+    @inlinable
+    public mutating func append(_ text: String) {
+        // Through the text's contiguous bytes: appending its UTF-8 view would go a byte at a time.
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// Appends a non-negative integer in decimal.
+    public mutating func append(decimal value: Int) {
+        precondition(value >= 0, "a negative number")
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { digits in
+            var start = digits.count
+            var rest = value
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            append(UnsafeBufferPointer(rebasing: digits.bindMemory(to: UInt8.self)[start...]))
+        }
+    }
+
+    /// Forgets every byte from `position` on.
+    public mutating func removeLast(from position: Int) {
+        precondition(position >= 0 && position <= count, "position outside the written bytes")
+        written = position
+    }
+
+    /// The bytes written so far, for reading in place.
+    public func withUnsafeBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// The bytes written from `position` on, as an array.
+    public func bytes(from position: Int) -> [UInt8] {
+        precondition(position >= 0 && position <= count, "position outside the written bytes")
+        return Array(UnsafeBufferPointer(start: base + position, count: count - position))
+    }
+
+    /// The bytes written, as an array of their exact size.
+    public func array() -> [UInt8] {
+        bytes(from: 0)
+    }
+
+    /// Makes room for `length` more bytes, at least doubling, so appending stays linear.
+    @usableFromInline
+    mutating func grow(toHold length: Int) {
+        let needed = written + length
+        var newCapacity = capacity
+        while newCapacity < needed { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: base, count: written)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
+    }
+}

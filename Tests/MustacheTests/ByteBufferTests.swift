@@ -1,0 +1,53 @@
+import Mustache
+import Testing
+
+/// `ByteBuffer`: what is appended is what is read back, across growth, and the decimal and escaping writers agree
+/// with their array forms.
+@Suite struct ByteBufferTests {
+    /// Pieces of every size, appended past the first capacity many times over, read back in order.
+    @Test func appendsAcrossGrowth() {
+        var buffer = ByteBuffer(capacity: 16)
+        var expected: [UInt8] = []
+        for size in 0..<200 {
+            let piece = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ size) }
+            buffer.append(piece)
+            expected += piece
+            buffer.append(UInt8(size & 0xFF))
+            expected.append(UInt8(size & 0xFF))
+        }
+        buffer.append("é and ü" as String)
+        buffer.append("<static>" as StaticString)
+        expected += Array("é and ü<static>".utf8)
+        #expect(buffer.count == expected.count)
+        #expect(buffer.array() == expected)
+        #expect(buffer.bytes(from: expected.count - 8) == Array("<static>".utf8))
+    }
+
+    /// Removing the last bytes keeps the first, and writing continues after them.
+    @Test func removesTheLastBytes() {
+        var buffer = ByteBuffer()
+        buffer.append("keep, drop" as String)
+        buffer.removeLast(from: 4)
+        buffer.append("!" as StaticString)
+        #expect(String(decoding: buffer.array(), as: UTF8.self) == "keep!")
+    }
+
+    /// Integers in decimal, from zero to the largest.
+    @Test(arguments: [0, 7, 10, 99, 100, 12_345, Int.max])
+    func writesDecimals(_ value: Int) {
+        var buffer = ByteBuffer(capacity: 1)
+        buffer.append(decimal: value)
+        #expect(String(decoding: buffer.array(), as: UTF8.self) == String(value))
+    }
+
+    /// Escaping into a buffer gives what escaping into an array gives.
+    @Test func escapesAsTheArrayFormDoes() {
+        let text = "Tom & \"Jerry\" <b>'s</b> — plain"
+        var array: [UInt8] = []
+        HTML.escape(text, into: &array)
+        var buffer = ByteBuffer()
+        HTML.escape(text, into: &buffer)
+        #expect(buffer.array() == array)
+        #expect(String(decoding: array, as: UTF8.self) == "Tom &amp; &quot;Jerry&quot; &lt;b&gt;&#39;s&lt;/b&gt; — plain")
+    }
+}
