@@ -145,7 +145,7 @@ public final class OutputSession: @unchecked Sendable {
         // lock is let go, parents first, so a batch that finds a folder already claimed can rely on it existing.
         // A rebuild makes them when a file is written or linked into them (`makeFolders`).
         guard isWhole else { return }
-        for folder in newFolders.sorted(by: { $0.count < $1.count }) {
+        for folder in newFolders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
             try OutputWriter.created { () throws(FileWriter.Failure) in try FileWriter.makeDirectory(location.staging + "/" + folder) }
             made.insert(folder)
         }
@@ -161,7 +161,7 @@ public final class OutputSession: @unchecked Sendable {
         for path in paths {
             for folder in OutputWriter.ancestors(of: path) where !made.contains(folder) { needed.insert(folder) }
         }
-        for folder in needed.sorted(by: { $0.count < $1.count }) {
+        for folder in needed.sorted(by: { $0.utf8.count < $1.utf8.count }) {
             // The standby may hold a file of the previous site where the new one has a folder.
             if fromStandby && old.files.contains(folder) { unlink(location.staging + "/" + folder) }
             try OutputWriter.created { () throws(FileWriter.Failure) in try FileWriter.makeDirectory(location.staging + "/" + folder) }

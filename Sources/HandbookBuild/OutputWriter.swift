@@ -132,16 +132,21 @@ extension OutputWriter {
     /// True for a path the site may hold: relative, inside the output, no empty, `.` or `..` part, not the marker
     /// (nor a name beginning with it, which the writer keeps for itself).
     static func isSafe(_ path: String) -> Bool {
-        !path.hasPrefix(marker) && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
+        // In bytes (a slash and a dot are one byte each in UTF-8): every file of a build is checked, under the lock.
+        !path.hasPrefix(marker) && !path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains { part in
+            part.isEmpty || part.allSatisfy { $0 == UInt8(ascii: ".") } && part.count <= 2
+        }
     }
 
     /// The folders that hold `path`, nearest last: `a/b/c.html` → `a`, `a/b`.
     static func ancestors(of path: String) -> [String] {
         var folders: [String] = []
-        var index = path.startIndex
-        while let slash = path[index...].firstIndex(of: "/") {
+        // Found in the UTF-8 view: a slash is one byte, and searching the characters would group them first.
+        let bytes = path.utf8
+        var index = bytes.startIndex
+        while let slash = bytes[index...].firstIndex(of: UInt8(ascii: "/")) {
             folders.append(String(path[..<slash]))
-            index = path.index(after: slash)
+            index = bytes.index(after: slash)
         }
         return folders
     }

@@ -37,10 +37,37 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     public var description: String {
-        var text = Self.pad(year, 4)
-        if let month { text += "-" + Self.pad(month, 2) }
-        if let day { text += "-" + Self.pad(day, 2) }
-        return text
+        // Written as digits into a few bytes: every page, card, feed item and API entry prints a date. Years
+        // outside 0–9999 (which `check` refuses) are printed as numbers, padded to four digits.
+        guard (0...9999).contains(year), month != nil || day == nil, (month ?? 1) >= 0, (month ?? 1) < 100, (day ?? 1) >= 0, (day ?? 1) < 100 else {
+            var text = Self.pad(year, 4)
+            if let month { text += "-" + Self.pad(month, 2) }
+            if let day { text += "-" + Self.pad(day, 2) }
+            return text
+        }
+        var bytes: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &bytes) { bytes in
+            func put(_ value: Int, _ width: Int, at position: Int) {
+                var rest = value
+                for place in (position..<position + width).reversed() {
+                    bytes[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, 4, at: 0)
+            var count = 4
+            if let month {
+                bytes[4] = UInt8(ascii: "-")
+                put(month, 2, at: 5)
+                count = 7
+                if let day {
+                    bytes[7] = UInt8(ascii: "-")
+                    put(day, 2, at: 8)
+                    count = 10
+                }
+            }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<count]), as: UTF8.self)
+        }
     }
 
     /// Orders by the earliest day each date can mean.

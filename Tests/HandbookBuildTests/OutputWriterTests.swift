@@ -163,7 +163,7 @@ import Testing
     }
 
     /// A path from a theme asset or a slug must stay inside the output, and must not replace the marker.
-    @Test(arguments: ["../escape.html", "/etc/escape", "a//b.html", "a/./b.html", "", "folder/", ".handbook-output"])
+    @Test(arguments: ["../escape.html", "/etc/escape", "a//b.html", "a/./b.html", "a/../b.html", "a/..", "", "folder/", ".handbook-output"])
     func aPathOutsideTheOutputIsRefused(_ path: String) throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }

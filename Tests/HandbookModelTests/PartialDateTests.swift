@@ -8,6 +8,16 @@ import Testing
         #expect(date.description == text)
     }
 
+    /// Padded to four digits of year and two of month and day, whatever the values (dates made in code are not
+    /// checked as parsed ones are).
+    @Test func printsPaddedDigits() {
+        #expect(PartialDate(year: 7, month: 3, day: 9).description == "0007-03-09")
+        #expect(PartialDate(year: 2026).description == "2026")
+        #expect(PartialDate(year: 2026, month: 11).description == "2026-11")
+        #expect(PartialDate(year: 12_345, month: 1, day: 2).description == "12345-01-02")
+        #expect(PartialDate(year: 2026, month: 123).description == "2026-123")
+    }
+
     @Test(arguments: ["2023-02-29", "1900-02-29", "2024-13", "2024-00-10", "2024-04-31", "24-01-01", "2024-1-01", "2024/01/01", "", "abcd", "2024-01-01T10:00"])
     func rejectsImpossibleOrMalformedDates(_ text: String) {
         #expect(PartialDate(parsing: text) == nil)
