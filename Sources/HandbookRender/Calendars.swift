@@ -25,31 +25,38 @@ struct Calendars: OutputGenerator {
 
     func files() -> [OutputFile] {
         let index = site.index
-        let events = (site.ordered[Self.type] ?? []).compactMap { index.entity($0) }
-        var deadlines: [ICalendar.Item] = []
+        let baseURL = site.baseURL, host = ICalendar.host(of: baseURL)
+        // Each event is written once, on every core, and put in every calendar that holds it (the site's, its
+        // organisers', its topics', its own).
+        let published = index.entities(of: Self.type)
+        let written = Parallel.map(published) { ICalendar.render(.event($0), index: index, baseURL: baseURL, host: host) }
+        var byEvent: [EntityReference: ICalendar.Rendered] = [:]
+        byEvent.reserveCapacity(published.count)
+        for (event, rendered) in zip(published, written) { byEvent[event.reference] = rendered }
+        func events(_ references: [EntityReference]) -> [ICalendar.Rendered] { references.compactMap { byEvent[$0] } }
+        var deadlines: [ICalendar.Rendered] = []
         for funder in index.entities(of: .funders) {
             for (position, call) in (funder[.openCalls]?.list ?? []).enumerated() {
-                deadlines.append(.deadline(funder: funder, call: call, number: position + 1))
+                deadlines.append(ICalendar.render(.deadline(funder: funder, call: call, number: position + 1), index: index, baseURL: baseURL, host: host))
             }
         }
         let title = index.settings.title
         var files = [OutputFile(path: Self.fileName, bytes: ICalendar.bytes(
-            name: "\(title): events and deadlines", items: events.map(ICalendar.Item.event) + deadlines,
-            index: index, baseURL: site.baseURL, isFeed: true))]
+            name: "\(title): events and deadlines", items: events(site.ordered[Self.type] ?? []) + deadlines, isFeed: true))]
         for (slug, references) in site.eventsByOrganiser.sorted(by: { $0.key < $1.key }) {
             let organiser = EntityReference(type: .organisations, slug: slug)
             let name = index.entity(organiser)?.name ?? slug
             files.append(OutputFile(path: index.links.page(organiser) + Self.fileName, bytes: ICalendar.bytes(
-                name: "\(title): events by \(name)", items: references.compactMap { index.entity($0) }.map(ICalendar.Item.event), index: index, baseURL: site.baseURL, isFeed: true)))
+                name: "\(title): events by \(name)", items: events(references), isFeed: true)))
         }
         for (id, references) in site.eventsByTopic.sorted(by: { $0.key < $1.key }) where index.settings.topics.contains(where: { $0.id == id }) {
             let label = index.settings.topicLabel(id)
             files.append(OutputFile(path: Links.topic(id) + Self.fileName, bytes: ICalendar.bytes(
-                name: "\(title): \(label) events", items: references.compactMap { index.entity($0) }.map(ICalendar.Item.event), index: index, baseURL: site.baseURL, isFeed: true)))
+                name: "\(title): \(label) events", items: events(references), isFeed: true)))
         }
-        files += Parallel.map(index.entities(of: Self.type)) { event in
+        files += Parallel.map(Array(zip(published, written))) { event, rendered in
             OutputFile(path: index.links.page(event.reference) + Self.eventFileName,
-                       bytes: ICalendar.bytes(name: event.name, items: [.event(event)], index: index, baseURL: site.baseURL, isFeed: false))
+                       bytes: ICalendar.bytes(name: event.name, items: [rendered], isFeed: false))
         }
         return files
     }

@@ -145,7 +145,15 @@ struct FieldPresenter {
     /// A link to a published entry by name, or its slug as text when it is not published.
     func referenceLink(_ reference: EntityReference) -> String {
         guard let target = index.entity(reference) else { return h(reference.slug) }
-        return "<a href=\"\(h(root + index.links.entity(reference)))\">\(h(target.name))</a>"
+        // Pieces appended to one string of the right size: a page links to dozens of entries.
+        let path = h(root + index.links.entity(reference)), name = h(target.name)
+        var link = "<a href=\""
+        link.reserveCapacity(path.utf8.count + name.utf8.count + 15)
+        link += path
+        link += "\">"
+        link += name
+        link += "</a>"
+        return link
     }
 
     func link(_ url: String) -> String {

@@ -127,7 +127,10 @@ struct GraphPicture {
     /// A name cut to `limit` characters with an ellipsis, for a label; the full name is in the node's title.
     static func shortened(_ name: String, to limit: Int) -> String {
         // No more bytes than the limit is no more characters either: most names are decided without counting them.
-        if name.utf8.count <= limit { return name }
+        let bytes = name.utf8
+        if bytes.count <= limit { return name }
+        // Printable ASCII is one character a byte: cut by bytes, without grouping characters.
+        if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(decoding: bytes.prefix(limit - 1), as: UTF8.self) + "…" }
         return name.count > limit ? String(name.prefix(limit - 1)) + "…" : name
     }
 }

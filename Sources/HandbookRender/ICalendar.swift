@@ -24,6 +24,37 @@ public enum ICalendar {
     /// One calendar holding events and deadlines, as the UTF-8 bytes of its file: each content line folded
     /// as it is written, lines ending in CR LF.
     public static func bytes(name: String, items: [Item], index: SiteIndex, baseURL: String, isFeed: Bool) -> [UInt8] {
+        let host = host(of: baseURL)
+        return bytes(name: name, items: items.map { render($0, index: index, baseURL: baseURL, host: host) }, isFeed: isFeed)
+    }
+
+    /// An item written once, for every calendar that holds it: its lines, folded, each ending in CR LF, and the
+    /// years of each time zone it is given in (the calendar's `VTIMEZONE` blocks cover them).
+    public struct Rendered: Sendable {
+        let bytes: [UInt8]
+        let zones: [(zone: String, from: Int, to: Int)]
+    }
+
+    /// The host a calendar's UIDs end in: the base URL's, or `handbook`.
+    public static func host(of baseURL: String) -> String {
+        URLComponents(string: baseURL)?.host ?? "handbook"
+    }
+
+    /// Writes one item; `host` is `host(of: baseURL)`.
+    public static func render(_ item: Item, index: SiteIndex, baseURL: String, host: String) -> Rendered {
+        var zones: [String: (Int, Int)] = [:]
+        let lines: [String]
+        switch item {
+        case .event(let event):
+            lines = vevent(event, index: index, baseURL: baseURL, host: host, zones: &zones)
+        case .deadline(let funder, let call, let number):
+            lines = deadline(funder: funder, call: call, number: number, index: index, baseURL: baseURL, host: host)
+        }
+        return Rendered(bytes: folded(lines), zones: zones.map { ($0.key, $0.value.0, $0.value.1) })
+    }
+
+    /// A calendar of items already written, in the order given.
+    public static func bytes(name: String, items: [Rendered], isFeed: Bool) -> [UInt8] {
         var lines = [
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
@@ -38,20 +69,23 @@ public enum ICalendar {
             lines.append("X-PUBLISHED-TTL:PT12H")
         }
         var zones: [String: (Int, Int)] = [:]
-        var eventLines: [String] = []
         for item in items {
-            switch item {
-            case .event(let event):
-                eventLines += vevent(event, index: index, baseURL: baseURL, zones: &zones)
-            case .deadline(let funder, let call, let number):
-                eventLines += deadline(funder: funder, call: call, number: number, index: index, baseURL: baseURL)
+            for (zone, from, to) in item.zones {
+                zones[zone] = zones[zone].map { (min($0.0, from), max($0.1, to)) } ?? (from, to)
             }
         }
         for (zone, years) in zones.sorted(by: { $0.key < $1.key }) {
             lines += TimeZoneBlocks.shared.lines(zone, from: years.0, to: years.1) { vtimezone(zone, from: years.0, to: years.1) }
         }
-        lines += eventLines
-        lines.append("END:VCALENDAR")
+        var out = folded(lines)
+        out.reserveCapacity(out.count + items.reduce(0) { $0 + $1.bytes.count } + 15)
+        for item in items { out += item.bytes }
+        out += folded(["END:VCALENDAR"])
+        return out
+    }
+
+    /// Content lines folded, each ending in CR LF.
+    static func folded(_ lines: [String]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 4 })
         for line in lines {
@@ -106,8 +140,7 @@ public enum ICalendar {
 }
 
 extension ICalendar {
-    static func vevent(_ event: Entity, index: SiteIndex, baseURL: String, zones: inout [String: (Int, Int)]) -> [String] {
-        let host = URLComponents(string: baseURL)?.host ?? "handbook"
+    static func vevent(_ event: Entity, index: SiteIndex, baseURL: String, host: String, zones: inout [String: (Int, Int)]) -> [String] {
         var lines = ["BEGIN:VEVENT", "UID:\(event.reference.type.folder)-\(event.reference.slug)@\(host)"]
         lines.append("DTSTAMP:" + utcStamp(event.lastChanged ?? 0))
         let rule = event[.repeat]
@@ -165,9 +198,8 @@ extension ICalendar {
     }
 
     /// An open call's closing date as an all-day, transparent event.
-    static func deadline(funder: Entity, call: FieldValue, number: Int, index: SiteIndex, baseURL: String) -> [String] {
+    static func deadline(funder: Entity, call: FieldValue, number: Int, index: SiteIndex, baseURL: String, host: String) -> [String] {
         guard case .date(let date)? = call[.deadline] else { return [] }
-        let host = URLComponents(string: baseURL)?.host ?? "handbook"
         var lines = ["BEGIN:VEVENT", "UID:funders-\(funder.reference.slug)-call-\(number)@\(host)",
                      "DTSTAMP:" + utcStamp(funder.lastChanged ?? 0),
                      "DTSTART;VALUE=DATE:" + compact(date), allDayEnd(start: date, last: date),
