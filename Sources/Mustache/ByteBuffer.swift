@@ -30,7 +30,26 @@ public struct ByteBuffer: ~Copyable {
         let length = bytes.count
         guard length > 0, let source = bytes.baseAddress else { return }
         if capacity - written < length { grow(toHold: length) }
-        (base + written).update(from: source, count: length)
+        let target = base + written
+        // Most pieces are a few bytes: copied as two overlapping words rather than through a call to memmove.
+        if length <= 16 {
+            let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+            if length >= 8 {
+                let first = from.loadUnaligned(as: UInt64.self), last = from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+                to.storeBytes(of: first, as: UInt64.self)
+                to.storeBytes(of: last, toByteOffset: length - 8, as: UInt64.self)
+            } else if length >= 4 {
+                let first = from.loadUnaligned(as: UInt32.self), last = from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+                to.storeBytes(of: first, as: UInt32.self)
+                to.storeBytes(of: last, toByteOffset: length - 4, as: UInt32.self)
+            } else {
+                target[0] = source[0]
+                target[length / 2] = source[length / 2]
+                target[length - 1] = source[length - 1]
+            }
+        } else {
+            target.update(from: source, count: length)
+        }
         written += length
     }
 

@@ -284,7 +284,16 @@ public enum HTML {
     /// `text` with HTML's special characters escaped.
     public static func escape(_ text: String) -> String {
         // Most names, links and labels have nothing to escape: then the text is given back as it is.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var copy = text
+        let special = copy.withUTF8 { bytes in
+            var index = 0
+            while index + 8 <= bytes.count {
+                if maySpecial(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) { return true }
+                index += 8
+            }
+            return bytes[index...].contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        }
+        guard special else { return text }
         var out = ""
         escape(text, into: &out)
         return out
