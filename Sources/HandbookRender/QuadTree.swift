@@ -85,37 +85,55 @@ struct QuadTree {
     func repulsion(on index: Int, points: [GraphLayout.Point], mass: [Double], theta: Double, stack: inout [Int]) -> GraphLayout.Point {
         var force = GraphLayout.Point(x: 0, y: 0)
         guard !cells.isEmpty else { return force }
-        let point = points[index]
-        stack.removeAll(keepingCapacity: true)
-        stack.append(0)
-        while let cellIndex = stack.popLast() {
-            let cell = cells[cellIndex]
-            guard cell.count > 0 else { continue }
-            let ox = point.x - cell.x, oy = point.y - cell.y
-            let d2 = ox * ox + oy * oy
-            if cell.children >= 0 && cell.size * cell.size >= theta * theta * d2 {
-                for child in cell.children..<(cell.children + 4) { stack.append(child) }
-            } else if cell.children >= 0 {
-                // Far enough: the whole cell pushes as one, m·M/d along the line from its centre.
-                let push = mass[index] * cell.mass / max(d2, 1e-12)
-                force.x += ox * push
-                force.y += oy * push
-            } else {
-                for slot in cell.start..<(cell.start + cell.count) {
-                    let other = order[slot]
-                    guard other != index else { continue }
-                    var px = point.x - points[other].x, py = point.y - points[other].y
-                    var pd2 = px * px + py * py
-                    if pd2 < 1e-12 {
-                        // Two nodes on one spot: part them along a direction fixed by their positions in the list.
-                        px = Double((index &* 7 &+ other) % 13) - 6 + 0.5
-                        py = Double((index &* 5 &+ other) % 11) - 5 + 0.5
-                        pd2 = px * px + py * py
+        // A walk down a tree no deeper than `maximumDepth` holds at most three siblings a level and four children.
+        let most = 4 * (Self.maximumDepth + 2)
+        if stack.count < most { stack = [Int](repeating: 0, count: most) }
+        // Through the buffers: this loop is the layout's whole cost, and each array access would be checked.
+        cells.withUnsafeBufferPointer { cells in
+            order.withUnsafeBufferPointer { order in
+                points.withUnsafeBufferPointer { points in
+                    mass.withUnsafeBufferPointer { mass in
+                        stack.withUnsafeMutableBufferPointer { stack in
+                            let point = points[index], own = mass[index]
+                            var depth = 1
+                            stack[0] = 0
+                            while depth > 0 {
+                                depth -= 1
+                                let cell = cells[stack[depth]]
+                                guard cell.count > 0 else { continue }
+                                let ox = point.x - cell.x, oy = point.y - cell.y
+                                let d2 = ox * ox + oy * oy
+                                if cell.children >= 0 && cell.size * cell.size >= theta * theta * d2 {
+                                    for child in cell.children..<(cell.children + 4) {
+                                        stack[depth] = child
+                                        depth += 1
+                                    }
+                                } else if cell.children >= 0 {
+                                    // Far enough: the whole cell pushes as one, m·M/d along the line from its centre.
+                                    let push = own * cell.mass / max(d2, 1e-12)
+                                    force.x += ox * push
+                                    force.y += oy * push
+                                } else {
+                                    for slot in cell.start..<(cell.start + cell.count) {
+                                        let other = order[slot]
+                                        guard other != index else { continue }
+                                        var px = point.x - points[other].x, py = point.y - points[other].y
+                                        var pd2 = px * px + py * py
+                                        if pd2 < 1e-12 {
+                                            // Two nodes on one spot: part them along a direction fixed by their positions in the list.
+                                            px = Double((index &* 7 &+ other) % 13) - 6 + 0.5
+                                            py = Double((index &* 5 &+ other) % 11) - 5 + 0.5
+                                            pd2 = px * px + py * py
+                                        }
+                                        // m·m'/d along the unit vector: (p/d)·(m·m'/d) = p·m·m'/d².
+                                        let push = own * mass[other] / pd2
+                                        force.x += px * push
+                                        force.y += py * push
+                                    }
+                                }
+                            }
+                        }
                     }
-                    // m·m'/d along the unit vector: (p/d)·(m·m'/d) = p·m·m'/d².
-                    let push = mass[index] * mass[other] / pd2
-                    force.x += px * push
-                    force.y += py * push
                 }
             }
         }

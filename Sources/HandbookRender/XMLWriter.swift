@@ -17,6 +17,7 @@ struct XMLWriter: ~Copyable {
 
     /// Appends markup written in the code as it is: its bytes are copied from the program's constants, with no
     /// string made or retained (a drawing writes millions of such pieces a build).
+    @inline(__always)
     mutating func raw(_ markup: StaticString) {
         buffer.append(markup)
     }
@@ -58,20 +59,22 @@ struct XMLWriter: ~Copyable {
 
     /// Appends ` name="value"` for a coordinate.
     mutating func attribute(_ name: StaticString, number value: Double) {
-        raw(" ")
+        buffer.append(UInt8(ascii: " "))
         raw(name)
-        raw("=\"")
+        buffer.append(UInt8(ascii: "="))
+        buffer.append(UInt8(ascii: "\""))
         number(value)
-        raw("\"")
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// Appends ` name="value"` for a count or a position.
     mutating func attribute(_ name: StaticString, integer value: Int) {
-        raw(" ")
+        buffer.append(UInt8(ascii: " "))
         raw(name)
-        raw("=\"")
+        buffer.append(UInt8(ascii: "="))
+        buffer.append(UInt8(ascii: "\""))
         integer(value)
-        raw("\"")
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// Appends a non-negative integer in decimal.
