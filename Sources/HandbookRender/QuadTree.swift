@@ -39,41 +39,61 @@ struct QuadTree {
     /// Fills cell `index` (its range of `order` set): its centre of mass, and children when it holds more than one point.
     private mutating func split(_ index: Int, originX: Double, originY: Double, points: [GraphLayout.Point], mass: [Double], depth: Int) {
         let start = cells[index].start, count = cells[index].count, size = cells[index].size
+        let half = size / 2
+        let middleX = originX + half, middleY = originY + half
+        // The centre of mass, and how many points fall in each quadrant (q = (right ? 1 : 0) + (lower ? 2 : 0)),
+        // in one pass through the buffers: the tree is built again every round of the layout.
         var sumX = 0.0, sumY = 0.0, total = 0.0
-        for slot in start..<(start + count) {
-            let point = order[slot]
-            sumX += points[point].x * mass[point]
-            sumY += points[point].y * mass[point]
-            total += mass[point]
+        var counts = (0, 0, 0, 0)
+        points.withUnsafeBufferPointer { points in
+            mass.withUnsafeBufferPointer { mass in
+                order.withUnsafeBufferPointer { order in
+                    for slot in start..<(start + count) {
+                        let point = order[slot]
+                        let weight = mass[point], at = points[point]
+                        sumX += at.x * weight
+                        sumY += at.y * weight
+                        total += weight
+                        switch (at.x >= middleX, at.y >= middleY) {
+                        case (false, false): counts.0 += 1
+                        case (true, false): counts.1 += 1
+                        case (false, true): counts.2 += 1
+                        case (true, true): counts.3 += 1
+                        }
+                    }
+                }
+            }
         }
         cells[index].x = sumX / total
         cells[index].y = sumY / total
         cells[index].mass = total
         guard count > 1, depth < Self.maximumDepth else { return }
         // Sort the range into the four quadrants (counting sort through `scratch`).
-        let half = size / 2
-        let middleX = originX + half, middleY = originY + half
-        // Quadrant q = (right ? 1 : 0) + (lower ? 2 : 0); counts and offsets in SIMD lanes, no allocation.
-        var counts = SIMD4<Int>(repeating: 0)
-        for slot in start..<(start + count) {
-            let point = points[order[slot]]
-            counts[(point.x >= middleX ? 1 : 0) + (point.y >= middleY ? 2 : 0)] += 1
+        let firsts = (start, start + counts.0, start + counts.0 + counts.1, start + counts.0 + counts.1 + counts.2)
+        var next = firsts
+        points.withUnsafeBufferPointer { points in
+            order.withUnsafeMutableBufferPointer { order in
+                scratch.withUnsafeMutableBufferPointer { scratch in
+                    for slot in start..<(start + count) {
+                        let point = order[slot]
+                        switch (points[point].x >= middleX, points[point].y >= middleY) {
+                        case (false, false): scratch[next.0] = point; next.0 += 1
+                        case (true, false): scratch[next.1] = point; next.1 += 1
+                        case (false, true): scratch[next.2] = point; next.2 += 1
+                        case (true, true): scratch[next.3] = point; next.3 += 1
+                        }
+                    }
+                    for slot in start..<(start + count) { order[slot] = scratch[slot] }
+                }
+            }
         }
-        let firstOffsets = SIMD4(start, start + counts[0], start + counts[0] + counts[1], start + counts[0] + counts[1] + counts[2])
-        var offsets = firstOffsets
-        for slot in start..<(start + count) {
-            let point = order[slot]
-            let q = (points[point].x >= middleX ? 1 : 0) + (points[point].y >= middleY ? 2 : 0)
-            scratch[offsets[q]] = point
-            offsets[q] += 1
-        }
-        for slot in start..<(start + count) { order[slot] = scratch[slot] }
         let firstChild = cells.count
         cells[index].children = firstChild
-        for q in 0..<4 {
-            cells.append(Cell(size: half, x: 0, y: 0, mass: 0, children: -1, start: firstOffsets[q], count: counts[q]))
+        let quadrants = [(firsts.0, counts.0), (firsts.1, counts.1), (firsts.2, counts.2), (firsts.3, counts.3)]
+        for (first, size) in quadrants {
+            cells.append(Cell(size: half, x: 0, y: 0, mass: 0, children: -1, start: first, count: size))
         }
-        for q in 0..<4 where counts[q] > 0 {
+        for (q, (_, size)) in quadrants.enumerated() where size > 0 {
             split(firstChild + q, originX: originX + (q & 1 == 1 ? half : 0), originY: originY + (q & 2 == 2 ? half : 0),
                   points: points, mass: mass, depth: depth + 1)
         }
