@@ -87,14 +87,10 @@ private extension MustacheLibrary {
             case .text(let start, let end):
                 out.append(UnsafeBufferPointer(rebasing: program.text[Int(start)..<Int(end)]))
             case .variable(let name, let escaped):
-                let value = lookup(program.names.baseAddress! + Int(name), in: stack, misses: misses)
-                if case .utf8(let bytes) = value {
-                    if escaped { HTML.escape(bytes, into: &out) } else { out.append(bytes) }
-                } else if escaped {
-                    HTML.escape(value.text, into: &out)
-                } else {
-                    out.append(value.text)
-                }
+                let name = program.names.baseAddress! + Int(name)
+                // A one-part name is written from where it is found, without copying its value.
+                if Self.writeMember(name, in: stack, escaped: escaped, into: &out) { continue }
+                Self.write(lookup(name, in: stack, misses: misses), escaped: escaped, into: &out)
             case .section(let name, let end, let inverted):
                 let children = at..<Int(end)
                 at = Int(end)
@@ -163,6 +159,46 @@ private extension MustacheLibrary {
                 if let found = member(name, key: key, of: stack[index]) { return found }
             }
             return nil
+        }
+    }
+
+    /// Writes the value of a one-part name from the nearest object up the stack that has it, read in place;
+    /// false when the name is `.` or dotted, or no object has it (then `lookup` resolves it, and records a miss).
+    static func writeMember(_ name: UnsafePointer<MustacheProgram.Name>, in stack: [MustacheValue], escaped: Bool,
+                            into out: inout ByteBuffer) -> Bool {
+        guard !name.pointee.isCurrent, name.pointee.rest.isEmpty else { return false }
+        return stack.withUnsafeBufferPointer { stack in
+            var index = stack.count
+            while index > 0 {
+                index -= 1
+                switch stack[index] {
+                case .fields(let fields):
+                    if fields.withValue(of: name.pointee.first, key: name.pointee.firstKey, { write($0, escaped: escaped, into: &out) }) != nil {
+                        return true
+                    }
+                case .object(let members):
+                    if let value = members[name.pointee.first] {
+                        write(value, escaped: escaped, into: &out)
+                        return true
+                    }
+                default:
+                    continue
+                }
+            }
+            return false
+        }
+    }
+
+    /// Writes a value as an interpolation does: bytes as they are, text (HTML-escaped when `escaped`).
+    @inline(__always)
+    static func write(_ value: MustacheValue, escaped: Bool, into out: inout ByteBuffer) {
+        switch value {
+        case .utf8(let bytes):
+            if escaped { HTML.escape(bytes, into: &out) } else { out.append(bytes) }
+        case .string(let text):
+            if escaped { HTML.escape(text, into: &out) } else { out.append(text) }
+        default:
+            if escaped { HTML.escape(value.text, into: &out) } else { out.append(value.text) }
         }
     }
 

@@ -151,6 +151,15 @@ public struct MustacheFields: Sendable, ExpressibleByDictionaryLiteral {
         }
     }
 
+    /// `body`'s result for the member `name` (whose key is `key`), read in place, or nil when there is none.
+    @inline(__always)
+    func withValue<Result>(of name: String, key: UInt64, _ body: (MustacheValue) -> Result) -> Result? {
+        members.withUnsafeBufferPointer { members in
+            for index in members.indices where members[index].key == key && members[index].name == name { return body(members[index].value) }
+            return nil
+        }
+    }
+
     /// The member `name` (whose key is `key`), or nil.
     func value(of name: String, key: UInt64) -> MustacheValue? {
         position(of: name, key: key).map { members[$0].value }
