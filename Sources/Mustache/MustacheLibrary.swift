@@ -162,30 +162,45 @@ private extension MustacheLibrary {
         }
     }
 
-    /// Writes the value of a one-part name from the nearest object up the stack that has it, read in place;
-    /// false when the name is `.` or dotted, or no object has it (then `lookup` resolves it, and records a miss).
+    /// Writes the value of a name from where it is found, read in place: the first part from the nearest object
+    /// up the stack that has it, the rest inside it. False when the name is `.`, or it is not found all the way
+    /// (then `lookup` resolves it, and records a miss).
     static func writeMember(_ name: UnsafePointer<MustacheProgram.Name>, in stack: [MustacheValue], escaped: Bool,
                             into out: inout ByteBuffer) -> Bool {
-        guard !name.pointee.isCurrent, name.pointee.rest.isEmpty else { return false }
+        guard !name.pointee.isCurrent else { return false }
         return stack.withUnsafeBufferPointer { stack in
             var index = stack.count
             while index > 0 {
                 index -= 1
-                switch stack[index] {
-                case .fields(let fields):
-                    if fields.withValue(of: name.pointee.first, key: name.pointee.firstKey, { write($0, escaped: escaped, into: &out) }) != nil {
-                        return true
-                    }
-                case .object(let members):
-                    if let value = members[name.pointee.first] {
-                        write(value, escaped: escaped, into: &out)
-                        return true
-                    }
-                default:
-                    continue
+                let found = withMember(name.pointee.first, key: name.pointee.firstKey, of: stack[index]) { value in
+                    writePath(value, name, from: 0, escaped: escaped, into: &out)
                 }
+                // The first part found decides, whether or not the rest is found inside it.
+                if let found { return found }
             }
             return false
+        }
+    }
+
+    /// Writes the part of `name`'s path from `part` on, inside `value`; false when a part is not found.
+    private static func writePath(_ value: MustacheValue, _ name: UnsafePointer<MustacheProgram.Name>, from part: Int, escaped: Bool,
+                                  into out: inout ByteBuffer) -> Bool {
+        guard part < name.pointee.rest.count else {
+            write(value, escaped: escaped, into: &out)
+            return true
+        }
+        return withMember(name.pointee.rest[part], key: name.pointee.restKeys[part], of: value) { inner in
+            writePath(inner, name, from: part + 1, escaped: escaped, into: &out)
+        } ?? false
+    }
+
+    /// `body`'s result for the member `name` (keyed `key`) of an object, read in place; nil when there is none.
+    @inline(__always)
+    private static func withMember<Result>(_ name: String, key: UInt64, of value: MustacheValue, _ body: (MustacheValue) -> Result) -> Result? {
+        switch value {
+        case .fields(let fields): return fields.withValue(of: name, key: key, body)
+        case .object(let members): return members[name].map(body)
+        default: return nil
         }
     }
 
