@@ -7,8 +7,10 @@ import Testing
 @Suite struct MustacheSpecTests {
     static let modules = ["interpolation", "sections", "inverted", "comments", "partials", "delimiters"]
 
-    @Test(.needsShared("Mustache spec"), arguments: modules)
-    func passesSpecModule(_ module: String) throws {
+    /// Each module with its objects in both forms: dictionaries (`.object`) and member lists (`.fields`, as the
+    /// pages' contexts are made, and found in place when written).
+    @Test(.needsShared("Mustache spec"), arguments: modules, [false, true])
+    func passesSpecModule(_ module: String, asFields: Bool) throws {
         let data = try SharedFolder.required("conformance/mustache/\(module).json")
         let spec = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let tests = try #require(spec["tests"] as? [[String: Any]])
@@ -20,15 +22,15 @@ import Testing
             var templates = (test["partials"] as? [String: String]) ?? [:]
             templates["\u{0}main"] = template
             let library = try MustacheLibrary(templates: templates)
-            let output = library.render("\u{0}main", Self.value(test["data"] ?? NSNull()))
-            #expect(output == expected, "\(module): \(name)")
+            let output = library.render("\u{0}main", Self.value(test["data"] ?? NSNull(), asFields: asFields))
+            #expect(output == expected, "\(module)\(asFields ? " (fields)" : ""): \(name)")
             if output == expected { passed += 1 }
         }
         print("Mustache spec \(module): \(passed) of \(tests.count) passed")
     }
 
     /// JSON data as template values: integral numbers print without a decimal point, as the spec expects.
-    static func value(_ json: Any) -> MustacheValue {
+    static func value(_ json: Any, asFields: Bool = false) -> MustacheValue {
         switch json {
         case let text as String: return .string(text)
         case let number as NSNumber:
@@ -36,8 +38,12 @@ import Testing
             let double = number.doubleValue
             if double == double.rounded() && abs(double) < 1e15 { return .string(String(Int(double))) }
             return .string(String(double))
-        case let list as [Any]: return .list(list.map(value))
-        case let object as [String: Any]: return .object(object.mapValues(value))
+        case let list as [Any]: return .list(list.map { value($0, asFields: asFields) })
+        case let object as [String: Any]:
+            guard asFields else { return .object(object.mapValues { value($0, asFields: asFields) }) }
+            var fields = MustacheFields()
+            for (key, member) in object.sorted(by: { $0.key < $1.key }) { fields[key] = value(member, asFields: true) }
+            return .fields(fields)
         default: return .null
         }
     }

@@ -39,6 +39,17 @@ import Testing
         }
     }
 
+    /// Names written from where they are found still record what no context provides: an absent name, a part
+    /// missing inside an object; a name found, or a part through null, records nothing.
+    @Test func namesNotFoundAreRecordedAsMisses() throws {
+        let library = try MustacheLibrary(templates: ["t": "{{site.title}}|{{site.missing}}|{{absent}}|{{nothing.at}}|{{#list}}{{name}}{{/list}}"])
+        let misses = MissingNames()
+        let output = library.render("t", ["site": ["title": "Handbook"], "nothing": .null, "list": [["name": "a"], ["name": "b"]]],
+                                    misses: misses)
+        #expect(output == "Handbook||||ab")
+        #expect(misses.sorted == ["t: absent", "t: site.missing"])
+    }
+
     @Test func runawayPartialRecursionStops() throws {
         let library = try MustacheLibrary(templates: ["loop": "x{{>loop}}"])
         #expect(library.render("loop", [:]).count == MustacheLibrary.maximumDepth + 1)
