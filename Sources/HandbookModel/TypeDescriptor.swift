@@ -13,6 +13,10 @@ public final class TypeDescriptor: Sendable {
     public let singular: String
     /// Several entries, in words: "organisations", "case studies".
     public let plural: String
+    /// `singular` and `plural` as headings and labels begin them: "Case study", "Case studies" (made once: every
+    /// page and related entry shows one).
+    public let singularTitle: String
+    public let pluralTitle: String
     /// The URL folder of its pages, ending in `/` (`organisations/`), or empty for pages at the site root.
     public let urlFolder: String
     /// The field that names an entry (`name` or `title`).
@@ -62,6 +66,8 @@ public final class TypeDescriptor: Sendable {
         self.type = type
         self.singular = singular
         self.plural = plural
+        singularTitle = singular.capitalisedFirst
+        pluralTitle = plural.capitalisedFirst
         self.urlFolder = urlFolder ?? type.folder + "/"
         self.nameField = nameField
         self.fields = fields + Schemas.common.filter { field in !fields.contains { $0.name == field.name } }

@@ -58,8 +58,8 @@ struct EntityPages: PageGenerator {
         var object: MustacheFields = [
             "name": .string(entity.name),
             "summary": MustacheValue(entity[.summary]?.text),
-            "typeSingular": .string(descriptor.singular.capitalisedFirst),
-            "typePlural": .string(descriptor.plural.capitalisedFirst),
+            "typeSingular": .string(descriptor.singularTitle),
+            "typePlural": .string(descriptor.pluralTitle),
             "listURL": .string(descriptor.urlFolder),
             "isPage": .bool(!descriptor.isListed),
             "facts": .list(facts),
@@ -102,7 +102,7 @@ struct EntityPages: PageGenerator {
         object["isContributePage"] = .bool(reference == EntityReference(type: .pages, slug: ContributeLinks.contributePageSlug))
         object["isPrivacyPage"] = .bool(reference == EntityReference(type: .pages, slug: PrivacyPage.slug))
         let url = site.baseURL + index.links.entity(reference)
-        let description = entity[.summary]?.text ?? "\(descriptor.singular.capitalisedFirst) in the \(index.settings.title)."
+        let description = entity[.summary]?.text ?? "\(descriptor.singularTitle) in the \(index.settings.title)."
         return PageContent(template: descriptor.template, title: entity.name, description: description, ogType: "article",
                            jsonLD: StructuredData.entity(entity, url: url, index: index), data: ["entity": .fields(object)])
     }
@@ -146,7 +146,7 @@ struct EntityPages: PageGenerator {
         }.sorted { ($0.type, $0.field) < ($1.type, $1.field) }
         return ordered.map { item in
             let descriptor = types.descriptors[item.type]
-            let label = descriptor.fields[item.field].inverseLabel ?? descriptor.plural.capitalisedFirst
+            let label = descriptor.fields[item.field].inverseLabel ?? descriptor.pluralTitle
             let members = item.members
             return ["heading": .string(members.count > 1 ? "\(label) (\(members.count))" : label),
                     "entries": .list(site.inDisplayOrder(members).map { ["name": .string($0.name), "url": .string(site.index.links.entity($0.reference))] })]
@@ -158,7 +158,7 @@ struct EntityPages: PageGenerator {
         site.related.related(to: reference).map { match in
             let shared = match.shared.prefix(3).map { label($0) }.joined(separator: ", ")
             return ["name": .string(match.entity.name), "url": .string(site.index.links.entity(match.entity.reference)),
-                    "type": .string(site.index.types[match.entity.reference.type].singular.capitalisedFirst),
+                    "type": .string(site.index.types[match.entity.reference.type].singularTitle),
                     "shared": .string(shared)]
         }
     }

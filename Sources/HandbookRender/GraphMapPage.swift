@@ -65,7 +65,7 @@ struct GraphMapPage: PageGenerator {
         for node in drawn { counts[graph.nodes[node].reference.type, default: 0] += 1 }
         let legend: [MustacheValue] = index.types.descriptors.compactMap { descriptor in
             guard let count = counts[descriptor.type] else { return nil }
-            return ["label": .string(descriptor.plural.capitalisedFirst), "className": .string("t-\(descriptor.type.folder)"),
+            return ["label": .string(descriptor.pluralTitle), "className": .string("t-\(descriptor.type.folder)"),
                     "type": .string(descriptor.type.folder), "count": .string(String(count))]
         }
         var countries: Set<String> = []

@@ -28,7 +28,7 @@ struct HomePage: PageGenerator {
                 "changed": MustacheValue(entity.lastChanged.map { Formatting.words(Formatting.date(fromUnix: $0)) }),
                 // "added" when its only commit is the last change, "updated" after that; unknown without git.
                 "change": MustacheValue(entity.added.map { $0 == entity.lastChanged ? "added" : "updated" }),
-                "typeLabel": .string(index.descriptor(entity.reference).singular.capitalisedFirst),
+                "typeLabel": .string(index.descriptor(entity.reference).singularTitle),
             ])
         })
         data["hasRecent"] = .bool(!recent.isEmpty)

@@ -29,7 +29,7 @@ struct ListPages: PageGenerator {
         let index = site.index
         let descriptor = index.types[type]
         var references = site.ordered[type] ?? []
-        var heading = descriptor.plural.capitalisedFirst
+        var heading = descriptor.pluralTitle
         if let facet, let value {
             references = index.facets[type]?[facet]?[value] ?? []
             heading += " " + phrase(facet, value, settings: index.settings)
@@ -59,7 +59,7 @@ struct ListPages: PageGenerator {
     func facetIndex(_ type: EntityType, _ facet: Facet) -> PageContent {
         let index = site.index
         let descriptor = index.types[type]
-        let heading = "\(descriptor.plural.capitalisedFirst) by \(facet.label.lowercased())"
+        let heading = "\(descriptor.pluralTitle) by \(facet.label.lowercased())"
         let values = (index.facets[type]?[facet] ?? [:]).map { value, members in
             (value: value, label: optionLabel(facet, value, settings: index.settings), count: members.count)
         }.sorted { (Formatting.sortKey($0.label), $0.value) < (Formatting.sortKey($1.label), $1.value) }
@@ -68,7 +68,7 @@ struct ListPages: PageGenerator {
         }
         let data: [String: MustacheValue] = [
             "heading": .string(heading),
-            "type": ["plural": .string(descriptor.plural.capitalisedFirst), "url": .string(descriptor.urlFolder)],
+            "type": ["plural": .string(descriptor.pluralTitle), "url": .string(descriptor.urlFolder)],
             "options": .list(options),
         ]
         return PageContent(template: "facet", title: heading, description: "\(heading), in the \(index.settings.title).", data: data)

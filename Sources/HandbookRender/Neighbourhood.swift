@@ -32,7 +32,7 @@ struct Neighbourhood {
                 label = known.label
             } else {
                 let field = types[sourceType].fields.first { $0.name == edge.field }
-                label = outgoing ? (field?.label ?? edge.relation) : (field?.inverseLabel ?? types[sourceType].plural.capitalisedFirst)
+                label = outgoing ? (field?.label ?? edge.relation) : (field?.inverseLabel ?? types[sourceType].pluralTitle)
                 words.append((sourceType, edge.field, outgoing, label))
             }
             let slot = slots[label] ?? groups.count

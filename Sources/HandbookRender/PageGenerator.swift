@@ -155,7 +155,7 @@ enum PageLayout {
             var nav: [String: MustacheValue] = [:]
             for section in sections {
                 var items: [MustacheValue] = index.types.listed.map { descriptor in
-                    ["label": .string(descriptor.plural.capitalisedFirst), "url": .string(descriptor.urlFolder),
+                    ["label": .string(descriptor.pluralTitle), "url": .string(descriptor.urlFolder),
                      "current": .bool(section == descriptor.type.folder)]
                 }
                 items.append(["label": "Topics", "url": .string(TopicIndexPage.path), "current": .bool(section == PageLayout.topicsSection)])

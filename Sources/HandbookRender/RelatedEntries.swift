@@ -51,8 +51,11 @@ public struct RelatedEntries: Sendable {
     private let index: SiteIndex
     /// What each published entry has that others may share, by its position in `index.entities`.
     private let features: [[Shared]]
-    /// For each shared thing, the positions of the entries that have it, ascending.
-    private let holders: [Shared: [Int]]
+    /// For each shared thing, the positions of the entries that have it, ascending …
+    private let holders: [[Int]]
+    /// … and for each published entry, where in `holders` each of its `features` is: a page walks its lists
+    /// without hashing its things again.
+    private let holderLists: [[Int]]
     /// Score tables, one per page being worked on at a time.
     private let scratch = ScratchPool()
 
@@ -61,14 +64,29 @@ public struct RelatedEntries: Sendable {
         self.index = index
         var features: [[Shared]] = []
         features.reserveCapacity(index.entities.count)
-        var holders: [Shared: [Int]] = [:]
+        var slots: [Shared: Int] = [:]
+        var holders: [[Int]] = []
+        var holderLists: [[Int]] = []
+        holderLists.reserveCapacity(index.entities.count)
         for (position, entity) in index.entities.enumerated() {
             let own = index.types[entity.reference.type].isListed ? Self.features(of: entity, index: index) : []
-            for feature in own { holders[feature, default: []].append(position) }
+            var lists: [Int] = []
+            lists.reserveCapacity(own.count)
+            for feature in own {
+                let slot = slots[feature] ?? holders.count
+                if slot == holders.count {
+                    slots[feature] = slot
+                    holders.append([])
+                }
+                holders[slot].append(position)
+                lists.append(slot)
+            }
             features.append(own)
+            holderLists.append(lists)
         }
         self.features = features
         self.holders = holders
+        self.holderLists = holderLists
     }
 
     /// What an entry has that others may share, each once, in a fixed order.
@@ -112,7 +130,8 @@ public struct RelatedEntries: Sendable {
         // Through a pointer: the table is a class's, and each access to it would otherwise be checked.
         table.scores.withUnsafeMutableBufferPointer { scores in
             for (bit, feature) in own.prefix(64).enumerated() {
-                guard let list = holders[feature], list.count > 1, list.count <= Self.commonest else { continue }
+                let list = holders[holderLists[me][bit]]
+                guard list.count > 1, list.count <= Self.commonest else { continue }
                 // Rarer things count more: the weight over log2 of how many entries share it.
                 let rarity = Double(feature.weight) / log2(Double(list.count) + 1)
                 for position in list {

@@ -17,7 +17,7 @@ struct SearchPage: PageGenerator {
         let index = site.index
         var data: [String: MustacheValue] = [:]
         data["searchTypes"] = .list(index.types.searchOrder.filter { !index.entities(of: $0.type).isEmpty }.map { descriptor in
-            ["value": .string(descriptor.type.folder), "label": .string(descriptor.plural.capitalisedFirst)]
+            ["value": .string(descriptor.type.folder), "label": .string(descriptor.pluralTitle)]
         })
         data["searchTopics"] = .list(index.settings.topics.map { ["value": .string($0.id), "label": .string($0.label)] })
         var countries = Set<String>()

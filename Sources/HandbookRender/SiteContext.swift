@@ -194,7 +194,7 @@ public struct SiteContext: Sendable {
         return index.types.descriptors.compactMap { descriptor in
             guard let members = byType[descriptor.type], !members.isEmpty else { return nil }
             let entries = order.groups(descriptor.type, inDisplayOrder(members)).flatMap(\.entries)
-            return ["heading": .string(descriptor.plural.capitalisedFirst), "entries": .list(entries.map { card($0) })]
+            return ["heading": .string(descriptor.pluralTitle), "entries": .list(entries.map { card($0) })]
         }
     }
 
