@@ -59,21 +59,22 @@ struct XMLWriter: ~Copyable {
 
     /// Appends ` name="value"` for a coordinate.
     mutating func attribute(_ name: StaticString, number value: Double) {
-        buffer.append(UInt8(ascii: " "))
-        raw(name)
-        buffer.append(UInt8(ascii: "="))
-        buffer.append(UInt8(ascii: "\""))
-        number(value)
-        buffer.append(UInt8(ascii: "\""))
+        attribute(name) { $0.number(value) }
     }
 
     /// Appends ` name="value"` for a count or a position.
     mutating func attribute(_ name: StaticString, integer value: Int) {
+        attribute(name) { $0.integer(value) }
+    }
+
+    /// Appends ` name="`, the value `write` writes, and the closing quote.
+    @inline(__always)
+    private mutating func attribute(_ name: StaticString, _ write: (inout XMLWriter) -> Void) {
         buffer.append(UInt8(ascii: " "))
         raw(name)
         buffer.append(UInt8(ascii: "="))
         buffer.append(UInt8(ascii: "\""))
-        integer(value)
+        write(&self)
         buffer.append(UInt8(ascii: "\""))
     }
 

@@ -139,7 +139,7 @@ private extension MustacheLibrary {
             return .null
         }
         for (part, key) in zip(name.pointee.rest, name.pointee.restKeys) {
-            guard let next = Self.member(part, key: key, of: value) else {
+            guard let next = Self.withMember(part, key: key, of: value, { $0 }) else {
                 // A dotted name through null is simply absent; through an object without the key, a miss.
                 if let misses, value.members != nil { misses.record.record("\(misses.template): \(name.pointee.dotted)") }
                 return .null
@@ -156,7 +156,7 @@ private extension MustacheLibrary {
             var index = stack.count
             while index > 0 {
                 index -= 1
-                if let found = member(name, key: key, of: stack[index]) { return found }
+                if let found = withMember(name, key: key, of: stack[index], { $0 }) { return found }
             }
             return nil
         }
@@ -194,9 +194,10 @@ private extension MustacheLibrary {
         } ?? false
     }
 
-    /// `body`'s result for the member `name` (keyed `key`) of an object, read in place; nil when there is none.
+    /// `body`'s result for the member `name` (keyed `key`) of an object, read in place; nil when there is none
+    /// (or `value` is not an object).
     @inline(__always)
-    private static func withMember<Result>(_ name: String, key: UInt64, of value: MustacheValue, _ body: (MustacheValue) -> Result) -> Result? {
+    static func withMember<Result>(_ name: String, key: UInt64, of value: MustacheValue, _ body: (MustacheValue) -> Result) -> Result? {
         switch value {
         case .fields(let fields): return fields.withValue(of: name, key: key, body)
         case .object(let members): return members[name].map(body)
@@ -214,16 +215,6 @@ private extension MustacheLibrary {
             if escaped { HTML.escape(text, into: &out) } else { out.append(text) }
         default:
             if escaped { HTML.escape(value.text, into: &out) } else { out.append(value.text) }
-        }
-    }
-
-    /// The member `name` (keyed `key`) of an object, or nil for anything else.
-    @inline(__always)
-    static func member(_ name: String, key: UInt64, of value: MustacheValue) -> MustacheValue? {
-        switch value {
-        case .fields(let fields): return fields.value(of: name, key: key)
-        case .object(let members): return members[name]
-        default: return nil
         }
     }
 

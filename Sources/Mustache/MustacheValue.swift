@@ -154,20 +154,13 @@ public struct MustacheFields: Sendable, ExpressibleByDictionaryLiteral {
     /// `body`'s result for the member `name` (whose key is `key`), read in place, or nil when there is none.
     @inline(__always)
     func withValue<Result>(of name: String, key: UInt64, _ body: (MustacheValue) -> Result) -> Result? {
-        members.withUnsafeBufferPointer { members in
-            for index in members.indices where members[index].key == key && members[index].name == name { return body(members[index].value) }
-            return nil
-        }
-    }
-
-    /// The member `name` (whose key is `key`), or nil.
-    func value(of name: String, key: UInt64) -> MustacheValue? {
-        position(of: name, key: key).map { members[$0].value }
+        guard let index = position(of: name, key: key) else { return nil }
+        return members.withUnsafeBufferPointer { members in body(members[index].value) }
     }
 
     /// The member `name`, or nil; setting nil removes it.
     public subscript(name: String) -> MustacheValue? {
-        get { value(of: name, key: Self.key(name)) }
+        get { withValue(of: name, key: Self.key(name)) { $0 } }
         set {
             let key = Self.key(name)
             if let index = position(of: name, key: key) {
