@@ -4,14 +4,33 @@
 public struct FieldName: Hashable, Sendable, CustomStringConvertible {
     /// The key as written in front matter.
     public let rawValue: String
+    /// `rawValue`'s `key(of:)`, worked out once: an entry's fields are found by comparing it first.
+    public let key: UInt64
 
     /// A field name; use the constants below outside schema declarations.
     public init(_ rawValue: String) {
         self.rawValue = rawValue
+        key = Self.key(of: rawValue)
     }
 
     /// The key as written.
     public var description: String { rawValue }
+
+    /// Equal for equal names (the name's length and first seven bytes), so a field is looked for by comparing
+    /// two integers, and names only where those agree.
+    public static func key(of name: String) -> UInt64 {
+        // Through the contiguous bytes: the UTF-8 view of a short string is decoded a byte at a time.
+        var name = name
+        return name.withUTF8 { bytes in
+            var key = UInt64(truncatingIfNeeded: bytes.count) << 56
+            for index in 0..<min(7, bytes.count) { key |= UInt64(bytes[index]) << UInt64(8 * index) }
+            return key
+        }
+    }
+
+    public static func == (a: FieldName, b: FieldName) -> Bool { a.key == b.key && a.rawValue == b.rawValue }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }
 
 extension FieldName {

@@ -39,7 +39,12 @@ public indirect enum FieldValue: Hashable, Sendable {
 
     /// The value of a field in a record.
     public subscript(field: FieldName) -> FieldValue? {
-        record?.first { $0.key == field.rawValue }?.value
+        // Through the buffer: `first` would copy (and retain) every entry passed over.
+        guard case .record(let entries) = self else { return nil }
+        return entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices where entries[index].key == field.rawValue { return entries[index].value }
+            return nil
+        }
     }
 }
 

@@ -149,7 +149,7 @@ struct EntityPages: PageGenerator {
             let label = descriptor.fields[item.field].inverseLabel ?? descriptor.pluralTitle
             let members = item.members
             return ["heading": .string(members.count > 1 ? "\(label) (\(members.count))" : label),
-                    "entries": .list(site.inDisplayOrder(members).map { ["name": .string($0.name), "url": .string(site.index.links.entity($0.reference))] })]
+                    "entries": .list(site.positionsInDisplayOrder(members).map { site.linkItem(at: $0) })]
         }
     }
 

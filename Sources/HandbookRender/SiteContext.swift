@@ -12,6 +12,9 @@ public struct SiteContext: Sendable {
     public let baseURL: String
     /// Each entry's card, made once, as templates read it.
     let cards: [EntityReference: MustacheValue]
+    /// Each entry's name and address (`name`, `url`), by its position in the index, made once: pages list
+    /// what links to them with these, tens of thousands a build. Empty when not made up front (`linkItem`).
+    let linkItems: [MustacheValue]
     /// Each entry's place in its type's display order, by its position in the index, so a subset sorts in k log k.
     let rank: [Int]
     /// Each type's entries in display order.
@@ -58,13 +61,13 @@ public struct SiteContext: Sendable {
         let parts = Parallel.tasks(Part.allCases) { part -> Prepared in
             switch part {
             case .cards:
-                guard everything else { return .cards([:]) }
+                guard everything else { return .cards([:], []) }
                 // Each card's template value is made on every core too; only the table is filled on one.
-                let cardList = Parallel.map(index.entities) { Card(entity: $0, index: index).mustache }
+                let made = Parallel.map(index.entities) { (card: Card(entity: $0, index: index).mustache, link: Self.linkItem($0, index: index)) }
                 var cards: [EntityReference: MustacheValue] = [:]
-                cards.reserveCapacity(cardList.count)
-                for (entity, card) in zip(index.entities, cardList) { cards[entity.reference] = card }
-                return .cards(cards)
+                cards.reserveCapacity(made.count)
+                for (entity, item) in zip(index.entities, made) { cards[entity.reference] = item.card }
+                return .cards(cards, made.map(\.link))
             case .bodies:
                 return .bodies(RenderedBodies(index: index, upFront: everything || bodyCache != nil, cache: bodyCache))
             case .order:
@@ -86,12 +89,12 @@ public struct SiteContext: Sendable {
                 return .graph(SocialGraph(index: index))
             }
         }
-        var cards: [EntityReference: MustacheValue] = [:], rank: [Int] = []
+        var cards: [EntityReference: MustacheValue] = [:], rank: [Int] = [], linkItems: [MustacheValue] = []
         var ordered: [EntityType: [EntityReference]] = [:]
         var bodies: RenderedBodies?, related: RelatedEntries?, graph: SocialGraph?
         for prepared in parts {
             switch prepared {
-            case .cards(let made): cards = made
+            case .cards(let made, let links): (cards, linkItems) = (made, links)
             case .bodies(let made): bodies = made
             case .order(let madeOrder, let madeRank): (ordered, rank) = (madeOrder, madeRank)
             case .related(let made): related = made
@@ -115,6 +118,7 @@ public struct SiteContext: Sendable {
             for topic in event.topics { eventsByTopic[topic, default: []].append(reference) }
         }
         self.cards = cards
+        self.linkItems = linkItems
         self.rank = rank
         self.ordered = ordered
         self.bodies = bodies!
@@ -135,7 +139,7 @@ public struct SiteContext: Sendable {
 
     /// A prepared part.
     private enum Prepared: @unchecked Sendable {
-        case cards([EntityReference: MustacheValue])
+        case cards([EntityReference: MustacheValue], [MustacheValue])
         case bodies(RenderedBodies)
         case order([EntityType: [EntityReference]], [Int])
         case related(RelatedEntries)
@@ -170,10 +174,24 @@ public struct SiteContext: Sendable {
 
     /// References sorted by their type's display order.
     func inDisplayOrder(_ references: [EntityReference]) -> [Entity] {
+        positionsInDisplayOrder(references).map { index.entities[$0] }
+    }
+
+    /// The index positions of references (those published), sorted by their type's display order.
+    func positionsInDisplayOrder(_ references: [EntityReference]) -> [Int] {
         // Look each rank up once, not twice per comparison.
         references.compactMap { reference in index.position(reference).map { (rank: rank[$0], position: $0) } }
             .sorted { $0.rank < $1.rank }
-            .map { index.entities[$0.position] }
+            .map(\.position)
+    }
+
+    /// The entry at `position` in the index as a link for a template: its `name` and `url`.
+    func linkItem(at position: Int) -> MustacheValue {
+        position < linkItems.count ? linkItems[position] : Self.linkItem(index.entities[position], index: index)
+    }
+
+    private static func linkItem(_ entity: Entity, index: SiteIndex) -> MustacheValue {
+        ["name": .string(entity.name), "url": .string(index.links.entity(entity.reference))]
     }
 
     /// A vocabulary of handbook.yml (topics, methods) as the list its index page shows: each id's label,

@@ -36,13 +36,13 @@ struct XMLWriter: ~Copyable {
     /// would turn a raw one into a line feed), and any character XML forbids even escaped (C0 controls,
     /// U+FFFE, U+FFFF; see `ControlCharacters`) replaced with U+FFFD.
     mutating func text(_ value: String) {
-        append(value, breaks: [0x0D])
+        append(value, breaks: 1 << 0x0D)
     }
 
     /// Appends an attribute value (in double quotes) as `text` does, with tab and line feed as character
     /// references too: a reader turns raw ones in an attribute into spaces.
     mutating func attribute(_ value: String) {
-        append(value, breaks: [0x09, 0x0A, 0x0D])
+        append(value, breaks: 1 << 0x09 | 1 << 0x0A | 1 << 0x0D)
     }
 
     /// Appends a coordinate with one decimal and no trailing zero: short, and the same on every machine.
@@ -83,8 +83,9 @@ struct XMLWriter: ~Copyable {
         buffer.append(decimal: value)
     }
 
-    /// Escapes `value` into the bytes, writing each byte of `breaks` as a character reference.
-    private mutating func append(_ value: String, breaks: [UInt8]) {
+    /// Escapes `value` into the bytes, writing each control byte whose bit is set in `breaks` as a character
+    /// reference (a mask, not a list: a drawing writes hundreds of thousands of texts a build).
+    private mutating func append(_ value: String, breaks: UInt32) {
         let start = buffer.count
         HTML.escape(value, into: &buffer)
         // Most text is printable ASCII, which holds neither a forbidden character nor a break: one pass finds so.
@@ -96,7 +97,7 @@ struct XMLWriter: ~Copyable {
         buffer.removeLast(from: start)
         ControlCharacters.replace(in: &text)
         for byte in text {
-            if breaks.contains(byte) { buffer.append("&#\(byte);") } else { buffer.append(byte) }
+            if byte < 32 && breaks & (1 << UInt32(byte)) != 0 { buffer.append("&#\(byte);") } else { buffer.append(byte) }
         }
     }
 

@@ -101,12 +101,13 @@ private extension MustacheLibrary {
                 }
                 switch value {
                 case .list(let items):
-                    for item in items {
+                    // By index: each item is retained once, for the stack, not also for a loop variable.
+                    for index in items.indices {
                         // Each item is an expansion too: sections over lists nested in a self-including partial
                         // multiply, and the budget bounds the whole render, not only the partials.
                         guard budget > 0 else { break }
                         budget -= 1
-                        stack.append(item)
+                        stack.append(items[index])
                         render(program, children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses)
                         stack.removeLast()
                     }

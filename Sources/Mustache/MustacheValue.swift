@@ -101,7 +101,7 @@ public enum MustacheValue: Hashable, Sendable, ExpressibleByStringLiteral, Expre
     }
 }
 
-/// An object's members in order, each name once (a later duplicate replaces the earlier value, as in a
+/// An object's members (in no particular order), each name once (a later duplicate replaces the earlier value, as in a
 /// dictionary). Each name is kept with a 64-bit key made from its bytes (`key(_:)`), so finding a member
 /// compares integers and only the name whose key matches as text: a lookup asks every object up the stack in
 /// turn, and hashing the name for a dictionary at each cost more than the whole scan.
@@ -120,8 +120,29 @@ public struct MustacheFields: Sendable, ExpressibleByDictionaryLiteral {
     public init() {}
 
     init(_ elements: [(String, MustacheValue)]) {
+        // Each pair is moved out of the literal's array, last first (members' order means nothing): no name or
+        // value is retained for the copy and released with the literal (a build makes a quarter of a million).
+        var elements = elements
         members.reserveCapacity(elements.count)
-        for (name, value) in elements { self[name] = value }
+        while let (name, value) = elements.popLast() { members.append(Member(key: Self.key(name), name: name, value: value)) }
+        if hasDuplicate() {
+            // A later duplicate replaces the earlier value, as in a dictionary: rare, so put right afterwards.
+            let all = members
+            members = []
+            for member in all.reversed() { self[member.name] = member.value }
+        }
+    }
+
+    /// True when two members have the same name.
+    private func hasDuplicate() -> Bool {
+        members.withUnsafeBufferPointer { members in
+            for later in members.indices {
+                for earlier in 0..<later where members[earlier].key == members[later].key && members[earlier].name == members[later].name {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// Members from a literal.
