@@ -20,18 +20,14 @@ extension YAMLParser {
         let close = isSequence ? UInt8(ascii: "]") : UInt8(ascii: "}")
         i += 1
         var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
-        var seen: [String: TextPosition] = [:]
+        var pairs = YAMLPairs()
         func unterminated() -> Failure {
             Failure(message: "this \(isSequence ? "list" : "mapping") is never closed; add '\(isSequence ? "]" : "}")'", offset: start)
         }
-        func add(key: YAMLNode, keyOffset: Int, value: YAMLNode, into list: inout [YAMLPair], seen: inout [String: TextPosition]) {
+        func add(key: YAMLNode, value: YAMLNode, into list: inout YAMLPairs) {
             let text = key.scalarText ?? ""
-            if let first = seen[text] {
+            if let first = list.add(YAMLPair(key: text, keyPosition: key.position, value: value)) {
                 duplicates.append(YAMLDuplicateKey(key: text, position: key.position, firstPosition: first))
-            } else {
-                seen[text] = key.position
-                list.append(YAMLPair(key: text, keyPosition: key.position, value: value))
             }
         }
         while true {
@@ -70,10 +66,9 @@ extension YAMLParser {
             }
             if isSequence {
                 if let value {
-                    var single: [YAMLPair] = []
-                    var singleSeen: [String: TextPosition] = [:]
-                    add(key: node, keyOffset: entryStart, value: value, into: &single, seen: &singleSeen)
-                    items.append(YAMLNode(.mapping(single), at: node.position))
+                    var single = YAMLPairs()
+                    add(key: node, value: value, into: &single)
+                    items.append(YAMLNode(.mapping(single.pairs), at: node.position))
                 } else {
                     items.append(node)
                 }
@@ -81,7 +76,7 @@ extension YAMLParser {
                 guard node.scalarText != nil else {
                     throw Failure(message: "complex keys (a collection as a key) are not supported; keys are plain text", offset: entryStart)
                 }
-                add(key: node, keyOffset: entryStart, value: value ?? emptyNode(at: i), into: &pairs, seen: &seen)
+                add(key: node, value: value ?? emptyNode(at: i), into: &pairs)
             }
             try skipFlowSpace(parentIndent: parentIndent, opening: start)
             guard i < b.count else { throw unterminated() }
@@ -93,7 +88,7 @@ extension YAMLParser {
                 throw Failure(message: "expected ',' or '\(isSequence ? "]" : "}")' here", offset: i)
             }
         }
-        let value: YAMLNode.Value = isSequence ? .sequence(items) : .mapping(pairs)
+        let value: YAMLNode.Value = isSequence ? .sequence(items) : .mapping(pairs.pairs)
         return YAMLNode(value, at: position(of: start))
     }
 
@@ -150,8 +145,15 @@ extension YAMLParser {
 extension YAMLParser {
     /// Rejects bytes that YAML does not allow in a stream (C0 controls other than tab and line breaks, DEL).
     func checkCharacters() throws {
-        for (offset, c) in b.enumerated() where (c < 0x20 && c != 0x09 && c != 0x0A) || c == 0x7F {
-            throw Failure(message: "control character U+\(hex4(c)) is not allowed; remove it", offset: offset)
+        let found = b.withUnsafeBufferPointer { bytes -> Int? in
+            for index in bytes.indices {
+                let c = bytes[index]
+                if (c < 0x20 && c != 0x09 && c != 0x0A) || c == 0x7F { return index }
+            }
+            return nil
+        }
+        if let found {
+            throw Failure(message: "control character U+\(hex4(b[found])) is not allowed; remove it", offset: found)
         }
     }
 
@@ -247,13 +249,7 @@ extension YAMLParser {
     }
 
     func lineIndex(of offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
+        Int(lineOfByte[min(max(offset, 0), lineOfByte.count - 1)])
     }
 
     func line(of offset: Int) -> Int { lineIndex(of: offset) }
@@ -297,7 +293,7 @@ extension YAMLParser {
     }
 
     static func normalisedLineBreaks(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0x0D) else { return bytes }
+        guard bytes.withUnsafeBufferPointer({ bytes in bytes.indices.contains { bytes[$0] == 0x0D } }) else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var k = 0

@@ -27,6 +27,9 @@ public struct YAMLParser {
     let b: [UInt8]
     var i = 0
     let lineStarts: [Int]
+    /// The line (0-based) of each byte, and of the end: the parser asks which line an offset is on at every
+    /// key, value and line end, so the answer is read, not searched for.
+    let lineOfByte: [Int32]
     let lineOffset: Int
     var depth = 0
     var duplicates: [YAMLDuplicateKey] = []
@@ -37,10 +40,22 @@ public struct YAMLParser {
         self.b = bytes
         self.lineOffset = lineOffset
         var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == 0x0A {
-            starts.append(index + 1)
+        var lines = [Int32](repeating: 0, count: bytes.count + 1)
+        bytes.withUnsafeBufferPointer { bytes in
+            lines.withUnsafeMutableBufferPointer { lines in
+                var line: Int32 = 0
+                for index in bytes.indices {
+                    lines[index] = line
+                    if bytes[index] == 0x0A {
+                        line += 1
+                        starts.append(index + 1)
+                    }
+                }
+                lines[bytes.count] = line
+            }
         }
         self.lineStarts = starts
+        self.lineOfByte = lines
     }
 }
 
@@ -195,8 +210,7 @@ extension YAMLParser {
     }
 
     mutating func parseBlockMapping(indent: Int, firstKey: YAMLNode, firstKeyOffset: Int) throws -> YAMLNode {
-        var pairs: [YAMLPair] = []
-        var seen: [String: TextPosition] = [:]
+        var pairs = YAMLPairs()
         var keyNode = firstKey
         var keyOffset = firstKeyOffset
         while true {
@@ -206,11 +220,8 @@ extension YAMLParser {
             let keyPosition = position(of: keyOffset)
             let value = try parseValueAfterIndicator(parentIndent: indent, context: .mappingValue, indicatorOffset: i - 1)
                 ?? emptyNode(at: i)
-            if let first = seen[key] {
+            if let first = pairs.add(YAMLPair(key: key, keyPosition: keyPosition, value: value)) {
                 duplicates.append(YAMLDuplicateKey(key: key, position: keyPosition, firstPosition: first))
-            } else {
-                seen[key] = keyPosition
-                pairs.append(YAMLPair(key: key, keyPosition: keyPosition, value: value))
             }
             guard try continueCollection(indent: indent, above: "the key above it; align it or nest it under a key") else { break }
             if atSequenceIndicator() {
@@ -219,7 +230,7 @@ extension YAMLParser {
             keyOffset = i
             keyNode = try parseImplicitKey()
         }
-        return YAMLNode(.mapping(pairs), at: position(of: firstKeyOffset))
+        return YAMLNode(.mapping(pairs.pairs), at: position(of: firstKeyOffset))
     }
 
     /// Parses a key at the start of a mapping line and leaves the scanner on its ':'.

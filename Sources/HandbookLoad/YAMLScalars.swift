@@ -136,6 +136,18 @@ extension YAMLParser {
         let quote = b[i]
         let double = quote == UInt8(ascii: "\"")
         i += 1
+        let style: YAMLNode.ScalarStyle = double ? .doubleQuoted : .singleQuoted
+        // Most quoted text is one line without escapes: it is taken from the bytes as it is.
+        let plainEnd = b.withUnsafeBufferPointer { bytes in
+            var end = i
+            while end < bytes.count, bytes[end] != quote, bytes[end] != 0x0A, !(double && bytes[end] == UInt8(ascii: "\\")) { end += 1 }
+            return end
+        }
+        if plainEnd < b.count, b[plainEnd] == quote, double || plainEnd + 1 >= b.count || b[plainEnd + 1] != quote {
+            let text = self.text(i, plainEnd)
+            i = plainEnd + 1
+            return YAMLNode(.scalar(text, style), at: position(of: start))
+        }
         var out: [UInt8] = []
         // Escaped blanks must survive the trimming that line folding does.
         var protected = 0
@@ -186,7 +198,6 @@ extension YAMLParser {
             out.append(c)
             i += 1
         }
-        let style: YAMLNode.ScalarStyle = double ? .doubleQuoted : .singleQuoted
         return YAMLNode(.scalar(String(decoding: out, as: UTF8.self), style), at: position(of: start))
     }
 

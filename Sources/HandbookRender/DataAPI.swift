@@ -66,8 +66,9 @@ struct DataAPI: OutputGenerator {
         let encoded = Parallel.map(chosen) { entity -> (item: [UInt8], detail: [UInt8]) in
             // The members both forms share (`fields` … `url`) are encoded once; the list item puts `detail`
             // before them and the block puts `backlinks` and `body_html` (keys stay in sorted order).
-            var core = self.entity(in: entity).bytes
-            core.removeFirst()
+            var core: [UInt8] = []
+            core.reserveCapacity(1024)
+            self.members(of: entity, into: &core)
             var item: [UInt8] = Array("{\"detail\":".utf8)
             JSONString.append(self.baseURL + Self.blockPath(entity.reference, count: self.index.entities(of: entity.reference.type).count), to: &item)
             item.append(0x2C)
@@ -185,37 +186,57 @@ struct DataAPI: OutputGenerator {
         return out
     }
 
-    /// One entry as JSON: identity, every field typed, references resolved. (Every key here sorts after
-    /// `backlinks`, `body_html` and `detail`, which the lists and blocks add in front when they splice it.)
-    func entity(in entity: Entity) -> JSONValue {
-        var object: [String: JSONValue] = [
-            "type": .string(entity.reference.type.folder),
-            "slug": .string(entity.reference.slug),
-            "name": .string(entity.name),
-            "url": .string(baseURL + index.links.entity(entity.reference)),
-        ]
-        var fields: [String: JSONValue] = [:]
-        for entry in entity.fields { fields[entry.key] = value(entry.value) }
-        object["fields"] = .object(fields)
-        if let changed = entity.lastChanged { object["last_modified"] = .string(Self.timestamp(changed)) }
-        return .object(object)
+    /// One entry as JSON without its opening brace: identity, every field typed, references resolved. Written
+    /// straight into bytes, keys in sorted order as `JSONValue` writes them, with no tree of values made for
+    /// each entry. (Every key here sorts after `backlinks`, `body_html` and `detail`, which the lists and blocks
+    /// put in front when they splice it.)
+    func members(of entity: Entity, into out: inout [UInt8]) {
+        out += Array("\"fields\":".utf8)
+        encode(entity.fields, into: &out)
+        if let changed = entity.lastChanged {
+            out += Array(",\"last_modified\":".utf8)
+            JSONString.append(Self.timestamp(changed), to: &out)
+        }
+        for (key, text) in [(",\"name\":", entity.name), (",\"slug\":", entity.reference.slug),
+                            (",\"type\":", entity.reference.type.folder), (",\"url\":", baseURL + index.links.entity(entity.reference))] {
+            out += Array(key.utf8)
+            JSONString.append(text, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
     }
 
-    func value(_ value: FieldValue) -> JSONValue {
+    /// A field's value as `JSONValue` would encode it: numbers canonical, dates as text, references resolved.
+    func encode(_ value: FieldValue, into out: inout [UInt8]) {
         switch value {
-        case .text(let text): return .string(text)
-        case .integer(let number): return .number(String(number))
-        case .number(let text): return .number(Self.canonicalNumber(text))
-        case .boolean(let flag): return .bool(flag)
-        case .date(let date): return .string(date.description)
-        case .dateTime(let dateTime): return .string(dateTime.description)
-        case .reference(let target): return reference(target)
-        case .list(let items): return .array(items.map { self.value($0) })
-        case .record(let entries):
-            var object: [String: JSONValue] = [:]
-            for entry in entries { object[entry.key] = self.value(entry.value) }
-            return .object(object)
+        case .text(let text): JSONString.append(text, to: &out)
+        case .integer(let number): out += Array(String(number).utf8)
+        case .number(let text): out += Array(Self.canonicalNumber(text).utf8)
+        case .boolean(let flag): out += Array((flag ? "true" : "false").utf8)
+        case .date(let date): JSONString.append(date.description, to: &out)
+        case .dateTime(let dateTime): JSONString.append(dateTime.description, to: &out)
+        case .reference(let target): reference(target).encode(into: &out)
+        case .list(let items):
+            out.append(UInt8(ascii: "["))
+            for (position, item) in items.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                encode(item, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .record(let entries): encode(entries, into: &out)
         }
+    }
+
+    /// Fields as an object, keys sorted as `JSONValue` sorts them. Validation keeps one value a key (a repeated
+    /// key is reported and dropped), so the entries are sorted, not gathered into a dictionary first.
+    func encode(_ entries: [FieldEntry], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for (number, position) in entries.indices.sorted(by: { entries[$0].key < entries[$1].key }).enumerated() {
+            if number > 0 { out.append(UInt8(ascii: ",")) }
+            JSONString.append(entries[position].key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            encode(entries[position].value, into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
     }
 
     /// `{type, slug, name, url}` for a published entry; without name and url when it is not published.

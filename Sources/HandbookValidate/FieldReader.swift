@@ -164,6 +164,11 @@ struct FieldReader {
 extension String {
     /// The text without leading and trailing spaces, tabs and line breaks.
     var trimmingSpaces: String {
+        // Nearly every value starts and ends with text: then it is given back as it is, without a copy.
+        let bytes = utf8
+        if let first = bytes.first, let last = bytes.last, !Self.isSpace(Unicode.Scalar(first)), !Self.isSpace(Unicode.Scalar(last)) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }),
               let last = scalars.lastIndex(where: { !Self.isSpace($0) }) else { return "" }
