@@ -1,5 +1,7 @@
-/// A front-matter value after validation, typed by its field's schema.
-public indirect enum FieldValue: Hashable, Sendable {
+/// A front-matter value after validation, typed by its field's schema. Text, numbers and collections are held
+/// in place (a build reads hundreds of thousands of them); the larger dates and references in a box of their
+/// own, so a value is no larger than its text.
+public enum FieldValue: Hashable, Sendable {
     /// Text.
     case text(String)
     /// A whole number.
@@ -9,11 +11,11 @@ public indirect enum FieldValue: Hashable, Sendable {
     /// A boolean.
     case boolean(Bool)
     /// A year, month or date.
-    case date(PartialDate)
+    indirect case date(PartialDate)
     /// A date with a time.
-    case dateTime(DateTimeValue)
+    indirect case dateTime(DateTimeValue)
     /// A reference to another entry.
-    case reference(EntityReference)
+    indirect case reference(EntityReference)
     /// A list.
     case list([FieldValue])
     /// A mapping, keys in schema order (or file order for free keys).

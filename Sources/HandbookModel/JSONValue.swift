@@ -1,5 +1,5 @@
 /// A JSON value with a deterministic encoding: object keys sorted, no whitespace, numbers as written.
-public indirect enum JSONValue: Hashable, Sendable {
+public enum JSONValue: Hashable, Sendable {
     case string(String)
     /// A number, kept as its text so amounts are never rounded.
     case number(String)

@@ -6,7 +6,7 @@ public struct YAMLNode: Hashable, Sendable {
     }
 
     /// The node's content.
-    public indirect enum Value: Hashable, Sendable {
+    public enum Value: Hashable, Sendable {
         /// Text, exactly as written after YAML's quoting and folding rules.
         case scalar(String, ScalarStyle)
         /// A block or flow sequence.
