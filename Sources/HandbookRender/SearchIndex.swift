@@ -1,5 +1,6 @@
 import Foundation
 import HandbookModel
+import Mustache
 
 /// The client-side search index: built from the typed entries (not from the HTML), split into few files
 /// so a query fetches only what it needs. `themes/default/assets/search-core.js` reads it with the same
@@ -235,7 +236,8 @@ public struct SearchIndex: Sendable {
     /// What a result shows of an entry (see `d/<block>.json` above).
     func result(_ entity: Entity) -> JSONValue {
         var summary = entity[.summary]?.text ?? ""
-        if summary.count > 200 { summary = String(summary.prefix(199)) + "…" }
+        // No more bytes than the limit is no more characters either: most summaries are not counted.
+        if summary.utf8.count > 200 && summary.count > 200 { summary = String(summary.prefix(199)) + "…" }
         var object: [String: JSONValue] = ["n": .string(entity.name), "u": .string(links.entity(entity.reference)),
                                            "t": .string(types[entity.reference.type].singular)]
         if !summary.isEmpty { object["s"] = .string(summary) }
@@ -261,62 +263,61 @@ public struct SearchIndex: Sendable {
     /// A token file as compact JSON, tokens in byte order (tokens are `a`–`z` and `0`–`9`, and `*`:
     /// nothing to escape).
     func encode(_ shard: Shard) -> [UInt8] {
-        var out: [UInt8] = [UInt8(ascii: "{")]
+        var out = ByteBuffer(capacity: 4096)
+        out.append(UInt8(ascii: "{"))
         if shard.split {
             Self.encode(Array("*".utf8), shard.star, total: shard.starTotal, into: &out)
         }
         for range in shard.ranges {
             for id in range {
                 if out.count > 1 { out.append(UInt8(ascii: ",")) }
-                Self.encode(postings.table.bytes(id), postings.postings(id), total: postings.totals[id], into: &out)
+                postings.table.bytes(id).withUnsafeBufferPointer { token in
+                    Self.encode(token, postings.postings(id), total: postings.totals[id], into: &out)
+                }
             }
         }
         out.append(UInt8(ascii: "}"))
-        return out
+        return out.array()
     }
 
     /// One `"token":[Δdoc,code,…(,total)]` entry.
-    static func encode<Token: Collection<UInt8>>(_ token: Token, _ postings: [Posting], total: Int?, into out: inout [UInt8]) {
+    static func encode(_ token: UnsafeBufferPointer<UInt8>, _ postings: [Posting], total: Int?, into out: inout ByteBuffer) {
         out.append(UInt8(ascii: "\""))
-        out.append(contentsOf: token)
-        out.append(contentsOf: "\":[".utf8)
+        out.append(token)
+        out.append("\":[")
         var previous = 0
         for (position, posting) in postings.enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
-            appendNumber(posting.doc - previous, to: &out)
+            out.append(decimal: posting.doc - previous)
             out.append(UInt8(ascii: ","))
-            appendNumber(posting.code, to: &out)
+            out.append(decimal: posting.code)
             previous = posting.doc
         }
         if let total {
             out.append(UInt8(ascii: ","))
-            appendNumber(total, to: &out)
+            out.append(decimal: total)
         }
         out.append(UInt8(ascii: "]"))
     }
 
+    /// `encode(_:_:total:into:)` for a token given as an array.
+    static func encode(_ token: [UInt8], _ postings: [Posting], total: Int?, into out: inout ByteBuffer) {
+        token.withUnsafeBufferPointer { encode($0, postings, total: total, into: &out) }
+    }
+
     /// A shard as compact JSON, tokens sorted (for tests: the files are written by `encode(_ shard:)`).
     static func encode(_ tokens: [String: [Posting]], total: (String) -> Int?) -> String {
-        var out: [UInt8] = [UInt8(ascii: "{")]
+        var out = ByteBuffer()
+        out.append(UInt8(ascii: "{"))
         for token in tokens.keys.sorted() {
             if out.count > 1 { out.append(UInt8(ascii: ",")) }
             encode(Array(token.utf8), tokens[token] ?? [], total: total(token), into: &out)
         }
         out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: out.array(), as: UTF8.self)
     }
 
-    /// Appends a non-negative number's decimal digits.
-    static func appendNumber(_ value: Int, to out: inout [UInt8]) {
-        if value < 10 {
-            out.append(UInt8(ascii: "0") + UInt8(value))
-            return
-        }
-        appendNumber(value / 10, to: &out)
-        out.append(UInt8(ascii: "0") + UInt8(value % 10))
-    }
-
-    /// How many bytes `appendNumber` writes for a non-negative number.
+    /// How many bytes a non-negative number takes in decimal.
     static func digits(_ value: Int) -> Int {
         var count = 1
         var rest = value
