@@ -287,9 +287,19 @@ public enum HTML {
     /// are, and each special character's reference.
     @inline(__always)
     private static func pieces(of bytes: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let count = bytes.count
+        // Most values have nothing to escape: tested a word at a time, the last word overlapping the one before,
+        // and then given whole, without looking at the last bytes one by one.
+        if count >= 8, let base = bytes.baseAddress {
+            var word = 0
+            while word + 8 <= count, !maySpecial(UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self)) { word += 8 }
+            if word == count || (word + 8 > count && !maySpecial(UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self))) {
+                emit(bytes)
+                return
+            }
+        }
         var start = 0
         var index = 0
-        let count = bytes.count
         while index < count {
             // Eight bytes at a time past runs with nothing to escape: every value of every page comes through here.
             if index + 8 <= count, !maySpecial(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {

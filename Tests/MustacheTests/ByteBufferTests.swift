@@ -50,4 +50,24 @@ import Testing
         #expect(buffer.array() == array)
         #expect(String(decoding: array, as: UTF8.self) == "Tom &amp; &quot;Jerry&quot; &lt;b&gt;&#39;s&lt;/b&gt; — plain")
     }
+
+    /// A special character at any place of texts of every length up to three words is escaped, whichever word
+    /// (or overlapping last word) it falls in; texts without one come back as they are.
+    @Test func escapesASpecialCharacterAtAnyPlace() {
+        for length in 1...24 {
+            let plain = String(repeating: "a", count: length)
+            #expect(HTML.escape(plain) == plain)
+            var buffer = ByteBuffer()
+            HTML.escape(plain, into: &buffer)
+            #expect(String(decoding: buffer.array(), as: UTF8.self) == plain)
+            for place in 0..<length {
+                var characters = Array(plain)
+                characters[place] = "<"
+                var escaped = ByteBuffer()
+                HTML.escape(String(characters), into: &escaped)
+                let expected = String(repeating: "a", count: place) + "&lt;" + String(repeating: "a", count: length - place - 1)
+                #expect(String(decoding: escaped.array(), as: UTF8.self) == expected, "length \(length), place \(place)")
+            }
+        }
+    }
 }
