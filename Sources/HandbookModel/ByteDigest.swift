@@ -30,8 +30,7 @@ public struct ByteDigest: Hashable, Sendable {
 
     /// Adds a string's UTF-8 bytes.
     public mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        text.withContiguousUTF8 { add(UnsafeRawBufferPointer($0)) }
     }
 
     /// Adds a number.

@@ -42,8 +42,7 @@ public struct ByteRecordWriter {
 
     /// Writes a text's UTF-8 bytes as a run.
     @inlinable public mutating func text(_ text: String) {
-        var text = text
-        text.withUTF8 { run($0) }
+        text.withContiguousUTF8 { run($0) }
     }
 
     /// Writes a digest's two lanes, eight bytes each.

@@ -97,8 +97,7 @@ public enum ControlCharacters {
     /// The first forbidden scalar of `text`, or nil.
     public static func firstForbidden(in text: String) -> Unicode.Scalar? {
         // Most text has none: test the bytes, and find the scalar only when there is one.
-        var copy = text
-        guard let offset = copy.withUTF8({ firstForbidden(in: $0) }) else { return nil }
+        guard let offset = text.withContiguousUTF8({ firstForbidden(in: $0) }) else { return nil }
         let index = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
         return text.unicodeScalars[index]
     }

@@ -20,8 +20,7 @@ public struct FieldName: Hashable, Sendable, CustomStringConvertible {
     /// two integers, and names only where those agree.
     public static func key(of name: String) -> UInt64 {
         // Through the contiguous bytes: the UTF-8 view of a short string is decoded a byte at a time.
-        var name = name
-        return name.withUTF8 { bytes in
+        name.withContiguousUTF8 { bytes in
             var key = UInt64(truncatingIfNeeded: bytes.count) << 56
             for index in 0..<min(7, bytes.count) { key |= UInt64(bytes[index]) << UInt64(8 * index) }
             return key

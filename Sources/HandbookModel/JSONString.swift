@@ -30,8 +30,7 @@ public enum JSONString {
     /// `"`, `\`, control characters (C0, DEL, C1) and U+2028/U+2029 (which end lines in JavaScript) are escaped.
     public static func append(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
-        var text = text
-        text.withUTF8 { bytes in
+        text.withContiguousUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
             var start = 0
             var index = 0

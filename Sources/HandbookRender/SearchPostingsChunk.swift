@@ -1,5 +1,6 @@
 import Foundation
 import HandbookModel
+import Mustache
 
 /// The tokens of a run of documents, found on one thread: a token table of its own (the index merges
 /// the chunks' tables in order afterwards) and each document's tokens as integer ids with their best
@@ -66,8 +67,7 @@ struct SearchPostingsChunk: Sendable {
     /// definition of a document's text, for tokenizing it and for the key it is kept under between builds.
     static func texts(of entity: Entity, index: SiteIndex, _ visit: (Place, UnsafeBufferPointer<UInt8>) -> Void) {
         func read(_ place: Place, _ text: String) {
-            var text = text
-            text.withUTF8 { visit(place, $0) }
+            text.withUTF8Bytes { visit(place, $0) }
         }
         // Another name an entry is known by weighs as its name: "PB" alone is as good as the whole name.
         read(.name, entity.name)

@@ -77,8 +77,7 @@ public struct ByteBuffer: ~Copyable {
     @inlinable
     public mutating func append(_ text: String) {
         // Through the text's contiguous bytes: appending its UTF-8 view would go a byte at a time.
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// Appends a non-negative integer in decimal.
@@ -130,5 +129,16 @@ public struct ByteBuffer: ~Copyable {
         base.deallocate()
         base = grown
         capacity = newCapacity
+    }
+}
+
+extension String {
+    /// `body`'s result for the text's UTF-8 bytes, read in place where they are contiguous (as a native
+    /// string's are), so the string is neither copied nor retained; other strings are copied once.
+    @inlinable
+    public func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return try copy.withUTF8(body)
     }
 }

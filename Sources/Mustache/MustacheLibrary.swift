@@ -263,8 +263,7 @@ public enum HTML {
 
     /// Appends `text`'s UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped; runs without them are copied whole.
     public static func escape(_ text: String, into out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in pieces(of: bytes) { out.append(contentsOf: $0) } }
+        text.withUTF8Bytes { bytes in pieces(of: bytes) { out.append(contentsOf: $0) } }
     }
 
     /// Appends UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped, as `escape(_:into:)` does for text.
@@ -274,8 +273,7 @@ public enum HTML {
 
     /// Appends `text`'s UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped into a buffer.
     public static func escape(_ text: String, into out: inout ByteBuffer) {
-        var text = text
-        text.withUTF8 { bytes in pieces(of: bytes) { out.append($0) } }
+        text.withUTF8Bytes { bytes in pieces(of: bytes) { out.append($0) } }
     }
 
     /// Appends UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped into a buffer.

@@ -154,8 +154,7 @@ public struct MustacheFields: Sendable, ExpressibleByDictionaryLiteral {
     /// keyed once, when it is compiled.
     static func key(_ name: String) -> UInt64 {
         // Through the contiguous bytes: the UTF-8 view of a short string is decoded a byte at a time.
-        var name = name
-        return name.withUTF8 { bytes in
+        name.withUTF8Bytes { bytes in
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
             return hash
