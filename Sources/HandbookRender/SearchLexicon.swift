@@ -27,8 +27,9 @@ extension SearchTokenizer {
     ]
 
     /// The word lists as bytes: one table holds the stopwords and the British words, so a token is
-    /// looked up once, and only when a word of its length begins and ends with its letters.
-    struct Lexicon: Sendable {
+    /// looked up once, and only when a word of its length begins and ends with its letters. A class, so each of
+    /// the hundreds of thousands of texts tokenized a build takes one reference to it, not one to each table.
+    final class Lexicon: Sendable {
         static let shared = Lexicon()
 
         /// Stopwords, then British words.
