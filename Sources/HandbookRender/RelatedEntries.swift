@@ -114,9 +114,9 @@ public struct RelatedEntries: Sendable {
     public func related(to reference: EntityReference) -> [Match] {
         guard let me = index.position(reference), let entity = index.entity(reference) else { return [] }
         // Positions, so a candidate is checked without reading its entry (a page meets thousands of them).
-        var linked: Set<Int> = []
-        for other in entity.references { if let position = index.position(other) { linked.insert(position) } }
-        for other in index.backlinks[reference] ?? [] { if let position = index.position(other) { linked.insert(position) } }
+        var linked: [Int] = []
+        for other in entity.references { if let position = index.position(other) { linked.append(position) } }
+        for other in index.backlinks[reference] ?? [] { if let position = index.position(other) { linked.append(position) } }
         let own = features[me]
         // Every candidate's score in a table by position, kept between pages and cleared through the list of
         // positions touched: the cost is the length of the lists walked, whatever their number.
@@ -127,6 +127,9 @@ public struct RelatedEntries: Sendable {
         // The best `limit`, best first (a higher rank, then a lower position).
         var best: [(position: Int, score: Score)] = []
         best.reserveCapacity(Self.limit + 1)
+        // The linked entries are marked in the table (and unmarked after), so a candidate is ruled out by one read.
+        for position in linked { table.scores[position].linked = true }
+        defer { for position in linked { table.scores[position].linked = false } }
         // Through a pointer: the table is a class's, and each access to it would otherwise be checked.
         table.scores.withUnsafeMutableBufferPointer { scores in
             for (bit, feature) in own.prefix(64).enumerated() {
@@ -141,8 +144,8 @@ public struct RelatedEntries: Sendable {
             }
             for position in touched {
                 let score = scores[position]
-                scores[position] = Score()
-                guard position != me, score.weight >= Self.threshold, !linked.contains(position) else { continue }
+                scores[position].clear()
+                guard position != me, score.weight >= Self.threshold, !score.linked else { continue }
                 func above(_ other: (position: Int, score: Score)) -> Bool {
                     score.rank > other.score.rank || (score.rank == other.score.rank && position < other.position)
                 }
@@ -197,6 +200,15 @@ public struct RelatedEntries: Sendable {
         var weight = 0
         /// Bit i set: shares the page's entry's i-th thing.
         var shared: UInt64 = 0
+        /// True while the page's entry names or is named by this one (not related: already linked).
+        var linked = false
+
+        /// Zero again, but still marked linked while the page is being worked on.
+        mutating func clear() {
+            rank = 0
+            weight = 0
+            shared = 0
+        }
 
         mutating func add(bit: Int, weight: Int, rarity: Double) {
             rank += rarity
