@@ -58,15 +58,10 @@ public enum ControlCharacters {
         var index = start
         let count = bytes.count
         guard let base = bytes.baseAddress else { return nil }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while index < count {
             if index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                // A byte below 0x20, or above 0x7E: exact as presence tests (no borrow or carry of one byte
-                // reaches another's high bit before the first byte that has one).
-                let below = (word &- ones &* 0x20) & ~word & highs
-                let above = ((word &+ ones) | word) & highs
-                if below | above == 0 || !mayHoldForbidden(word) {
+                if isPrintableASCII(word) || !mayHoldForbidden(word) {
                     index += 8
                     continue
                 }
@@ -75,6 +70,33 @@ public enum ControlCharacters {
             index += 1
         }
         return nil
+    }
+
+    /// True when every byte of `word` is printable ASCII (0x20–0x7E). A byte below 0x20, or above 0x7E, is found by
+    /// presence tests that are exact (no borrow or carry of one byte reaches another's high bit before the first
+    /// byte that has one).
+    @inline(__always)
+    static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let below = (word &- ones &* 0x20) & ~word & highs
+        let above = ((word &+ ones) | word) & highs
+        return below | above == 0
+    }
+
+    /// True when every byte is printable ASCII (0x20–0x7E): text a writer can take as it is.
+    public static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index + 8 <= count {
+            if !isPrintableASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { return false }
+            index += 8
+        }
+        while index < count {
+            if bytes[index] < 0x20 || bytes[index] >= 0x7F { return false }
+            index += 1
+        }
+        return true
     }
 
     /// False when every byte of `word` is printable ASCII (0x20–0x7E), tab, line feed or carriage return. Each

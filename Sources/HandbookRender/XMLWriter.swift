@@ -89,9 +89,7 @@ struct XMLWriter: ~Copyable {
         let start = buffer.count
         HTML.escape(value, into: &buffer)
         // Most text is printable ASCII, which holds neither a forbidden character nor a break: one pass finds so.
-        let plain = buffer.withUnsafeBytes { written in
-            !written[start...].contains { $0 < 0x20 || $0 >= 0x7F }
-        }
+        let plain = buffer.withUnsafeBytes { written in ControlCharacters.isPrintableASCII(UnsafeBufferPointer(rebasing: written[start...])) }
         if plain { return }
         var text = buffer.bytes(from: start)
         buffer.removeLast(from: start)

@@ -139,4 +139,19 @@ import Testing
             }
         }
     }
+
+    /// Printable ASCII is told from anything else at every place of texts up to three words long.
+    @Test func printableASCIIIsToldFromAnyOtherByteAtAnyPlace() {
+        for length in 0...24 {
+            let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            #expect(plain.withUnsafeBufferPointer { ControlCharacters.isPrintableASCII($0) })
+            for place in 0..<length {
+                for other: UInt8 in [0x00, 0x09, 0x0A, 0x1F, 0x7F, 0x80, 0xC3, 0xFF] {
+                    var bytes = plain
+                    bytes[place] = other
+                    #expect(!bytes.withUnsafeBufferPointer { ControlCharacters.isPrintableASCII($0) }, "length \(length), place \(place), byte \(other)")
+                }
+            }
+        }
+    }
 }
