@@ -37,9 +37,8 @@ struct EgoNetwork {
                 let angle = -Double.pi / 2 + 2 * Double.pi * Double(number) / Double(shown.count)
                 point = GraphLayout.Point(x: centre.x + rx * cos(angle), y: centre.y + ry * sin(angle))
             }
-            var drawn = node(graph.nodes[link.node], at: point, radius: 6, caption: link.label, site: site, root: root)
-            drawn.labelOnLeft = point.x < centre.x - 1
-            nodes.append(drawn)
+            nodes.append(node(graph.nodes[link.node], at: point, radius: 6, caption: link.label, site: site, root: root))
+            nodes[nodes.count - 1].labelOnLeft = point.x < centre.x - 1
         }
         nodes[0].label = nil
         let picture = GraphPicture(width: width, height: height, nodes: nodes,

@@ -1,3 +1,4 @@
+import HandbookModel
 import Mustache
 
 /// A node-link drawing as inline SVG: lines for edges under linked circles for nodes, some labelled. The
@@ -130,7 +131,7 @@ struct GraphPicture {
         let bytes = name.utf8
         if bytes.count <= limit { return name }
         // Printable ASCII is one character a byte: cut by bytes, without grouping characters.
-        if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(decoding: bytes.prefix(limit - 1), as: UTF8.self) + "…" }
+        if name.withUTF8Bytes({ ControlCharacters.isPrintableASCII($0) }) { return String(decoding: bytes.prefix(limit - 1), as: UTF8.self) + "…" }
         return name.count > limit ? String(name.prefix(limit - 1)) + "…" : name
     }
 }
