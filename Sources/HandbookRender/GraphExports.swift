@@ -81,9 +81,13 @@ struct GraphExports: OutputGenerator {
     func json(_ encoded: EncodedNodes) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(graph.nodes.count * 200 + graph.edges.count * 120)
-        func key(_ name: String, first: Bool = false) {
+        // A key's quotes and colon are written with it from the program's constants: no text is made for each.
+        func key(_ name: StaticString, first: Bool = false) {
             if !first { out.append(UInt8(ascii: ",")) }
-            out += Array("\"\(name)\":".utf8)
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            out.append(UInt8(ascii: "\""))
+            out.append(UInt8(ascii: ":"))
         }
         out += Array("{\"directed\":true,\"edges\":[".utf8)
         for (position, edge) in graph.edges.enumerated() {
