@@ -74,10 +74,10 @@ public enum ICalendar {
                 zones[zone] = zones[zone].map { (min($0.0, from), max($0.1, to)) } ?? (from, to)
             }
         }
-        for (zone, years) in zones.sorted(by: { $0.key < $1.key }) {
-            lines += TimeZoneBlocks.shared.lines(zone, from: years.0, to: years.1) { vtimezone(zone, from: years.0, to: years.1) }
-        }
         var out = folded(lines)
+        for (zone, years) in zones.sorted(by: { $0.key < $1.key }) {
+            out += TimeZoneBlocks.shared.bytes(zone, from: years.0, to: years.1) { vtimezone(zone, from: years.0, to: years.1) }
+        }
         out.reserveCapacity(out.count + items.reduce(0) { $0 + $1.bytes.count } + 15)
         for item in items { out += item.bytes }
         out += folded(["END:VCALENDAR"])

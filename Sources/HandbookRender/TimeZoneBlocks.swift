@@ -8,10 +8,11 @@ final class TimeZoneBlocks: @unchecked Sendable {
     static let shared = TimeZoneBlocks()
 
     private let lock = NSLock()
-    private var blocks: [String: [String]] = [:]
+    private var blocks: [String: [UInt8]] = [:]
 
-    /// The block's lines for `zone` from `firstYear` to `lastYear`, made by `make` the first time.
-    func lines(_ zone: String, from firstYear: Int, to lastYear: Int, make: () -> [String]) -> [String] {
+    /// The block for `zone` from `firstYear` to `lastYear` as a calendar holds it (lines folded, each ending in
+    /// CR LF): its lines made by `make` and folded the first time, then taken as they are.
+    func bytes(_ zone: String, from firstYear: Int, to lastYear: Int, make: () -> [String]) -> [UInt8] {
         let key = "\(zone) \(firstYear) \(lastYear)"
         lock.lock()
         if let cached = blocks[key] {
@@ -19,7 +20,7 @@ final class TimeZoneBlocks: @unchecked Sendable {
             return cached
         }
         lock.unlock()
-        let made = make()
+        let made = ICalendar.folded(make())
         lock.lock()
         blocks[key] = made
         lock.unlock()
