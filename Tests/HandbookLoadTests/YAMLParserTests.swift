@@ -114,6 +114,32 @@ func syntaxError(_ text: String) -> YAMLSyntaxError? {
         #expect(document.root?.pairs?.first?.value.scalarText == "1")
     }
 
+    /// Repeats are found in mappings of any size (large ones look keys up in an index) and in flow mappings.
+    @Test(arguments: [3, 16, 17, 40])
+    func reportsDuplicateKeysInMappingsOfAnySize(_ keys: Int) throws {
+        var text = (0..<keys).map { "k\($0): \($0)\n" }.joined()
+        text += "k\(keys - 1): again\nk0: again\nextra: x\n"
+        let document = try YAMLParser.parse(Array(text.utf8))
+        #expect(document.duplicateKeys.map(\.key) == ["k\(keys - 1)", "k0"])
+        #expect(document.duplicateKeys.map(\.position.line) == [keys + 1, keys + 2])
+        #expect(document.root?.pairs?.count == keys + 1)
+        #expect(document.root?.pairs?.first?.value.scalarText == "0")
+        #expect(document.root?.pairs?.last?.key == "extra")
+        let flow = try YAMLParser.parse(Array("m: {a: 1, b: 2, a: 3}\n".utf8))
+        #expect(flow.duplicateKeys.map(\.key) == ["a"])
+        #expect(flow.root?.pairs?.first?.value.pairs?.count == 2)
+    }
+
+    /// Quoted text on one line is read as it is; escapes, doubled single quotes and line breaks still apply.
+    @Test(arguments: [
+        ("a: \"plain text\"\n", "plain text"), ("a: 'plain text'\n", "plain text"), ("a: 'it''s'\n", "it's"),
+        ("a: \"tab\\there\"\n", "tab\there"), ("a: \"one\n  two\"\n", "one two"), ("a: ''\n", ""), ("a: \"\"\n", ""),
+    ])
+    func readsQuotedText(_ yaml: String, _ text: String) throws {
+        let document = try YAMLParser.parse(Array(yaml.utf8))
+        #expect(document.root?.pairs?.first?.value.scalarText == text)
+    }
+
     @Test(arguments: [
         ("a: &x 1\n", "anchors"),
         ("a: *x\n", "aliases"),
