@@ -16,16 +16,12 @@ public enum ICalendar {
         case deadline(funder: Entity, call: FieldValue, number: Int)
     }
 
-    /// One calendar holding `events`; `name` becomes `NAME` and `X-WR-CALNAME`, and `isFeed` adds refresh hints.
+    /// One calendar holding `events`, as text; `name` becomes `NAME` and `X-WR-CALNAME`, and `isFeed` adds refresh
+    /// hints. (The site's calendars write each event once, `render`, and put them together with `bytes`.)
     public static func calendar(name: String, events: [Entity], index: SiteIndex, baseURL: String, isFeed: Bool) -> String {
-        String(decoding: bytes(name: name, items: events.map(Item.event), index: index, baseURL: baseURL, isFeed: isFeed), as: UTF8.self)
-    }
-
-    /// One calendar holding events and deadlines, as the UTF-8 bytes of its file: each content line folded
-    /// as it is written, lines ending in CR LF.
-    public static func bytes(name: String, items: [Item], index: SiteIndex, baseURL: String, isFeed: Bool) -> [UInt8] {
         let host = host(of: baseURL)
-        return bytes(name: name, items: items.map { render($0, index: index, baseURL: baseURL, host: host) }, isFeed: isFeed)
+        let items = events.map { render(.event($0), index: index, baseURL: baseURL, host: host) }
+        return String(decoding: bytes(name: name, items: items, isFeed: isFeed), as: UTF8.self)
     }
 
     /// An item written once, for every calendar that holds it: its lines, folded, each ending in CR LF, and the
@@ -53,7 +49,8 @@ public enum ICalendar {
         return Rendered(bytes: folded(lines), zones: zones.map { ($0.key, $0.value.0, $0.value.1) })
     }
 
-    /// A calendar of items already written, in the order given.
+    /// A calendar of items already written, in the order given, as the UTF-8 bytes of its file: each content line
+    /// folded, lines ending in CR LF.
     public static func bytes(name: String, items: [Rendered], isFeed: Bool) -> [UInt8] {
         var lines = [
             "BEGIN:VCALENDAR",

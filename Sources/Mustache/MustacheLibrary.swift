@@ -335,8 +335,7 @@ public enum HTML {
     /// `text` with HTML's special characters escaped.
     public static func escape(_ text: String) -> String {
         // Most names, links and labels have nothing to escape: then the text is given back as it is.
-        var copy = text
-        let special = copy.withUTF8 { bytes in
+        let special = text.withUTF8Bytes { bytes in
             var index = 0
             while index + 8 <= bytes.count {
                 if maySpecial(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) { return true }
