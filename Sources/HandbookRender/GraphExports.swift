@@ -4,7 +4,7 @@ import Mustache
 /// The social graph in the forms network tools open: `api/graph.json` (for scripts and the site's own
 /// pages), `api/graph.graphml` (Gephi, Cytoscape, yEd, networkx; attribute keys declared) and
 /// `api/graph.gexf` (Gephi's own format, GEXF 1.2). The same nodes and edges in the same order in each.
-/// Written straight into bytes, each node's ids and address encoded once: at 10,000 entries the three
+/// Written straight into bytes, each node's ids and address and each edge's values worked out once: at 10,000 entries the three
 /// files are some 20 MB.
 struct GraphExports: OutputGenerator {
     static let name = "graph exports"
@@ -25,7 +25,7 @@ struct GraphExports: OutputGenerator {
     }
 
     func files() -> [OutputFile] {
-        let encoded = EncodedNodes(graph: graph, index: index, baseURL: baseURL)
+        let encoded = Encoded(graph: graph, index: index, baseURL: baseURL)
         return Parallel.map([0, 1, 2]) { form -> OutputFile in
             switch form {
             case 0: return OutputFile(path: Self.jsonPath, bytes: json(encoded))
@@ -35,16 +35,21 @@ struct GraphExports: OutputGenerator {
         }
     }
 
-    /// Each node's ids and attribute values, encoded once for all three forms.
-    struct EncodedNodes {
+    /// Each node's ids and attribute values, and each edge's, worked out once for all three forms.
+    struct Encoded {
         /// `"<type>/<slug>"` as a JSON string, quotes included.
         var jsonIDs: [[UInt8]] = []
         /// `<type>:<slug>`, escaped for XML (name tokens allow no `/`).
         var xmlIDs: [[UInt8]] = []
         /// Each node's attribute values in `nodeAttributes` order; nil where it has none.
         var values: [[String?]] = []
+        /// Each edge's attribute values in `edgeAttributes` order (the amount in its canonical form).
+        var edgeValues: [[String?]] = []
 
         init(graph: SocialGraph, index: SiteIndex, baseURL: String) {
+            jsonIDs.reserveCapacity(graph.nodes.count)
+            xmlIDs.reserveCapacity(graph.nodes.count)
+            values.reserveCapacity(graph.nodes.count)
             for node in graph.nodes {
                 let folder = node.reference.type.folder
                 var json: [UInt8] = []
@@ -55,6 +60,9 @@ struct GraphExports: OutputGenerator {
                 xmlIDs.append(xml)
                 values.append([folder, node.country, node.topics.isEmpty ? nil : node.topics.joined(separator: ";"),
                                baseURL + index.links.entity(node.reference)])
+            }
+            edgeValues = graph.edges.map { edge in
+                [edge.relation, edge.field.rawValue, edge.amount.map(DataAPI.canonicalNumber), edge.currency, edge.date]
             }
         }
     }
@@ -71,78 +79,70 @@ struct GraphExports: OutputGenerator {
     static let edgeAttributes = [Attribute(name: "relation", type: "string"), Attribute(name: "field", type: "string"),
                                  Attribute(name: "amount", type: "double"), Attribute(name: "currency", type: "string"),
                                  Attribute(name: "date", type: "string")]
-
-    /// An edge's attribute values, in `edgeAttributes` order.
-    static func values(of edge: SocialGraph.Edge) -> [String?] {
-        [edge.relation, edge.field.rawValue, edge.amount.map(DataAPI.canonicalNumber), edge.currency, edge.date]
-    }
+    /// Where the amount is in an edge's values.
+    static let amountSlot = 2
 
     /// `{"directed": true, "edges": [...], "nodes": [...]}`, keys in sorted order as the rest of the API.
-    func json(_ encoded: EncodedNodes) -> [UInt8] {
+    func json(_ encoded: Encoded) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(graph.nodes.count * 200 + graph.edges.count * 120)
-        // A key's quotes and colon are written with it from the program's constants: no text is made for each.
-        func key(_ name: StaticString, first: Bool = false) {
-            if !first { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            out.append(UInt8(ascii: "\""))
-            out.append(UInt8(ascii: ":"))
-        }
+        // Each key is written with its quotes, colon and the comma before it from bytes made once.
+        let keys = Keys()
         out += Array("{\"directed\":true,\"edges\":[".utf8)
-        for (position, edge) in graph.edges.enumerated() {
+        for position in graph.edges.indices {
             if position > 0 { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "{"))
+            // Fields read in place: an edge copied out of the array would retain its texts.
             var first = true
-            if let amount = edge.amount {
-                key("amount", first: true)
-                out += Array(DataAPI.canonicalNumber(amount).utf8)
+            if let amount = encoded.edgeValues[position][Self.amountSlot] {
+                out += keys.amount[0]
+                out += Array(amount.utf8)
                 first = false
             }
-            if let currency = edge.currency {
-                key("currency", first: first)
+            if let currency = graph.edges[position].currency {
+                out += keys.currency[first ? 0 : 1]
                 JSONString.append(currency, to: &out)
                 first = false
             }
-            if let date = edge.date {
-                key("date", first: first)
+            if let date = graph.edges[position].date {
+                out += keys.date[first ? 0 : 1]
                 JSONString.append(date, to: &out)
                 first = false
             }
-            key("field", first: first)
-            JSONString.append(edge.field.rawValue, to: &out)
-            key("relation")
-            JSONString.append(edge.relation, to: &out)
-            key("source")
-            out += encoded.jsonIDs[edge.source]
-            key("target")
-            out += encoded.jsonIDs[edge.target]
+            out += keys.field[first ? 0 : 1]
+            JSONString.append(graph.edges[position].field.rawValue, to: &out)
+            out += keys.relation[1]
+            JSONString.append(graph.edges[position].relation, to: &out)
+            out += keys.source[1]
+            out += encoded.jsonIDs[graph.edges[position].source]
+            out += keys.target[1]
+            out += encoded.jsonIDs[graph.edges[position].target]
             out.append(UInt8(ascii: "}"))
         }
         out += Array("],\"nodes\":[".utf8)
-        for (position, node) in graph.nodes.enumerated() {
+        for position in graph.nodes.indices {
             if position > 0 { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "{"))
             var first = true
-            if let country = node.country {
-                key("country", first: true)
+            if let country = graph.nodes[position].country {
+                out += keys.country[0]
                 JSONString.append(country, to: &out)
                 first = false
             }
-            key("id", first: first)
+            out += keys.id[first ? 0 : 1]
             out += encoded.jsonIDs[position]
-            key("name")
-            JSONString.append(node.name, to: &out)
-            key("topics")
+            out += keys.name[1]
+            JSONString.append(graph.nodes[position].name, to: &out)
+            out += keys.topics[1]
             out.append(UInt8(ascii: "["))
-            for (number, topic) in node.topics.enumerated() {
+            for number in graph.nodes[position].topics.indices {
                 if number > 0 { out.append(UInt8(ascii: ",")) }
-                JSONString.append(topic, to: &out)
+                JSONString.append(graph.nodes[position].topics[number], to: &out)
             }
             out.append(UInt8(ascii: "]"))
-            key("type")
-            JSONString.append(node.reference.type.folder, to: &out)
-            key("url")
+            out += keys.type[1]
+            JSONString.append(graph.nodes[position].reference.type.folder, to: &out)
+            out += keys.url[1]
             JSONString.append(encoded.values[position][3] ?? "", to: &out)
             out.append(UInt8(ascii: "}"))
         }
@@ -150,8 +150,20 @@ struct GraphExports: OutputGenerator {
         return out
     }
 
+    /// The JSON form's keys as bytes: `"name":` first in an object, `,"name":` after another member.
+    struct Keys {
+        let amount = Self.forms("amount"), currency = Self.forms("currency"), date = Self.forms("date")
+        let field = Self.forms("field"), relation = Self.forms("relation"), source = Self.forms("source")
+        let target = Self.forms("target"), country = Self.forms("country"), id = Self.forms("id")
+        let name = Self.forms("name"), topics = Self.forms("topics"), type = Self.forms("type"), url = Self.forms("url")
+
+        static func forms(_ key: String) -> [[UInt8]] {
+            [Array("\"\(key)\":".utf8), Array(",\"\(key)\":".utf8)]
+        }
+    }
+
     /// GraphML 1.0: keys declared for every attribute (`label` is the name, as Gephi reads it), one directed graph.
-    func graphML(_ encoded: EncodedNodes) -> [UInt8] {
+    func graphML(_ encoded: Encoded) -> [UInt8] {
         var xml = XMLWriter()
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         xml.raw("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
@@ -167,12 +179,12 @@ struct GraphExports: OutputGenerator {
         let label = Array("<data key=\"label\">".utf8)
         let nodeKeys = Self.nodeAttributes.map { Array("<data key=\"\($0.name)\">".utf8) }
         let edgeKeys = Self.edgeAttributes.map { Array("<data key=\"\($0.name)\">".utf8) }
-        for (position, node) in graph.nodes.enumerated() {
+        for position in graph.nodes.indices {
             xml.raw("<node id=\"")
             xml.append(encoded: encoded.xmlIDs[position])
             xml.raw("\">")
             xml.append(encoded: label)
-            xml.text(node.name)
+            xml.text(graph.nodes[position].name)
             xml.raw("</data>")
             for (key, value) in zip(nodeKeys, encoded.values[position]) {
                 guard let value else { continue }
@@ -182,10 +194,10 @@ struct GraphExports: OutputGenerator {
             }
             xml.raw("</node>\n")
         }
-        for (number, edge) in graph.edges.enumerated() {
-            openEdge(&xml, id: "e\(number)", edge, encoded)
+        for number in graph.edges.indices {
+            openEdge(&xml, prefix: "e", number, encoded)
             xml.raw(">")
-            for (key, value) in zip(edgeKeys, Self.values(of: edge)) {
+            for (key, value) in zip(edgeKeys, encoded.edgeValues[number]) {
                 guard let value else { continue }
                 xml.append(encoded: key)
                 xml.text(value)
@@ -198,18 +210,19 @@ struct GraphExports: OutputGenerator {
     }
 
     /// `<edge id="…" source="…" target="…"`, the tag left open for more attributes.
-    func openEdge(_ xml: inout XMLWriter, id: String, _ edge: SocialGraph.Edge, _ encoded: EncodedNodes) {
+    func openEdge(_ xml: inout XMLWriter, prefix: StaticString, _ number: Int, _ encoded: Encoded) {
         xml.raw("<edge id=\"")
-        xml.raw(string: id)
+        xml.raw(prefix)
+        xml.integer(number)
         xml.raw("\" source=\"")
-        xml.append(encoded: encoded.xmlIDs[edge.source])
+        xml.append(encoded: encoded.xmlIDs[graph.edges[number].source])
         xml.raw("\" target=\"")
-        xml.append(encoded: encoded.xmlIDs[edge.target])
+        xml.append(encoded: encoded.xmlIDs[graph.edges[number].target])
         xml.raw("\"")
     }
 
     /// GEXF 1.2: attributes declared by class, node labels the names, edge labels the relations.
-    func gexf(_ encoded: EncodedNodes) -> [UInt8] {
+    func gexf(_ encoded: Encoded) -> [UInt8] {
         var xml = XMLWriter()
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         xml.raw("<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n<meta>\n")
@@ -221,22 +234,22 @@ struct GraphExports: OutputGenerator {
         let nodeValues = Self.nodeAttributes.indices.map { Array("<attvalue for=\"\($0)\" value=\"".utf8) }
         let edgeValues = Self.edgeAttributes.indices.map { Array("<attvalue for=\"\($0)\" value=\"".utf8) }
         xml.raw("<nodes>\n")
-        for (position, node) in graph.nodes.enumerated() {
+        for position in graph.nodes.indices {
             xml.raw("<node id=\"")
             xml.append(encoded: encoded.xmlIDs[position])
             xml.raw("\" label=\"")
-            xml.attribute(node.name)
+            xml.attribute(graph.nodes[position].name)
             xml.raw("\">")
             attributeValues(&xml, encoded.values[position], nodeValues)
             xml.raw("</node>\n")
         }
         xml.raw("</nodes>\n<edges>\n")
-        for (number, edge) in graph.edges.enumerated() {
-            openEdge(&xml, id: String(number), edge, encoded)
+        for number in graph.edges.indices {
+            openEdge(&xml, prefix: "", number, encoded)
             xml.raw(" label=\"")
-            xml.text(edge.relation)
+            xml.text(graph.edges[number].relation)
             xml.raw("\">")
-            attributeValues(&xml, Self.values(of: edge), edgeValues)
+            attributeValues(&xml, encoded.edgeValues[number], edgeValues)
             xml.raw("</edge>\n")
         }
         xml.raw("</edges>\n</graph>\n</gexf>\n")

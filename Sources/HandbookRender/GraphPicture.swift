@@ -71,39 +71,40 @@ struct GraphPicture {
             xml.raw("/>")
         }
         xml.raw("</g><g class=\"nodes\">")
-        for (position, node) in nodes.enumerated() {
+        for position in nodes.indices {
+            // Fields read in place: a copy of the node would retain each of its texts.
             xml.raw("<a class=\"")
-            xml.raw(string: node.className)
+            xml.raw(string: nodes[position].className)
             xml.raw("\" href=\"")
-            xml.text(node.href)
+            xml.text(nodes[position].href)
             xml.raw("\"")
             xml.attribute("data-node", integer: position)
-            for (name, value) in node.data {
+            for (name, value) in nodes[position].data {
                 xml.raw(" data-")
                 xml.raw(string: name)
                 xml.raw("=\"")
                 xml.text(value)
                 xml.raw("\"")
             }
-            if node.unfocusable { xml.raw(" tabindex=\"-1\"") }
+            if nodes[position].unfocusable { xml.raw(" tabindex=\"-1\"") }
             xml.raw(" aria-label=\"")
-            xml.text(node.title)
+            xml.text(nodes[position].title)
             xml.raw("\"><title>")
-            xml.text(node.title)
+            xml.text(nodes[position].title)
             xml.raw("</title><circle")
-            xml.attribute("cx", number: node.x)
-            xml.attribute("cy", number: node.y)
-            xml.attribute("r", number: node.radius)
+            xml.attribute("cx", number: nodes[position].x)
+            xml.attribute("cy", number: nodes[position].y)
+            xml.attribute("r", number: nodes[position].radius)
             xml.raw("/>")
-            if let label = node.label {
-                let right = !node.labelOnLeft
-                let x = node.x + (right ? 1 : -1) * (node.radius + 4)
+            if let label = nodes[position].label {
+                let right = !nodes[position].labelOnLeft
+                let x = nodes[position].x + (right ? 1 : -1) * (nodes[position].radius + 4)
                 xml.raw("<text")
                 xml.attribute("x", number: x)
-                xml.attribute("y", number: node.y + 4)
+                xml.attribute("y", number: nodes[position].y + 4)
                 if right { xml.raw(" text-anchor=\"start\">") } else { xml.raw(" text-anchor=\"end\">") }
                 xml.text(label)
-                if let caption = node.caption {
+                if let caption = nodes[position].caption {
                     xml.raw("<tspan class=\"caption\"")
                     xml.attribute("x", number: x)
                     xml.raw(" dy=\"14\">")

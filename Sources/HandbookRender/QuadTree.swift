@@ -89,11 +89,12 @@ struct QuadTree {
         }
         let firstChild = cells.count
         cells[index].children = firstChild
-        let quadrants = [(firsts.0, counts.0), (firsts.1, counts.1), (firsts.2, counts.2), (firsts.3, counts.3)]
-        for (first, size) in quadrants {
-            cells.append(Cell(size: half, x: 0, y: 0, mass: 0, children: -1, start: first, count: size))
-        }
-        for (q, (_, size)) in quadrants.enumerated() where size > 0 {
+        // The four quadrants appended one by one, with no array made for them: a tree is split a thousand times a round.
+        cells.append(Cell(size: half, x: 0, y: 0, mass: 0, children: -1, start: firsts.0, count: counts.0))
+        cells.append(Cell(size: half, x: 0, y: 0, mass: 0, children: -1, start: firsts.1, count: counts.1))
+        cells.append(Cell(size: half, x: 0, y: 0, mass: 0, children: -1, start: firsts.2, count: counts.2))
+        cells.append(Cell(size: half, x: 0, y: 0, mass: 0, children: -1, start: firsts.3, count: counts.3))
+        for q in 0..<4 where cells[firstChild + q].count > 0 {
             split(firstChild + q, originX: originX + (q & 1 == 1 ? half : 0), originY: originY + (q & 2 == 2 ? half : 0),
                   points: points, mass: mass, depth: depth + 1)
         }
@@ -120,11 +121,11 @@ struct QuadTree {
                             while depth > 0 {
                                 depth -= 1
                                 let cell = cells[stack[depth]]
-                                guard cell.count > 0 else { continue }
                                 let ox = point.x - cell.x, oy = point.y - cell.y
                                 let d2 = ox * ox + oy * oy
                                 if cell.children >= 0 && cell.size * cell.size >= theta * theta * d2 {
-                                    for child in cell.children..<(cell.children + 4) {
+                                    // Empty quadrants are left off the stack: they push nothing.
+                                    for child in cell.children..<(cell.children + 4) where cells[child].count > 0 {
                                         stack[depth] = child
                                         depth += 1
                                     }

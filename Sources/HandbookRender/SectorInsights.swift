@@ -113,7 +113,7 @@ public struct SectorInsights: Sendable {
         organisationsByKind = Self.tallies(facets[.kind], label: { $0 })
         organisationsByTopic = Self.tallies(facets[.topic], label: topicName)
         organisationsWithoutKind = organisations.count - organisationsByKind.reduce(0) { $0 + $1.count }
-        organisationsWithoutTopic = organisations.filter(\.topics.isEmpty).count
+        organisationsWithoutTopic = organisations.reduce(0) { $0 + ($1.topics.isEmpty ? 1 : 0) }
         topicCoverage = index.settings.topics.map { topic in
             Coverage(value: topic.id, organisations: facets[.topic]?[topic.id]?.count ?? 0,
                      caseStudies: caseStudyFacets[.topic]?[topic.id]?.count ?? 0)
@@ -128,8 +128,12 @@ public struct SectorInsights: Sendable {
         let ranked = (0..<graph.nodes.count).filter { [.organisations, .funders].contains(graph.nodes[$0].reference.type) }
             .map { node in (node: node, key: index.entity(graph.nodes[node].reference).map { index.sortKey($0) } ?? graph.nodes[node].name) }
             .sorted { ($0.key, graph.nodes[$0.node].reference.slug) < ($1.key, graph.nodes[$1.node].reference.slug) }
-        var nameRank = [Int](repeating: Int.max, count: graph.nodes.count)
-        for (rank, item) in ranked.enumerated() { nameRank[item.node] = rank }
+        // A constant once filled: the comparisons below read it millions of times without exclusivity checks.
+        let nameRank = {
+            var rank = [Int](repeating: Int.max, count: graph.nodes.count)
+            for (place, item) in ranked.enumerated() { rank[item.node] = place }
+            return rank
+        }()
         let byName = { (a: Int, b: Int) in (nameRank[a], a) < (nameRank[b], b) }
         var byFunder: [Int: GrantCounter] = [:]
         var byTopic: [String: GrantCounter] = [:]

@@ -50,6 +50,21 @@ import Testing
         #expect(GraphPicture.number(12.34) == "12.3")
         #expect(GraphPicture.number(-0.05) == "-0.1")
         #expect(GraphPicture.number(-3.96) == "-4")
+        #expect(GraphPicture.number(-0.04) == "0")
+        #expect(GraphPicture.number(0) == "0")
+        #expect(GraphPicture.number(1234567.89) == "1234567.9")
+    }
+
+    /// Numbers and counts in attributes are written name, quotes and value together: each piece in place.
+    @Test func attributesHoldTheirNumbersWhole() {
+        var xml = XMLWriter()
+        xml.raw("<circle")
+        xml.attribute("cx", number: -12.46)
+        xml.attribute("r", number: 6)
+        xml.attribute("data-node", integer: 0)
+        xml.attribute("data-a", integer: 9_876_543_210)
+        xml.raw("/>")
+        #expect(String(decoding: xml.bytes, as: UTF8.self) == "<circle cx=\"-12.5\" r=\"6\" data-node=\"0\" data-a=\"9876543210\"/>")
     }
 
     @Test func namesInTheDrawingAreEscaped() {
