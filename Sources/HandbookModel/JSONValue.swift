@@ -40,22 +40,40 @@ public enum JSONValue: Hashable, Sendable {
         out.reserveCapacity(plain.count + 64)
         // `<`, `>` and `&` are rare in JSON-LD: runs without them are copied whole.
         plain.withUnsafeBufferPointer { plain in
+            guard let base = plain.baseAddress else { return }
             var start = 0
-            for index in plain.indices {
+            var index = 0
+            while index < plain.count {
+                // Eight bytes at a time while none of them is one of the three.
+                if index + 8 <= plain.count && !Self.holdsScriptSpecial(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let at = index
+                index += 1
                 let escape: StaticString
-                switch plain[index] {
+                switch plain[at] {
                 case UInt8(ascii: "<"): escape = "\\u003c"
                 case UInt8(ascii: ">"): escape = "\\u003e"
                 case UInt8(ascii: "&"): escape = "\\u0026"
                 default: continue
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: plain[start..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: plain[start..<at]))
                 out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
-                start = index + 1
+                start = index
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: plain[start...]))
         }
         return out
+    }
+
+    /// True when a byte of `word` is `<`, `>` or `&`; each test is exact per byte.
+    @inline(__always)
+    static func holdsScriptSpecial(_ word: UInt64) -> Bool {
+        let highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
+        // The high bit of each byte that is zero.
+        @inline(__always) func zeros(_ value: UInt64) -> UInt64 { ~(((value & lows) &+ lows) | value) & highs }
+        return zeros(word ^ (ones &* 0x3C)) | zeros(word ^ (ones &* 0x3E)) | zeros(word ^ (ones &* 0x26)) != 0
     }
 
     /// Appends the compact encoding to a byte buffer.
@@ -63,8 +81,8 @@ public enum JSONValue: Hashable, Sendable {
         switch self {
         case .string(let text): JSONString.append(text, to: &out)
         case .number(var text): text.withUTF8 { out.append(contentsOf: $0) }
-        case .bool(let value): out.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
-        case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        case .bool(let value): Self.append(value ? "true" : "false", to: &out)
+        case .null: Self.append("null", to: &out)
         case .encoded(let bytes):
             out.append(contentsOf: bytes)
         case .array(let items):
@@ -85,6 +103,13 @@ public enum JSONValue: Hashable, Sendable {
             }
             out.append(0x7D)
         }
+    }
+}
+
+extension JSONValue {
+    /// Appends a word of the program's own (`true`, `null`) from its constants, with no array made for it.
+    static func append(_ word: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
     }
 }
 

@@ -32,4 +32,15 @@ struct JSONStringTests {
             #expect(decoded == text)
         }
     }
+
+    /// Literals are added after what the buffer holds, plain and escaped alike, as many as are appended.
+    @Test func literalsFollowWhatIsThere() {
+        var bytes = Array("[".utf8)
+        for text in ["plain", "line\nbreak \"quoted\"", "", "\u{2028}"] {
+            if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+            JSONString.append(text, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        #expect(String(decoding: bytes, as: UTF8.self) == #"["plain","line\nbreak \"quoted\"","","\u2028"]"#)
+    }
 }
