@@ -29,88 +29,47 @@ public enum JSONString {
     /// Appends the text as a JSON string literal to a byte buffer: plain runs are copied whole, and only
     /// `"`, `\`, control characters (C0, DEL, C1) and U+2028/U+2029 (which end lines in JavaScript) are escaped.
     public static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
         text.withContiguousUTF8 { bytes in
-            // The escapes are counted first, so the literal is made in one piece of the right size and appended
-            // in one copy: a rendered body has an escape on every line, and each append to an array has a cost.
-            var extra = 0
-            forEachEscape(in: bytes) { _, width, short, _ in extra += short != 0 ? 1 : 6 - width }
-            guard extra > 0 else {
-                out.append(0x22)
-                out.append(contentsOf: bytes)
-                out.append(0x22)
-                return
-            }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + extra + 2) { literal in
-                guard let target = literal.baseAddress, let source = bytes.baseAddress else { return }
-                target[0] = 0x22
-                var written = 1
-                var start = 0
-                forEachEscape(in: bytes) { index, width, short, code in
-                    (target + written).update(from: source + start, count: index - start)
-                    written += index - start
-                    if short != 0 {
-                        target[written] = 0x5C
-                        target[written + 1] = short
-                        written += 2
-                    } else {
-                        let digits: StaticString = "0123456789ABCDEF"
-                        let hex = digits.utf8Start
-                        target[written] = 0x5C
-                        target[written + 1] = 0x75
-                        target[written + 2] = hex[Int(code >> 12 & 0xF)]
-                        target[written + 3] = hex[Int(code >> 8 & 0xF)]
-                        target[written + 4] = hex[Int(code >> 4 & 0xF)]
-                        target[written + 5] = hex[Int(code & 0xF)]
-                        written += 6
-                    }
-                    start = index + width
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                // Eight plain bytes at a time: bodies are long and mostly plain.
+                if index + 8 <= count && isPlain(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
                 }
-                (target + written).update(from: source + start, count: bytes.count - start)
-                written += bytes.count - start
-                target[written] = 0x22
-                out.append(contentsOf: UnsafeBufferPointer(start: target, count: written + 1))
+                let byte = bytes[index]
+                var width = 1
+                var short: UInt8 = 0
+                var code: UInt32?
+                switch byte {
+                case 0x22: short = 0x22
+                case 0x5C: short = 0x5C
+                case 0x0A: short = 0x6E
+                case 0x0D: short = 0x72
+                case 0x09: short = 0x74
+                case 0..<0x20, 0x7F: code = UInt32(byte)
+                case 0xC2 where index + 1 < count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
+                    code = UInt32(bytes[index + 1])
+                    width = 2
+                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    code = bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029
+                    width = 3
+                default:
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                if let code { out.append(contentsOf: unicodeEscape(code)) } else { out.append(0x5C); out.append(short) }
+                index += width
+                start = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
         }
-    }
-
-    /// Calls `body` with each place in `bytes` that a JSON string escapes, in order: where it is, how many bytes
-    /// it covers, and either the letter of its short escape (`n` for a line feed) or, when that is 0, the code
-    /// point to write as `\uXXXX`.
-    @inline(__always)
-    static func forEachEscape(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ index: Int, _ width: Int, _ short: UInt8, _ code: UInt32) -> Void) {
-        guard let base = bytes.baseAddress else { return }
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            // Eight plain bytes at a time: bodies are long and mostly plain.
-            if index + 8 <= count && isPlain(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
-            }
-            let byte = bytes[index]
-            var width = 1
-            var short: UInt8 = 0
-            var code: UInt32 = 0
-            switch byte {
-            case 0x22: short = 0x22
-            case 0x5C: short = 0x5C
-            case 0x0A: short = 0x6E
-            case 0x0D: short = 0x72
-            case 0x09: short = 0x74
-            case 0..<0x20, 0x7F: code = UInt32(byte)
-            case 0xC2 where index + 1 < count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
-                code = UInt32(bytes[index + 1])
-                width = 2
-            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                code = bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029
-                width = 3
-            default:
-                index += 1
-                continue
-            }
-            body(index, width, short, code)
-            index += width
-        }
+        out.append(0x22)
     }
 
     /// True when every byte of `word` is printable ASCII other than `"` and `\` (nothing to escape); each test
@@ -123,5 +82,11 @@ public enum JSONString {
         let control = zeros(word & (ones &* 0x60)) & ~word & highs
         let high = (((word & lows) &+ ones) | word) & highs
         return control | high | zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C)) == 0
+    }
+
+    /// `\uXXXX` with upper-case hex digits.
+    static func unicodeEscape(_ value: UInt32) -> [UInt8] {
+        let digits: [UInt8] = Array("0123456789ABCDEF".utf8)
+        return [0x5C, 0x75, digits[Int(value >> 12 & 0xF)], digits[Int(value >> 8 & 0xF)], digits[Int(value >> 4 & 0xF)], digits[Int(value & 0xF)]]
     }
 }

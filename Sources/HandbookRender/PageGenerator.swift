@@ -104,10 +104,10 @@ extension PageGenerator {
             "noindex": .bool(!page.inSitemap),
             "redirect": MustacheValue(page.redirect.map { root + $0 }),
         ]
-        context["content"] = .utf8(site.theme.library.renderBytes(content.template, .fields(context), misses: site.misses))
+        context["content"] = .utf8(site.theme.library.renderBytes(content.template, .fields(context), misses: site.misses, cache: site.partials))
         // Every value is escaped and `check` refuses control characters; this pass makes sure that a page is
         // valid HTML even for text check never saw (a theme's, or a body from an unchecked tree).
-        var bytes = site.theme.library.renderBytes("layout", .fields(context), misses: site.misses)
+        var bytes = site.theme.library.renderBytes("layout", .fields(context), misses: site.misses, cache: site.partials)
         ControlCharacters.replace(in: &bytes)
         return OutputFile(path: Links.file(page.path), bytes: bytes)
     }

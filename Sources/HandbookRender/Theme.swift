@@ -12,6 +12,10 @@ public struct Theme: Sendable {
     /// Templates every theme must provide.
     public static let requiredTemplates = ["layout", "home", "list", "entity", "topics", "topic", "methods", "method", "facet", "page", "privacy", "search", "404", "graph", "insights", "moved"]
 
+    /// Partials rendered once per item and page depth and reused, with the outer names each reads: an entry's
+    /// card is on many lists. Such a partial sees its item and these names only (see `PartialCache`).
+    public static let cachedPartials = ["card": ["root"]]
+
     /// Compiles a loaded theme; template errors name the file, line and column. A type whose descriptor
     /// names a template of its own needs it too.
     public init(_ files: ThemeFiles, types: TypeCatalog = .standard) throws(ThemeError) {

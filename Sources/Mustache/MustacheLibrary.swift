@@ -41,13 +41,15 @@ public final class MustacheLibrary: Sendable {
 
     /// Renders the named template into UTF-8 bytes, as `render` does (pages are written as bytes, so no
     /// String is built for them).
-    public func renderBytes(_ name: String, _ context: MustacheValue, misses: MissingNames? = nil) -> [UInt8] {
+    /// With `cache`, the partials it names are rendered once per item and reused (see `PartialCache`).
+    public func renderBytes(_ name: String, _ context: MustacheValue, misses: MissingNames? = nil, cache: PartialCache? = nil) -> [UInt8] {
         guard let template = compiled[name] else { return [] }
         var out = ByteBuffer(capacity: 16_384)
         var stack = [context]
         stack.reserveCapacity(8)
         var budget = partialBudget
-        render(template.program, 0..<template.program.ops.count, stack: &stack, depth: 0, budget: &budget, into: &out, misses: misses.map { ($0, name) })
+        render(template.program, 0..<template.program.ops.count, stack: &stack, depth: 0, budget: &budget, into: &out,
+               misses: misses.map { ($0, name) }, cache: cache)
         return out.array()
     }
 }
@@ -78,7 +80,7 @@ private extension MustacheLibrary {
     /// Renders the instructions `range` of `program`; `stack` is the context stack, pushed and popped in place
     /// (sections inside loops would otherwise copy it for every item).
     func render(_ program: MustacheProgram, _ range: Range<Int>, stack: inout [MustacheValue], depth: Int, budget: inout Int,
-                into out: inout ByteBuffer, misses: (record: MissingNames, template: String)?) {
+                into out: inout ByteBuffer, misses: (record: MissingNames, template: String)?, cache: PartialCache?) {
         var at = range.lowerBound
         while at < range.upperBound {
             let op = program.ops[at]
@@ -96,7 +98,7 @@ private extension MustacheLibrary {
                 at = Int(end)
                 let value = lookup(program.names.baseAddress! + Int(name), in: stack, misses: misses)
                 if inverted {
-                    if value.isFalsey { render(program, children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses) }
+                    if value.isFalsey { render(program, children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses, cache: cache) }
                     continue
                 }
                 switch value {
@@ -108,14 +110,14 @@ private extension MustacheLibrary {
                         guard budget > 0 else { break }
                         budget -= 1
                         stack.append(items[index])
-                        render(program, children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses)
+                        render(program, children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses, cache: cache)
                         stack.removeLast()
                     }
                 case _ where value.isFalsey:
                     continue
                 default:
                     stack.append(value)
-                    render(program, children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses)
+                    render(program, children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses, cache: cache)
                     stack.removeLast()
                 }
             case .partial(let number):
@@ -126,10 +128,39 @@ private extension MustacheLibrary {
                     continue
                 }
                 budget -= 1
+                if let cache, let outer = cache.partials[name] {
+                    renderCached(template, name: name, indent: indent, reading: outer, stack: stack, depth: depth + 1, budget: &budget,
+                                 into: &out, misses: misses.map { ($0.record, name) }, cache: cache)
+                    continue
+                }
                 render(template.program, 0..<template.program.ops.count, stack: &stack, depth: depth + 1, budget: &budget, into: &out,
-                       misses: misses.map { ($0.record, name) })
+                       misses: misses.map { ($0.record, name) }, cache: cache)
             }
         }
+    }
+
+    /// Renders a partial `cache` keeps: its item (the top of `stack`) under the outer names it reads, and nothing
+    /// else of the page, reused when the same item was rendered with the same values before.
+    func renderCached(_ template: MustacheTemplate, name: String, indent: String, reading outer: [String], stack: [MustacheValue],
+                      depth: Int, budget: inout Int, into out: inout ByteBuffer, misses: (record: MissingNames, template: String)?,
+                      cache: PartialCache) {
+        let item = stack.last ?? .null
+        let outerValues = outer.map { Self.member($0, key: MustacheFields.key($0), in: stack) ?? .null }
+        let values = outerValues.compactMap(\.cacheText)
+        // Only an object has an identity to know it again by, and only plain outer values are compared: anything
+        // else is rendered each time, alike.
+        let identity = values.count == outer.count ? item.identity : nil
+        if let identity, let bytes = cache.bytes(partial: name, indent: indent, outer: values, item: identity) {
+            out.append(bytes)
+            return
+        }
+        var frame = MustacheFields()
+        for (outerName, value) in zip(outer, outerValues) { frame[outerName] = value }
+        var isolated: [MustacheValue] = [.fields(frame), item]
+        let start = out.count
+        render(template.program, 0..<template.program.ops.count, stack: &isolated, depth: depth, budget: &budget, into: &out,
+               misses: misses, cache: cache)
+        if let identity { cache.keep(out.bytes(from: start), partial: name, indent: indent, outer: values, item: item, identity: identity) }
     }
 
     /// Resolves a name: the first part of its path anywhere up the stack, the rest inside what it found.

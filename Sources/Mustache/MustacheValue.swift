@@ -65,6 +65,22 @@ public enum MustacheValue: Hashable, Sendable, ExpressibleByStringLiteral, Expre
         }
     }
 
+    /// A plain value (text, a flag, null) as text marked with its kind, for comparing; nil for a list or an object.
+    var cacheText: String? {
+        switch self {
+        case .string, .utf8: return "t" + text
+        case .bool(let value): return value ? "T" : "F"
+        case .null: return "n"
+        case .list, .object, .fields: return nil
+        }
+    }
+
+    /// For an object of members, what tells it apart from others (see `MustacheFields.identity`); nil otherwise.
+    var identity: UInt? {
+        if case .fields(let fields) = self { return fields.identity }
+        return nil
+    }
+
     /// An object's members (of either form), or nil for anything else.
     public var members: [String: MustacheValue]? {
         switch self {
@@ -193,6 +209,12 @@ public struct MustacheFields: Sendable, ExpressibleByDictionaryLiteral {
 
     /// How many members there are.
     public var count: Int { members.count }
+
+    /// What tells these members apart from any other object's while they are kept: where they are stored
+    /// (copies share it; a change makes new storage).
+    var identity: UInt {
+        members.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+    }
 
     /// The members as a dictionary.
     public var dictionary: [String: MustacheValue] {
