@@ -29,47 +29,50 @@ public enum JSONString {
     /// Appends the text as a JSON string literal to a byte buffer: plain runs are copied whole, and only
     /// `"`, `\`, control characters (C0, DEL, C1) and U+2028/U+2029 (which end lines in JavaScript) are escaped.
     public static func append(_ text: String, to out: inout [UInt8]) {
+        text.withContiguousUTF8 { append(utf8: $0, to: &out) }
+    }
+
+    /// Appends UTF-8 text given as bytes (a rendered body) as a JSON string literal, as `append(_:to:)` does.
+    public static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
-        text.withContiguousUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var start = 0
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                // Eight plain bytes at a time: bodies are long and mostly plain.
-                if index + 8 <= count && isPlain(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                    index += 8
-                    continue
-                }
-                let byte = bytes[index]
-                var width = 1
-                var short: UInt8 = 0
-                var code: UInt32?
-                switch byte {
-                case 0x22: short = 0x22
-                case 0x5C: short = 0x5C
-                case 0x0A: short = 0x6E
-                case 0x0D: short = 0x72
-                case 0x09: short = 0x74
-                case 0..<0x20, 0x7F: code = UInt32(byte)
-                case 0xC2 where index + 1 < count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
-                    code = UInt32(bytes[index + 1])
-                    width = 2
-                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    code = bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029
-                    width = 3
-                default:
-                    index += 1
-                    continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                if let code { out.append(contentsOf: unicodeEscape(code)) } else { out.append(0x5C); out.append(short) }
-                index += width
-                start = index
+        defer { out.append(0x22) }
+        guard let base = bytes.baseAddress else { return }
+        var start = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // Eight plain bytes at a time: bodies are long and mostly plain.
+            if index + 8 <= count && isPlain(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
+            let byte = bytes[index]
+            var width = 1
+            var short: UInt8 = 0
+            var code: UInt32?
+            switch byte {
+            case 0x22: short = 0x22
+            case 0x5C: short = 0x5C
+            case 0x0A: short = 0x6E
+            case 0x0D: short = 0x72
+            case 0x09: short = 0x74
+            case 0..<0x20, 0x7F: code = UInt32(byte)
+            case 0xC2 where index + 1 < count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
+                code = UInt32(bytes[index + 1])
+                width = 2
+            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                code = bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029
+                width = 3
+            default:
+                index += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            if let code { out.append(contentsOf: unicodeEscape(code)) } else { out.append(0x5C); out.append(short) }
+            index += width
+            start = index
         }
-        out.append(0x22)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
     }
 
     /// True when every byte of `word` is printable ASCII other than `"` and `\` (nothing to escape); each test

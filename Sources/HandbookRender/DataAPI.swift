@@ -76,7 +76,7 @@ struct DataAPI: OutputGenerator {
             var detail: [UInt8] = Array("{\"backlinks\":".utf8)
             JSONValue.array((self.index.backlinks[entity.reference] ?? []).map { self.reference($0) }).encode(into: &detail)
             detail += Array(",\"body_html\":".utf8)
-            JSONString.append(self.bodies[entity.reference], to: &detail)
+            self.bodies[entity.reference].withUnsafeBufferPointer { JSONString.append(utf8: $0, to: &detail) }
             detail.append(0x2C)
             detail += core
             return (item, detail)

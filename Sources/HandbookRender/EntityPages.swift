@@ -64,7 +64,7 @@ struct EntityPages: PageGenerator {
             "isPage": .bool(!descriptor.isListed),
             "facts": .list(facts),
             "hasFacts": .bool(!facts.isEmpty),
-            "bodyHTML": .string(body),
+            "bodyHTML": .utf8(body),
             "hasBody": .bool(!body.isEmpty),
             "hasTopics": .bool(!topics.isEmpty),
             "hasSources": .bool(!sources.isEmpty),
@@ -120,7 +120,7 @@ struct EntityPages: PageGenerator {
                 "heading": .string("As a \(descriptor.singular)"),
                 "summary": MustacheValue(entity[.summary]?.text),
                 "facts": .list(facts), "hasFacts": .bool(!facts.isEmpty),
-                "bodyHTML": .string(body), "hasBody": .bool(!body.isEmpty),
+                "bodyHTML": .utf8(body), "hasBody": .bool(!body.isEmpty),
                 "contribute": site.contribute.map { $0.entry(entity, path: site.index.links.page(role)) } ?? .null]
     }
 

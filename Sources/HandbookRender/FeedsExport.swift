@@ -27,7 +27,7 @@ struct FeedsExport: OutputGenerator {
     func content(_ entity: Entity) -> String {
         var html = ""
         if let summary = entity[.summary]?.text { html += "<p>\(HTML.escape(summary))</p>" }
-        html += bodies[entity.reference]
+        html += String(decoding: bodies[entity.reference], as: UTF8.self)
         return html.isEmpty ? "<p>\(HTML.escape(entity.name))</p>" : html
     }
 

@@ -12,6 +12,12 @@ public enum Markdown {
     /// Renders a UTF-8 Markdown body to HTML with raw HTML disabled; with `demotingHeadings`, `#` becomes
     /// `<h2>` and so on, so a page keeps a single `<h1>`.
     public static func html(_ bytes: ArraySlice<UInt8>, demotingHeadings: Bool = false) -> String {
+        String(decoding: htmlBytes(bytes, demotingHeadings: demotingHeadings), as: UTF8.self)
+    }
+
+    /// The HTML as UTF-8 bytes as libcmark wrote them (it validates its input, so they are UTF-8): bodies are
+    /// written into pages and JSON as bytes, so no `String` is made (and validated again) for each.
+    public static func htmlBytes(_ bytes: ArraySlice<UInt8>, demotingHeadings: Bool = false) -> [UInt8] {
         // CMARK_OPT_SAFE is the default in libcmark ≥ 0.29 (raw HTML and javascript: links removed);
         // it is passed anyway so older libraries behave the same.
         let options = CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8
@@ -20,13 +26,13 @@ public enum Markdown {
                 cmark_markdown_to_html(chars.baseAddress, chars.count, options)
             }
         }
-        guard let rendered else { return "" }
+        guard let rendered else { return [] }
         defer { free(rendered) }
         let length = strlen(rendered)
         return rendered.withMemoryRebound(to: UInt8.self, capacity: length) { start in
             let buffer = UnsafeMutableBufferPointer(start: start, count: length)
             if demotingHeadings { demoteHeadings(buffer) }
-            return String(decoding: buffer, as: UTF8.self)
+            return Array(buffer)
         }
     }
 

@@ -14,7 +14,7 @@ public final class MarkdownCache: @unchecked Sendable {
 
     private struct Entry {
         var body: [UInt8]
-        var html: String
+        var html: [UInt8]
         /// The last preparation that asked for it.
         var used: Int
     }
@@ -34,7 +34,7 @@ public final class MarkdownCache: @unchecked Sendable {
     }
 
     /// The body as HTML, from the cache or rendered now.
-    func html(_ body: [UInt8]) -> String {
+    func html(_ body: [UInt8]) -> [UInt8] {
         let key = Key(digest: ByteDigest.of(body), count: body.count)
         lock.lock()
         // The bytes are compared too: an unchanged file's body is the very buffer kept, so this is quick.
@@ -45,7 +45,7 @@ public final class MarkdownCache: @unchecked Sendable {
         }
         let current = generation
         lock.unlock()
-        let rendered = Markdown.html(ArraySlice(body), demotingHeadings: true)
+        let rendered = Markdown.htmlBytes(ArraySlice(body), demotingHeadings: true)
         lock.lock()
         entries[key] = Entry(body: body, html: rendered, used: current)
         lock.unlock()

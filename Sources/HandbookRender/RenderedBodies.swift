@@ -6,7 +6,7 @@ import HandbookModel
 /// that makes a few pages). Safe to read from many threads.
 public final class RenderedBodies: @unchecked Sendable {
     private let lock = NSLock()
-    private var html: [EntityReference: String]
+    private var html: [EntityReference: [UInt8]]
     private let index: SiteIndex
 
     /// Renders every published entry's body now (taking from `cache` the bodies it already has), or none yet.
@@ -16,25 +16,25 @@ public final class RenderedBodies: @unchecked Sendable {
             html = [:]
             return
         }
-        let rendered = Parallel.map(index.entities) { entity in
-            guard Markdown.hasContent(entity.body) else { return "" }
-            return cache?.html(entity.body) ?? Markdown.html(ArraySlice(entity.body), demotingHeadings: true)
+        let rendered = Parallel.map(index.entities) { entity -> [UInt8] in
+            guard Markdown.hasContent(entity.body) else { return [] }
+            return cache?.html(entity.body) ?? Markdown.htmlBytes(ArraySlice(entity.body), demotingHeadings: true)
         }
         cache?.rotate()
-        var html: [EntityReference: String] = [:]
+        var html: [EntityReference: [UInt8]] = [:]
         html.reserveCapacity(rendered.count)
         for (entity, body) in zip(index.entities, rendered) { html[entity.reference] = body }
         self.html = html
     }
 
-    /// The body of a published entry as HTML; empty for an entry without one (or not published).
-    public subscript(reference: EntityReference) -> String {
+    /// The body of a published entry as HTML, in UTF-8; empty for an entry without one (or not published).
+    public subscript(reference: EntityReference) -> [UInt8] {
         lock.lock()
         let known = html[reference]
         lock.unlock()
         if let known { return known }
-        guard let entity = index.entity(reference), Markdown.hasContent(entity.body) else { return "" }
-        let rendered = Markdown.html(ArraySlice(entity.body), demotingHeadings: true)
+        guard let entity = index.entity(reference), Markdown.hasContent(entity.body) else { return [] }
+        let rendered = Markdown.htmlBytes(ArraySlice(entity.body), demotingHeadings: true)
         lock.lock()
         html[reference] = rendered
         lock.unlock()
