@@ -77,9 +77,9 @@ public enum ControlCharacters {
     /// byte that has one).
     @inline(__always)
     static func isPrintableASCII(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let below = (word &- ones &* 0x20) & ~word & highs
-        let above = ((word &+ ones) | word) & highs
+        // Presence tests, cheaper than `WordBytes`' exact ones: a borrow or carry only reaches bytes past one found.
+        let below = (word &- WordBytes.ones &* 0x20) & ~word & WordBytes.highs
+        let above = ((word &+ WordBytes.ones) | word) & WordBytes.highs
         return below | above == 0
     }
 
@@ -104,16 +104,8 @@ public enum ControlCharacters {
     /// page do not send its words to the byte-by-byte test.
     @inline(__always)
     private static func mayHoldForbidden(_ word: UInt64) -> Bool {
-        let highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        // The high bit of each byte that is zero.
-        @inline(__always) func zeros(_ value: UInt64) -> UInt64 { ~(((value & lows) &+ lows) | value) & highs }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        // Below 0x20: the high bit clear and bits 5 and 6 clear.
-        let control = zeros(word & (ones &* 0x60)) & ~word & highs
-        let allowed = zeros(word ^ (ones &* 0x09)) | zeros(word ^ (ones &* 0x0A)) | zeros(word ^ (ones &* 0x0D))
-        // 0x7F or more: the high bit set, or the low seven bits all set.
-        let high = (((word & lows) &+ ones) | word) & highs
-        return (control & ~allowed) | high != 0
+        let allowed = WordBytes.matches(0x09, in: word) | WordBytes.matches(0x0A, in: word) | WordBytes.matches(0x0D, in: word)
+        return (WordBytes.controls(in: word) & ~allowed) | WordBytes.deleteOrAbove(in: word) != 0
     }
 
     /// The first forbidden scalar of `text`, or nil.

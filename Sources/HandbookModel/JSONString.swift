@@ -79,12 +79,7 @@ public enum JSONString {
     /// is exact per byte.
     @inline(__always)
     static func isPlain(_ word: UInt64) -> Bool {
-        let highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
-        // The high bit of each byte that is zero.
-        @inline(__always) func zeros(_ value: UInt64) -> UInt64 { ~(((value & lows) &+ lows) | value) & highs }
-        let control = zeros(word & (ones &* 0x60)) & ~word & highs
-        let high = (((word & lows) &+ ones) | word) & highs
-        return control | high | zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C)) == 0
+        WordBytes.controls(in: word) | WordBytes.deleteOrAbove(in: word) | WordBytes.matches(0x22, in: word) | WordBytes.matches(0x5C, in: word) == 0
     }
 
     /// `\uXXXX` with upper-case hex digits.

@@ -70,10 +70,7 @@ public enum JSONValue: Hashable, Sendable {
     /// True when a byte of `word` is `<`, `>` or `&`; each test is exact per byte.
     @inline(__always)
     static func holdsScriptSpecial(_ word: UInt64) -> Bool {
-        let highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
-        // The high bit of each byte that is zero.
-        @inline(__always) func zeros(_ value: UInt64) -> UInt64 { ~(((value & lows) &+ lows) | value) & highs }
-        return zeros(word ^ (ones &* 0x3C)) | zeros(word ^ (ones &* 0x3E)) | zeros(word ^ (ones &* 0x26)) != 0
+        WordBytes.matches(UInt8(ascii: "<"), in: word) | WordBytes.matches(UInt8(ascii: ">"), in: word) | WordBytes.matches(UInt8(ascii: "&"), in: word) != 0
     }
 
     /// Appends the compact encoding to a byte buffer.

@@ -4,8 +4,8 @@ import Mustache
 /// The social graph in the forms network tools open: `api/graph.json` (for scripts and the site's own
 /// pages), `api/graph.graphml` (Gephi, Cytoscape, yEd, networkx; attribute keys declared) and
 /// `api/graph.gexf` (Gephi's own format, GEXF 1.2). The same nodes and edges in the same order in each.
-/// Written straight into bytes, each node's ids and address and each edge's values worked out once: at 10,000 entries the three
-/// files are some 20 MB.
+/// Written straight into bytes, each node's ids and address and each edge's values worked out once: at
+/// 10,000 entries the three files are some 20 MB.
 struct GraphExports: OutputGenerator {
     static let name = "graph exports"
     static let inputs = OutputInputs.structure
@@ -86,8 +86,12 @@ struct GraphExports: OutputGenerator {
     func json(_ encoded: Encoded) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(graph.nodes.count * 200 + graph.edges.count * 120)
-        // Each key is written with its quotes, colon and the comma before it from bytes made once.
+        // Each key is written with its quotes and colon from bytes made once, after a comma unless it is first.
         let keys = Keys()
+        func key(_ bytes: [UInt8], first: Bool = false) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            out += bytes
+        }
         out += Array("{\"directed\":true,\"edges\":[".utf8)
         for position in graph.edges.indices {
             if position > 0 { out.append(UInt8(ascii: ",")) }
@@ -95,27 +99,27 @@ struct GraphExports: OutputGenerator {
             // Fields read in place: an edge copied out of the array would retain its texts.
             var first = true
             if let amount = encoded.edgeValues[position][Self.amountSlot] {
-                out += keys.amount[0]
+                key(keys.amount, first: true)
                 out += Array(amount.utf8)
                 first = false
             }
             if let currency = graph.edges[position].currency {
-                out += keys.currency[first ? 0 : 1]
+                key(keys.currency, first: first)
                 JSONString.append(currency, to: &out)
                 first = false
             }
             if let date = graph.edges[position].date {
-                out += keys.date[first ? 0 : 1]
+                key(keys.date, first: first)
                 JSONString.append(date, to: &out)
                 first = false
             }
-            out += keys.field[first ? 0 : 1]
+            key(keys.field, first: first)
             JSONString.append(graph.edges[position].field.rawValue, to: &out)
-            out += keys.relation[1]
+            key(keys.relation)
             JSONString.append(graph.edges[position].relation, to: &out)
-            out += keys.source[1]
+            key(keys.source)
             out += encoded.jsonIDs[graph.edges[position].source]
-            out += keys.target[1]
+            key(keys.target)
             out += encoded.jsonIDs[graph.edges[position].target]
             out.append(UInt8(ascii: "}"))
         }
@@ -125,24 +129,24 @@ struct GraphExports: OutputGenerator {
             out.append(UInt8(ascii: "{"))
             var first = true
             if let country = graph.nodes[position].country {
-                out += keys.country[0]
+                key(keys.country, first: true)
                 JSONString.append(country, to: &out)
                 first = false
             }
-            out += keys.id[first ? 0 : 1]
+            key(keys.id, first: first)
             out += encoded.jsonIDs[position]
-            out += keys.name[1]
+            key(keys.name)
             JSONString.append(graph.nodes[position].name, to: &out)
-            out += keys.topics[1]
+            key(keys.topics)
             out.append(UInt8(ascii: "["))
             for number in graph.nodes[position].topics.indices {
                 if number > 0 { out.append(UInt8(ascii: ",")) }
                 JSONString.append(graph.nodes[position].topics[number], to: &out)
             }
             out.append(UInt8(ascii: "]"))
-            out += keys.type[1]
+            key(keys.type)
             JSONString.append(graph.nodes[position].reference.type.folder, to: &out)
-            out += keys.url[1]
+            key(keys.url)
             JSONString.append(encoded.values[position][3] ?? "", to: &out)
             out.append(UInt8(ascii: "}"))
         }
@@ -150,15 +154,15 @@ struct GraphExports: OutputGenerator {
         return out
     }
 
-    /// The JSON form's keys as bytes: `"name":` first in an object, `,"name":` after another member.
+    /// The JSON form's keys as bytes, `"name":`.
     struct Keys {
-        let amount = Self.forms("amount"), currency = Self.forms("currency"), date = Self.forms("date")
-        let field = Self.forms("field"), relation = Self.forms("relation"), source = Self.forms("source")
-        let target = Self.forms("target"), country = Self.forms("country"), id = Self.forms("id")
-        let name = Self.forms("name"), topics = Self.forms("topics"), type = Self.forms("type"), url = Self.forms("url")
+        let amount = Self.quoted("amount"), currency = Self.quoted("currency"), date = Self.quoted("date")
+        let field = Self.quoted("field"), relation = Self.quoted("relation"), source = Self.quoted("source")
+        let target = Self.quoted("target"), country = Self.quoted("country"), id = Self.quoted("id")
+        let name = Self.quoted("name"), topics = Self.quoted("topics"), type = Self.quoted("type"), url = Self.quoted("url")
 
-        static func forms(_ key: String) -> [[UInt8]] {
-            [Array("\"\(key)\":".utf8), Array(",\"\(key)\":".utf8)]
+        static func quoted(_ key: String) -> [UInt8] {
+            Array("\"\(key)\":".utf8)
         }
     }
 

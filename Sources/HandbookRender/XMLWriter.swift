@@ -47,76 +47,40 @@ struct XMLWriter: ~Copyable {
 
     /// Appends a coordinate with one decimal and no trailing zero: short, and the same on every machine.
     mutating func number(_ value: Double) {
-        piece { end, place in Self.write(number: value, before: end, into: place) }
+        let tenths = Int((value * 10).rounded())
+        if tenths < 0 { buffer.append(UInt8(ascii: "-")) }
+        let magnitude = tenths.magnitude
+        integer(Int(magnitude / 10))
+        if magnitude % 10 != 0 {
+            buffer.append(UInt8(ascii: "."))
+            buffer.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        }
     }
 
     /// Appends ` name="value"` for a coordinate.
     mutating func attribute(_ name: StaticString, number value: Double) {
-        piece { end, place in Self.attribute(name, end: end, into: place) { Self.write(number: value, before: $0, into: $1) } }
+        attribute(name) { $0.number(value) }
     }
 
     /// Appends ` name="value"` for a count or a position.
     mutating func attribute(_ name: StaticString, integer value: Int) {
-        piece { end, place in Self.attribute(name, end: end, into: place) { Self.write(integer: value, before: $0, into: $1) } }
+        attribute(name) { $0.integer(value) }
+    }
+
+    /// Appends ` name="`, the value `write` writes, and the closing quote.
+    @inline(__always)
+    private mutating func attribute(_ name: StaticString, _ write: (inout XMLWriter) -> Void) {
+        buffer.append(UInt8(ascii: " "))
+        raw(name)
+        buffer.append(UInt8(ascii: "="))
+        buffer.append(UInt8(ascii: "\""))
+        write(&self)
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// Appends a non-negative integer in decimal.
     mutating func integer(_ value: Int) {
         buffer.append(decimal: value)
-    }
-
-    /// Appends a short piece written backwards by `write` into 64 bytes of scratch space: `write` is given
-    /// where the piece ends and returns where it starts. A drawing writes hundreds of thousands of numbers a
-    /// build, each once into the scratch and then into the buffer in one copy.
-    @inline(__always)
-    private mutating func piece(_ write: (Int, UnsafeMutableRawBufferPointer) -> Int) {
-        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &scratch) { place in
-            let start = write(place.count, place)
-            buffer.append(UnsafeBufferPointer(rebasing: place.bindMemory(to: UInt8.self)[start...]))
-        }
-    }
-
-    /// Writes ` name="value"` ending at `end`, the value written by `value`; returns where it starts. Names
-    /// are the drawing's own few letters (`x1`, `data-node`), far shorter than the scratch space.
-    @inline(__always)
-    private static func attribute(_ name: StaticString, end: Int, into place: UnsafeMutableRawBufferPointer,
-                                  _ value: (Int, UnsafeMutableRawBufferPointer) -> Int) -> Int {
-        precondition(name.utf8CodeUnitCount <= 24, "an attribute name longer than the scratch space allows")
-        place[end - 1] = UInt8(ascii: "\"")
-        var start = value(end - 1, place) - 2
-        place[start] = UInt8(ascii: "=")
-        place[start + 1] = UInt8(ascii: "\"")
-        start -= name.utf8CodeUnitCount
-        UnsafeMutableRawBufferPointer(rebasing: place[start..<(start + name.utf8CodeUnitCount)])
-            .copyMemory(from: UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        start -= 1
-        place[start] = UInt8(ascii: " ")
-        return start
-    }
-
-    /// Writes `value` to one decimal, with no trailing zero, ending at `end`; returns where it starts.
-    private static func write(number value: Double, before end: Int, into place: UnsafeMutableRawBufferPointer) -> Int {
-        let tenths = Int((value * 10).rounded())
-        let magnitude = tenths.magnitude
-        var start = end
-        if magnitude % 10 != 0 {
-            start -= 2
-            place[start] = UInt8(ascii: ".")
-            place[start + 1] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        }
-        start = ByteBuffer.write(digits: magnitude / 10, endingAt: start, in: place)
-        if tenths < 0 {
-            start -= 1
-            place[start] = UInt8(ascii: "-")
-        }
-        return start
-    }
-
-    /// Writes a non-negative integer ending at `end`; returns where it starts.
-    private static func write(integer value: Int, before end: Int, into place: UnsafeMutableRawBufferPointer) -> Int {
-        precondition(value >= 0, "a negative number")
-        return ByteBuffer.write(digits: UInt(value), endingAt: end, in: place)
     }
 
     /// Escapes `value` into the bytes, writing each control byte whose bit is set in `breaks` as a character

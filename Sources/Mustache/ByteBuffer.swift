@@ -85,22 +85,15 @@ public struct ByteBuffer: ~Copyable {
         precondition(value >= 0, "a negative number")
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { digits in
-            let start = Self.write(digits: UInt(value), endingAt: digits.count, in: digits)
+            var start = digits.count
+            var rest = value
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
             append(UnsafeBufferPointer(rebasing: digits.bindMemory(to: UInt8.self)[start...]))
         }
-    }
-
-    /// Writes `value`'s decimal digits (at most 20) into `place` so that they end at `end`, and returns where
-    /// they start: numbers are made backwards in scratch space, then appended in one copy.
-    public static func write(digits value: UInt, endingAt end: Int, in place: UnsafeMutableRawBufferPointer) -> Int {
-        var start = end
-        var rest = value
-        repeat {
-            start -= 1
-            place[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-        } while rest > 0
-        return start
     }
 
     /// Forgets every byte from `position` on.

@@ -145,8 +145,8 @@ private extension MustacheLibrary {
                       depth: Int, budget: inout Int, into out: inout ByteBuffer, misses: (record: MissingNames, template: String)?,
                       cache: PartialCache) {
         let item = stack.last ?? .null
-        let outerValues = outer.map { Self.member($0, key: MustacheFields.key($0), in: stack) ?? .null }
-        let values = outerValues.compactMap(\.cacheText)
+        let outerValues = outer.map { Self.member($0, key: MustacheFields.key($0), in: stack) }
+        let values = outerValues.compactMap { ($0 ?? .null).cacheText }
         // Only an object has an identity to know it again by, and only plain outer values are compared: anything
         // else is rendered each time, alike.
         let identity = values.count == outer.count ? item.identity : nil
@@ -154,6 +154,7 @@ private extension MustacheLibrary {
             out.append(bytes)
             return
         }
+        // A name the page does not have stays absent, so asking for it is recorded as a miss, as without the cache.
         var frame = MustacheFields()
         for (outerName, value) in zip(outer, outerValues) { frame[outerName] = value }
         var isolated: [MustacheValue] = [.fields(frame), item]

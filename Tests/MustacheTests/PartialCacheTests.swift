@@ -101,4 +101,14 @@ import Testing
         #expect(one.contains("<li><a href=\"x/\">X</a> a</li>") && two.contains("<li><a href=\"x/\">X</a> b</li>"))
         #expect(cache.reuses == 0)
     }
+
+    /// An outer name the page lacks is a miss in the card, as it is without the cache, and renders empty.
+    @Test func aMissingOuterNameIsRecorded() {
+        let misses = MissingNames()
+        let cache = PartialCache(["card": ["root"]])
+        let out = String(decoding: library.renderBytes("list", ["heading": "H", "entries": .list(cards)], misses: misses, cache: cache),
+                         as: UTF8.self)
+        #expect(out.contains("<a href=\"organisations/involve/\">Involve</a>"))
+        #expect(misses.sorted.contains("card: root"))
+    }
 }
