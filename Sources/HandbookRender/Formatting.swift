@@ -140,7 +140,23 @@ public enum Formatting {
 
     /// A key that sorts names alphabetically ignoring case and accents ("Fórum" with the Fs).
     public static func sortKey(_ name: String) -> String {
-        name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // An ASCII name (most of them) folds to its lower case: Foundation's fold, which costs some twenty
+        // thousand instructions a name, changes nothing else in ASCII (FormattingTests checks every byte).
+        var name = name
+        let lowered: String? = name.withUTF8 { bytes in
+            var upper = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                upper = upper || (byte &- 0x41) < 26
+            }
+            guard upper else { return "" }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (index, byte) in bytes.enumerated() { out[index] = (byte &- 0x41) < 26 ? byte | 0x20 : byte }
+                return bytes.count
+            }
+        }
+        guard let lowered else { return name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil) }
+        return lowered.isEmpty ? name : lowered
     }
 }
 

@@ -83,17 +83,22 @@ public struct ByteBuffer: ~Copyable {
     /// Appends a non-negative integer in decimal.
     public mutating func append(decimal value: Int) {
         precondition(value >= 0, "a negative number")
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { digits in
-            var start = digits.count
-            var rest = value
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            append(UnsafeBufferPointer(rebasing: digits.bindMemory(to: UInt8.self)[start...]))
+        // Millions a build (search shards, coordinates, counts), most of one to four digits: counted first, then
+        // written straight into the buffer from the last digit back, with no scratch space and no second copy.
+        var length = 1, rest = value / 10
+        while rest > 0 {
+            length += 1
+            rest /= 10
         }
+        if capacity - written < length { grow(toHold: length) }
+        rest = value
+        var at = base + written + length
+        repeat {
+            at -= 1
+            at.pointee = UInt8(truncatingIfNeeded: rest % 10) &+ UInt8(ascii: "0")
+            rest /= 10
+        } while rest > 0
+        written += length
     }
 
     /// Forgets every byte from `position` on.

@@ -1,3 +1,4 @@
+import Foundation
 import HandbookModel
 @testable import HandbookRender
 import Testing
@@ -70,6 +71,19 @@ import Testing
     @Test func sortKeysIgnoreCaseAndAccents() {
         let names = ["Zeta", "Fórum dos Cidadãos", "forum b", "Alpha"]
         #expect(names.sorted { Formatting.sortKey($0) < Formatting.sortKey($1) } == ["Alpha", "forum b", "Fórum dos Cidadãos", "Zeta"])
+    }
+
+    /// The ASCII short cut gives Foundation's fold for every ASCII byte, in upper and lower case, and hands the
+    /// rest to it.
+    @Test func asciiSortKeysAreFoundationsFold() {
+        let fold = { (name: String) in name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil) }
+        for byte in UInt8(1)..<0x80 {
+            let name = "Ab" + String(UnicodeScalar(byte)) + "z"
+            #expect(Formatting.sortKey(name) == fold(name), "byte \(byte)")
+        }
+        for name in ["", "already lower", "MIXED Case 42", "Ｆｕｌｌ", "Ærø", "İstanbul"] {
+            #expect(Formatting.sortKey(name) == fold(name), "\(name)")
+        }
     }
 
     @Test func linksKnowTheirDepth() {

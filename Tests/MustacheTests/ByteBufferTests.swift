@@ -40,6 +40,18 @@ import Testing
         #expect(String(decoding: buffer.array(), as: UTF8.self) == String(value))
     }
 
+    /// Decimals of every length written one after another, the buffer growing between them, keep what was before.
+    @Test func writesDecimalsAfterOtherBytes() {
+        var buffer = ByteBuffer(capacity: 1)
+        var expected = ""
+        for value in [5, 0, 42, 1_000, 999_999, 10, 123_456_789_012, Int.max, 3] {
+            buffer.append(decimal: value)
+            buffer.append(0x2C)
+            expected += "\(value),"
+        }
+        #expect(String(decoding: buffer.array(), as: UTF8.self) == expected)
+    }
+
     /// Escaping into a buffer gives what escaping into an array gives.
     @Test func escapesAsTheArrayFormDoes() {
         let text = "Tom & \"Jerry\" <b>'s</b> — plain"
