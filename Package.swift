@@ -31,7 +31,7 @@ let package = Package(
         // The CLI reads HandbookRender's SectorInsights for `check --gaps`; only HandbookBuild renders and writes.
         .target(name: "HandbookCLI", dependencies: ["HandbookModel", "HandbookLoad", "HandbookValidate", "HandbookRender", "HandbookBuild", "HandbookServe"], swiftSettings: optimised),
         .executableTarget(name: "handbook", dependencies: ["HandbookCLI"], swiftSettings: optimised),
-        .target(name: "HandbookTestSupport", path: "Tests/HandbookTestSupport"),
+        .target(name: "HandbookTestSupport", dependencies: ["HandbookModel"], path: "Tests/HandbookTestSupport"),
         .testTarget(name: "HandbookModelTests", dependencies: ["HandbookModel"]),
         .testTarget(name: "HandbookLoadTests", dependencies: ["HandbookLoad", "HandbookModel", "HandbookTestSupport"]),
         .testTarget(name: "HandbookValidateTests", dependencies: ["HandbookValidate", "HandbookLoad", "HandbookModel"]),

@@ -79,7 +79,7 @@ struct EntityPages: PageGenerator {
             "topics": .list(topics.map { id in
                 ["label": .string(index.settings.topicLabel(id)), "url": .string(Links.topic(id))]
             }),
-            "sources": .list(sources.map { url in ["html": .string(presenter.link(url))] }),
+            "sources": .list(sources.map { url in ["html": .utf8(presenter.link(url))] }),
             "backlinks": .list(backlinks),
             "roles": .list(roles.compactMap { roleSection($0, presenter: presenter) }),
             "hasRelated": .bool(!related.isEmpty),

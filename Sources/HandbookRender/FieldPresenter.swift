@@ -53,218 +53,329 @@ struct FieldPresenter {
     func facts(for entity: Entity, excluding excluded: Set<FieldName> = []) -> [MustacheValue] {
         var rows: [MustacheValue] = []
         let plan = plans[entity.reference.type] ?? Plan(index.descriptor(entity.reference))
+        // Each row's markup is written as bytes into one scratch array, handed to the template as they are.
+        var html: [UInt8] = []
+        html.reserveCapacity(256)
         func append(_ fields: [(field: FieldSchema, label: String)]) {
             for (field, label) in fields where excluded.isEmpty || !excluded.contains(field.name) {
                 guard let value = entity[field.name] else { continue }
-                let html = present(value, field: field, entity: entity)
+                html.removeAll(keepingCapacity: true)
+                present(value, field: field, into: &html)
                 if !html.isEmpty {
-                    rows.append(["label": .string(label), "html": .string(html), "name": .string(field.name.rawValue)])
+                    rows.append(["label": .string(label), "html": .utf8(html), "name": .string(field.name.rawValue)])
                 }
             }
         }
         append(plan.first)
-        if plan.hasWhen, let when = eventTime(entity, allDay: plan.allDay) {
-            rows.append(["label": "When", "html": .string(when), "name": "when"])
+        if plan.hasWhen {
+            html.removeAll(keepingCapacity: true)
+            if eventTime(entity, allDay: plan.allDay, into: &html) {
+                rows.append(["label": "When", "html": .utf8(html), "name": "when"])
+            }
         }
         append(plan.rest)
         return rows
     }
 
-    func present(_ value: FieldValue, field: FieldSchema, entity: Entity) -> String {
+    /// A field's value as markup: the fields with a form of their own (grants, open calls, stages, a repeat
+    /// rule), the others by their kind.
+    func present(_ value: FieldValue, field: FieldSchema, into out: inout [UInt8]) {
         switch (field.name, value) {
         case (.grants, .list(let grants)):
-            return grantsTable(grants)
+            grantsTable(grants, into: &out)
         case (.openCalls, .list(let calls)):
-            return callsTable(calls)
+            callsTable(calls, into: &out)
         case (.stages, .list(let stages)):
-            return timeline(stages)
+            timeline(stages, into: &out)
         case (.repeat, .record):
-            return repeatRule(value)
+            repeatRule(value, into: &out)
         default:
-            return present(value, kind: field.kind)
+            present(value, kind: field.kind, into: &out)
         }
     }
 
-    func present(_ value: FieldValue, kind: FieldKind) -> String {
+    /// A value of `kind` as markup; nothing for a value of another kind.
+    func present(_ value: FieldValue, kind: FieldKind, into out: inout [UInt8]) {
         switch (kind, value) {
         case (.list(let itemKind, _), .list(let items)):
-            let parts = items.map { present($0, kind: itemKind) }.filter { !$0.isEmpty }
-            if parts.isEmpty { return "" }
-            if parts.count == 1 { return parts[0] }
-            return "<ul class=\"values\">" + parts.map { "<li>\($0)</li>" }.joined() + "</ul>"
-        case (.record(let fields), .record(let entries)):
-            let parts = entries.compactMap { entry -> String? in
-                guard let field = fields.first(where: { $0.name.rawValue == entry.key }) else { return nil }
-                return "<li>\(h(field.label)): \(present(entry.value, kind: field.kind))</li>"
+            // One item is shown bare; several, as a list (items that show nothing are left out).
+            var parts: [[UInt8]] = []
+            for item in items {
+                var part: [UInt8] = []
+                present(item, kind: itemKind, into: &part)
+                if !part.isEmpty { parts.append(part) }
             }
-            return parts.isEmpty ? "" : "<ul class=\"values\">" + parts.joined() + "</ul>"
+            if parts.count == 1 {
+                out += parts[0]
+            } else if !parts.isEmpty {
+                out.raw("<ul class=\"values\">")
+                for part in parts {
+                    out.raw("<li>")
+                    out += part
+                    out.raw("</li>")
+                }
+                out.raw("</ul>")
+            }
+        case (.record(let fields), .record(let entries)):
+            let start = out.count
+            out.raw("<ul class=\"values\">")
+            var shown = false
+            for entry in entries {
+                guard let field = fields.first(where: { $0.name.rawValue == entry.key }) else { continue }
+                shown = true
+                out.raw("<li>")
+                out.escaped(field.label)
+                out.raw(": ")
+                present(entry.value, kind: field.kind, into: &out)
+                out.raw("</li>")
+            }
+            if shown { out.raw("</ul>") } else { out.removeSubrange(start...) }
         case (.dictionary(_, let valueKind), .record(let entries)):
-            return "<ul class=\"values\">" + entries.map { "<li>\(h($0.key)): \(present($0.value, kind: valueKind))</li>" }.joined() + "</ul>"
+            out.raw("<ul class=\"values\">")
+            for entry in entries {
+                out.raw("<li>")
+                out.escaped(entry.key)
+                out.raw(": ")
+                present(entry.value, kind: valueKind, into: &out)
+                out.raw("</li>")
+            }
+            out.raw("</ul>")
         case (.url, .text(let url)):
-            return link(url)
+            link(url, into: &out)
         case (.email, .text(let email)):
-            return "<a href=\"mailto:\(h(email))\">\(h(email))</a>"
+            out.raw("<a href=\"mailto:")
+            out.escaped(email)
+            out.raw("\">")
+            out.escaped(email)
+            out.raw("</a>")
         case (.phone, .text(let phone)):
-            let dial = phone.filter { $0.isNumber || $0 == "+" }
-            return "<a href=\"tel:\(h(dial))\">\(h(phone))</a>"
+            out.raw("<a href=\"tel:")
+            out.escaped(phone.filter { $0.isNumber || $0 == "+" })
+            out.raw("\">")
+            out.escaped(phone)
+            out.raw("</a>")
         case (.country, .text(let code)), (.countryOrInternational, .text(let code)):
-            return h(Formatting.country(code))
+            out.escaped(Formatting.country(code))
         case (.region, .text(let text)):
-            return h(Formatting.region(text))
+            out.escaped(Formatting.region(text))
         case (.jurisdiction, .text(let code)):
-            return h(Formatting.jurisdiction(code))
+            out.escaped(Formatting.jurisdiction(code))
         case (.choice, .text(let text)):
-            return h(Formatting.choice(text))
+            out.escaped(Formatting.choice(text))
         case (.topic, .text(let id)):
-            let label = index.settings.topicLabel(id)
-            return "<a href=\"\(h(root + Links.topic(id)))\">\(h(label))</a>"
+            anchor(root + Links.topic(id), index.settings.topicLabel(id), into: &out)
         case (.method, .text(let id)):
-            let label = index.settings.methodLabel(id)
-            return "<a href=\"\(h(root + Links.method(id)))\">\(h(label))</a>"
+            anchor(root + Links.method(id), index.settings.methodLabel(id), into: &out)
         case (.reference, .reference(let reference)):
-            return referenceLink(reference)
+            referenceLink(reference, into: &out)
         case (_, .date(let date)):
-            return time(date)
+            time(date, into: &out)
         case (_, .dateTime(let value)):
-            return "<time datetime=\"\(h(value.description))\">\(h(Formatting.words(value)))</time>"
+            timeElement(value.description, Formatting.words(value), into: &out)
         case (_, .integer(let number)):
-            return h(Formatting.money(String(number), currency: nil))
+            out.escaped(Formatting.money(String(number), currency: nil))
         case (_, .number(let number)):
-            return h(Formatting.money(number, currency: nil))
+            out.escaped(Formatting.money(number, currency: nil))
         case (_, .boolean(let flag)):
-            return flag ? "Yes" : "No"
+            out.raw(flag ? "Yes" : "No")
         case (.text(let limit), .text(let text)) where limit == nil && text.contains("\n"):
-            return paragraphs(text)
+            paragraphs(text, into: &out)
         case (_, .text(let text)):
-            return h(text)
+            out.escaped(text)
         default:
-            return ""
+            break
         }
+    }
+
+    /// `<a href="path">text</a>`, both escaped.
+    private func anchor(_ path: String, _ text: String, into out: inout [UInt8]) {
+        out.raw("<a href=\"")
+        out.escaped(path)
+        out.raw("\">")
+        out.escaped(text)
+        out.raw("</a>")
     }
 
     /// A link to a published entry by name, or its slug as text when it is not published.
-    func referenceLink(_ reference: EntityReference) -> String {
-        guard let target = index.entity(reference) else { return h(reference.slug) }
-        // Pieces appended to one string of the right size: a page links to dozens of entries.
-        let path = h(root + index.links.entity(reference)), name = h(target.name)
-        var link = "<a href=\""
-        link.reserveCapacity(path.utf8.count + name.utf8.count + 15)
-        link += path
-        link += "\">"
-        link += name
-        link += "</a>"
-        return link
+    func referenceLink(_ reference: EntityReference, into out: inout [UInt8]) {
+        guard let target = index.entity(reference) else {
+            out.escaped(reference.slug)
+            return
+        }
+        anchor(root + index.links.entity(reference), target.name, into: &out)
     }
 
-    func link(_ url: String) -> String {
-        var shown = url
-        for prefix in ["https://", "http://"] where shown.hasPrefix(prefix) { shown = String(shown.dropFirst(prefix.count)) }
-        if shown.hasPrefix("www.") { shown = String(shown.dropFirst(4)) }
-        if shown.hasSuffix("/") { shown = String(shown.dropLast()) }
-        return "<a href=\"\(h(url))\" rel=\"external\">\(h(shown))</a>"
+    /// A link to an address outside the site, shown without its scheme, `www.` and a closing slash.
+    func link(_ url: String, into out: inout [UInt8]) {
+        var shown = Substring(url)
+        for prefix in ["https://", "http://"] where shown.hasPrefix(prefix) { shown = shown.dropFirst(prefix.count) }
+        if shown.hasPrefix("www.") { shown = shown.dropFirst(4) }
+        if shown.hasSuffix("/") { shown = shown.dropLast() }
+        out.raw("<a href=\"")
+        out.escaped(url)
+        out.raw("\" rel=\"external\">")
+        out.escaped(String(shown))
+        out.raw("</a>")
     }
 
-    func time(_ date: PartialDate) -> String {
-        "<time datetime=\"\(h(date.description))\">\(h(Formatting.words(date)))</time>"
+    /// `link(_:into:)` as bytes of their own.
+    func link(_ url: String) -> [UInt8] {
+        var out: [UInt8] = []
+        link(url, into: &out)
+        return out
     }
 
-    func paragraphs(_ text: String) -> String {
-        text.components(separatedBy: "\n\n").map { "<p>\(h($0))</p>" }.joined()
+    func time(_ date: PartialDate, into out: inout [UInt8]) {
+        timeElement(date.description, Formatting.words(date), into: &out)
+    }
+
+    /// `<time datetime="machine">words</time>`, both escaped.
+    private func timeElement(_ machine: String, _ words: String, into out: inout [UInt8]) {
+        out.raw("<time datetime=\"")
+        out.escaped(machine)
+        out.raw("\">")
+        out.escaped(words)
+        out.raw("</time>")
+    }
+
+    func paragraphs(_ text: String, into out: inout [UInt8]) {
+        for paragraph in text.components(separatedBy: "\n\n") {
+            out.raw("<p>")
+            out.escaped(paragraph)
+            out.raw("</p>")
+        }
     }
 
     /// "3 December 2026, 18:30 to 20:00 (Europe/Brussels time)", or a range of days; a whole day is
-    /// "(all day)" where the type's start may also be a time.
-    func eventTime(_ entity: Entity, allDay: Bool) -> String? {
-        guard let span = Timespan(of: entity, defaultZone: index.settings.timezone) else { return nil }
+    /// "(all day)" where the type's start may also be a time. False, writing nothing, when there is no start.
+    func eventTime(_ entity: Entity, allDay: Bool, into out: inout [UInt8]) -> Bool {
+        guard let span = Timespan(of: entity, defaultZone: index.settings.timezone) else { return false }
         switch (span.start, span.end) {
         case (.time(let start, let zone), let end):
-            var text = "<time datetime=\"\(h(start.description))\">\(h(Formatting.words(start)))</time>"
+            timeElement(start.description, Formatting.words(start), into: &out)
             if case .time(let finish, _)? = end {
-                let finishText = finish.date == start.date ? Formatting.clock(finish) : Formatting.words(finish)
-                text += " to <time datetime=\"\(h(finish.description))\">\(h(finishText))</time>"
+                out.raw(" to ")
+                timeElement(finish.description, finish.date == start.date ? Formatting.clock(finish) : Formatting.words(finish), into: &out)
             }
-            if start.offsetMinutes == nil { text += " (\(h(Formatting.zone(zone, at: start))))" }
-            return text
+            if start.offsetMinutes == nil {
+                out.raw(" (")
+                out.escaped(Formatting.zone(zone, at: start))
+                out.raw(")")
+            }
         case (let start, let end):
-            let suffix = allDay && start.date.isFullDate ? " (all day)" : ""
-            guard let end, !end.hasTime, end.date != start.date else { return time(start.date) + suffix }
-            return "\(time(start.date)) to \(time(end.date))"
+            time(start.date, into: &out)
+            if let end, !end.hasTime, end.date != start.date {
+                out.raw(" to ")
+                time(end.date, into: &out)
+            } else if allDay && start.date.isFullDate {
+                out.raw(" (all day)")
+            }
         }
+        return true
     }
 
-    func grantsTable(_ grants: [FieldValue]) -> String {
-        var rows = ""
+    func grantsTable(_ grants: [FieldValue], into out: inout [UInt8]) {
+        out.raw("<table class=\"grants\"><caption class=\"visually-hidden\">Grants</caption><thead><tr><th scope=\"col\">Recipient</th><th scope=\"col\">Amount</th><th scope=\"col\">Date</th><th scope=\"col\">Purpose</th></tr></thead><tbody>")
         var totals: [String: DecimalSum] = [:]
         for grant in grants {
-            let recipient = grant[.recipient].flatMap { value -> String? in
-                if case .reference(let reference) = value { return referenceLink(reference) }
-                return nil
-            } ?? ""
-            var amount = ""
+            out.raw("<tr><td>")
+            if case .reference(let reference)? = grant[.recipient] { referenceLink(reference, into: &out) }
+            out.raw("</td><td class=\"number\">")
             if case .number(let number)? = grant[.amount] {
                 let currency = grant[.currency]?.text
-                amount = h(Formatting.money(number, currency: currency))
+                out.escaped(Formatting.money(number, currency: currency))
                 if let currency { totals[currency, default: DecimalSum()].add(number) }
             }
-            let date = grant[.date].flatMap { value -> String? in
-                if case .date(let date) = value { return time(date) }
-                return nil
-            } ?? ""
-            var purpose = grant[.purpose]?.text.map { h($0) } ?? ""
-            if let url = grant[.url]?.text { purpose += (purpose.isEmpty ? "" : " ") + link(url) }
-            rows += "<tr><td>\(recipient)</td><td class=\"number\">\(amount)</td><td>\(date)</td><td>\(purpose)</td></tr>"
+            out.raw("</td><td>")
+            if case .date(let date)? = grant[.date] { time(date, into: &out) }
+            out.raw("</td><td>")
+            let purpose = grant[.purpose]?.text
+            if let purpose { out.escaped(purpose) }
+            if let url = grant[.url]?.text {
+                if let purpose, !purpose.isEmpty { out.raw(" ") }
+                link(url, into: &out)
+            }
+            out.raw("</td></tr>")
         }
-        var footer = ""
-        for (currency, total) in totals.sorted(by: { $0.key < $1.key }) {
-            footer += "<tr><th scope=\"row\">Total</th><td class=\"number\">\(h(Formatting.money(total.text, currency: currency)))</td><td></td><td></td></tr>"
+        out.raw("</tbody>")
+        if !totals.isEmpty {
+            out.raw("<tfoot>")
+            for (currency, total) in totals.sorted(by: { $0.key < $1.key }) {
+                out.raw("<tr><th scope=\"row\">Total</th><td class=\"number\">")
+                out.escaped(Formatting.money(total.text, currency: currency))
+                out.raw("</td><td></td><td></td></tr>")
+            }
+            out.raw("</tfoot>")
         }
-        return "<table class=\"grants\"><caption class=\"visually-hidden\">Grants</caption><thead><tr><th scope=\"col\">Recipient</th><th scope=\"col\">Amount</th><th scope=\"col\">Date</th><th scope=\"col\">Purpose</th></tr></thead><tbody>\(rows)</tbody>"
-            + (footer.isEmpty ? "" : "<tfoot>\(footer)</tfoot>") + "</table>"
+        out.raw("</table>")
     }
 
-    func callsTable(_ calls: [FieldValue]) -> String {
-        var rows = ""
+    func callsTable(_ calls: [FieldValue], into out: inout [UInt8]) {
+        out.raw("<table class=\"calls\"><caption class=\"visually-hidden\">Open calls</caption><thead><tr><th scope=\"col\">Call</th><th scope=\"col\">Deadline</th><th scope=\"col\">Amount</th></tr></thead><tbody>")
         for call in calls {
-            var title = h(call[.title]?.text ?? "")
-            if let url = call[.url]?.text { title = "<a href=\"\(h(url))\" rel=\"external\">\(title)</a>" }
-            let deadline = call[.deadline].flatMap { value -> String? in
-                if case .date(let date) = value { return time(date) }
-                return nil
-            } ?? ""
-            var amount = ""
-            if case .number(let number)? = call[.amount] { amount = h(Formatting.money(number, currency: call[.currency]?.text)) }
-            rows += "<tr><td>\(title)</td><td>\(deadline)</td><td class=\"number\">\(amount)</td></tr>"
+            out.raw("<tr><td>")
+            if let url = call[.url]?.text {
+                out.raw("<a href=\"")
+                out.escaped(url)
+                out.raw("\" rel=\"external\">")
+                out.escaped(call[.title]?.text ?? "")
+                out.raw("</a>")
+            } else {
+                out.escaped(call[.title]?.text ?? "")
+            }
+            out.raw("</td><td>")
+            if case .date(let date)? = call[.deadline] { time(date, into: &out) }
+            out.raw("</td><td class=\"number\">")
+            if case .number(let number)? = call[.amount] { out.escaped(Formatting.money(number, currency: call[.currency]?.text)) }
+            out.raw("</td></tr>")
         }
-        return "<table class=\"calls\"><caption class=\"visually-hidden\">Open calls</caption><thead><tr><th scope=\"col\">Call</th><th scope=\"col\">Deadline</th><th scope=\"col\">Amount</th></tr></thead><tbody>\(rows)</tbody></table>"
+        out.raw("</tbody></table>")
     }
 
-    func timeline(_ stages: [FieldValue]) -> String {
-        var items = ""
+    func timeline(_ stages: [FieldValue], into out: inout [UInt8]) {
+        out.raw("<ol class=\"timeline\">")
         for stage in stages {
-            let date = stage[.date].flatMap { value -> String? in
-                if case .date(let date) = value { return time(date) }
-                return nil
-            } ?? ""
-            var text = "<span class=\"stage-date\">\(date)</span> <strong>\(h(Formatting.choice(stage[.status]?.text ?? "")))</strong>"
-            if let note = stage[.note]?.text { text += ": \(h(note))" }
-            if let url = stage[.url]?.text { text += " (\(link(url)))" }
-            items += "<li>\(text)</li>"
+            out.raw("<li><span class=\"stage-date\">")
+            if case .date(let date)? = stage[.date] { time(date, into: &out) }
+            out.raw("</span> <strong>")
+            out.escaped(Formatting.choice(stage[.status]?.text ?? ""))
+            out.raw("</strong>")
+            if let note = stage[.note]?.text {
+                out.raw(": ")
+                out.escaped(note)
+            }
+            if let url = stage[.url]?.text {
+                out.raw(" (")
+                link(url, into: &out)
+                out.raw(")")
+            }
+            out.raw("</li>")
         }
-        return "<ol class=\"timeline\">\(items)</ol>"
+        out.raw("</ol>")
     }
 
-    func repeatRule(_ value: FieldValue) -> String {
+    func repeatRule(_ value: FieldValue, into out: inout [UInt8]) {
         let frequency = RepeatFrequency(of: value)
         var interval = 1
         if case .integer(let n)? = value[.interval] { interval = n }
         let unit = frequency == .monthly ? "month" : "week"
-        var text = interval == 1 ? "Every \(unit)" : "Every \(interval) \(unit)s"
-        if case .date(let until)? = value[.until] { text += " until \(time(until))" }
-        if case .integer(let count)? = value[.count] { text += ", \(count) times" }
-        return text
+        out += Array((interval == 1 ? "Every \(unit)" : "Every \(interval) \(unit)s").utf8)
+        if case .date(let until)? = value[.until] {
+            out.raw(" until ")
+            time(until, into: &out)
+        }
+        if case .integer(let count)? = value[.count] { out += Array(", \(count) times".utf8) }
+    }
+}
+
+private extension Array where Element == UInt8 {
+    /// Appends markup written in the code.
+    mutating func raw(_ markup: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: markup.utf8Start, count: markup.utf8CodeUnitCount))
     }
 
-    func h(_ text: String) -> String {
-        HTML.escape(text)
+    /// Appends text with HTML's special characters escaped.
+    mutating func escaped(_ text: String) {
+        HTML.escape(text, into: &self)
     }
 }

@@ -16,9 +16,7 @@ import Testing
         0x85, 0x47, 0xFFFE, 0x48, 0xFFFF, 0x49, 0xFDD0, 0x4A, 0x10FFFF, 0x4B].map { Unicode.Scalar($0)! }))
 
     static func entity(_ type: EntityType, _ slug: String, _ fields: [String: FieldValue], body: String = "") -> Entity {
-        Entity(reference: EntityReference(type: type, slug: slug), path: "\(type.folder)/\(slug).md",
-               fields: fields.sorted { $0.key < $1.key }.map { FieldEntry(key: $0.key, value: $0.value, position: TextPosition(line: 1, column: 1)) },
-               body: Array(body.utf8), bodyLine: 5, nameField: TypeCatalog.standard[type].nameField, lastChanged: 1_790_000_000)
+        Entity.fixture(type, slug, fields, body: body, bodyLine: 5, changed: 1_790_000_000)
     }
 
     /// Every file every generator makes of a site whose names, summaries and bodies hold `hostile`.

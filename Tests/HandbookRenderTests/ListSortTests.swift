@@ -11,9 +11,7 @@ import Testing
     static let today = PartialDate(year: 2026, month: 11, day: 22)
 
     func entity(_ type: EntityType, _ slug: String, _ fields: [String: FieldValue], changed: Int64? = nil) -> Entity {
-        Entity(reference: EntityReference(type: type, slug: slug), path: "\(type.folder)/\(slug).md",
-               fields: fields.sorted { $0.key < $1.key }.map { FieldEntry(key: $0.key, value: $0.value, position: TextPosition(line: 1, column: 1)) },
-               body: [], bodyLine: 1, nameField: TypeCatalog.standard[type].nameField, lastChanged: changed)
+        Entity.fixture(type, slug, fields, changed: changed)
     }
 
     func index(_ entities: [Entity]) -> SiteIndex {

@@ -1,12 +1,11 @@
 import HandbookModel
+import HandbookTestSupport
 @testable import HandbookRender
 import Testing
 
 @Suite struct SectorInsightsTests {
     func entity(_ type: EntityType, _ slug: String, _ fields: [String: FieldValue]) -> Entity {
-        Entity(reference: EntityReference(type: type, slug: slug), path: "\(type.folder)/\(slug).md",
-               fields: fields.sorted { $0.key < $1.key }.map { FieldEntry(key: $0.key, value: $0.value, position: TextPosition(line: 1, column: 1)) },
-               body: [], bodyLine: 1, nameField: TypeCatalog.standard[type].nameField)
+        Entity.fixture(type, slug, fields)
     }
 
     func organisation(_ slug: String, _ fields: [String: FieldValue] = [:]) -> Entity {

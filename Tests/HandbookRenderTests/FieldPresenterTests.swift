@@ -1,0 +1,52 @@
+import HandbookModel
+import HandbookTestSupport
+@testable import HandbookRender
+import Mustache
+import Testing
+
+/// The markup of an entry's facts, written as bytes: the forms the shipped pages exercise least.
+@Suite struct FieldPresenterTests {
+    func entity(_ type: EntityType, _ slug: String, _ fields: [String: FieldValue]) -> Entity {
+        Entity.fixture(type, slug, fields)
+    }
+
+    /// Each fact's name and markup, for the entry `slug` of `type` among `entities`.
+    func facts(_ entities: [Entity], _ type: EntityType, _ slug: String) -> [String: String] {
+        let index = SiteIndex(settings: Settings(), entities: entities, today: PartialDate(year: 2026, month: 1, day: 1))
+        let presenter = FieldPresenter(index: index, root: "../../", plans: FieldPresenter.plans(for: .standard))
+        var rows: [String: String] = [:]
+        for row in presenter.facts(for: index.entity(EntityReference(type: type, slug: slug))!) {
+            guard let name = row["name"]?.text, let html = row["html"] else { continue }
+            rows[name] = html.text
+        }
+        return rows
+    }
+
+    func day(_ day: Int) -> FieldValue { .date(PartialDate(year: 2026, month: 12, day: day)) }
+
+    @Test func aWholeDayIsSaidToBeOne() {
+        let rows = facts([entity(.events, "fair", ["title": .text("Fair"), "start": day(3)])], .events, "fair")
+        #expect(rows["when"] == "<time datetime=\"2026-12-03\">3 December 2026</time> (all day)")
+    }
+
+    @Test func aRangeOfDaysIsFromOneToTheOther() {
+        let rows = facts([entity(.events, "fair", ["title": .text("Fair"), "start": day(3), "end": day(5)])], .events, "fair")
+        #expect(rows["when"] == "<time datetime=\"2026-12-03\">3 December 2026</time> to <time datetime=\"2026-12-05\">5 December 2026</time>")
+    }
+
+    @Test func oneReferenceIsBareAndSeveralAreAListWithTheUnpublishedAsText() {
+        let lab = entity(.organisations, "lab", ["name": .text("Lab & <Co>")])
+        let one = entity(.caseStudies, "one", ["title": .text("One"), "organisations": .list([.reference(lab.reference)])])
+        let two = entity(.caseStudies, "two", ["title": .text("Two"), "organisations": .list([
+            .reference(lab.reference), .reference(EntityReference(type: .organisations, slug: "gone")),
+        ])])
+        let link = "<a href=\"../../organisations/lab/\">Lab &amp; &lt;Co&gt;</a>"
+        #expect(facts([lab, one, two], .caseStudies, "one")["organisations"] == link)
+        #expect(facts([lab, one, two], .caseStudies, "two")["organisations"] == "<ul class=\"values\"><li>\(link)</li><li>gone</li></ul>")
+    }
+
+    @Test func aWebsiteIsShownWithoutSchemeAndClosingSlash() {
+        let rows = facts([entity(.organisations, "lab", ["name": .text("Lab"), "website": .text("https://www.example.org/a?b=1&c=2/")])], .organisations, "lab")
+        #expect(rows["website"] == "<a href=\"https://www.example.org/a?b=1&amp;c=2/\" rel=\"external\">example.org/a?b=1&amp;c=2</a>")
+    }
+}
