@@ -2,9 +2,14 @@ import HandbookModel
 
 /// schema.org JSON-LD for each page: Organization, Event, Article, Legislation, Dataset, WebSite.
 enum StructuredData {
+    /// An entry's JSON-LD, encoded: its members are gathered in a short list (a page has a dozen), not a
+    /// dictionary, and written in key order as a dictionary's would be.
     static func entity(_ entity: Entity, url: String, index: SiteIndex) -> JSONValue {
         let mapping = index.descriptor(entity.reference).schemaOrg
-        var object: [String: JSONValue] = ["@context": "https://schema.org", "url": .string(url), "name": .string(entity.name)]
+        var object = Members()
+        object["@context"] = "https://schema.org"
+        object["url"] = .string(url)
+        object["name"] = .string(entity.name)
         if let summary = entity[.summary]?.text { object["description"] = .string(summary) }
         var type = mapping.type
         if let choice = mapping.typeByChoice, let value = entity[choice.field]?.text, let chosen = choice.types[value] { type = chosen }
@@ -38,11 +43,45 @@ enum StructuredData {
             }
         }
         if let changed = entity.lastChanged { object["dateModified"] = .string(Formatting.date(fromUnix: changed).description) }
-        return .object(object)
+        return .encoded(object.encoded())
+    }
+
+    /// An object's members in the order they were first set, each name once (setting a name again replaces its
+    /// value, as in a dictionary).
+    struct Members {
+        private var members: [(key: String, value: JSONValue)] = []
+
+        /// The member `key`; setting replaces it or adds it.
+        subscript(key: String) -> JSONValue? {
+            get { members.first { $0.key == key }?.value }
+            set {
+                let slot = members.firstIndex { $0.key == key }
+                switch (slot, newValue) {
+                case (let slot?, let value?): members[slot].value = value
+                case (let slot?, nil): members.remove(at: slot)
+                case (nil, let value?): members.append((key, value))
+                case (nil, nil): break
+                }
+            }
+        }
+
+        /// `{"key":value,…}` with the keys in the order `JSONValue.object` writes them.
+        func encoded() -> [UInt8] {
+            var out: [UInt8] = [0x7B]
+            out.reserveCapacity(512)
+            for (number, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+                if number > 0 { out.append(0x2C) }
+                JSONString.append(member.key, to: &out)
+                out.append(0x3A)
+                member.value.encode(into: &out)
+            }
+            out.append(0x7D)
+            return out
+        }
     }
 
     /// An event's status, attendance mode, places, start and end.
-    static func eventDetails(_ entity: Entity, index: SiteIndex, into object: inout [String: JSONValue]) {
+    static func eventDetails(_ entity: Entity, index: SiteIndex, into object: inout Members) {
         switch EventStatus(of: entity) {
         case .cancelled: object["eventStatus"] = "https://schema.org/EventCancelled"
         case .postponed: object["eventStatus"] = "https://schema.org/EventPostponed"
