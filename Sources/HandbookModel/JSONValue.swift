@@ -90,16 +90,21 @@ public enum JSONValue: Hashable, Sendable {
             }
             out.append(0x5D)
         case .object(let members):
-            out.append(0x7B)
             // The members sorted once, as pairs: sorting the keys and looking each one up hashed it again.
-            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-                if index > 0 { out.append(0x2C) }
-                JSONString.append(member.key, to: &out)
-                out.append(0x3A)
-                member.value.encode(into: &out)
-            }
-            out.append(0x7D)
+            Self.encode(members: members.sorted(by: { $0.key < $1.key }), into: &out)
         }
+    }
+
+    /// Appends `{"key":value,…}` of members in the order given (an object's are sorted by key).
+    public static func encode(members: [(key: String, value: JSONValue)], into out: inout [UInt8]) {
+        out.append(0x7B)
+        for (index, member) in members.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            JSONString.append(member.key, to: &out)
+            out.append(0x3A)
+            member.value.encode(into: &out)
+        }
+        out.append(0x7D)
     }
 }
 

@@ -67,15 +67,9 @@ enum StructuredData {
 
         /// `{"key":value,…}` with the keys in the order `JSONValue.object` writes them.
         func encoded() -> [UInt8] {
-            var out: [UInt8] = [0x7B]
+            var out: [UInt8] = []
             out.reserveCapacity(512)
-            for (number, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-                if number > 0 { out.append(0x2C) }
-                JSONString.append(member.key, to: &out)
-                out.append(0x3A)
-                member.value.encode(into: &out)
-            }
-            out.append(0x7D)
+            JSONValue.encode(members: members.sorted(by: { $0.key < $1.key }), into: &out)
             return out
         }
     }
