@@ -83,15 +83,21 @@ public struct ByteBuffer: ~Copyable {
     /// Appends a non-negative integer in decimal.
     public mutating func append(decimal value: Int) {
         precondition(value >= 0, "a negative number")
-        // Millions a build (search shards, coordinates, counts), most of one to four digits: counted first, then
-        // written straight into the buffer from the last digit back, with no scratch space and no second copy.
-        var length = 1, rest = value / 10
-        while rest > 0 {
+        // Millions a build (search shards, coordinates, counts), most of one to four digits: the digits are
+        // counted by comparison, then written straight into the buffer from the last one back.
+        if value < 10 {
+            if written == capacity { grow(toHold: 1) }
+            base[written] = UInt8(truncatingIfNeeded: value) &+ UInt8(ascii: "0")
+            written += 1
+            return
+        }
+        var length = 2, bound = 100
+        while length < 19 && value >= bound {
             length += 1
-            rest /= 10
+            bound = bound &* 10
         }
         if capacity - written < length { grow(toHold: length) }
-        rest = value
+        var rest = value
         var at = base + written + length
         repeat {
             at -= 1
