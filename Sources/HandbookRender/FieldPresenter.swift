@@ -225,6 +225,7 @@ struct FieldPresenter {
         return out
     }
 
+    /// A date as `<time>`, in words.
     func time(_ date: PartialDate, into out: inout [UInt8]) {
         timeElement(date.description, Formatting.words(date), into: &out)
     }
@@ -238,6 +239,7 @@ struct FieldPresenter {
         out.raw("</time>")
     }
 
+    /// Text of several paragraphs (separated by a blank line), each a `<p>`.
     func paragraphs(_ text: String, into out: inout [UInt8]) {
         for paragraph in text.components(separatedBy: "\n\n") {
             out.raw("<p>")
@@ -274,6 +276,7 @@ struct FieldPresenter {
         return true
     }
 
+    /// A funder's grants as a table, with a total per currency.
     func grantsTable(_ grants: [FieldValue], into out: inout [UInt8]) {
         out.raw("<table class=\"grants\"><caption class=\"visually-hidden\">Grants</caption><thead><tr><th scope=\"col\">Recipient</th><th scope=\"col\">Amount</th><th scope=\"col\">Date</th><th scope=\"col\">Purpose</th></tr></thead><tbody>")
         var totals: [String: DecimalSum] = [:]
@@ -310,6 +313,7 @@ struct FieldPresenter {
         out.raw("</table>")
     }
 
+    /// A funder's open calls as a table.
     func callsTable(_ calls: [FieldValue], into out: inout [UInt8]) {
         out.raw("<table class=\"calls\"><caption class=\"visually-hidden\">Open calls</caption><thead><tr><th scope=\"col\">Call</th><th scope=\"col\">Deadline</th><th scope=\"col\">Amount</th></tr></thead><tbody>")
         for call in calls {
@@ -332,6 +336,7 @@ struct FieldPresenter {
         out.raw("</tbody></table>")
     }
 
+    /// A policy's stages as an ordered list.
     func timeline(_ stages: [FieldValue], into out: inout [UInt8]) {
         out.raw("<ol class=\"timeline\">")
         for stage in stages {
@@ -354,6 +359,7 @@ struct FieldPresenter {
         out.raw("</ol>")
     }
 
+    /// An event's repeat rule in words ("Every 2 weeks until …").
     func repeatRule(_ value: FieldValue, into out: inout [UInt8]) {
         let frequency = RepeatFrequency(of: value)
         var interval = 1
