@@ -3,7 +3,9 @@ import Mustache
 
 /// What every output generator reads: the indexed entries, the theme, the address the site is published
 /// at, and what many pages share, computed once per build (cards, display order, rendered bodies, footer).
-public struct SiteContext: Sendable {
+/// A class: every generator and every page it renders holds the one context, and a copy of a structure this size
+/// retained and later released each of its dozens of tables.
+public final class SiteContext: Sendable {
     /// The published entries and their indexes.
     public let index: SiteIndex
     /// The compiled theme.

@@ -1,8 +1,9 @@
 import HandbookModel
 
 /// Indexes built once over the published entries, so every page can ask "who references this?" or
-/// "which organisations are in Belgium?" without scanning the whole site again.
-public struct SiteIndex: Sendable {
+/// "which organisations are in Belgium?" without scanning the whole site again. A class: the pages and tables
+/// that keep it hold one reference, not a copy of its dozen tables.
+public final class SiteIndex: Sendable {
     /// Site settings.
     public let settings: Settings
     /// Published entries (drafts left out), sorted by type and slug.
