@@ -72,17 +72,20 @@ public enum SearchTokenizer {
         defer { reader.deallocate() }
         var index = 0
         let count = text.count
+        let folds = asciiFolds
         while index < count {
             let byte = text[index]
-            if byte < 0x80 {
+            // A letter or digit, A–Z lower-cased, from one table read (most bytes of running text).
+            let folded = folds[Int(byte)]
+            if folded != 0 {
                 index += 1
-                // Lower-case A–Z; every other ASCII byte that is not a letter or digit ends a token, or links it.
-                let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                if lower &- 0x61 < 26 || lower &- 0x30 < 10 {
-                    reader.append(lower)
-                } else {
-                    reader.separate(lower, &sink)
-                }
+                reader.append(folded)
+                continue
+            }
+            if byte < 0x80 {
+                // Any other ASCII byte ends a token, or links it.
+                index += 1
+                reader.separate(byte, &sink)
                 continue
             }
             let (scalar, length) = decode(text, at: index)
@@ -100,6 +103,18 @@ public enum SearchTokenizer {
         }
         reader.separate(0x80, &sink)
     }
+
+    /// For each byte value: a letter or digit as a token holds it (A–Z lower-cased), 0 for every other byte (ASCII
+    /// separators, and the bytes of other scalars, which are folded by `SearchFoldTable`). Made once, never freed.
+    nonisolated(unsafe) static let asciiFolds: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0..<256 {
+            let value = UInt8(byte)
+            let lower = value &- 0x41 < 26 ? value | 0x20 : value
+            table[byte] = lower &- 0x61 < 26 || lower &- 0x30 < 10 ? lower : 0
+        }
+        return UnsafePointer(table)
+    }()
 
     /// The state of `forEachToken`: the token being read, what links it to the next letter, and the
     /// hyphenated compound it is part of.

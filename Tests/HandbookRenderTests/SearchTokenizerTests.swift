@@ -5,6 +5,23 @@ import Testing
 
 /// Folding, tokens, singulars and typo distance, against the table the browser's client is tested with.
 @Suite struct SearchTokenizerTests {
+    /// Every ASCII byte between two words: a letter or digit joins them (lower-cased), `&` links them, anything
+    /// else parts them (`-` too, outside the index's compounds).
+    @Test func everyASCIIByteJoinsLinksOrParts() {
+        for byte in UInt8(1)..<0x80 {
+            let character = String(UnicodeScalar(byte))
+            let tokens = SearchTokenizer.tokens("ab" + character + "cd")
+            let isWordByte = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+            if isWordByte {
+                #expect(tokens == ["ab" + character.lowercased() + "cd"], "byte \(byte)")
+            } else if byte == UInt8(ascii: "&") {
+                #expect(tokens == ["abcd"], "byte \(byte)")
+            } else {
+                #expect(tokens == ["ab", "cd"], "byte \(byte)")
+            }
+        }
+    }
+
     @Test func foldingFollowsTheSharedTable() throws {
         for pair in try SearchCases.load().fold {
             #expect(SearchTokenizer.fold(pair[0]) == pair[1], "\(pair[0])")
