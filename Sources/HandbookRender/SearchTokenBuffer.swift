@@ -27,6 +27,28 @@ extension SearchTokenizer {
             hash = SearchTokenTable.hash(hash, byte)
         }
 
+        /// Appends the run of letters and digits in `text` from `start` on, each as `folds` gives it, up to the
+        /// first other byte, and returns where the run ends: `append(_:)` for each, with the count and hash kept in
+        /// registers rather than stored back after every byte.
+        @inline(__always)
+        mutating func append(run text: UnsafeBufferPointer<UInt8>, from start: Int, folds: UnsafePointer<UInt8>) -> Int {
+            var index = start, stored = count, hash = self.hash
+            let end = text.count
+            while index < end {
+                let folded = folds[Int(text[index])]
+                if folded == 0 { break }
+                if stored <= SearchTokenizer.longestToken {
+                    base[stored] = folded
+                    stored += 1
+                    hash = SearchTokenTable.hash(hash, folded)
+                }
+                index += 1
+            }
+            count = stored
+            self.hash = hash
+            return index
+        }
+
         mutating func clear() {
             count = 0
             hash = SearchTokenTable.emptyHash

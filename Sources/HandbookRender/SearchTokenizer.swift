@@ -75,11 +75,9 @@ public enum SearchTokenizer {
         let folds = asciiFolds
         while index < count {
             let byte = text[index]
-            // A letter or digit, A–Z lower-cased, from one table read (most bytes of running text).
-            let folded = folds[Int(byte)]
-            if folded != 0 {
-                index += 1
-                reader.append(folded)
+            // A run of letters and digits, A–Z lower-cased, each from one table read (most bytes of running text).
+            if folds[Int(byte)] != 0 {
+                index = reader.append(run: text, from: index, folds: folds)
                 continue
             }
             if byte < 0x80 {
@@ -148,6 +146,13 @@ public enum SearchTokenizer {
         mutating func append(_ byte: UInt8) {
             link = .none
             token.append(byte)
+        }
+
+        /// A run of letters and digits (see `TokenBuffer.append(run:from:folds:)`); returns where it ends.
+        @inline(__always)
+        mutating func append(run text: UnsafeBufferPointer<UInt8>, from start: Int, folds: UnsafePointer<UInt8>) -> Int {
+            link = .none
+            return token.append(run: text, from: start, folds: folds)
         }
 
         /// A folded byte: a letter or digit continues the token, anything else ends or links it.
