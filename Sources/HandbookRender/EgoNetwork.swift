@@ -49,7 +49,7 @@ struct EgoNetwork {
     static func node(_ entry: SocialGraph.Node, at point: GraphLayout.Point, radius: Double, caption: String?,
                      site: SiteContext, root: String) -> GraphPicture.Node {
         return GraphPicture.Node(x: point.x, y: point.y, radius: radius, className: "node t-\(entry.reference.type.folder)",
-                                 href: root + site.index.links.entity(entry.reference), title: entry.name, label: GraphPicture.shortened(entry.name, to: labelLength),
+                                 href: root + site.index.links.entity(at: entry.position), title: entry.name, label: GraphPicture.shortened(entry.name, to: labelLength),
                                  caption: caption, unfocusable: true)
     }
 }

@@ -157,7 +157,7 @@ struct EntityPages: PageGenerator {
     func relatedEntries(_ reference: EntityReference) -> [MustacheValue] {
         site.related.related(to: reference).map { match in
             let shared = match.shared.prefix(3).map { label($0) }.joined(separator: ", ")
-            return ["name": .string(match.entity.name), "url": .string(site.index.links.entity(match.entity.reference)),
+            return ["name": .string(match.entity.name), "url": .string(site.index.links.entity(at: match.position)),
                     "type": .string(site.index.types[match.entity.reference.type].singularTitle),
                     "shared": .string(shared)]
         }

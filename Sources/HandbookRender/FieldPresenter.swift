@@ -198,11 +198,12 @@ struct FieldPresenter {
 
     /// A link to a published entry by name, or its slug as text when it is not published.
     func referenceLink(_ reference: EntityReference, into out: inout [UInt8]) {
-        guard let target = index.entity(reference) else {
+        // By its position: one table lookup for both the name and the address.
+        guard let position = index.position(reference) else {
             out.escaped(reference.slug)
             return
         }
-        anchor(root + index.links.entity(reference), target.name, into: &out)
+        anchor(root + index.links.entity(at: position), index.entities[position].name, into: &out)
     }
 
     /// A link to an address outside the site, shown without its scheme, `www.` and a closing slash.

@@ -11,6 +11,9 @@ public struct Links: Sendable {
     /// Where readers go for each of the entries given at creation (`entity(_:)`), made once: pages link to
     /// entries hundreds of thousands of times a build.
     private let made: [EntityReference: String]
+    /// The same links by the entries' positions in the order given (the site index's): a page that knows an
+    /// entry's position links to it without a table lookup.
+    private let byPosition: [String]
 
     /// Links for `types`, with `roleOwners` from the site index; the links to `entries` are made at once.
     init(types: TypeCatalog, roleOwners: [EntityReference: EntityReference] = [:], entries: [EntityReference] = []) {
@@ -18,14 +21,21 @@ public struct Links: Sendable {
         self.roleOwners = roleOwners
         var made: [EntityReference: String] = [:]
         made.reserveCapacity(entries.count)
-        for reference in entries { made[reference] = Self.entity(reference, types: types, roleOwners: roleOwners) }
+        let byPosition = entries.map { Self.entity($0, types: types, roleOwners: roleOwners) }
+        for (reference, link) in zip(entries, byPosition) { made[reference] = link }
         self.made = made
+        self.byPosition = byPosition
     }
 
     /// Where a reader goes for an entry: its page, `organisations/g1000/`, or `about/` for a type at the site
     /// root; for a role, its section on the owner's page (`organisations/bertelsmann-stiftung/#funder`).
     public func entity(_ reference: EntityReference) -> String {
         made[reference] ?? Self.entity(reference, types: types, roleOwners: roleOwners)
+    }
+
+    /// `entity(_:)` of the entry at `position` among those given at creation (the site index's order).
+    public func entity(at position: Int) -> String {
+        byPosition[position]
     }
 
     private static func entity(_ reference: EntityReference, types: TypeCatalog, roleOwners: [EntityReference: EntityReference]) -> String {

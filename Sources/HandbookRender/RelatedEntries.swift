@@ -42,8 +42,10 @@ public struct RelatedEntries: Sendable {
 
     /// One related entry and what it shares with the page's entry, the weightiest first.
     public struct Match: Sendable {
-        /// The related entry.
+        /// The related entry …
         public var entity: Entity
+        /// … and its position in the site index.
+        public var position: Int
         /// What the two share.
         public var shared: [Shared]
     }
@@ -163,7 +165,7 @@ public struct RelatedEntries: Sendable {
                 .filter { item.score.shared & (1 << UInt64($0.offset)) != 0 }
                 .sorted { ($0.element.weight, $1.offset) > ($1.element.weight, $0.offset) }
                 .map(\.element)
-            return Match(entity: index.entities[item.position], shared: shared)
+            return Match(entity: index.entities[item.position], position: item.position, shared: shared)
         }
     }
 

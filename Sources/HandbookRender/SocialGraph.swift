@@ -15,6 +15,8 @@ public struct SocialGraph: Sendable {
         public var country: String?
         /// Its topic ids.
         public var topics: [String]
+        /// Its position in the site index.
+        public var position: Int
     }
 
     /// One entry naming another: `source` names `target` in `field`.
@@ -46,9 +48,11 @@ public struct SocialGraph: Sendable {
     public init(index: SiteIndex) {
         var nodes: [Node] = []
         var positions: [EntityReference: Int] = [:]
-        for entity in index.entities where index.types[entity.reference.type].isListed && index.roleOwners[entity.reference] == nil {
+        for (position, entity) in index.entities.enumerated()
+        where index.types[entity.reference.type].isListed && index.roleOwners[entity.reference] == nil {
             positions[entity.reference] = nodes.count
-            nodes.append(Node(reference: entity.reference, name: entity.name, country: entity.countryCode, topics: entity.topics))
+            nodes.append(Node(reference: entity.reference, name: entity.name, country: entity.countryCode, topics: entity.topics,
+                              position: position))
         }
         // A role (a funder that is also an organisation here) is its owner's node: its links start and end there.
         for (role, owner) in index.roleOwners { positions[role] = positions[owner] }
