@@ -128,13 +128,22 @@ struct EntityPages: PageGenerator {
     /// grouped by the linking type (canonical order) and field (schema order), each group in display order. The
     /// link a role makes to its owner is the role itself, shown in its own section, not a connection.
     func backlinkGroups(_ references: [EntityReference]) -> [MustacheValue] {
-        var groups: [FieldGroup: [EntityReference]] = [:]
-        let own = Set(references)
-        // An entry that names both the owner and its role through one field is listed once.
+        // The few groups an entry has are found by looking through them, not hashed.
+        var groups: [(group: FieldGroup, members: [EntityReference])] = []
+        // An entry that names both the owner and its role through one field is listed once. One entry's own links
+        // are already once each, and never from itself (`SiteIndex.inbound`): the sets are for an entry with roles.
+        let withRoles = references.count > 1
+        let own = withRoles ? Set(references) : []
         var seen: Set<Inbound> = []
         for reference in references {
-            for link in site.index.inbound[reference] ?? [] where !own.contains(link.source) && seen.insert(link).inserted {
-                groups[FieldGroup(type: link.source.type, field: link.field), default: []].append(link.source)
+            for link in site.index.inbound[reference] ?? [] {
+                if withRoles { guard !own.contains(link.source), seen.insert(link).inserted else { continue } }
+                let group = FieldGroup(type: link.source.type, field: link.field)
+                if let slot = groups.firstIndex(where: { $0.group == group }) {
+                    groups[slot].members.append(link.source)
+                } else {
+                    groups.append((group, [link.source]))
+                }
             }
         }
         // Only the few groups found are put in order (type, then field), not every field of every type looked up.
