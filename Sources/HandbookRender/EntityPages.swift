@@ -129,7 +129,7 @@ struct EntityPages: PageGenerator {
     /// link a role makes to its owner is the role itself, shown in its own section, not a connection.
     func backlinkGroups(_ references: [EntityReference]) -> [MustacheValue] {
         // The few groups an entry has are found by looking through them, not hashed.
-        var groups: [(group: FieldGroup, members: [EntityReference])] = []
+        var groups: [(group: FieldGroup, members: [Int])] = []
         // An entry that names both the owner and its role through one field is listed once. One entry's own links
         // are already once each, and never from itself (`SiteIndex.inbound`): the sets are for an entry with roles.
         let withRoles = references.count > 1
@@ -140,15 +140,15 @@ struct EntityPages: PageGenerator {
                 if withRoles { guard !own.contains(link.source), seen.insert(link).inserted else { continue } }
                 let group = FieldGroup(type: link.source.type, field: link.field)
                 if let slot = groups.firstIndex(where: { $0.group == group }) {
-                    groups[slot].members.append(link.source)
+                    groups[slot].members.append(link.sourcePosition)
                 } else {
-                    groups.append((group, [link.source]))
+                    groups.append((group, [link.sourcePosition]))
                 }
             }
         }
         // Only the few groups found are put in order (type, then field), not every field of every type looked up.
         let types = site.index.types
-        let ordered = groups.compactMap { group, members -> (type: Int, field: Int, group: FieldGroup, members: [EntityReference])? in
+        let ordered = groups.compactMap { group, members -> (type: Int, field: Int, group: FieldGroup, members: [Int])? in
             guard let type = types.descriptors.firstIndex(where: { $0.type == group.type }),
                   let field = types.descriptors[type].fields.firstIndex(where: { $0.name == group.field }) else { return nil }
             return (type, field, group, members)
@@ -158,7 +158,7 @@ struct EntityPages: PageGenerator {
             let label = descriptor.fields[item.field].inverseLabel ?? descriptor.pluralTitle
             let members = item.members
             return ["heading": .string(members.count > 1 ? "\(label) (\(members.count))" : label),
-                    "entries": .list(site.positionsInDisplayOrder(members).map { site.linkItem(at: $0) })]
+                    "entries": .list(site.inDisplayOrder(positions: members).map { site.linkItem(at: $0) })]
         }
     }
 

@@ -183,10 +183,13 @@ public final class SiteContext: Sendable {
 
     /// The index positions of references (those published), sorted by their type's display order.
     func positionsInDisplayOrder(_ references: [EntityReference]) -> [Int] {
+        inDisplayOrder(positions: references.compactMap { index.position($0) })
+    }
+
+    /// Index positions sorted by their type's display order.
+    func inDisplayOrder(positions: [Int]) -> [Int] {
         // Look each rank up once, not twice per comparison.
-        references.compactMap { reference in index.position(reference).map { (rank: rank[$0], position: $0) } }
-            .sorted { $0.rank < $1.rank }
-            .map(\.position)
+        positions.map { (rank: rank[$0], position: $0) }.sorted { $0.rank < $1.rank }.map(\.position)
     }
 
     /// The entry at `position` in the index as a link for a template: its `name` and `url`.

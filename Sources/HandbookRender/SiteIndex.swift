@@ -55,11 +55,12 @@ public final class SiteIndex: Sendable {
             case .references:
                 // What each entry names, found on every core; then gathered by the entry named, and each list put
                 // in order once (sorted, repeats dropped) rather than kept in sets as it grows.
-                let named = Parallel.map(published) { entity -> [(target: EntityReference, link: Inbound)] in
+                let named = Parallel.map(Array(published.indices)) { position -> [(target: EntityReference, link: Inbound)] in
+                    let entity = published[position]
                     var found: [(target: EntityReference, link: Inbound)] = []
                     for entry in entity.fields {
                         for target in Entity.references(in: [entry]) where positions[target] != nil && target != entity.reference {
-                            found.append((target, Inbound(source: entity.reference, field: FieldName(entry.key))))
+                            found.append((target, Inbound(source: entity.reference, field: FieldName(entry.key), sourcePosition: position)))
                         }
                     }
                     return found
@@ -185,4 +186,6 @@ public struct Inbound: Hashable, Sendable {
     public var source: EntityReference
     /// The field it is named in (a top-level field; a grant's recipient is named in `grants`).
     public var field: FieldName
+    /// The source's position in the index (`entities`), so pages listing it need not look it up.
+    public var sourcePosition: Int
 }
