@@ -66,7 +66,9 @@ public struct RelatedEntries: Sendable {
         self.index = index
         var features: [[Shared]] = []
         features.reserveCapacity(index.entities.count)
+        // Each shared thing's list: an entry's found by the entry's position, the others by the thing.
         var slots: [Shared: Int] = [:]
+        var entrySlots = [Int](repeating: -1, count: index.entities.count)
         var holders: [[Int]] = []
         var holderLists: [[Int]] = []
         holderLists.reserveCapacity(index.entities.count)
@@ -74,16 +76,17 @@ public struct RelatedEntries: Sendable {
             let own = index.types[entity.reference.type].isListed ? Self.features(of: entity, index: index) : []
             var lists: [Int] = []
             lists.reserveCapacity(own.count)
-            for feature in own {
-                let slot = slots[feature] ?? holders.count
-                if slot == holders.count {
-                    slots[feature] = slot
+            for (feature, entry) in own {
+                var slot = entry >= 0 ? entrySlots[entry] : (slots[feature] ?? -1)
+                if slot < 0 {
+                    slot = holders.count
+                    if entry >= 0 { entrySlots[entry] = slot } else { slots[feature] = slot }
                     holders.append([])
                 }
                 holders[slot].append(position)
                 lists.append(slot)
             }
-            features.append(own)
+            features.append(own.map(\.shared))
             holderLists.append(lists)
         }
         self.features = features
@@ -91,15 +94,20 @@ public struct RelatedEntries: Sendable {
         self.holderLists = holderLists
     }
 
-    /// What an entry has that others may share, each once, in a fixed order.
-    static func features(of entity: Entity, index: SiteIndex) -> [Shared] {
-        var found: [Shared] = []
-        var seen: Set<Shared> = []
-        func add(_ feature: Shared) {
-            if seen.insert(feature).inserted { found.append(feature) }
+    /// What an entry has that others may share, each once, in a fixed order, with the position of a shared entry
+    /// (−1 for other things). Most entries have a few: repeats are found by looking through them, and hashed only
+    /// once there are many (an entry naming hundreds).
+    static func features(of entity: Entity, index: SiteIndex) -> [(shared: Shared, entry: Int)] {
+        var found: [(shared: Shared, entry: Int)] = []
+        var seen: Set<Shared>?
+        func add(_ feature: Shared, entry: Int = -1) {
+            if seen == nil && found.count == 16 { seen = Set(found.map(\.shared)) }
+            if seen == nil ? !found.contains(where: { $0.shared == feature }) : seen!.insert(feature).inserted {
+                found.append((feature, entry))
+            }
         }
-        for target in entity.references where target != entity.reference && index.entity(target) != nil {
-            add(.entry(target))
+        for target in entity.references where target != entity.reference {
+            if let position = index.position(target) { add(.entry(target), entry: position) }
         }
         if let region = entity[.region]?.text {
             add(.region(region))

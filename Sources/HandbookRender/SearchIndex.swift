@@ -185,15 +185,35 @@ public struct SearchIndex: Sendable {
         // Lists are usually in document order already (postings are filled so): sorted only when not.
         let inOrder = zip(list, list.dropFirst()).allSatisfy { $0.doc < $1.doc } ? list : list.sorted { $0.doc < $1.doc }
         guard inOrder.count > postingLimit else { return inOrder }
-        // Three weights: the documents of each, lowest ids first, until the limit is reached.
-        var byWeight: [[Posting]] = [[], [], [], []]
-        for posting in inOrder { byWeight[fieldWeight(posting.code)].append(posting) }
-        var chosen: [Posting] = []
-        chosen.reserveCapacity(postingLimit)
-        for weight in [3, 2, 1] where chosen.count < postingLimit {
-            chosen += byWeight[weight].prefix(postingLimit - chosen.count)
+        var quota = CutQuota(codes: inOrder.lazy.map(\.code))
+        return inOrder.filter { quota.take($0.code) }
+    }
+
+    /// How many postings of each weight a list cut to `postingLimit` keeps: every name it can, then details, then
+    /// body. Taken in document order, the first of each weight are kept, so the cut needs no sorting.
+    struct CutQuota {
+        /// Postings still to keep, by weight (index 0 is never kept); a vector, not an array: no allocation, no
+        /// uniqueness check per posting.
+        private var left = SIMD4<Int>(repeating: 0)
+
+        /// The quotas for a list with these codes.
+        init(codes: some Sequence<Int>) {
+            var count = SIMD4<Int>(repeating: 0)
+            for code in codes { count[fieldWeight(code)] += 1 }
+            var room = postingLimit
+            for weight in [3, 2, 1] {
+                left[weight] = min(count[weight], room)
+                room -= left[weight]
+            }
         }
-        return chosen.sorted { $0.doc < $1.doc }
+
+        /// True when the next posting, with `code`, is kept.
+        mutating func take(_ code: Int) -> Bool {
+            let weight = fieldWeight(code)
+            guard weight > 0, left[weight] > 0 else { return false }
+            left[weight] -= 1
+            return true
+        }
     }
 
     /// 3 for a name, 2 for a summary or detail, 1 for the body.
@@ -225,39 +245,71 @@ public struct SearchIndex: Sendable {
         let size = blockSize
         let blocks = (documents.count + size - 1) / size
         files += Parallel.map(Array(0..<blocks)) { block in
-            let results = (block * size..<min(self.documents.count, (block + 1) * size)).map { doc in
-                self.result(self.documents[doc])
+            var out: [UInt8] = [UInt8(ascii: "[")]
+            out.reserveCapacity(512 * size)
+            for doc in block * size..<min(self.documents.count, (block + 1) * size) {
+                if doc > block * size { out.append(UInt8(ascii: ",")) }
+                self.result(self.documents[doc], into: &out)
             }
-            return OutputFile(path: "search/d/\(block).json", text: JSONValue.array(results).encoded)
+            out.append(UInt8(ascii: "]"))
+            return OutputFile(path: "search/d/\(block).json", bytes: out)
         }
         return files
     }
 
-    /// What a result shows of an entry (see `d/<block>.json` above).
-    func result(_ entity: Entity) -> JSONValue {
+    /// Appends what a result shows of an entry (see `d/<block>.json` above), as a JSON object with its keys in
+    /// order and those without a value left out, written as bytes (ten thousand a build).
+    func result(_ entity: Entity, into out: inout [UInt8]) {
         var summary = entity[.summary]?.text ?? ""
         // No more bytes than the limit is no more characters either: most summaries are not counted.
         if summary.utf8.count > 200 && summary.count > 200 { summary = String(summary.prefix(199)) + "…" }
-        var object: [String: JSONValue] = ["n": .string(entity.name), "u": .string(links.entity(entity.reference)),
-                                           "t": .string(types[entity.reference.type].singular)]
-        if !summary.isEmpty { object["s"] = .string(summary) }
         let country = entity.countryCode.map(Formatting.jurisdiction)
-        if let country { object["c"] = .string(country) }
         // The place within the country, as the index reads it: city or place, region, a policy's subdivision.
         var place: [String] = []
         for text in [entity[.city]?.text ?? entity[.place]?.text, entity[.region]?.text.map(Formatting.region),
                      entity[.jurisdiction]?.text.map(Formatting.jurisdiction)] {
             if let text, !text.isEmpty, text != country, !place.contains(text) { place.append(text) }
         }
-        if !place.isEmpty { object["p"] = .string(place.joined(separator: ", ")) }
-        func texts(_ field: FieldName, _ label: (String) -> String = { $0 }) -> [JSONValue] {
-            (entity[field]?.list ?? []).compactMap(\.text).map { .string(label($0)) }
+        var first = true
+        func key(_ name: StaticString) {
+            out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            first = false
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
         }
-        for (key, list) in [("a", texts(.aliases)), ("g", texts(.topics, settings.topicLabel)), ("m", texts(.methods, settings.methodLabel))]
-        where !list.isEmpty {
-            object[key] = .array(list)
+        func texts(_ name: StaticString, _ field: FieldName, _ label: (String) -> String = { $0 }) {
+            let list = (entity[field]?.list ?? []).compactMap(\.text)
+            guard !list.isEmpty else { return }
+            key(name)
+            for (index, text) in list.enumerated() {
+                out.append(index == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
+                JSONString.append(label(text), to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
         }
-        return .object(object)
+        texts("a", .aliases)
+        if let country {
+            key("c")
+            JSONString.append(country, to: &out)
+        }
+        texts("g", .topics, settings.topicLabel)
+        texts("m", .methods, settings.methodLabel)
+        key("n")
+        JSONString.append(entity.name, to: &out)
+        if !place.isEmpty {
+            key("p")
+            JSONString.append(place.joined(separator: ", "), to: &out)
+        }
+        if !summary.isEmpty {
+            key("s")
+            JSONString.append(summary, to: &out)
+        }
+        key("t")
+        JSONString.append(types[entity.reference.type].singular, to: &out)
+        key("u")
+        JSONString.append(links.entity(entity.reference), to: &out)
+        out.append(UInt8(ascii: "}"))
     }
 
     /// A token file as compact JSON, tokens in byte order (tokens are `a`–`z` and `0`–`9`, and `*`:
@@ -271,27 +323,26 @@ public struct SearchIndex: Sendable {
         for range in shard.ranges {
             for id in range {
                 if out.count > 1 { out.append(UInt8(ascii: ",")) }
-                postings.table.bytes(id).withUnsafeBufferPointer { token in
-                    Self.encode(token, postings.postings(id), total: postings.totals[id], into: &out)
-                }
+                postings.encode(id, into: &out)
             }
         }
         out.append(UInt8(ascii: "}"))
         return out.array()
     }
 
-    /// One `"token":[Δdoc,code,…(,total)]` entry.
-    static func encode(_ token: UnsafeBufferPointer<UInt8>, _ postings: [Posting], total: Int?, into out: inout ByteBuffer) {
+    /// One `"token":[Δdoc,code,…(,total)]` entry, from a token's documents and codes (ascending documents).
+    static func encode(_ token: UnsafeBufferPointer<UInt8>, docs: UnsafeBufferPointer<Int32>, codes: UnsafeBufferPointer<Int32>,
+                       total: Int?, into out: inout ByteBuffer) {
         out.append(UInt8(ascii: "\""))
         out.append(token)
         out.append("\":[")
-        var previous = 0
-        for (position, posting) in postings.enumerated() {
+        var previous: Int32 = 0
+        for position in docs.indices {
             if position > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(decimal: posting.doc - previous)
+            out.append(decimal: Int(docs[position] - previous))
             out.append(UInt8(ascii: ","))
-            out.append(decimal: posting.code)
-            previous = posting.doc
+            out.append(decimal: Int(codes[position]))
+            previous = docs[position]
         }
         if let total {
             out.append(UInt8(ascii: ","))
@@ -300,9 +351,14 @@ public struct SearchIndex: Sendable {
         out.append(UInt8(ascii: "]"))
     }
 
-    /// `encode(_:_:total:into:)` for a token given as an array.
+    /// `encode(_:docs:codes:total:into:)` for a token given as an array and postings as pairs (a `*` list, tests).
     static func encode(_ token: [UInt8], _ postings: [Posting], total: Int?, into out: inout ByteBuffer) {
-        token.withUnsafeBufferPointer { encode($0, postings, total: total, into: &out) }
+        let docs = postings.map { Int32($0.doc) }, codes = postings.map { Int32($0.code) }
+        token.withUnsafeBufferPointer { token in
+            docs.withUnsafeBufferPointer { docs in
+                codes.withUnsafeBufferPointer { codes in encode(token, docs: docs, codes: codes, total: total, into: &out) }
+            }
+        }
     }
 
     /// A shard as compact JSON, tokens sorted (for tests: the files are written by `encode(_ shard:)`).
@@ -317,11 +373,17 @@ public struct SearchIndex: Sendable {
         return String(decoding: out.array(), as: UTF8.self)
     }
 
-    /// How many bytes a non-negative number takes in decimal.
+    /// How many bytes a non-negative number takes in decimal (counted by comparison: two for every posting).
+    @inline(__always)
     static func digits(_ value: Int) -> Int {
-        var count = 1
-        var rest = value
-        while rest >= 10 { rest /= 10; count += 1 }
+        if value < 10 { return 1 }
+        if value < 100 { return 2 }
+        if value < 1_000 { return 3 }
+        var count = 4, bound = 10_000
+        while count < 19 && value >= bound {
+            count += 1
+            bound = bound &* 10
+        }
         return count
     }
 }

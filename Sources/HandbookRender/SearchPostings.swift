@@ -1,3 +1,5 @@
+import Mustache
+
 /// Every token's postings, merged from the chunks tokenized on each thread: one token table whose ids
 /// are in the byte order of the tokens (so the tokens of a prefix are one range of ids), and the postings
 /// of token after token in flat arrays, each token's by document, a common token's cut to its best
@@ -132,14 +134,23 @@ struct SearchPostings: Sendable {
         var totals: [Int: Int] = [:]
         for id in 0..<table.count where isCut[id] {
             totals[id] = counts[id]
-            let best = SearchIndex.best((cutStarts[id]..<cutStarts[id + 1]).map { (doc: Int(cutDocs[$0]), code: Int(cutCodes[$0])) })
-            for (offset, posting) in best.enumerated() {
-                docs[starts[id] + offset] = Int32(posting.doc)
-                codes[starts[id] + offset] = Int32(posting.code)
-            }
+            Self.cut(cutDocs, cutCodes, cutStarts[id]..<cutStarts[id + 1], into: &docs, &codes, at: starts[id])
         }
         self.init(table: table, starts: starts, docs: docs, codes: codes, totals: totals)
         if recording { recorded = SearchPostingsChunk(table: table, ids: keptIDs, codes: keptCodes, ends: keptEnds) }
+    }
+
+    /// Writes the best `SearchIndex.postingLimit` postings of `range` (in document order, each document once) at
+    /// `start`, in document order, as `SearchIndex.best` chooses them, with nothing allocated.
+    static func cut(_ fromDocs: [Int32], _ fromCodes: [Int32], _ range: Range<Int>, into docs: inout [Int32], _ codes: inout [Int32],
+                    at start: Int) {
+        var quota = SearchIndex.CutQuota(codes: range.lazy.map { Int(fromCodes[$0]) })
+        var next = start
+        for position in range where quota.take(Int(fromCodes[position])) {
+            docs[next] = fromDocs[position]
+            codes[next] = fromCodes[position]
+            next += 1
+        }
     }
 
     /// Calls `body` with each listed document's number and each of its tokens, as a final id, with its code, in
@@ -154,6 +165,22 @@ struct SearchPostings: Sendable {
                     chunk.codes.withUnsafeBufferPointer { codes in
                         for position in chunk.range(source.doc) { body(doc, final[Int(ids[position])], codes[position]) }
                     }
+                }
+            }
+        }
+    }
+
+    /// Appends token `id`'s entry of a token file (`SearchIndex.encode(_:docs:codes:total:into:)`), from the flat arrays.
+    func encode(_ id: Int, into out: inout ByteBuffer) {
+        let range = starts[id]..<starts[id + 1]
+        // Only a cut list, exactly `postingLimit` long, has a total.
+        let total = range.count == SearchIndex.postingLimit ? totals[id] : nil
+        table.storage.withUnsafeBufferPointer { storage in
+            docs.withUnsafeBufferPointer { docs in
+                codes.withUnsafeBufferPointer { codes in
+                    SearchIndex.encode(UnsafeBufferPointer(rebasing: storage[table.starts[id]..<table.starts[id + 1]]),
+                                       docs: UnsafeBufferPointer(rebasing: docs[range]), codes: UnsafeBufferPointer(rebasing: codes[range]),
+                                       total: total, into: &out)
                 }
             }
         }

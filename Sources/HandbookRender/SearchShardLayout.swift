@@ -35,7 +35,7 @@ struct SearchShardLayout {
                 size += SearchIndex.digits(doc - previous) + SearchIndex.digits(Int(postings.codes[posting]))
                 previous = doc
             }
-            if let total = postings.totals[id] { size += 1 + SearchIndex.digits(total) }
+            if starts[id + 1] - starts[id] == SearchIndex.postingLimit, let total = postings.totals[id] { size += 1 + SearchIndex.digits(total) }
             sizeBefore.append(sizeBefore[id] + size)
         }
         self.sizeBefore = sizeBefore
@@ -120,8 +120,20 @@ struct SearchShardLayout {
                 bestCode[doc] = code
             }
         }
-        // In document order, so that `best` has nothing to sort (integers sort far faster than pairs).
-        touched.sort()
+        // In document order, so that `best` has nothing to sort: a prefix touching many documents has them read
+        // off in order (one pass over every document), a smaller one sorts its few.
+        if touched.count > bestCode.count / 16 {
+            var doc = 0
+            touched.removeAll(keepingCapacity: true)
+            bestCode.withUnsafeBufferPointer { codes in
+                while doc < codes.count {
+                    if codes[doc] != 0 { touched.append(doc) }
+                    doc += 1
+                }
+            }
+        } else {
+            touched.sort()
+        }
         let merged = touched.map { (doc: $0, code: Int(bestCode[$0])) }
         for doc in touched { bestCode[doc] = 0 }
         let cut = range.compactMap { postings.totals[$0] }

@@ -55,30 +55,37 @@ public final class SiteIndex: Sendable {
             case .references:
                 // What each entry names, found on every core; then gathered by the entry named, and each list put
                 // in order once (sorted, repeats dropped) rather than kept in sets as it grows.
-                let named = Parallel.map(Array(published.indices)) { position -> [(target: EntityReference, link: Inbound)] in
+                // Targets by position: gathered in an array, not a table hashed once a link. Positions follow the
+                // references' order, so sorting by the source's position is sorting by the source.
+                let named = Parallel.map(Array(published.indices)) { position -> [(target: Int, link: Inbound)] in
                     let entity = published[position]
-                    var found: [(target: EntityReference, link: Inbound)] = []
+                    var found: [(target: Int, link: Inbound)] = []
                     for entry in entity.fields {
-                        for target in Entity.references(in: [entry]) where positions[target] != nil && target != entity.reference {
-                            found.append((target, Inbound(source: entity.reference, field: FieldName(entry.key), sourcePosition: position)))
+                        for target in Entity.references(in: [entry]) where target != entity.reference {
+                            guard let targetPosition = positions[target] else { continue }
+                            found.append((targetPosition, Inbound(source: entity.reference, field: FieldName(entry.key), sourcePosition: position)))
                         }
                     }
                     return found
                 }
-                var gathered: [EntityReference: [Inbound]] = [:]
-                for found in named { for (target, link) in found { gathered[target, default: []].append(link) } }
+                var gathered = [[Inbound]](repeating: [], count: published.count)
+                for found in named { for (target, link) in found { gathered[target].append(link) } }
                 var backlinks: [EntityReference: [EntityReference]] = [:], inbound: [EntityReference: [Inbound]] = [:]
-                backlinks.reserveCapacity(gathered.count)
-                inbound.reserveCapacity(gathered.count)
-                for (target, links) in gathered {
-                    let sorted = links.sorted { ($0.source, $0.field.rawValue) < ($1.source, $1.field.rawValue) }
+                for (target, links) in gathered.enumerated() where !links.isEmpty {
+                    let sorted = links.sorted { ($0.sourcePosition, $0.field.rawValue) < ($1.sourcePosition, $1.field.rawValue) }
                     var unique: [Inbound] = []
                     unique.reserveCapacity(sorted.count)
-                    for link in sorted where unique.last != link { unique.append(link) }
-                    inbound[target] = unique
+                    for link in sorted where !(unique.last.map { $0.sourcePosition == link.sourcePosition && $0.field == link.field } ?? false) {
+                        unique.append(link)
+                    }
+                    inbound[published[target].reference] = unique
                     var sources: [EntityReference] = []
-                    for link in unique where sources.last != link.source { sources.append(link.source) }
-                    backlinks[target] = sources
+                    var last = -1
+                    for link in unique where link.sourcePosition != last {
+                        sources.append(link.source)
+                        last = link.sourcePosition
+                    }
+                    backlinks[published[target].reference] = sources
                 }
                 return .references(backlinks, inbound)
             case .facets:

@@ -108,6 +108,33 @@ import Testing
         #expect(best.map(\.doc) == best.map(\.doc).sorted())
     }
 
+    @Test func mergingCutsCommonTokensAsBestDoes() {
+        // One token in 1,500 documents, in names, details and bodies mixed; a second, rare, in a few of them.
+        var generator = SplitMix64(seed: 7)
+        let count = 1_500
+        let codes = (0..<count).map { _ in [1, 1, 1, 2, 2, 3 + 16 * Int(generator.next() % 4) + 2][Int(generator.next() % 6)] }
+        let table = SearchTokenTable(["common", "rare"])
+        var ids: [Int32] = [], chunkCodes: [Int32] = [], ends: [Int] = []
+        for doc in 0..<count {
+            ids.append(0)
+            chunkCodes.append(Int32(codes[doc]))
+            if doc % 300 == 0 {
+                ids.append(1)
+                chunkCodes.append(2)
+            }
+            ends.append(ids.count)
+        }
+        let merged = SearchPostings(merging: [SearchPostingsChunk(table: table, ids: ids, codes: chunkCodes, ends: ends)])
+        let common = Array("common".utf8).withUnsafeBufferPointer { merged.table.id(of: $0) }!
+        let expected = SearchIndex.best((0..<count).map { (doc: $0, code: codes[$0]) })
+        #expect(merged.postings(common).map(\.doc) == expected.map(\.doc))
+        #expect(merged.postings(common).map(\.code) == expected.map(\.code))
+        #expect(merged.totals[common] == count)
+        let rare = Array("rare".utf8).withUnsafeBufferPointer { merged.table.id(of: $0) }!
+        #expect(merged.postings(rare).map(\.doc) == [0, 300, 600, 900, 1_200])
+        #expect(merged.totals[rare] == nil)
+    }
+
     @Test func filesFollowTheDocumentedFormat() throws {
         let search = try index()
         let files = Dictionary(uniqueKeysWithValues: search.files().map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })

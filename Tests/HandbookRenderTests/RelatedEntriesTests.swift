@@ -33,6 +33,22 @@ import Testing
         #expect(matches.first?.shared == [.entry(EntityReference(type: .organisations, slug: "lab"))])
     }
 
+    @Test func anEntryWithManyThingsCountsEachOnce() {
+        // Twenty topics, each written twice: past the few an entry's things are compared one by one.
+        let many = (0..<20).map { "t\($0)" }
+        let entities = [
+            entity(.organisations, "a", ["name": .text("A"), "topics": .list((many + many).map(FieldValue.text))]),
+            entity(.organisations, "b", ["name": .text("B"), "topics": topics("t3", "t19")]),
+            entity(.organisations, "c", ["name": .text("C"), "topics": topics("t19")]),
+        ]
+        let index = SiteIndex(settings: Settings(), entities: entities, today: PartialDate(year: 2026, month: 1, day: 1))
+        let matches = RelatedEntries(index: index).related(to: EntityReference(type: .organisations, slug: "a"))
+        #expect(matches.map(\.entity.reference.slug) == ["b"])
+        #expect(matches.first?.shared == [.topic("t3"), .topic("t19")])
+        let back = RelatedEntries(index: index).related(to: EntityReference(type: .organisations, slug: "b"))
+        #expect(back.map(\.entity.reference.slug) == ["a"])
+    }
+
     @Test func oneSharedTopicIsNotEnoughButTwoAre() {
         let entities = [
             entity(.organisations, "a", ["name": .text("A"), "topics": topics("x", "y")]),
