@@ -137,9 +137,7 @@ public final class OutputSession: @unchecked Sendable {
             guard paths.insert(file.path).inserted else {
                 throw BuildError(reason: .conflictingPaths(file.path), path: location.output)
             }
-            for folder in OutputWriter.ancestors(of: file.path) where folders.insert(folder).inserted {
-                newFolders.append(folder)
-            }
+            OutputWriter.insertAncestors(of: file.path, into: &folders) { newFolders.append($0) }
         }
         // A first build writes every file, so the folders this batch is the first to need are made now, before the
         // lock is let go, parents first, so a batch that finds a folder already claimed can rely on it existing.
@@ -254,7 +252,7 @@ public final class OutputSession: @unchecked Sendable {
         guard kept.allSatisfy({ old.files.contains($0) && !paths.contains($0) }) else { return false }
         for path in kept {
             paths.insert(path)
-            folders.formUnion(OutputWriter.ancestors(of: path))
+            OutputWriter.insertAncestors(of: path, into: &folders)
         }
         unchangedCount += kept.count
         return true

@@ -124,7 +124,7 @@ extension OutputWriter {
         for file in files {
             guard isSafe(file.path) else { throw BuildError(reason: .unsafePath(file.path), path: output) }
             guard paths.insert(file.path).inserted else { throw BuildError(reason: .conflictingPaths(file.path), path: output) }
-            folders.formUnion(ancestors(of: file.path))
+            insertAncestors(of: file.path, into: &folders)
         }
         if let clash = paths.intersection(folders).min() { throw BuildError(reason: .conflictingPaths(clash), path: output) }
     }
@@ -135,6 +135,20 @@ extension OutputWriter {
         // In bytes (a slash and a dot are one byte each in UTF-8): every file of a build is checked, under the lock.
         !path.hasPrefix(marker) && !path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains { part in
             part.isEmpty || part.allSatisfy { $0 == UInt8(ascii: ".") } && part.count <= 2
+        }
+    }
+
+    /// Inserts the folders above `path` into `folders`, the deepest first, stopping at one already there: a set
+    /// filled only so (or with every ancestor) holds every folder above each of its own, so the walk up can stop.
+    /// Calls `inserted` with each folder that was new. Most paths of a site add one folder, and make one string.
+    static func insertAncestors(of path: String, into folders: inout Set<String>, _ inserted: (String) -> Void = { _ in }) {
+        let bytes = path.utf8
+        var end = bytes.lastIndex(of: UInt8(ascii: "/"))
+        while let slash = end {
+            let folder = String(path[..<slash])
+            guard folders.insert(folder).inserted else { return }
+            inserted(folder)
+            end = bytes[..<slash].lastIndex(of: UInt8(ascii: "/"))
         }
     }
 

@@ -107,14 +107,14 @@ enum Standby {
         var files: Set<String> = []
         for paths in state.outputs.values { files.formUnion(paths) }
         var folders: Set<String> = []
-        for path in files { folders.formUnion(OutputWriter.ancestors(of: path)) }
+        for path in files { OutputWriter.insertAncestors(of: path, into: &folders) }
         let sealedFolders = folders
         let standbyUnchanged = Background { unchanged(sealedFolders, in: location.staging, since: state.sealed) }
         let output = try OutputTree(scanning: location.output, stamping: true)
         var outputFiles = output.files
         outputFiles.remove(OutputWriter.marker)
         guard standbyUnchanged.value, output.newestChange <= state.sealed, outputFiles == files,
-              topLevel(of: location.staging, matches: files, inodes: output.inodes) else { return (nil, output) }
+              topLevel(of: location.staging, matches: files, folders: folders, inodes: output.inodes) else { return (nil, output) }
         var tree = OutputTree()
         tree.files = files
         tree.folders = folders
@@ -148,10 +148,11 @@ enum Standby {
     }
 
     /// True when `root` holds exactly the first parts of `files`' paths and the marker, and each of its files is
-    /// the inode `inodes` gives for its name.
-    private static func topLevel(of root: String, matches files: Set<String>, inodes: [String: UInt64]) -> Bool {
+    /// the inode `inodes` gives for its name; `folders` are the folders above `files`, whose first parts are theirs.
+    private static func topLevel(of root: String, matches files: Set<String>, folders: Set<String>, inodes: [String: UInt64]) -> Bool {
         var expected: Set<String> = [OutputWriter.marker]
-        for path in files { expected.insert(String(path.prefix { $0 != "/" })) }
+        for path in files where !path.utf8.contains(UInt8(ascii: "/")) { expected.insert(path) }
+        for path in folders where !path.utf8.contains(UInt8(ascii: "/")) { expected.insert(path) }
         guard let handle = opendir(root) else { return false }
         defer { closedir(handle) }
         var seen: Set<String> = []
