@@ -45,8 +45,10 @@ struct BuildState: Equatable {
     func encoded() -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64 * (entries.count + outputs.count) + outputs.values.reduce(0) { $0 + 24 * $1.count })
-        func field(_ text: String) {
-            bytes.append(contentsOf: text.utf8)
+        func field(_ text: String, tag: UInt8? = nil) {
+            if let tag { bytes.append(tag) }
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
             bytes.append(0)
         }
         // Lower-case hexadecimal without leading zeros, as `String(_:radix: 16)` writes it (and reads it back).
@@ -67,14 +69,14 @@ struct BuildState: Equatable {
         field(Self.header)
         digest(site)
         field(String(sealed))
-        for path in entries.keys.sorted() {
-            field("e" + path)
-            digest(entries[path]!.body)
-            digest(entries[path]!.dates)
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            field(path, tag: UInt8(ascii: "e"))
+            digest(entry.body)
+            digest(entry.dates)
         }
-        for name in outputs.keys.sorted() {
-            field("g" + name)
-            for path in outputs[name]! { field("p" + path) }
+        for (name, paths) in outputs.sorted(by: { $0.key < $1.key }) {
+            field(name, tag: UInt8(ascii: "g"))
+            for path in paths { field(path, tag: UInt8(ascii: "p")) }
         }
         field(Self.trailer)
         return bytes
@@ -95,9 +97,7 @@ struct BuildState: Equatable {
         guard fields.count >= 5, String(decoding: fields[0], as: UTF8.self) == Self.header,
               String(decoding: fields[fields.count - 2], as: UTF8.self) == Self.trailer, fields.last!.isEmpty else { return nil }
         func digest(_ index: Int) -> ByteDigest? {
-            guard index + 1 < fields.count,
-                  let high = UInt64(String(decoding: fields[index], as: UTF8.self), radix: 16),
-                  let low = UInt64(String(decoding: fields[index + 1], as: UTF8.self), radix: 16) else { return nil }
+            guard index + 1 < fields.count, let high = Self.hex(fields[index]), let low = Self.hex(fields[index + 1]) else { return nil }
             return ByteDigest(high: high, low: low)
         }
         guard let site = digest(1), fields.count > 4, let sealed = Int64(String(decoding: fields[3], as: UTF8.self)) else { return nil }
@@ -131,6 +131,21 @@ struct BuildState: Equatable {
         self.site = site
         self.entries = entries
         self.outputs = outputs
+    }
+
+    /// A number written by `encoded()` in lower-case hexadecimal (one to sixteen digits), read from its bytes; nil
+    /// for anything else.
+    static func hex(_ digits: ArraySlice<UInt8>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(byte - UInt8(ascii: "a") + 10)
+            default: return nil
+            }
+        }
+        return value
     }
 
     /// Creates a state.

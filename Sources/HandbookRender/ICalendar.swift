@@ -95,18 +95,27 @@ public enum ICalendar {
     /// Escapes TEXT: backslash, semicolon, comma and line breaks; characters TEXT excludes (controls) or no
     /// published text may hold (`ControlCharacters`) become U+FFFD.
     public static func text(_ value: String) -> String {
-        var out = ""
+        // Most text (every calendar's name, most titles) has nothing to escape: a scan of its bytes says so.
+        let plain = value.utf8.allSatisfy { $0 != 0x5C && $0 != 0x3B && $0 != 0x2C && $0 != 0x0A && $0 != 0x0D }
+        if plain && ControlCharacters.firstForbidden(in: value) == nil { return value }
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count + 16)
         for scalar in value.unicodeScalars {
             switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
+            case "\\": out += [0x5C, 0x5C]
+            case ";": out += [0x5C, 0x3B]
+            case ",": out += [0x5C, 0x2C]
+            case "\n": out += [0x5C, 0x6E]
             case "\r": continue
-            default: out.unicodeScalars.append(ControlCharacters.isForbidden(scalar) ? "\u{FFFD}" : scalar)
+            default:
+                if ControlCharacters.isForbidden(scalar) {
+                    out += ControlCharacters.replacement
+                } else {
+                    UTF8.encode(scalar) { out.append($0) }
+                }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Folds a content line at 75 octets, never inside a UTF-8 character; continuation lines start with a space.

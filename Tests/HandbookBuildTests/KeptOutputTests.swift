@@ -247,6 +247,9 @@ import Darwin
         #expect(BuildState(decoding: bytes) == state)
         #expect(BuildState(decoding: Array(bytes.dropLast(3))) == nil)
         #expect(BuildState(decoding: []) == nil)
+        #expect(BuildState.hex(ArraySlice("0".utf8)) == 0)
+        #expect(BuildState.hex(ArraySlice("ffffffffffffffff".utf8)) == .max)
+        for damaged in ["", "fG", "+f", "1ffffffffffffffff"] { #expect(BuildState.hex(ArraySlice(damaged.utf8)) == nil, "\(damaged)") }
     }
 }
 

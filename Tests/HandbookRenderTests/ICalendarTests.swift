@@ -21,6 +21,13 @@ import Testing
         #expect(ICalendar.text("a, b; c\\d\nnext") == "a\\, b\\; c\\\\d\\nnext")
     }
 
+    @Test func textWithNothingToEscapeIsKeptAndControlsAreReplaced() {
+        #expect(ICalendar.text("Assemblée citoyenne — Łódź") == "Assemblée citoyenne — Łódź")
+        #expect(ICalendar.text("line\r\nbreak") == "line\\nbreak", "a carriage return is dropped, a line feed escaped")
+        #expect(ICalendar.text("bell\u{07}, é\u{85}") == "bell\u{FFFD}\\, é\u{FFFD}")
+        #expect(ICalendar.text("bell\u{07}") == "bell\u{FFFD}", "a control alone is found too")
+    }
+
     func calendar(_ yaml: [FieldEntry], slug: String = "e", changed: Int64 = 1_790_000_000) -> String {
         let entity = Entity(reference: EntityReference(type: .events, slug: slug), path: "events/\(slug).md", fields: yaml, body: [], bodyLine: 1, nameField: .title, lastChanged: changed)
         let index = SiteIndex(settings: Settings(timezone: "Europe/London"), entities: [entity], today: PartialDate(year: 2026, month: 1, day: 1))
