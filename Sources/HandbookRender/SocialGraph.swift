@@ -41,29 +41,35 @@ public struct SocialGraph: Sendable {
     public let edges: [Edge]
     /// The edges touching each node, by position in `edges`, in edge order.
     public let incident: [[Int]]
-    /// Each entry's position in `nodes`.
-    private let positions: [EntityReference: Int]
+    /// The site index, whose positions `nodeOf` is by.
+    private let index: SiteIndex
+    /// By an entry's position in the site index, its node's position in `nodes` (a role's is its owner's), or −1:
+    /// looked up by position, not hashed by reference.
+    private let nodeOf: [Int]
 
     /// Builds the graph from the published entries; content pages take no part.
     public init(index: SiteIndex) {
         var nodes: [Node] = []
-        var positions: [EntityReference: Int] = [:]
+        var nodeOf = [Int](repeating: -1, count: index.entities.count)
         for (position, entity) in index.entities.enumerated()
         where index.types[entity.reference.type].isListed && index.roleOwners[entity.reference] == nil {
-            positions[entity.reference] = nodes.count
+            nodeOf[position] = nodes.count
             nodes.append(Node(reference: entity.reference, name: entity.name, country: entity.countryCode, topics: entity.topics,
                               position: position))
         }
         // A role (a funder that is also an organisation here) is its owner's node: its links start and end there.
-        for (role, owner) in index.roleOwners { positions[role] = positions[owner] }
+        for (role, owner) in index.roleOwners {
+            if let role = index.position(role), let owner = index.position(owner) { nodeOf[role] = nodeOf[owner] }
+        }
         var edges: [Edge] = []
-        for entity in index.entities {
-            guard let source = positions[entity.reference] else { continue }
+        for (position, entity) in index.entities.enumerated() {
+            let source = nodeOf[position]
+            guard source >= 0 else { continue }
             for field in index.types[entity.reference.type].fields {
                 guard let relation = field.relation, let value = entity[field.name] else { continue }
-                for (target, grant) in Self.named(in: value) {
-                    guard let position = positions[target], position != source else { continue }
-                    edges.append(Edge(source: source, target: position, relation: relation, field: field.name,
+                Self.forEachNamed(in: value) { target, grant in
+                    guard let named = index.position(target), nodeOf[named] >= 0, nodeOf[named] != source else { return }
+                    edges.append(Edge(source: source, target: nodeOf[named], relation: relation, field: field.name,
                                       amount: grant?[.amount].flatMap(Self.numberText), currency: grant?[.currency]?.text,
                                       date: grant?[.date].flatMap(Self.dateText)))
                 }
@@ -77,7 +83,8 @@ public struct SocialGraph: Sendable {
         self.nodes = nodes
         self.edges = edges
         self.incident = incident
-        self.positions = positions
+        self.index = index
+        self.nodeOf = nodeOf
     }
 
     /// How many edges touch each node, in either direction, by position in `nodes`.
@@ -87,17 +94,17 @@ public struct SocialGraph: Sendable {
 
     /// An entry's position in `nodes`, or nil (a content page, or not published).
     public func position(of reference: EntityReference) -> Int? {
-        positions[reference]
+        index.position(reference).flatMap { nodeOf[$0] >= 0 ? nodeOf[$0] : nil }
     }
 
-    /// The entries a field's value names, each with the record it is named in (a grant), as written.
-    static func named(in value: FieldValue) -> [(EntityReference, FieldValue?)] {
+    /// Calls `body` with each entry a field's value names, and the innermost record it is named in (a grant), as
+    /// written.
+    static func forEachNamed(in value: FieldValue, record: FieldValue? = nil, _ body: (EntityReference, FieldValue?) -> Void) {
         switch value {
-        case .reference(let reference): return [(reference, nil)]
-        case .list(let items): return items.flatMap { named(in: $0) }
-        case .record(let entries):
-            return entries.flatMap { entry in named(in: entry.value).map { ($0.0, $0.1 ?? value) } }
-        default: return []
+        case .reference(let reference): body(reference, record)
+        case .list(let items): for item in items { forEachNamed(in: item, record: record, body) }
+        case .record(let entries): for entry in entries { forEachNamed(in: entry.value, record: value, body) }
+        default: break
         }
     }
 
