@@ -185,7 +185,7 @@ public enum Pipeline {
         let plan = RenderPlan(previous: options.checkLinks ? nil : session.previous, inputs: inputs, entities: validation.entities)
         clock.mark("open the output")
         // A rebuild tokenizes for search only the documents whose text the last build did not (`SearchTokenCache`).
-        let searchTokens = session.keepsStandby ? SearchTokenStore(previous: session.searchTokens) : nil
+        let searchTokens = session.keepsStandby ? SearchTokenStore(previous: session.searchTokens, encodingFor: BuildInputs.toolIdentity) : nil
         let site = SiteContext(index: index, theme: theme, baseURL: baseURL, everything: plan.changed == nil, searchTokens: searchTokens)
         clock.mark("prepare (bodies, cards, order)")
         // The generators are independent: run them side by side (each also spreads its own work), the
@@ -231,11 +231,9 @@ public enum Pipeline {
         do {
             let state = BuildState(site: inputs.site, entries: inputs.entries,
                                    outputs: Dictionary(uniqueKeysWithValues: zip(outputs.reversed().map { $0.name }, made.map(\.paths))))
-            // The search tokens' bytes are made beside the commit's own work (they are kept only with a standby).
-            let tokens = searchTokens?.latest
-            let encoding = tokens.map { tokens in Background { tokens.encoded(tool: BuildInputs.toolIdentity) } }
+            // The search tokens' bytes were started as soon as the index made them (they are kept only with a standby).
             recording?.value
-            outputChanges = try session.commit(keeping: state, searchTokens: { encoding?.value })
+            outputChanges = try session.commit(keeping: state, searchTokens: { searchTokens?.latestBytes(tool: BuildInputs.toolIdentity) })
         } catch {
             throw .output(error)
         }

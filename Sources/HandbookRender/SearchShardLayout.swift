@@ -1,3 +1,5 @@
+import HandbookModel
+
 /// Decides which tokens share a file under `search/t/`: prefixes split where their tokens would pass the
 /// limit, and consecutive sibling leaves packed into one file while it stays under it (the format is
 /// described in `SearchIndex`). Works on token ids, which are in byte order, so every prefix is one
@@ -16,13 +18,15 @@ struct SearchShardLayout {
     let sizeBefore: [Int]
     /// The files made so far, by name.
     private var files: [String: SearchIndex.Shard] = [:]
-    /// By document: its best code among the tokens being merged for a `*` list (0: none yet).
-    private var bestCode: [Int32]
+    /// The split keys placed so far and their tokens, whose `*` lists are made once every file is placed.
+    private var splits: [(name: String, range: Range<Int>)] = []
+    /// How many documents there are.
+    let documents: Int
 
     init(postings: SearchPostings, documents: Int, limit: Int) {
         self.postings = postings
         self.limit = limit
-        bestCode = [Int32](repeating: 0, count: documents)
+        self.documents = documents
         let table = postings.table, starts = postings.starts
         var sizeBefore = [0]
         sizeBefore.reserveCapacity(table.count + 1)
@@ -54,6 +58,13 @@ struct SearchShardLayout {
             low = high
         }
         pack(leaves)
+        // Each split key's `*` list reads every posting under it, and keys nest: the lists are made side by side.
+        let postings = postings, documents = documents
+        let stars = Parallel.map(splits.map(\.range)) { range in Self.star(range, postings: postings, documents: documents) }
+        for ((name, _), (star, total)) in zip(splits, stars) {
+            let shard = files[name]!
+            files[name] = SearchIndex.Shard(split: true, prefixes: shard.prefixes, ranges: shard.ranges, star: star, starTotal: total)
+        }
         return files
     }
 
@@ -72,9 +83,9 @@ struct SearchShardLayout {
         let table = postings.table
         // The token equal to the key sorts first; it stays in the split key's own file.
         let own = table.length(range.lowerBound) == key.count ? range.lowerBound..<(range.lowerBound + 1) : range.lowerBound..<range.lowerBound
-        let (star, total) = star(range)
         let name = String(decoding: key, as: UTF8.self)
-        files[name] = SearchIndex.Shard(split: true, prefixes: [name], ranges: [own], star: star, starTotal: total)
+        files[name] = SearchIndex.Shard(split: true, prefixes: [name], ranges: [own], star: [], starTotal: nil)
+        splits.append((name, range))
         var children: [Leaf] = []
         var low = own.upperBound
         while low < range.upperBound {
@@ -109,7 +120,9 @@ struct SearchShardLayout {
 
     /// A split key's `*`: each document's best place among the tokens of `range` (the earlier name word on
     /// a tie), its best `postingLimit` documents, and the count of all of them when that cut the list.
-    mutating func star(_ range: Range<Int>) -> ([SearchIndex.Posting], Int?) {
+    static func star(_ range: Range<Int>, postings: SearchPostings, documents: Int) -> ([SearchIndex.Posting], Int?) {
+        // By document: its best code among the tokens merged (0: none yet).
+        var bestCode = [Int32](repeating: 0, count: documents)
         var touched: [Int] = []
         let postingRange = postings.starts[range.lowerBound]..<postings.starts[range.upperBound]
         // Hundreds of thousands of postings under a short key: read through pointers, each code ranked as one integer
@@ -145,7 +158,6 @@ struct SearchShardLayout {
             touched.sort()
         }
         let merged = touched.map { (doc: $0, code: Int(bestCode[$0])) }
-        for doc in touched { bestCode[doc] = 0 }
         let cut = range.compactMap { postings.totals[$0] }
         let total = merged.count > SearchIndex.postingLimit || !cut.isEmpty ? max(merged.count, cut.max() ?? 0) : nil
         return (SearchIndex.best(merged), total)

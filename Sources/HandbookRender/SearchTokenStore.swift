@@ -1,4 +1,5 @@
 import Foundation
+import HandbookModel
 
 /// Where a build finds the last build's search tokens and leaves its own: the search index reads `previous`
 /// and keeps what it made with `keep`, which the build then saves for the next one. Safe to use from many
@@ -8,10 +9,16 @@ public final class SearchTokenStore: @unchecked Sendable {
     public let previous: SearchTokenCache?
     private let lock = NSLock()
     private var made: SearchTokenCache?
+    /// The tool whose bytes of the tokens are made as soon as they are kept, if any.
+    private let tool: String?
+    /// Those bytes, being made beside the rest of the build.
+    private var encoding: Background<[UInt8]>?
 
-    /// A store that offers `previous`.
-    public init(previous: SearchTokenCache?) {
+    /// A store that offers `previous`; with `tool`, the bytes of the tokens kept are made for it at once, beside the
+    /// rest of the build, rather than when the build ends.
+    public init(previous: SearchTokenCache?, encodingFor tool: String? = nil) {
         self.previous = previous
+        self.tool = tool
     }
 
     /// The tokens this build's index made, or nil when it made none.
@@ -31,6 +38,17 @@ public final class SearchTokenStore: @unchecked Sendable {
     func keep(_ cache: SearchTokenCache) {
         lock.lock()
         made = cache
+        if let tool { encoding = Background { cache.encoded(tool: tool) } }
         lock.unlock()
+    }
+
+    /// The bytes of `latest` for `tool` (`SearchTokenCache.encoded(tool:)`): those made beside the build when they
+    /// were, otherwise made now; nil when there are no tokens.
+    public func latestBytes(tool: String) -> [UInt8]? {
+        lock.lock()
+        let (made, encoding) = (self.made, self.tool == tool ? self.encoding : nil)
+        lock.unlock()
+        if let encoding { return encoding.value }
+        return (made ?? previous)?.encoded(tool: tool)
     }
 }

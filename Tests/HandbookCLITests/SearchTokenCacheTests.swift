@@ -71,6 +71,20 @@ import Testing
         #expect(busy.latest?.count == kept.count - 1)
     }
 
+    /// The bytes kept for the next build are those of the latest tokens, whether made as the index kept them (for
+    /// the tool given) or asked for afterwards (for another).
+    @Test func theLatestBytesAreTheLatestTokensEncoded() throws {
+        let (settings, entities) = try entities()
+        #expect(SearchTokenStore(previous: nil, encodingFor: "tool").latestBytes(tool: "tool") == nil)
+        let store = SearchTokenStore(previous: nil, encodingFor: "tool")
+        _ = SearchIndex(index: site(settings, entities), tokens: store)
+        let made = try #require(store.latest)
+        #expect(store.latestBytes(tool: "tool") == made.encoded(tool: "tool"))
+        #expect(store.latestBytes(tool: "other") == made.encoded(tool: "other"))
+        let idle = SearchTokenStore(previous: made, encodingFor: "tool")
+        #expect(idle.latestBytes(tool: "tool") == made.encoded(tool: "tool"), "a build that made no index keeps the last one's")
+    }
+
     @Test func aWordOnlyTheOldBodyHadLeavesTheIndex() throws {
         let (settings, entities) = try entities()
         var withWord = entities
