@@ -323,7 +323,8 @@ public final class OutputSession: @unchecked Sendable {
                     // The new site is the output; the old one, under the staging folder's name, becomes the next
                     // build's standby (a kill from here on leaves it for the next build to remove).
                     OutputTestHook.reached(.afterSwap)
-                    let changes = Standby.Changes(from: drifted ?? old, to: paths, folders: folders, written: staged, standby: old)
+                    let changes = drifted.map { Standby.Changes(from: $0, to: paths, folders: folders, written: staged, standby: old) }
+                        ?? Standby.Changes(fromStandby: old, folders: folders, written: staged, removed: removed, removedFolders: removedFolders)
                     Standby.keep(location.staging, changes: changes, record: keeping.map { _ in recordKeeping }, at: location) {
                         OutputTestHook.reached(.updatingStandby)
                     }

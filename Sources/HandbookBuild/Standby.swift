@@ -202,8 +202,25 @@ enum Standby {
             self.written = files.filter { wrote.contains($0) || previous.inodes[$0] == nil || previous.inodes[$0] != standby.inodes[$0] }.sorted()
             removed = previous.files.subtracting(files).sorted()
             removedFolders = OutputTree.deepestFirst(previous.folders.subtracting(folders))
-            madeFolders = OutputTree.shallowestFirst(folders.subtracting(previous.folders))
+            madeFolders = Self.made(folders, previous: previous.folders, removed: removedFolders)
             oldFolders = previous.folders
+        }
+
+        /// The changes when the old output is the standby itself (the usual rebuild): every file the build did not
+        /// write is one the standby has, with the same inode, so the files to link are those written; what was
+        /// removed is what the commit found already.
+        init(fromStandby standby: OutputTree, folders: Set<String>, written: [String], removed: [String], removedFolders: [String]) {
+            self.written = written.sorted()
+            self.removed = removed
+            self.removedFolders = removedFolders
+            madeFolders = Self.made(folders, previous: standby.folders, removed: removedFolders)
+            oldFolders = standby.folders
+        }
+
+        /// The folders of `folders` that `previous` did not have, shallowest first: none when no folder was removed and
+        /// there are as many (then the two are the same), without comparing them one by one.
+        static func made(_ folders: Set<String>, previous: Set<String>, removed: [String]) -> [String] {
+            removed.isEmpty && folders.count == previous.count ? [] : OutputTree.shallowestFirst(folders.subtracting(previous))
         }
     }
 
