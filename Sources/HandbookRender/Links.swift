@@ -98,7 +98,18 @@ public struct Links: Sendable {
 
     /// The relative prefix from a page at `path` (a directory URL or file path) back to the site root: `../../`, or `./` at the root.
     public static func root(from path: String) -> String {
-        let depth = path.split(separator: "/", omittingEmptySubsequences: true).count - (path.hasSuffix("/") ? 0 : 1)
+        // Counted in UTF-8 (a page's path is made of slugs and folders): splitting into characters cost ten
+        // thousand instructions a page.
+        var components = 0, inComponent = false
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                inComponent = false
+            } else if !inComponent {
+                inComponent = true
+                components += 1
+            }
+        }
+        let depth = components - (path.utf8.last == UInt8(ascii: "/") ? 0 : 1)
         return depth <= 0 ? "./" : String(repeating: "../", count: depth)
     }
 

@@ -90,6 +90,9 @@ import Testing
         #expect(Links.root(from: "") == "./")
         #expect(Links.root(from: "organisations/") == "../")
         #expect(Links.root(from: "organisations/by-country/gb/") == "../../../")
+        #expect(Links.root(from: "index.html") == "./", "a file at the root")
+        #expect(Links.root(from: "organisations/x/event.ics") == "../../", "a file two folders down")
+        #expect(Links.root(from: "a//b/") == "../../", "empty parts do not count")
         #expect(Links.file("organisations/x/") == "organisations/x/index.html")
         #expect(SiteIndex(settings: Settings(), entities: [], today: PartialDate(year: 2026)).links.entity(EntityReference(type: .pages, slug: "about")) == "about/")
     }
