@@ -23,51 +23,68 @@ struct GrantsExport: OutputGenerator {
     }
 
     func file() -> OutputFile {
-        var grants: [JSONValue] = []
+        // Each grant's object is written as bytes as it is made (members in key order, as `JSONValue` sorts them):
+        // no table of members per grant, and no tree of values for the whole file.
+        var out: [UInt8] = Array("{\"grants\":[".utf8)
+        var first = true
         for funder in index.entities(of: .funders) {
             for (position, grant) in (funder[.grants]?.list ?? []).enumerated() {
-                if let record = record(grant, number: position + 1, funder: funder) { grants.append(record) }
+                guard let record = record(grant, number: position + 1, funder: funder) else { continue }
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                JSONValue.encode(members: record, into: &out)
             }
         }
-        return OutputFile(path: "api/360giving.json", json: JSONValue.object(["grants": .array(grants)]))
+        out.append(contentsOf: Array("]}\n".utf8))
+        return OutputFile(path: "api/360giving.json", bytes: out)
     }
 
-    func record(_ grant: FieldValue, number: Int, funder: Entity) -> JSONValue? {
+    /// A grant's members in key order, or nil when the standard's required fields are not all there.
+    func record(_ grant: FieldValue, number: Int, funder: Entity) -> [(key: String, value: JSONValue)]? {
         guard case .number(let amount)? = grant[.amount], let currency = grant[.currency]?.text,
               case .date(let date)? = grant[.date], case .reference(let recipient)? = grant[.recipient] else { return nil }
         let recipientEntity = index.entity(recipient)
         let recipientName = recipientEntity?.name ?? recipient.slug
         let purpose = grant[.purpose]?.text
-        var record: [String: JSONValue] = [
-            "id": .string("360G-handbook-\(funder.reference.slug)-\(number)"),
-            "title": .string(purpose ?? "Grant from \(funder.name) to \(recipientName)"),
-            "description": .string(purpose ?? "Grant from \(funder.name) to \(recipientName), as listed in the \(index.settings.title)."),
-            "currency": .string(currency),
-            "amountAwarded": .number(DataAPI.canonicalNumber(amount)),
-            "awardDate": .string(PartialDate(year: date.year, month: date.month ?? 1, day: date.day ?? 1).description),
-            "recipientOrganization": .array([organisation(recipientEntity, reference: recipient, name: recipientName)]),
-            "fundingOrganization": .array([.object([
-                "id": .string("XI-HANDBOOK-funders-\(funder.reference.slug)"), "name": .string(funder.name),
-                "url": .string(baseURL + index.links.entity(funder.reference)),
-            ])]),
-            "dataSource": .string(baseURL + index.links.entity(funder.reference)),
+        let funderURL = baseURL + index.links.entity(funder.reference)
+        var record: [(key: String, value: JSONValue)] = [
+            ("id", .string("360G-handbook-\(funder.reference.slug)-\(number)")),
+            ("title", .string(purpose ?? "Grant from \(funder.name) to \(recipientName)")),
+            ("description", .string(purpose ?? "Grant from \(funder.name) to \(recipientName), as listed in the \(index.settings.title).")),
+            ("currency", .string(currency)),
+            ("amountAwarded", .number(DataAPI.canonicalNumber(amount))),
+            ("awardDate", .string(PartialDate(year: date.year, month: date.month ?? 1, day: date.day ?? 1).description)),
+            ("recipientOrganization", .encoded(Self.array(organisation(recipientEntity, reference: recipient, name: recipientName)))),
+            ("fundingOrganization", .encoded(Self.array([
+                ("id", .string("XI-HANDBOOK-funders-\(funder.reference.slug)")), ("name", .string(funder.name)), ("url", .string(funderURL)),
+            ]))),
+            ("dataSource", .string(funderURL)),
         ]
-        if let url = grant[.url]?.text { record["url"] = .string(url) }
-        return .object(record)
+        if let url = grant[.url]?.text { record.append(("url", .string(url))) }
+        return record.sorted { $0.key < $1.key }
     }
 
-    func organisation(_ entity: Entity?, reference: EntityReference, name: String) -> JSONValue {
-        var object: [String: JSONValue] = ["name": .string(name)]
+    /// An organisation's members.
+    func organisation(_ entity: Entity?, reference: EntityReference, name: String) -> [(key: String, value: JSONValue)] {
+        var members: [(key: String, value: JSONValue)] = [("name", .string(name))]
         if let identifiers = entity?[.identifiers]?.record, let first = identifiers.sorted(by: { $0.key < $1.key }).first,
            let number = first.value.text {
-            object["id"] = .string("\(first.key)-\(number)")
+            members.append(("id", .string("\(first.key)-\(number)")))
         } else {
-            object["id"] = .string("XI-HANDBOOK-organisations-\(reference.slug)")
+            members.append(("id", .string("XI-HANDBOOK-organisations-\(reference.slug)")))
         }
         if let entity {
-            object["url"] = .string(baseURL + index.links.entity(entity.reference))
-            if let country = entity[.country]?.text, country != Jurisdictions.international { object["addressCountry"] = .string(country) }
+            members.append(("url", .string(baseURL + index.links.entity(entity.reference))))
+            if let country = entity[.country]?.text, country != Jurisdictions.international { members.append(("addressCountry", .string(country))) }
         }
-        return .object(object)
+        return members
+    }
+
+    /// `[{…}]`: an array of one object of `members`, in key order.
+    static func array(_ members: [(key: String, value: JSONValue)]) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        JSONValue.encode(members: members.sorted { $0.key < $1.key }, into: &out)
+        out.append(UInt8(ascii: "]"))
+        return out
     }
 }
