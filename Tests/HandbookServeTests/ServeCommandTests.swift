@@ -24,6 +24,10 @@ import Darwin
         private let lock = NSLock()
         private var text = ""
         private var errorText = ""
+        /// How many of the two pipes have reached their end: a process that has exited may still have bytes in them.
+        private var closedPipes = 0
+        /// When bytes last came from either pipe.
+        private var lastReadAt = Date()
 
         init(_ arguments: [String]) throws {
             process.executableURL = URL(fileURLWithPath: try ServeCommandTests.executable())
@@ -33,15 +37,39 @@ import Darwin
             let err = Pipe()
             process.standardOutput = out
             process.standardError = err
-            out.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.append(handle.availableData, error: false) }
-            err.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.append(handle.availableData, error: true) }
+            out.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.read(handle, error: false) }
+            err.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.read(handle, error: true) }
             try process.run()
         }
 
-        private func append(_ data: Data, error: Bool) {
+        private func read(_ handle: FileHandle, error: Bool) {
+            let data = handle.availableData
             lock.lock()
-            if error { errorText += String(decoding: data, as: UTF8.self) } else { text += String(decoding: data, as: UTF8.self) }
+            if data.isEmpty {
+                // The end of the pipe: nothing more will come.
+                handle.readabilityHandler = nil
+                closedPipes += 1
+            } else if error {
+                errorText += String(decoding: data, as: UTF8.self)
+            } else {
+                text += String(decoding: data, as: UTF8.self)
+            }
+            if !data.isEmpty { lastReadAt = Date() }
             lock.unlock()
+        }
+
+        /// When bytes last came from either pipe.
+        private var lastRead: Date {
+            lock.lock()
+            defer { lock.unlock() }
+            return lastReadAt
+        }
+
+        /// True once both pipes have been read to their end.
+        private var drained: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return closedPipes == 2
         }
 
         var output: String {
@@ -81,6 +109,10 @@ import Darwin
                 process.terminate()
                 return nil
             }
+            // What it wrote just before it ended may not have been read yet: wait for both pipes' ends, or (where a
+            // pipe's end is not reported) until nothing has come for a moment.
+            let ended = Date(), drainedBy = ended.addingTimeInterval(5)
+            while !drained && Date() < drainedBy && Date().timeIntervalSince(max(lastRead, ended)) < 0.3 { usleep(5_000) }
             return process.terminationStatus
         }
     }
