@@ -1,3 +1,5 @@
+import Foundation
+import HandbookModel
 import Mustache
 
 /// Every token's postings, merged from the chunks tokenized on each thread: one token table whose ids
@@ -42,8 +44,9 @@ struct SearchPostings: Sendable {
     /// which are left out): their tables into one, ids renumbered in byte order, with only the tokens some
     /// listed document has, and their tokens into postings by token (counted, then filled in document order,
     /// so each token's list is sorted without sorting). With `recording`, each document's tokens in the
-    /// merged table are kept too (`recorded`), for the next build.
-    init(merging chunks: [SearchPostingsChunk], sources: [Source]? = nil, recording: Bool = false) {
+    /// merged table are kept too (`recorded`), for the next build. The postings are filled in `runCount` runs of
+    /// documents side by side (by default one per core, of 1,024 documents or more; the result does not depend on it).
+    init(merging chunks: [SearchPostingsChunk], sources: [Source]? = nil, recording: Bool = false, runCount: Int? = nil) {
         let sources = sources ?? Self.consecutive(chunks)
         // The tokens the listed documents have, by chunk (a kept chunk also holds documents since changed).
         var used = chunks.map { [Bool](repeating: false, count: $0.table.count) }
@@ -73,20 +76,33 @@ struct SearchPostings: Sendable {
         // documents keeps its best ones: its whole list is filled apart and cut afterwards; the others are filled
         // where they stay.
         let limit = SearchIndex.postingLimit
-        var counts = [Int](repeating: 0, count: table.count)
-        counts.withUnsafeMutableBufferPointer { counts in
-            Self.forEachToken(of: sources, in: chunks, finals: finals) { _, id, _ in counts[Int(id)] += 1 }
+        // The documents in a few runs, one per core, each counted and filled on its own: a run's postings of a token
+        // go after the earlier runs' (their counts say where), so each token's list is still in document order.
+        let runCount = max(1, min(runCount ?? min(ProcessInfo.processInfo.activeProcessorCount, sources.count / 1_024), sources.count))
+        let runs = (0..<runCount).map { sources.count * $0 / runCount..<sources.count * ($0 + 1) / runCount }
+        let tokenCount = table.count
+        let runCounts = Parallel.map(runs) { run -> [Int32] in
+            var counts = [Int32](repeating: 0, count: tokenCount)
+            counts.withUnsafeMutableBufferPointer { counts in
+                Self.forEachToken(of: sources, run, in: chunks, finals: finals) { _, id, _ in counts[Int(id)] += 1 }
+            }
+            return counts
         }
-        var starts = [Int](repeating: 0, count: table.count + 1), cutStarts = [Int](repeating: 0, count: table.count + 1)
-        for id in 0..<table.count {
+        var counts = [Int](repeating: 0, count: tokenCount)
+        for run in runCounts { for id in 0..<tokenCount { counts[id] += Int(run[id]) } }
+        var starts = [Int](repeating: 0, count: tokenCount + 1), cutStarts = [Int](repeating: 0, count: tokenCount + 1)
+        for id in 0..<tokenCount {
             starts[id + 1] = starts[id] + min(counts[id], limit)
             cutStarts[id + 1] = cutStarts[id] + (counts[id] > limit ? counts[id] : 0)
         }
-        var docs = [Int32](repeating: 0, count: starts[table.count]), codes = docs
-        var cutDocs = [Int32](repeating: 0, count: cutStarts[table.count]), cutCodes = cutDocs
-        // Where the next posting of each token goes: in `docs`, or in `cutDocs` for a token to be cut.
-        var fill = (0..<table.count).map { counts[$0] > limit ? cutStarts[$0] : starts[$0] }
         let isCut = counts.map { $0 > limit }
+        // Where each run's first posting of each token goes: in `docs`, or in `cutDocs` for a token to be cut.
+        var runFills: [[Int]] = []
+        var fill = (0..<tokenCount).map { isCut[$0] ? cutStarts[$0] : starts[$0] }
+        for run in runCounts {
+            runFills.append(fill)
+            for id in 0..<tokenCount { fill[id] += Int(run[id]) }
+        }
         // With `recording`, every listed document's tokens, one document after another, in final ids: what the
         // next build keeps.
         var keptEnds: [Int] = []
@@ -97,33 +113,45 @@ struct SearchPostings: Sendable {
                 return end
             }
         }
+        var docs = [Int32](repeating: 0, count: starts[tokenCount]), codes = docs
+        var cutDocs = [Int32](repeating: 0, count: cutStarts[tokenCount]), cutCodes = cutDocs
         var keptIDs = [Int32](repeating: 0, count: keptEnds.last ?? 0), keptCodes = keptIDs
-        fill.withUnsafeMutableBufferPointer { fill in
-            docs.withUnsafeMutableBufferPointer { docs in
-                codes.withUnsafeMutableBufferPointer { codes in
-                    cutDocs.withUnsafeMutableBufferPointer { cutDocs in
-                        cutCodes.withUnsafeMutableBufferPointer { cutCodes in
-                            isCut.withUnsafeBufferPointer { isCut in
-                                keptIDs.withUnsafeMutableBufferPointer { keptIDs in
-                                    keptCodes.withUnsafeMutableBufferPointer { keptCodes in
-                                        var next = 0
-                                        Self.forEachToken(of: sources, in: chunks, finals: finals) { doc, raw, code in
-                                            let id = Int(raw)
-                                            if isCut[id] {
-                                                cutDocs[fill[id]] = Int32(doc)
-                                                cutCodes[fill[id]] = code
-                                            } else {
-                                                docs[fill[id]] = Int32(doc)
-                                                codes[fill[id]] = code
-                                            }
-                                            fill[id] += 1
-                                            if recording {
-                                                keptIDs[next] = raw
-                                                keptCodes[next] = code
-                                                next += 1
+        let ends = keptEnds, fills = runFills
+        docs.withUnsafeMutableBufferPointer { docs in
+            codes.withUnsafeMutableBufferPointer { codes in
+                cutDocs.withUnsafeMutableBufferPointer { cutDocs in
+                    cutCodes.withUnsafeMutableBufferPointer { cutCodes in
+                        keptIDs.withUnsafeMutableBufferPointer { keptIDs in
+                            keptCodes.withUnsafeMutableBufferPointer { keptCodes in
+                                // Each run writes only its own places: its tokens' slots past the earlier runs', and
+                                // its own documents' stretch of the kept tokens.
+                                let out = Output(docs: docs, codes: codes, cutDocs: cutDocs, cutCodes: cutCodes, keptIDs: keptIDs,
+                                                 keptCodes: keptCodes)
+                                _ = Parallel.map(Array(runs.indices)) { number -> Bool in
+                                    let run = runs[number]
+                                    var fill = fills[number]
+                                    var next = run.lowerBound == 0 ? 0 : (recording ? ends[run.lowerBound - 1] : 0)
+                                    isCut.withUnsafeBufferPointer { isCut in
+                                        fill.withUnsafeMutableBufferPointer { fill in
+                                            Self.forEachToken(of: sources, run, in: chunks, finals: finals) { doc, raw, code in
+                                                let id = Int(raw)
+                                                if isCut[id] {
+                                                    out.cutDocs[fill[id]] = Int32(doc)
+                                                    out.cutCodes[fill[id]] = code
+                                                } else {
+                                                    out.docs[fill[id]] = Int32(doc)
+                                                    out.codes[fill[id]] = code
+                                                }
+                                                fill[id] += 1
+                                                if recording {
+                                                    out.keptIDs[next] = raw
+                                                    out.keptCodes[next] = code
+                                                    next += 1
+                                                }
                                             }
                                         }
                                     }
+                                    return true
                                 }
                             }
                         }
@@ -153,12 +181,23 @@ struct SearchPostings: Sendable {
         }
     }
 
-    /// Calls `body` with each listed document's number and each of its tokens, as a final id, with its code, in
-    /// document order.
+    /// The arrays a merge's runs fill, each run its own places: shared between threads by design.
+    private struct Output: @unchecked Sendable {
+        let docs: UnsafeMutableBufferPointer<Int32>
+        let codes: UnsafeMutableBufferPointer<Int32>
+        let cutDocs: UnsafeMutableBufferPointer<Int32>
+        let cutCodes: UnsafeMutableBufferPointer<Int32>
+        let keptIDs: UnsafeMutableBufferPointer<Int32>
+        let keptCodes: UnsafeMutableBufferPointer<Int32>
+    }
+
+    /// Calls `body` with the number of each listed document of `run` (positions in `sources`) and each of its tokens,
+    /// as a final id, with its code, in document order.
     @inline(__always)
-    private static func forEachToken(of sources: [Source], in chunks: [SearchPostingsChunk], finals: [[Int32]],
+    private static func forEachToken(of sources: [Source], _ run: Range<Int>, in chunks: [SearchPostingsChunk], finals: [[Int32]],
                                      _ body: (Int, Int32, Int32) -> Void) {
-        for (doc, source) in sources.enumerated() {
+        for doc in run {
+            let source = sources[doc]
             let chunk = chunks[source.chunk]
             finals[source.chunk].withUnsafeBufferPointer { final in
                 chunk.ids.withUnsafeBufferPointer { ids in

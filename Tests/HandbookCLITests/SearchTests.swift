@@ -135,6 +135,40 @@ import Testing
         #expect(merged.totals[rare] == nil)
     }
 
+    @Test func mergingInRunsGivesWhatOneRunGives() {
+        // Two chunks of documents with tokens from a small vocabulary, common ones cut: merged in one run and in
+        // three, every list, total and recorded token must be the same.
+        var generator = SplitMix64(seed: 11)
+        let words = (0..<40).map { "w\($0)" }
+        func chunk(documents: Int) -> SearchPostingsChunk {
+            let table = SearchTokenTable(words)
+            var ids: [Int32] = [], codes: [Int32] = [], ends: [Int] = []
+            for _ in 0..<documents {
+                var seen = Set<Int32>()
+                for _ in 0..<(1 + Int(generator.next() % 12)) {
+                    // Low ids are common (in most documents), high ones rare.
+                    let id = Int32(min(generator.next() % 40, generator.next() % 40))
+                    guard seen.insert(id).inserted else { continue }
+                    ids.append(id)
+                    codes.append(Int32([1, 2, 19, 35][Int(generator.next() % 4)]))
+                }
+                ends.append(ids.count)
+            }
+            return SearchPostingsChunk(table: table, ids: ids, codes: codes, ends: ends)
+        }
+        let chunks = [chunk(documents: 700), chunk(documents: 900)]
+        let one = SearchPostings(merging: chunks, recording: true, runCount: 1)
+        let three = SearchPostings(merging: chunks, recording: true, runCount: 3)
+        #expect(one.totals.count > 0, "some tokens are cut")
+        #expect(one.starts == three.starts)
+        #expect(one.docs == three.docs)
+        #expect(one.codes == three.codes)
+        #expect(one.totals == three.totals)
+        #expect(one.recorded?.ids == three.recorded?.ids)
+        #expect(one.recorded?.codes == three.recorded?.codes)
+        #expect(one.recorded?.ends == three.recorded?.ends)
+    }
+
     @Test func filesFollowTheDocumentedFormat() throws {
         let search = try index()
         let files = Dictionary(uniqueKeysWithValues: search.files().map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
