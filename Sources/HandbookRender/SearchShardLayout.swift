@@ -1,3 +1,4 @@
+import Foundation
 import HandbookModel
 
 /// Decides which tokens share a file under `search/t/`: prefixes split where their tokens would pass the
@@ -58,11 +59,20 @@ struct SearchShardLayout {
             low = high
         }
         pack(leaves)
-        // Each split key's `*` list reads every posting under it, and keys nest: the lists are made side by side.
-        let postings = postings, documents = documents
-        let stars = Parallel.map(splits.map(\.range)) { range in Self.star(range, postings: postings, documents: documents) }
-        for ((name, _), (star, total)) in zip(splits, stars) {
-            let shard = files[name]!
+        // Each split key's `*` list reads every posting under it, and keys nest: the lists are made side by side, a
+        // share of the keys per core, each share with one table by document that every list leaves empty again.
+        let postings = postings, documents = documents, ranges = splits.map(\.range)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, ranges.count))
+        let shares = (0..<workers).map { Array(stride(from: $0, to: ranges.count, by: workers)) }
+        let made = Parallel.map(shares) { share -> [(key: Int, star: [SearchIndex.Posting], total: Int?)] in
+            var bestCode = [Int32](repeating: 0, count: documents)
+            return share.map { key in
+                let (star, total) = Self.star(ranges[key], postings: postings, bestCode: &bestCode)
+                return (key, star, total)
+            }
+        }
+        for (key, star, total) in made.joined() {
+            let name = splits[key].name, shard = files[name]!
             files[name] = SearchIndex.Shard(split: true, prefixes: shard.prefixes, ranges: shard.ranges, star: star, starTotal: total)
         }
         return files
@@ -120,9 +130,8 @@ struct SearchShardLayout {
 
     /// A split key's `*`: each document's best place among the tokens of `range` (the earlier name word on
     /// a tie), its best `postingLimit` documents, and the count of all of them when that cut the list.
-    static func star(_ range: Range<Int>, postings: SearchPostings, documents: Int) -> ([SearchIndex.Posting], Int?) {
-        // By document: its best code among the tokens merged (0: none yet).
-        var bestCode = [Int32](repeating: 0, count: documents)
+    /// `bestCode` is a table by document, all 0, that it leaves so (its best code among the tokens merged; 0: none yet).
+    static func star(_ range: Range<Int>, postings: SearchPostings, bestCode: inout [Int32]) -> ([SearchIndex.Posting], Int?) {
         var touched: [Int] = []
         let postingRange = postings.starts[range.lowerBound]..<postings.starts[range.upperBound]
         // Hundreds of thousands of postings under a short key: read through pointers, each code ranked as one integer
@@ -158,6 +167,7 @@ struct SearchShardLayout {
             touched.sort()
         }
         let merged = touched.map { (doc: $0, code: Int(bestCode[$0])) }
+        for doc in touched { bestCode[doc] = 0 }
         let cut = range.compactMap { postings.totals[$0] }
         let total = merged.count > SearchIndex.postingLimit || !cut.isEmpty ? max(merged.count, cut.max() ?? 0) : nil
         return (SearchIndex.best(merged), total)
