@@ -44,44 +44,38 @@ import Darwin
 
         private func read(_ handle: FileHandle, error: Bool) {
             let data = handle.availableData
-            lock.lock()
-            if data.isEmpty {
-                // The end of the pipe: nothing more will come.
-                handle.readabilityHandler = nil
-                closedPipes += 1
-            } else if error {
-                errorText += String(decoding: data, as: UTF8.self)
-            } else {
-                text += String(decoding: data, as: UTF8.self)
+            locked {
+                guard !data.isEmpty else {
+                    // The end of the pipe: nothing more will come.
+                    handle.readabilityHandler = nil
+                    closedPipes += 1
+                    return
+                }
+                if error { errorText += String(decoding: data, as: UTF8.self) } else { text += String(decoding: data, as: UTF8.self) }
+                lastReadAt = Date()
             }
-            if !data.isEmpty { lastReadAt = Date() }
-            lock.unlock()
         }
 
-        /// When bytes last came from either pipe.
-        private var lastRead: Date {
+        /// `body`'s result, under the lock the pipes' handlers write under.
+        private func locked<Value>(_ body: () -> Value) -> Value {
             lock.lock()
             defer { lock.unlock() }
-            return lastReadAt
+            return body()
         }
 
-        /// True once both pipes have been read to their end.
-        private var drained: Bool {
-            lock.lock()
-            defer { lock.unlock() }
-            return closedPipes == 2
-        }
+        var output: String { locked { text } }
 
-        var output: String {
-            lock.lock()
-            defer { lock.unlock() }
-            return text
-        }
+        var errors: String { locked { errorText } }
 
-        var errors: String {
-            lock.lock()
-            defer { lock.unlock() }
-            return errorText
+        /// Once the process has ended, waits for what it wrote last to be read: both pipes' ends, or (where a pipe's
+        /// end is not reported) a moment with nothing more.
+        private func settle() {
+            let ended = Date(), deadline = ended.addingTimeInterval(5)
+            while Date() < deadline {
+                let (closed, last) = locked { (closedPipes, lastReadAt) }
+                if closed == 2 || Date().timeIntervalSince(max(last, ended)) >= 0.3 { return }
+                usleep(5_000)
+            }
         }
 
         /// Waits until the output contains `marker`, at most `seconds`.
@@ -89,7 +83,10 @@ import Darwin
             let end = Date().addingTimeInterval(seconds)
             while Date() < end {
                 if output.contains(marker) || errors.contains(marker) { return true }
-                if !process.isRunning { return output.contains(marker) || errors.contains(marker) }
+                if !process.isRunning {
+                    settle()
+                    return output.contains(marker) || errors.contains(marker)
+                }
                 usleep(20_000)
             }
             return false
@@ -109,10 +106,7 @@ import Darwin
                 process.terminate()
                 return nil
             }
-            // What it wrote just before it ended may not have been read yet: wait for both pipes' ends, or (where a
-            // pipe's end is not reported) until nothing has come for a moment.
-            let ended = Date(), drainedBy = ended.addingTimeInterval(5)
-            while !drained && Date() < drainedBy && Date().timeIntervalSince(max(lastRead, ended)) < 0.3 { usleep(5_000) }
+            settle()
             return process.terminationStatus
         }
     }
