@@ -163,7 +163,6 @@ public enum Pipeline {
         clock.mark("theme")
         date(&validation, history: pendingHistory?.history(paths: validation.entities.map(\.path)) ?? [:], options)
         clock.mark("history")
-        let (index, baseURL) = siteIndex(validation, options)
         // Writing starts as soon as the first output is made: each generator's files are compared with the
         // old output and staged as it finishes, and then let go, so the site's bytes are never all held at once.
         let session: OutputSession
@@ -171,18 +170,25 @@ public enum Pipeline {
         case .success(let opened): session = opened
         case .failure(let error): throw .output(error)
         }
-        // What the site is made from is digested only for a build that keeps it (with the standby) or compares it
-        // with the last one's: a first build into a new folder has neither.
-        var inputs = BuildInputs(options: options, baseURL: baseURL, theme: themeFiles)
-        if session.keepsStandby {
-            inputs.add(frontMatter)
-            inputs.add(validation.entities)
+        // What the site is made from, and so what the last build's output still serves, is worked out beside the
+        // site's index: neither reads the other. It is digested only for a build that keeps it (with the standby)
+        // or compares it with the last one's: a first build into a new folder has neither.
+        let baseURL = Self.baseURL(validation, options)
+        let (entities, frontMatterDigests) = (validation.entities, frontMatter)
+        let planning = Background { () -> (inputs: BuildInputs, plan: RenderPlan) in
+            var inputs = BuildInputs(options: options, baseURL: baseURL, theme: themeFiles)
+            if session.keepsStandby {
+                inputs.add(frontMatterDigests)
+                inputs.add(entities)
+            }
+            // What the last build's output was made from says which outputs can be kept as they are (never when
+            // links are checked: the check reads every page).
+            return (inputs, RenderPlan(previous: options.checkLinks ? nil : session.previous, inputs: inputs, entities: entities))
         }
+        let index = siteIndex(validation, options)
         clock.mark("index")
+        let (inputs, plan) = planning.value
         let checkedBase = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-        // What the last build's output was made from says which outputs can be kept as they are (never when
-        // links are checked: the check reads every page).
-        let plan = RenderPlan(previous: options.checkLinks ? nil : session.previous, inputs: inputs, entities: validation.entities)
         clock.mark("open the output")
         // A rebuild tokenizes for search only the documents whose text the last build did not (`SearchTokenCache`).
         let searchTokens = session.keepsStandby ? SearchTokenStore(previous: session.searchTokens, encodingFor: BuildInputs.toolIdentity) : nil
@@ -286,12 +292,16 @@ extension Pipeline {
         }
     }
 
-    /// The index of the dated entries, with the options' overrides of handbook.yml, and the base URL.
-    static func siteIndex(_ validation: ValidationResult, _ options: BuildOptions) -> (index: SiteIndex, baseURL: String) {
+    /// The index of the dated entries, with the options' overrides of handbook.yml.
+    static func siteIndex(_ validation: ValidationResult, _ options: BuildOptions) -> SiteIndex {
         var settings = validation.settings
         if let repository = options.repository { settings.repository = repository }
-        let index = SiteIndex(settings: settings, entities: validation.entities, today: options.today, types: options.types)
-        return (index, options.baseURL ?? validation.settings.baseURL)
+        return SiteIndex(settings: settings, entities: validation.entities, today: options.today, types: options.types)
+    }
+
+    /// The address the site is published at: the option's, or the settings'.
+    static func baseURL(_ validation: ValidationResult, _ options: BuildOptions) -> String {
+        options.baseURL ?? validation.settings.baseURL
     }
 }
 

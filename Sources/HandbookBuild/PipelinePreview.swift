@@ -28,7 +28,7 @@ extension Pipeline {
         }
         date(&validation, history: cache.dates(of: validation, options), options)
         clock.mark("theme and history")
-        let (index, baseURL) = siteIndex(validation, options)
+        let (index, baseURL) = (siteIndex(validation, options), baseURL(validation, options))
         clock.mark("index")
         // The tokens of the last search index made (or, when none was asked for since, the one before).
         let searchTokens = SearchTokenStore(previous: cache.searchTokens?.latest)

@@ -73,6 +73,6 @@ public enum Outputs {
     /// Everything the build writes, in the order it runs them.
     public static let standard: [any OutputGenerator.Type] = pages + [
         ThemeAssets.self, Sitemap.self, DataAPI.self, GraphExports.self, JSONSchemaExport.self, GrantsExport.self, FeedsExport.self,
-        Calendars.self, SearchFiles.self,
+        Calendars.self, SearchResults.self, SearchFiles.self,
     ]
 }

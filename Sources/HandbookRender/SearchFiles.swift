@@ -1,12 +1,14 @@
 import Foundation
 
-/// The client-side search index's files (see `SearchIndex` for the format).
+/// The client-side search index's token files and manifest (see `SearchIndex` for the format): they read every
+/// body, so they are made again on every build.
 struct SearchFiles: OutputGenerator {
     static let name = "search index"
     let index: SearchIndex
 
     init(site: SiteContext) {
-        index = site.searchIndex?.value ?? SearchIndex(index: site.index, tokens: site.searchTokens)
+        index = site.searchIndex?.value
+            ?? SearchIndex(index: site.index, order: site.searchDocuments.value, chunkCount: nil, tokens: site.searchTokens)
         // The tokenizer's throughput for `make bench`: only this generator knows how much text it tokenized.
         if ProcessInfo.processInfo.environment["HANDBOOK_TIMINGS"] == "1" {
             let (bytes, seconds) = index.tokenizing
@@ -16,6 +18,6 @@ struct SearchFiles: OutputGenerator {
     }
 
     func files() -> [OutputFile] {
-        index.files()
+        index.tokenFiles()
     }
 }

@@ -27,7 +27,7 @@ import Mustache
 /// - `d/<block>.json`: what results show, for documents `block × B ..< (block + 1) × B`, as an array of
 ///   `{"n": name, "u": address, "t": type, "s": summary, "p": place, "c": country, "a": [aliases],
 ///   "g": [topics], "m": [methods]}` (keys without a value left out; topics and methods by label, so the
-///   page can show which of them a query word was found in); B is `blockSize(documents:)`.
+///   page can show which of them a query word was found in); B is `SearchDocuments.blockSize(documents:)`.
 ///
 /// A query word reads the tokens beginning with its *key*: the word itself when it is a split key (with
 /// `"*"`); otherwise its prefix one letter longer than the longest split key that begins it (two letters
@@ -43,18 +43,6 @@ public struct SearchIndex: Sendable {
     public static let postingLimit = 400
     /// The size above which a prefix is split by the next letter, and the most sibling leaves share.
     public static let defaultShardLimit = 32_000
-    /// The fewest documents whose result data one `d/<block>.json` holds: ten results cost a few blocks.
-    public static let minimumBlockSize = 8
-    /// The most result blocks before blocks grow, so a large handbook stays at about 1,000 search files.
-    public static let blockLimit = 640
-
-    /// Documents per result block: `minimumBlockSize`, doubled while there would be more than `blockLimit` blocks.
-    public static func blockSize(documents: Int) -> Int {
-        var size = minimumBlockSize
-        while (documents + size - 1) / size > blockLimit { size *= 2 }
-        return size
-    }
-
     /// One file under `search/t/`.
     public struct Shard: Sendable {
         /// True for a split key's own file (the token equal to the key, and `*`).
@@ -69,67 +57,40 @@ public struct SearchIndex: Sendable {
         let starTotal: Int?
     }
 
-    /// Documents in id order.
-    public let documents: [Entity]
+    /// The documents, their types, topics and countries, and their result blocks.
+    public let order: SearchDocuments
     /// Every token (ids in byte order) and its postings.
     let postings: SearchPostings
     /// File name under `t/` → the file.
     public let shards: [String: Shard]
-    /// Topic id → document ids.
-    public let topics: [String: [Int]]
-    /// Country code (lower case) → document ids.
-    public let countries: [String: [Int]]
-    /// Type → first id and end id.
-    public let typeRanges: [EntityType: (Int, Int)]
-    /// Documents per result block.
-    public let blockSize: Int
     /// Bytes of text tokenized, and the CPU seconds it took (every thread's), for `HANDBOOK_TIMINGS=1`.
     public let tokenizing: (bytes: Int, seconds: Double)
-    /// The types, for their names in words.
-    let types: TypeCatalog
-    /// Where each result's page lives.
-    let links: Links
-    /// The topics' and methods' labels.
-    let settings: Settings
+    /// Documents in id order.
+    public var documents: [Entity] { order.entities }
+    /// Topic id → document ids.
+    public var topics: [String: [Int]] { order.topics }
+    /// Country code (lower case) → document ids.
+    public var countries: [String: [Int]] { order.countries }
+    /// Type → first id and end id.
+    public var typeRanges: [EntityType: (Int, Int)] { order.typeRanges }
+    /// Documents per result block.
+    public var blockSize: Int { order.blockSize }
 
     /// Builds the index of the published entries; `shardLimit` is the size above which a prefix is split. With
     /// `tokens`, documents whose text the last build tokenized are taken from it, and this build's tokens are
     /// left there for the next.
     public init(index: SiteIndex, shardLimit: Int = Self.defaultShardLimit, tokens: SearchTokenStore? = nil) {
-        self.init(index: index, shardLimit: shardLimit, chunkCount: nil, tokens: tokens)
+        self.init(index: index, order: SearchDocuments(index: index), shardLimit: shardLimit, chunkCount: nil, tokens: tokens)
     }
 
-    /// Builds the index, tokenizing in `chunkCount` runs of documents (by default a few per core, of 64
-    /// documents or more; the files do not depend on it).
-    init(index: SiteIndex, shardLimit: Int, chunkCount: Int?, tokens: SearchTokenStore? = nil) {
-        var ordered: [Entity] = []
-        var ranges: [EntityType: (Int, Int)] = [:]
-        // Types in the search order: earlier types win ties. A role is found as its owner, once.
-        for type in index.types.searchOrder.map(\.type) {
-            let entities = index.entities(of: type).filter { index.roleOwners[$0.reference] == nil }.map { (changed: -($0.lastChanged ?? 0), name: index.sortKey($0), entity: $0) }
-                .sorted { ($0.changed, $0.name, $0.entity.reference) < ($1.changed, $1.name, $1.entity.reference) }
-                .map(\.entity)
-            ranges[type] = (ordered.count, ordered.count + entities.count)
-            ordered += entities
-        }
-        let (postings, made) = Self.postings(of: ordered, index: index, chunkCount: chunkCount, tokens: tokens)
-        var topics: [String: [Int]] = [:]
-        var countries: [String: [Int]] = [:]
-        for (doc, entity) in ordered.enumerated() {
-            for topic in (entity[.topics]?.list ?? []).compactMap(\.text) { topics[topic, default: []].append(doc) }
-            if let country = entity.countryCode { countries[country.lowercased(), default: []].append(doc) }
-        }
-        self.documents = ordered
+    /// Builds the index of `order`'s documents (made from `index`), tokenizing in `chunkCount` runs of documents
+    /// (by default a few per core, of 64 documents or more; the files do not depend on it).
+    init(index: SiteIndex, order: SearchDocuments, shardLimit: Int = Self.defaultShardLimit, chunkCount: Int?, tokens: SearchTokenStore? = nil) {
+        let (postings, made) = Self.postings(of: order.entities, index: index, chunkCount: chunkCount, tokens: tokens)
+        self.order = order
         self.postings = postings
-        self.topics = topics
-        self.countries = countries
-        self.typeRanges = ranges
-        self.blockSize = Self.blockSize(documents: ordered.count)
         self.tokenizing = (made.reduce(0) { $0 + $1.bytes }, made.reduce(0) { $0 + $1.seconds })
-        self.types = index.types
-        self.links = index.links
-        self.settings = index.settings
-        var layout = SearchShardLayout(postings: postings, documents: ordered.count, limit: shardLimit)
+        var layout = SearchShardLayout(postings: postings, documents: order.entities.count, limit: shardLimit)
         self.shards = layout.shards()
     }
 
@@ -221,17 +182,16 @@ public struct SearchIndex: Sendable {
 
     // MARK: Files
 
-    /// Every search file, for the site.
+    /// Every search file: the token files and the manifest (`tokenFiles()`), and the documents' (`SearchDocuments`).
     public func files() -> [OutputFile] {
+        tokenFiles() + order.files()
+    }
+
+    /// The token files and the manifest, which name the token files: made again on every build.
+    public func tokenFiles() -> [OutputFile] {
         var files = Parallel.map(shards.keys.sorted()) { key in
             OutputFile(path: "search/t/\(key).json", bytes: self.encode(self.shards[key]!))
         }
-        func deltas(_ ids: [Int]) -> String {
-            var previous = 0
-            return "[" + ids.map { id in defer { previous = id }; return String(id - previous) }.joined(separator: ",") + "]"
-        }
-        for (topic, ids) in topics { files.append(OutputFile(path: "search/f/topic-\(topic).json", text: deltas(ids))) }
-        for (country, ids) in countries { files.append(OutputFile(path: "search/f/country-\(country).json", text: deltas(ids))) }
         var types: [String: JSONValue] = [:]
         for (type, range) in typeRanges { types[type.folder] = .array([.number(String(range.0)), .number(String(range.1))]) }
         files.append(OutputFile(path: "search/manifest.json", text: JSONValue.object([
@@ -242,74 +202,7 @@ public struct SearchIndex: Sendable {
             "topics": .array(topics.keys.sorted().map(JSONValue.string)),
             "countries": .array(countries.keys.sorted().map(JSONValue.string)),
         ]).encoded))
-        let size = blockSize
-        let blocks = (documents.count + size - 1) / size
-        files += Parallel.map(Array(0..<blocks)) { block in
-            var out: [UInt8] = [UInt8(ascii: "[")]
-            out.reserveCapacity(512 * size)
-            for doc in block * size..<min(self.documents.count, (block + 1) * size) {
-                if doc > block * size { out.append(UInt8(ascii: ",")) }
-                self.result(self.documents[doc], into: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-            return OutputFile(path: "search/d/\(block).json", bytes: out)
-        }
         return files
-    }
-
-    /// Appends what a result shows of an entry (see `d/<block>.json` above), as a JSON object with its keys in
-    /// order and those without a value left out, written as bytes (ten thousand a build).
-    func result(_ entity: Entity, into out: inout [UInt8]) {
-        var summary = entity[.summary]?.text ?? ""
-        // No more bytes than the limit is no more characters either: most summaries are not counted.
-        if summary.utf8.count > 200 && summary.count > 200 { summary = String(summary.prefix(199)) + "…" }
-        let country = entity.countryCode.map(Formatting.jurisdiction)
-        // The place within the country, as the index reads it: city or place, region, a policy's subdivision.
-        var place: [String] = []
-        for text in [entity[.city]?.text ?? entity[.place]?.text, entity[.region]?.text.map(Formatting.region),
-                     entity[.jurisdiction]?.text.map(Formatting.jurisdiction)] {
-            if let text, !text.isEmpty, text != country, !place.contains(text) { place.append(text) }
-        }
-        var first = true
-        func key(_ name: StaticString) {
-            out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
-            first = false
-            out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
-        }
-        func texts(_ name: StaticString, _ field: FieldName, _ label: (String) -> String = { $0 }) {
-            let list = (entity[field]?.list ?? []).compactMap(\.text)
-            guard !list.isEmpty else { return }
-            key(name)
-            for (index, text) in list.enumerated() {
-                out.append(index == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
-                JSONString.append(label(text), to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        }
-        texts("a", .aliases)
-        if let country {
-            key("c")
-            JSONString.append(country, to: &out)
-        }
-        texts("g", .topics, settings.topicLabel)
-        texts("m", .methods, settings.methodLabel)
-        key("n")
-        JSONString.append(entity.name, to: &out)
-        if !place.isEmpty {
-            key("p")
-            JSONString.append(place.joined(separator: ", "), to: &out)
-        }
-        if !summary.isEmpty {
-            key("s")
-            JSONString.append(summary, to: &out)
-        }
-        key("t")
-        JSONString.append(types[entity.reference.type].singular, to: &out)
-        key("u")
-        JSONString.append(links.entity(entity.reference), to: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     /// A token file as compact JSON, tokens in byte order (tokens are `a`–`z` and `0`–`9`, and `*`:

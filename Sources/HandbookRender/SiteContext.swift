@@ -44,6 +44,8 @@ public final class SiteContext: Sendable {
     let partials = PartialCache(Theme.cachedPartials)
     /// The last build's search tokens, and where the search index leaves this build's (for a rebuild).
     let searchTokens: SearchTokenStore?
+    /// The search index's documents in id order, shared by the token files and the result files.
+    let searchDocuments: Background<SearchDocuments>
     /// The search index, started with the preparation in a rebuild that makes few outputs (`everything` false):
     /// it is then most of the build's work, much of it on one core, so it runs beside the rest rather than after.
     let searchIndex: Background<SearchIndex>?
@@ -56,7 +58,11 @@ public final class SiteContext: Sendable {
                 everything: Bool = true, searchTokens: SearchTokenStore? = nil) {
         self.misses = misses
         self.searchTokens = searchTokens
-        searchIndex = everything ? nil : Background { SearchIndex(index: index, tokens: searchTokens) }
+        let searchDocuments = Background { SearchDocuments(index: index) }
+        self.searchDocuments = searchDocuments
+        searchIndex = everything ? nil : Background {
+            SearchIndex(index: index, order: searchDocuments.value, chunkCount: nil, tokens: searchTokens)
+        }
         self.index = index
         self.theme = theme
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"

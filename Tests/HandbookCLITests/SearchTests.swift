@@ -73,7 +73,7 @@ import Testing
         let result = try Pipeline.check(contentPath: SearchCases.site, today: PartialDate(year: 2026, month: 11, day: 22))
         let site = SiteIndex(settings: result.settings, entities: result.entities, today: PartialDate(year: 2026, month: 11, day: 22))
         func files(_ chunks: Int) -> [String: [UInt8]] {
-            Dictionary(uniqueKeysWithValues: SearchIndex(index: site, shardLimit: 200, chunkCount: chunks).files().map { ($0.path, $0.bytes) })
+            Dictionary(uniqueKeysWithValues: SearchIndex(index: site, order: SearchDocuments(index: site), shardLimit: 200, chunkCount: chunks).files().map { ($0.path, $0.bytes) })
         }
         let one = files(1)
         #expect(one.keys.contains { $0.hasPrefix("search/t/") })
@@ -167,6 +167,25 @@ import Testing
         #expect(one.recorded?.ids == three.recorded?.ids)
         #expect(one.recorded?.codes == three.recorded?.codes)
         #expect(one.recorded?.ends == three.recorded?.ends)
+    }
+
+    /// The result blocks and the topic and country lists read no body, which is why a rebuild after a body edit
+    /// keeps them (`SearchResults` reads only front matter and times); the token files read every body.
+    @Test func theDocumentsFilesReadNoBody() throws {
+        let result = try Pipeline.check(contentPath: SearchCases.site, today: PartialDate(year: 2026, month: 11, day: 22))
+        let edited = result.entities.map { entity in
+            Entity(reference: entity.reference, path: entity.path, fields: entity.fields, body: entity.body + Array("\n\nZanzibarian.\n".utf8),
+                   bodyLine: entity.bodyLine, nameField: TypeCatalog.standard[entity.reference.type].nameField, lastChanged: entity.lastChanged)
+        }
+        func search(_ entities: [Entity]) -> SearchIndex {
+            SearchIndex(index: SiteIndex(settings: result.settings, entities: entities, today: PartialDate(year: 2026, month: 11, day: 22)))
+        }
+        let before = search(result.entities), after = search(edited)
+        func bytes(_ files: [OutputFile]) -> [String: [UInt8]] { Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) }) }
+        #expect(bytes(before.order.files()) == bytes(after.order.files()))
+        #expect(before.order.files().contains { $0.path.hasPrefix("search/d/") } && before.order.files().contains { $0.path.hasPrefix("search/f/") })
+        #expect(bytes(before.tokenFiles()) != bytes(after.tokenFiles()))
+        #expect(after.query("zanzibarian").count == after.documents.count && before.query("zanzibarian").isEmpty)
     }
 
     @Test func filesFollowTheDocumentedFormat() throws {
@@ -288,12 +307,12 @@ import Testing
     }
 
     @Test func blocksGrowOnlyInALargeHandbook() {
-        #expect(SearchIndex.blockSize(documents: 11) == 8)
-        #expect(SearchIndex.blockSize(documents: 1_068) == 8)
-        #expect(SearchIndex.blockSize(documents: 5_120) == 8, "640 blocks of 8")
-        #expect(SearchIndex.blockSize(documents: 5_121) == 16)
-        #expect(SearchIndex.blockSize(documents: 10_000) == 16, "625 blocks")
-        #expect(SearchIndex.blockSize(documents: 20_481) == 64)
+        #expect(SearchDocuments.blockSize(documents: 11) == 8)
+        #expect(SearchDocuments.blockSize(documents: 1_068) == 8)
+        #expect(SearchDocuments.blockSize(documents: 5_120) == 8, "640 blocks of 8")
+        #expect(SearchDocuments.blockSize(documents: 5_121) == 16)
+        #expect(SearchDocuments.blockSize(documents: 10_000) == 16, "625 blocks")
+        #expect(SearchDocuments.blockSize(documents: 20_481) == 64)
     }
 
     @Test func resultsComeInBlocksOfDocuments() throws {
