@@ -20,7 +20,12 @@ struct BuildState: Equatable {
     /// The digest of everything but bodies and exact change times.
     var site: ByteDigest
     /// Each content file's body and change times, by path.
-    var entries: [String: Entry]
+    var entries: [String: Entry] {
+        didSet { encodedEntries = nil }
+    }
+    /// The entries' part of the file, when `prepareEntries()` made it ahead of the commit (sorting ten thousand
+    /// paths is then not on its path).
+    private var encodedEntries: [UInt8]?
 
     /// A content file's digests.
     struct Entry: Equatable {
@@ -51,34 +56,38 @@ struct BuildState: Equatable {
             text.withUTF8 { bytes.append(contentsOf: $0) }
             bytes.append(0)
         }
-        // Lower-case hexadecimal without leading zeros, as `String(_:radix: 16)` writes it (and reads it back).
-        func hex(_ value: UInt64) {
-            var shift = 60
-            while shift > 0 && (value >> UInt64(shift)) & 0xF == 0 { shift -= 4 }
-            while shift >= 0 {
-                let digit = UInt8((value >> UInt64(shift)) & 0xF)
-                bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
-                shift -= 4
-            }
-            bytes.append(0)
-        }
         func digest(_ value: ByteDigest) {
-            hex(value.high)
-            hex(value.low)
+            Self.hex(value.high, into: &bytes)
+            Self.hex(value.low, into: &bytes)
         }
         field(Self.header)
         digest(site)
         field(String(sealed))
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            field(path, tag: UInt8(ascii: "e"))
-            digest(entry.body)
-            digest(entry.dates)
-        }
+        bytes += encodedEntries ?? Self.encode(entries)
         for (name, paths) in outputs.sorted(by: { $0.key < $1.key }) {
             field(name, tag: UInt8(ascii: "g"))
             for path in paths { field(path, tag: UInt8(ascii: "p")) }
         }
         field(Self.trailer)
+        return bytes
+    }
+
+    /// Encodes the entries now, for `encoded()` to take as they are.
+    mutating func prepareEntries() {
+        encodedEntries = Self.encode(entries)
+    }
+
+    /// The entries' part of the file, by path.
+    private static func encode(_ entries: [String: Entry]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(80 * entries.count)
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            bytes.append(UInt8(ascii: "e"))
+            var path = path
+            path.withUTF8 { bytes.append(contentsOf: $0) }
+            bytes.append(0)
+            for value in [entry.body.high, entry.body.low, entry.dates.high, entry.dates.low] { hex(value, into: &bytes) }
+        }
         return bytes
     }
 
@@ -133,6 +142,18 @@ struct BuildState: Equatable {
         self.outputs = outputs
     }
 
+    /// Appends `value` in lower-case hexadecimal without leading zeros, as `String(_:radix: 16)` writes it, and a NUL.
+    private static func hex(_ value: UInt64, into bytes: inout [UInt8]) {
+        var shift = 60
+        while shift > 0 && (value >> UInt64(shift)) & 0xF == 0 { shift -= 4 }
+        while shift >= 0 {
+            let digit = UInt8((value >> UInt64(shift)) & 0xF)
+            bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+            shift -= 4
+        }
+        bytes.append(0)
+    }
+
     /// A number written by `encoded()` in lower-case hexadecimal (one to sixteen digits), read from its bytes; nil
     /// for anything else.
     static func hex(_ digits: ArraySlice<UInt8>) -> UInt64? {
@@ -146,6 +167,11 @@ struct BuildState: Equatable {
             }
         }
         return value
+    }
+
+    /// Equal when they say the same, however far their encoding was prepared.
+    static func == (left: BuildState, right: BuildState) -> Bool {
+        left.site == right.site && left.entries == right.entries && left.outputs == right.outputs && left.sealed == right.sealed
     }
 
     /// Creates a state.

@@ -175,19 +175,23 @@ public enum Pipeline {
         // or compares it with the last one's: a first build into a new folder has neither.
         let baseURL = Self.baseURL(validation, options)
         let (entities, frontMatterDigests) = (validation.entities, frontMatter)
-        let planning = Background { () -> (inputs: BuildInputs, plan: RenderPlan) in
+        let planning = Background { () -> (plan: RenderPlan, state: BuildState) in
             var inputs = BuildInputs(options: options, baseURL: baseURL, theme: themeFiles)
             if session.keepsStandby {
                 inputs.add(frontMatterDigests)
                 inputs.add(entities)
             }
+            // The state to keep for the next build, its entries' part encoded now rather than in the commit.
+            var state = BuildState(site: inputs.site, entries: inputs.entries, outputs: [:])
+            if session.keepsStandby { state.prepareEntries() }
             // What the last build's output was made from says which outputs can be kept as they are (never when
             // links are checked: the check reads every page).
-            return (inputs, RenderPlan(previous: options.checkLinks ? nil : session.previous, inputs: inputs, entities: entities))
+            return (RenderPlan(previous: options.checkLinks ? nil : session.previous, inputs: inputs, entities: entities), state)
         }
         let index = siteIndex(validation, options)
         clock.mark("index")
-        let (inputs, plan) = planning.value
+        let plan = planning.value.plan
+        var state = planning.value.state
         let checkedBase = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         clock.mark("open the output")
         // A rebuild tokenizes for search only the documents whose text the last build did not (`SearchTokenCache`).
@@ -235,8 +239,7 @@ public enum Pipeline {
         }
         let outputChanges: OutputChanges
         do {
-            let state = BuildState(site: inputs.site, entries: inputs.entries,
-                                   outputs: Dictionary(uniqueKeysWithValues: zip(outputs.reversed().map { $0.name }, made.map(\.paths))))
+            state.outputs = Dictionary(uniqueKeysWithValues: zip(outputs.reversed().map { $0.name }, made.map(\.paths)))
             // The search tokens' bytes were started as soon as the index made them (they are kept only with a standby).
             recording?.value
             outputChanges = try session.commit(keeping: state, searchTokens: { searchTokens?.latestBytes(tool: BuildInputs.toolIdentity) })
@@ -247,7 +250,7 @@ public enum Pipeline {
         let report = BuildReport(validation: validation, fileCount: fileCount, brokenLinks: [], written: true, changes: outputChanges,
                                  keptCount: keptCount, readCount: readCount, timings: clock.phases)
         // The site's tables are freed beside whatever comes next (the report printed, the process ending).
-        Parallel.release((site, index, plan, inputs, session, made, checked))
+        Parallel.release((site, index, plan, state, session, made, checked))
         return report
     }
 }
