@@ -195,7 +195,8 @@ public enum Pipeline {
         let checkedBase = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         clock.mark("open the output")
         // A rebuild tokenizes for search only the documents whose text the last build did not (`SearchTokenCache`).
-        let searchTokens = session.keepsStandby ? SearchTokenStore(previous: session.searchTokens, encodingFor: BuildInputs.toolIdentity) : nil
+        let searchTokens = session.keepsStandby ? SearchTokenStore(previous: session.searchTokens, encodingFor: BuildInputs.toolIdentity,
+                                                                   site: state.site, bodies: { [entries = state.entries] in entries[$0]?.body }) : nil
         let site = SiteContext(index: index, theme: theme, baseURL: baseURL, everything: plan.changed == nil, searchTokens: searchTokens)
         clock.mark("prepare (bodies, cards, order)")
         // The generators are independent: run them side by side (each also spreads its own work), the

@@ -99,10 +99,17 @@ public struct SearchIndex: Sendable {
     /// last build tokenized the same text: only the others are tokenized, and this build's tokens are kept.
     static func postings(of documents: [Entity], index: SiteIndex, chunkCount: Int?, tokens: SearchTokenStore?)
         -> (SearchPostings, made: [SearchPostingsChunk]) {
-        let keys = tokens == nil ? [] : Parallel.map(runs(documents.count, chunkCount)) { range in
-            range.map { SearchPostingsChunk.key(of: documents[$0], index: index) }
-        }.flatMap { $0 }
         let previous = tokens?.previous
+        // A document whose quick key the last build had has that document's key: its texts are not read again.
+        let found = tokens == nil ? [] : Parallel.map(runs(documents.count, chunkCount)) { range in
+            range.map { doc -> (key: ByteDigest, quick: ByteDigest?) in
+                let quick = tokens?.quickKey(of: documents[doc])
+                if let quick, let previous, let place = previous.quickDocuments[quick] { return (previous.keys[place], quick) }
+                return (SearchPostingsChunk.key(of: documents[doc], index: index), quick)
+            }
+        }.flatMap { $0 }
+        let keys = found.map(\.key)
+        let quickKeys = found.allSatisfy { $0.quick != nil } ? found.map { $0.quick! } : []
         let fresh = previous.map { previous in documents.indices.filter { previous.documents[keys[$0]] == nil } }
             ?? Array(documents.indices)
         let freshRuns = runs(fresh.count, chunkCount)
@@ -119,7 +126,7 @@ public struct SearchIndex: Sendable {
             }
         }
         let postings = SearchPostings(merging: (previous.map { [$0.chunk] } ?? []) + made, sources: sources, recording: tokens != nil)
-        if let tokens, let recorded = postings.recorded { tokens.keep(SearchTokenCache(chunk: recorded, keys: keys)) }
+        if let tokens, let recorded = postings.recorded { tokens.keep(SearchTokenCache(chunk: recorded, keys: keys, quickKeys: quickKeys)) }
         return (postings, made)
     }
 

@@ -6,10 +6,16 @@ import HandbookModel
 /// of it, with its place) and its tokens with their codes, in one token table. Tokenizing is most of the search
 /// index's time, and a rebuild after one edit would otherwise read every body again.
 ///
+/// A document may also have a *quick key* (`SearchTokenStore.quickKey(of:)`): a digest of what the whole site
+/// is made from apart from bodies and exact times, its path and its body's digest, all of which the build has
+/// digested already. Two documents with the same quick key read the same texts, so a rebuild finds an unchanged
+/// document's key, and its tokens, without reading its texts again.
+///
 /// Kept as flat arrays in one file: a header (this format's version and the tool that made it, since another
-/// tokenizer would read the same text otherwise), four counts, then the tokens' bytes, where each token ends,
-/// the keys, where each document's tokens end, and the tokens and codes themselves, in this machine's byte
-/// order (a file from another byte order is not read). A file that does not add up is not read either.
+/// tokenizer would read the same text otherwise), five counts, then the tokens' bytes, where each token ends,
+/// the keys, the quick keys (none, or one per document), where each document's tokens end, and the tokens and
+/// codes themselves, in this machine's byte order (a file from another byte order is not read). A file that
+/// does not add up is not read either.
 public struct SearchTokenCache: Sendable {
     /// The documents' tokens, in the order they were indexed.
     let chunk: SearchPostingsChunk
@@ -17,21 +23,32 @@ public struct SearchTokenCache: Sendable {
     let keys: [ByteDigest]
     /// Key → the document's place in `chunk` (the first, when two documents have the same text).
     let documents: [ByteDigest: Int]
+    /// Each document's quick key, in the same order; empty when the build had none.
+    let quickKeys: [ByteDigest]
+    /// Quick key → the document's place in `chunk`.
+    let quickDocuments: [ByteDigest: Int]
 
-    /// The documents of `chunk`, under `keys`.
-    init(chunk: SearchPostingsChunk, keys: [ByteDigest]) {
+    /// The documents of `chunk`, under `keys` and, when given, `quickKeys`.
+    init(chunk: SearchPostingsChunk, keys: [ByteDigest], quickKeys: [ByteDigest] = []) {
         self.chunk = chunk
         self.keys = keys
-        var documents: [ByteDigest: Int] = [:]
-        documents.reserveCapacity(keys.count)
-        for (doc, key) in keys.enumerated() where documents[key] == nil { documents[key] = doc }
-        self.documents = documents
+        self.quickKeys = quickKeys.count == keys.count ? quickKeys : []
+        documents = Self.places(keys)
+        quickDocuments = Self.places(self.quickKeys)
+    }
+
+    /// Each key's first place.
+    private static func places(_ keys: [ByteDigest]) -> [ByteDigest: Int] {
+        var places: [ByteDigest: Int] = [:]
+        places.reserveCapacity(keys.count)
+        for (doc, key) in keys.enumerated() where places[key] == nil { places[key] = doc }
+        return places
     }
 
     /// How many documents it holds.
     public var count: Int { keys.count }
 
-    private static let header = "handbook-search-tokens 1\n"
+    private static let header = "handbook-search-tokens 2\n"
     private static let byteOrder: UInt64 = 0x0102_0304_0506_0708
 
     /// The file's bytes; `tool` names the tool that made them.
@@ -40,16 +57,19 @@ public struct SearchTokenCache: Sendable {
         var out: [UInt8] = Array((Self.header + tool + "\n").utf8)
         out.reserveCapacity(out.count + 48 + table.storage.count + 4 * (table.count + 1) + 20 * keys.count + 8 * chunk.ids.count)
         func put<T>(_ values: [T]) { values.withUnsafeBytes { out.append(contentsOf: $0) } }
-        put([Self.byteOrder, UInt64(table.count), UInt64(table.storage.count), UInt64(keys.count), UInt64(chunk.ids.count)])
+        put([Self.byteOrder, UInt64(table.count), UInt64(table.storage.count), UInt64(keys.count), UInt64(quickKeys.count),
+             UInt64(chunk.ids.count)])
         put(table.storage)
         put(table.starts.map { Int32($0) })
-        var lanes: [UInt64] = []
-        lanes.reserveCapacity(2 * keys.count)
-        for key in keys {
-            lanes.append(key.high)
-            lanes.append(key.low)
+        for digests in [keys, quickKeys] {
+            var lanes: [UInt64] = []
+            lanes.reserveCapacity(2 * digests.count)
+            for key in digests {
+                lanes.append(key.high)
+                lanes.append(key.low)
+            }
+            put(lanes)
         }
-        put(lanes)
         put(chunk.ends.map { Int32($0) })
         put(chunk.ids)
         put(chunk.codes.map { UInt16(truncatingIfNeeded: $0) })
@@ -61,11 +81,14 @@ public struct SearchTokenCache: Sendable {
         let expected = Array((Self.header + tool + "\n").utf8)
         guard bytes.count >= expected.count + 40, bytes[..<expected.count].elementsEqual(expected) else { return nil }
         var reader = Reader(bytes: bytes, offset: expected.count)
-        guard let counts: [UInt64] = reader.read(5), counts[0] == Self.byteOrder,
+        guard let counts: [UInt64] = reader.read(6), counts[0] == Self.byteOrder,
               counts[1...].allSatisfy({ $0 < UInt64(Int32.max) }) else { return nil }
-        let (tokenCount, storageCount, documentCount, postingCount) = (Int(counts[1]), Int(counts[2]), Int(counts[3]), Int(counts[4]))
-        guard let storage: [UInt8] = reader.read(storageCount), let starts: [Int32] = reader.read(tokenCount + 1),
-              let lanes: [UInt64] = reader.read(2 * documentCount), let ends: [Int32] = reader.read(documentCount),
+        let (tokenCount, storageCount, documentCount, quickCount, postingCount) = (Int(counts[1]), Int(counts[2]), Int(counts[3]),
+                                                                                  Int(counts[4]), Int(counts[5]))
+        guard quickCount == 0 || quickCount == documentCount,
+              let storage: [UInt8] = reader.read(storageCount), let starts: [Int32] = reader.read(tokenCount + 1),
+              let lanes: [UInt64] = reader.read(2 * documentCount), let quickLanes: [UInt64] = reader.read(2 * quickCount),
+              let ends: [Int32] = reader.read(documentCount),
               let ids: [Int32] = reader.read(postingCount), let codes: [UInt16] = reader.read(postingCount),
               reader.offset == bytes.count else { return nil }
         // Every index the build will follow must be in bounds: a damaged file is ignored, never trusted.
@@ -78,8 +101,9 @@ public struct SearchTokenCache: Sendable {
             guard token.withUnsafeBufferPointer({ table.intern($0) }) == id else { return nil }
         }
         let keys = (0..<documentCount).map { ByteDigest(high: lanes[2 * $0], low: lanes[2 * $0 + 1]) }
+        let quickKeys = (0..<quickCount).map { ByteDigest(high: quickLanes[2 * $0], low: quickLanes[2 * $0 + 1]) }
         self.init(chunk: SearchPostingsChunk(table: table, ids: ids, codes: codes.map { Int32($0) }, ends: ends.map { Int($0) }),
-                  keys: keys)
+                  keys: keys, quickKeys: quickKeys)
     }
 
     /// Reads arrays of fixed-size values one after another.

@@ -14,11 +14,29 @@ public final class SearchTokenStore: @unchecked Sendable {
     /// Those bytes, being made beside the rest of the build.
     private var encoding: Background<[UInt8]>?
 
+    /// What quick keys are made of (`SearchTokenCache`): the digest of what the site is made from apart from bodies
+    /// and exact times, and each content file's body digest by path; nil without them.
+    private let quickInputs: (site: ByteDigest, bodies: @Sendable (String) -> ByteDigest?)?
+
     /// A store that offers `previous`; with `tool`, the bytes of the tokens kept are made for it at once, beside the
-    /// rest of the build, rather than when the build ends.
-    public init(previous: SearchTokenCache?, encodingFor tool: String? = nil) {
+    /// rest of the build, rather than when the build ends. With `site` and `bodies` (the digest of everything the
+    /// site is made from but bodies and exact times, and each content file's body digest), documents have quick keys.
+    public init(previous: SearchTokenCache?, encodingFor tool: String? = nil, site: ByteDigest? = nil,
+                bodies: @escaping @Sendable (String) -> ByteDigest? = { _ in nil }) {
         self.previous = previous
         self.tool = tool
+        quickInputs = site.map { ($0, bodies) }
+    }
+
+    /// A digest of the site's inputs but bodies and times, `entity`'s path and its body's digest: the same for two
+    /// documents only when the index reads the same texts of them. Nil without the inputs.
+    func quickKey(of entity: Entity) -> ByteDigest? {
+        guard let (site, bodies) = quickInputs, let body = bodies(entity.path) else { return nil }
+        var digest = ByteDigest()
+        digest.add(site)
+        digest.add(entity.path)
+        digest.add(body)
+        return digest
     }
 
     /// The tokens this build's index made, or nil when it made none.

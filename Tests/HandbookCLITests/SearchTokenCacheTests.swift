@@ -56,6 +56,41 @@ import Testing
         #expect(second.next?.count == fresh.documents.count)
     }
 
+    /// With quick keys (the site's digest, a path, a body's digest), a document whose quick key the last build had
+    /// takes that build's key and tokens without its texts being read; a changed body's digest reads it again.
+    @Test func aQuickKeyFindsTheLastBuildsTokensWithoutReadingTheTexts() throws {
+        let (settings, entities) = try entities()
+        let site = ByteDigest.of(Array("site".utf8))
+        let originals = Dictionary(uniqueKeysWithValues: entities.map { ($0.path, ByteDigest.of($0.body)) })
+        func store(_ previous: SearchTokenCache?, _ current: [Entity], lying target: String? = nil) -> SearchTokenStore {
+            let bodies = Dictionary(uniqueKeysWithValues: current.map { ($0.path, ByteDigest.of($0.body)) })
+            return SearchTokenStore(previous: previous, site: site, bodies: { path in path == target ? originals[path] : bodies[path] })
+        }
+        let first = store(nil, entities)
+        _ = SearchIndex(index: self.site(settings, entities), tokens: first)
+        let kept = try #require(first.next)
+        #expect(kept.quickKeys.count == kept.keys.count)
+        let again = SearchIndex(index: self.site(settings, entities), tokens: store(kept, entities))
+        #expect(again.tokenizing.bytes == 0)
+
+        var edited = entities
+        let target = try #require(edited.firstIndex { $0.reference.type == .organisations })
+        edited[target] = rewritten(edited[target], body: "A zeppelinworks assembly.")
+        let rebuilt = SearchIndex(index: self.site(settings, edited), tokens: store(kept, edited))
+        #expect(files(rebuilt) == files(SearchIndex(index: self.site(settings, edited))))
+        // Told the edited body's digest is the old one, the index takes the old tokens: its texts were not read.
+        let told = SearchIndex(index: self.site(settings, edited), tokens: store(kept, edited, lying: edited[target].path))
+        #expect(told.tokenizing.bytes == 0)
+        #expect(told.id(of: "zeppelinworks") == nil && told.id(of: "zeppelinwork") == nil)
+        // Another site's digest finds nothing by quick key; the texts' keys still find the unchanged documents.
+        let other = SearchTokenStore(previous: kept, site: ByteDigest.of(Array("other".utf8)), bodies: { _ in ByteDigest() })
+        let elsewhere = SearchIndex(index: self.site(settings, edited), tokens: other)
+        #expect(files(elsewhere) == files(rebuilt))
+        var oneText = 0
+        SearchPostingsChunk.texts(of: edited[target], index: self.site(settings, edited)) { _, text in oneText += text.count }
+        #expect(elsewhere.tokenizing.bytes == oneText)
+    }
+
     /// A build that made no search index keeps the last build's tokens; one that made it keeps its own.
     @Test func theLatestTokensAreThisBuildsElseTheLastOnes() throws {
         let (settings, entities) = try entities()
