@@ -106,6 +106,9 @@ public final class OutputSession: @unchecked Sendable {
                 (old, previous, drifted, searchTokens) = (tree, nil, nil, nil)
                 try OutputWriter.makeStaging(location)
             }
+            // The new site is most often the old one's size: its tables grow once, not by doubling.
+            paths.reserveCapacity(old.files.count)
+            folders.reserveCapacity(old.folders.count)
             location.giveStagingTheOutputsPermissions()
             if !isWhole && mode == .swap && !fromStandby { location.keepMarker() }
         } catch {

@@ -33,8 +33,11 @@ struct OutputTree {
     /// No files and no folders: a first build's old output.
     init() {}
 
-    /// Walks `root`, a level of folders at a time, the folders of a level listed on every core.
-    init(scanning root: String, stamping: Bool = false) throws(BuildError) {
+    /// Walks `root`, a level of folders at a time, the folders of a level listed on every core; `expected` is about
+    /// how many files it holds, when known (its tables are made that size at once).
+    init(scanning root: String, stamping: Bool = false, expected: Int = 0) throws(BuildError) {
+        files.reserveCapacity(expected)
+        inodes.reserveCapacity(expected)
         // Folders are opened relative to the root's descriptor: the kernel walks only the path inside the output.
         let rootDescriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootDescriptor >= 0 else { throw BuildError(reason: .system(path: root, code: errno), path: root) }

@@ -79,7 +79,7 @@ enum Standby {
             // state's, with the output's inodes, and it need not be listed.
             let found = try openFromState(state, location)
             if let listed = found.standby { return Opened(tree: listed, previous: state, output: nil, searchTokens: searchTokens) }
-            (tree, output) = (try OutputTree(scanning: location.staging), found.output)
+            (tree, output) = (try OutputTree(scanning: location.staging, expected: found.output.files.count), found.output)
         } else {
             let scans = Parallel.tasks([false, true]) { isOutput in
                 Result { () throws(BuildError) in
@@ -105,12 +105,15 @@ enum Standby {
     /// output's inodes: `standby`; otherwise nil, and the output's listing for the full comparison.
     static func openFromState(_ state: BuildState, _ location: OutputLocation) throws(BuildError) -> (standby: OutputTree?, output: OutputTree) {
         var files: Set<String> = []
+        files.reserveCapacity(state.outputs.values.reduce(0) { $0 + $1.count })
         for paths in state.outputs.values { files.formUnion(paths) }
         var folders: Set<String> = []
+        // Most pages are a folder's index: about as many folders as files, at most.
+        folders.reserveCapacity(files.count)
         for path in files { OutputWriter.insertAncestors(of: path, into: &folders) }
         let sealedFolders = folders
         let standbyUnchanged = Background { unchanged(sealedFolders, in: location.staging, since: state.sealed) }
-        let output = try OutputTree(scanning: location.output, stamping: true)
+        let output = try OutputTree(scanning: location.output, stamping: true, expected: files.count)
         var outputFiles = output.files
         outputFiles.remove(OutputWriter.marker)
         guard standbyUnchanged.value, output.newestChange <= state.sealed, outputFiles == files,

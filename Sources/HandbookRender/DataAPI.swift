@@ -13,37 +13,43 @@ struct DataAPI: OutputGenerator {
     /// Rendered bodies by entry, computed once for the whole build.
     let bodies: RenderedBodies
 
-    /// Each published entry as a reference (`{"name","slug","type","url"}`), encoded once: references are
-    /// repeated in fields and backlinks all over the API.
-    let references: [EntityReference: JSONValue]
+    /// Each published entry as a reference (`{"name","slug","type","url"}`), encoded once when the whole API is
+    /// made: references are repeated in fields and backlinks all over it. Empty for a rebuild that makes a few
+    /// blocks, which encodes the few it needs.
+    private var references: [EntityReference: JSONValue] = [:]
 
     init(site: SiteContext) {
         index = site.index
         baseURL = site.baseURL
         bodies = site.bodies
-        let index = site.index
-        let baseURL = site.baseURL
+    }
+
+    /// This generator with every published entry's reference encoded.
+    private func referencingAll() -> DataAPI {
+        let index = index, baseURL = baseURL
         let encoded = Parallel.map(index.entities) { entity in
             JSONValue.encoded(Self.reference(entity.reference, in: index, baseURL: baseURL).bytes)
         }
-        var references: [EntityReference: JSONValue] = [:]
-        references.reserveCapacity(encoded.count)
-        for (entity, value) in zip(index.entities, encoded) { references[entity.reference] = value }
-        self.references = references
+        var api = self
+        api.references.reserveCapacity(encoded.count)
+        for (entity, value) in zip(index.entities, encoded) { api.references[entity.reference] = value }
+        return api
     }
 
     /// Every API file.
     func files() -> [OutputFile] {
-        files(lists: Set(index.types.types), blocks: nil) + [catalogue()]
+        let api = referencingAll()
+        return api.files(lists: Set(index.types.types), blocks: nil) + [api.catalogue()]
     }
 
     /// A type at a time: a type's encoded entries are let go once its list and blocks are made, so the API of a
     /// hundred thousand entries is never all held at once.
     func files(in deliver: ([OutputFile]) -> Void) {
+        let api = referencingAll()
         for type in index.types.types {
-            deliver(files(lists: [type], blocks: nil, of: type))
+            deliver(api.files(lists: [type], blocks: nil, of: type))
         }
-        deliver([catalogue()])
+        deliver([api.catalogue()])
     }
 
     /// The blocks that hold changed entries, and the lists of types whose entries' times changed.
