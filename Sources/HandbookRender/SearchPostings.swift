@@ -160,25 +160,48 @@ struct SearchPostings: Sendable {
             }
         }
         var totals: [Int: Int] = [:]
-        for id in 0..<table.count where isCut[id] {
-            totals[id] = counts[id]
-            Self.cut(cutDocs, cutCodes, cutStarts[id]..<cutStarts[id + 1], into: &docs, &codes, at: starts[id])
+        let cutIDs = (0..<table.count).filter { isCut[$0] }
+        for id in cutIDs { totals[id] = counts[id] }
+        let (listStarts, cutListStarts) = (starts, cutStarts)
+        // The common tokens are cut side by side: each writes only its own stretch of the lists.
+        docs.withUnsafeMutableBufferPointer { docs in
+            codes.withUnsafeMutableBufferPointer { codes in
+                cutDocs.withUnsafeBufferPointer { fromDocs in
+                    cutCodes.withUnsafeBufferPointer { fromCodes in
+                        let out = CutLists(docs: docs, codes: codes, cutDocs: fromDocs, cutCodes: fromCodes)
+                        _ = Parallel.map(cutIDs) { id -> Bool in
+                            Self.cut(out, cutListStarts[id]..<cutListStarts[id + 1], at: listStarts[id])
+                            return true
+                        }
+                    }
+                }
+            }
         }
         self.init(table: table, starts: starts, docs: docs, codes: codes, totals: totals)
         if recording { recorded = SearchPostingsChunk(table: table, ids: keptIDs, codes: keptCodes, ends: keptEnds) }
     }
 
-    /// Writes the best `SearchIndex.postingLimit` postings of `range` (in document order, each document once) at
-    /// `start`, in document order, as `SearchIndex.best` chooses them, with nothing allocated.
-    static func cut(_ fromDocs: [Int32], _ fromCodes: [Int32], _ range: Range<Int>, into docs: inout [Int32], _ codes: inout [Int32],
-                    at start: Int) {
-        var quota = SearchIndex.CutQuota(codes: range.lazy.map { Int(fromCodes[$0]) })
+    /// Writes the best `SearchIndex.postingLimit` postings of `range` of `out`'s cut lists (in document order, each
+    /// document once) into its lists at `start`, in document order, as `SearchIndex.best` chooses them, with nothing
+    /// allocated.
+    private static func cut(_ out: CutLists, _ range: Range<Int>, at start: Int) {
+        let fromCodes = UnsafeBufferPointer(rebasing: out.cutCodes[range])
+        var quota = SearchIndex.CutQuota(codes: fromCodes.lazy.map { Int($0) })
         var next = start
-        for position in range where quota.take(Int(fromCodes[position])) {
-            docs[next] = fromDocs[position]
-            codes[next] = fromCodes[position]
+        for position in range where quota.take(Int(out.cutCodes[position])) {
+            out.docs[next] = out.cutDocs[position]
+            out.codes[next] = out.cutCodes[position]
             next += 1
         }
+    }
+
+    /// The common tokens' whole lists and the lists they are cut into, each token its own stretch of both: shared
+    /// between threads by design.
+    private struct CutLists: @unchecked Sendable {
+        let docs: UnsafeMutableBufferPointer<Int32>
+        let codes: UnsafeMutableBufferPointer<Int32>
+        let cutDocs: UnsafeBufferPointer<Int32>
+        let cutCodes: UnsafeBufferPointer<Int32>
     }
 
     /// The arrays a merge's runs fill, each run its own places: shared between threads by design.

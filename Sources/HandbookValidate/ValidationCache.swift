@@ -55,8 +55,30 @@ public final class ValidationCache: @unchecked Sendable {
             case .dictionary(let key, let value):
                 digest.add("dictionary " + key)
                 add(value)
-            default:
-                digest.add(String(describing: kind))
+            // Named here rather than through `String(describing:)`, which reflects on the value (slowly).
+            case .text(let maxLength): digest.add("text \(maxLength ?? -1)")
+            case .integer(let minimum, let maximum): digest.add("integer \(minimum ?? Int.min) \(maximum ?? Int.max)")
+            case .number(let minimum): digest.add("number \(minimum.map { String($0) } ?? "none")")
+            case .choice(let words): digest.add("choice " + words.joined(separator: " "))
+            case .reference(let type): digest.add("reference " + type.folder)
+            case .url: digest.add("url")
+            case .email: digest.add("email")
+            case .phone: digest.add("phone")
+            case .date: digest.add("date")
+            case .partialDate: digest.add("partialDate")
+            case .dateOrDateTime: digest.add("dateOrDateTime")
+            case .year: digest.add("year")
+            case .boolean: digest.add("boolean")
+            case .country: digest.add("country")
+            case .countryOrInternational: digest.add("countryOrInternational")
+            case .region: digest.add("region")
+            case .jurisdiction: digest.add("jurisdiction")
+            case .currency: digest.add("currency")
+            case .timezone: digest.add("timezone")
+            case .language: digest.add("language")
+            case .topic: digest.add("topic")
+            case .method: digest.add("method")
+            case .vocabulary: digest.add("vocabulary")
             }
         }
         digest.add(Int64(fields.count))
