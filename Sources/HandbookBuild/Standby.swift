@@ -75,11 +75,16 @@ enum Standby {
         var output: OutputTree
         var tree: OutputTree
         if let state {
-            // The output is listed beside a check that the standby is as sealed; if it is, its listing is the
-            // state's, with the output's inodes, and it need not be listed.
+            // The output and the standby are checked against the state; if both are as sealed, the standby's listing
+            // is the state's, with the output's inodes, and neither need be listed.
             let found = try openFromState(state, location)
             if let listed = found.standby { return Opened(tree: listed, previous: state, output: nil, searchTokens: searchTokens) }
-            (tree, output) = (try OutputTree(scanning: location.staging, expected: found.output.files.count), found.output)
+            if let listed = found.output {
+                output = listed
+            } else {
+                output = try OutputTree(scanning: location.output, stamping: true, expected: state.outputs.values.reduce(0) { $0 + $1.count })
+            }
+            tree = try OutputTree(scanning: location.staging, expected: output.files.count)
         } else {
             let scans = Parallel.tasks([false, true]) { isOutput in
                 Result { () throws(BuildError) in
@@ -95,15 +100,17 @@ enum Standby {
         return Opened(tree: tree, previous: inStep ? state : nil, output: inStep ? nil : output, searchTokens: searchTokens)
     }
 
-    /// Lists the output (with its files' times of change) and, beside it, checks that nothing in the standby changed
-    /// since `state` was sealed: every folder of the state's site with its modification and status-change times
-    /// no later than the seal (a file added, removed or replaced in a folder moves them, and so does setting them
-    /// back), and the standby's top level holding exactly the site's names and the marker, each file the output's
-    /// inode (the top folder's own times move when the standby is renamed and its records removed). A file written
-    /// in place is one inode with the output's, whose change time is checked. When all of it holds and the output
-    /// too is as sealed, holding exactly the state's files, the standby's listing is the state's paths with the
-    /// output's inodes: `standby`; otherwise nil, and the output's listing for the full comparison.
-    static func openFromState(_ state: BuildState, _ location: OutputLocation) throws(BuildError) -> (standby: OutputTree?, output: OutputTree) {
+    /// Checks, beside each other, that nothing in the output and nothing in the standby changed since `state` was
+    /// sealed: every folder of the state's site (and the output's top folder) with its modification and
+    /// status-change times no later than the seal (a file added, removed or replaced in a folder moves them, and
+    /// so does setting them back), each of the state's files in the output with its status-change time no later
+    /// either (a file written in place moves it), and the standby's top level holding exactly the site's names and
+    /// the marker, each file the output's inode (the top folder's own times move when the standby is renamed and
+    /// its records removed). A file written in place is one inode with the output's, whose change time is checked.
+    /// The output is read with a `stat` per file and folder, not listed. When all of it holds, the standby's
+    /// listing is the state's paths with the output's inodes: `standby`; otherwise nil, with the output's listing
+    /// for the full comparison when the output itself is not as sealed.
+    static func openFromState(_ state: BuildState, _ location: OutputLocation) throws(BuildError) -> (standby: OutputTree?, output: OutputTree?) {
         var files: Set<String> = []
         files.reserveCapacity(state.outputs.values.reduce(0) { $0 + $1.count })
         for paths in state.outputs.values { files.formUnion(paths) }
@@ -113,38 +120,73 @@ enum Standby {
         for path in files { OutputWriter.insertAncestors(of: path, into: &folders) }
         let sealedFolders = folders
         let standbyUnchanged = Background { unchanged(sealedFolders, in: location.staging, since: state.sealed) }
-        let output = try OutputTree(scanning: location.output, stamping: true, expected: files.count)
-        var outputFiles = output.files
-        outputFiles.remove(OutputWriter.marker)
-        guard standbyUnchanged.value, output.newestChange <= state.sealed, outputFiles == files,
-              topLevel(of: location.staging, matches: files, folders: folders, inodes: output.inodes) else { return (nil, output) }
+        let outputFolders = Background { unchanged(sealedFolders.union(["."]), in: location.output, since: state.sealed) }
+        // The marker's inode too: the standby's must be the same file.
+        guard let inodes = inodes(of: Array(files) + [OutputWriter.marker], in: location.output, since: state.sealed), outputFolders.value else {
+            _ = standbyUnchanged.value
+            return (nil, try OutputTree(scanning: location.output, stamping: true, expected: files.count))
+        }
+        guard standbyUnchanged.value, topLevel(of: location.staging, matches: files, folders: folders, inodes: inodes) else {
+            return (nil, nil)
+        }
         var tree = OutputTree()
         tree.files = files
         tree.folders = folders
-        tree.inodes = output.inodes
-        return (tree, output)
+        tree.inodes = inodes
+        return (tree, nil)
+    }
+
+    /// The inode of each of `files` (paths under `root`) when every one is there, is not a folder, and has a
+    /// status-change time no later than `sealed`; nil otherwise. Read on every core.
+    private static func inodes(of files: [String], in root: String, since sealed: Int64) -> [String: UInt64]? {
+        let descriptor = folderDescriptor(root)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let found = Parallel.map(files) { path -> UInt64? in
+            var info = stat()
+            guard fstatat(descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) != S_IFDIR,
+                  times(of: info).changed <= sealed else { return nil }
+            return UInt64(info.st_ino)
+        }
+        var inodes: [String: UInt64] = [:]
+        inodes.reserveCapacity(files.count)
+        for (path, inode) in zip(files, found) {
+            guard let inode else { return nil }
+            inodes[path] = inode
+        }
+        return inodes
+    }
+
+    /// A descriptor of the folder at `path` (negative when it cannot be opened), for reading paths below it.
+    private static func folderDescriptor(_ path: String) -> Int32 {
+        #if canImport(Glibc)
+        Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        #else
+        Darwin.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        #endif
+    }
+
+    /// A file's modification and status-change times, in nanoseconds since 1970.
+    private static func times(of info: stat) -> (modified: Int64, changed: Int64) {
+        #if canImport(Darwin)
+        (Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec),
+         Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec))
+        #else
+        (Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+         Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+        #endif
     }
 
     /// True when every one of `folders` (paths under `root`) is a folder whose modification and status-change
     /// times are no later than `sealed`.
     private static func unchanged(_ folders: Set<String>, in root: String, since sealed: Int64) -> Bool {
-        #if canImport(Glibc)
-        let descriptor = Glibc.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        #else
-        let descriptor = Darwin.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        #endif
+        let descriptor = folderDescriptor(root)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         for folder in folders {
             var info = stat()
             guard fstatat(descriptor, folder, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
-            #if canImport(Darwin)
-            let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-            let changed = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
-            #else
-            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-            #endif
+            let (modified, changed) = times(of: info)
             guard modified <= sealed && changed <= sealed else { return false }
         }
         return true

@@ -224,6 +224,11 @@ import Darwin
         try "stray".write(toFile: place.output + "/stray.html", atomically: false, encoding: .utf8)
         #expect(try place.rebuild("a page removed and a stray file added by hand") == 0)
         _ = try place.rebuild("nothing changed after that")
+        // Below the top, in a folder the site has: the output is not listed, but the folder's times moved.
+        try "stray".write(toFile: place.output + "/organisations/stray.html", atomically: false, encoding: .utf8)
+        #expect(try place.rebuild("a stray file added in a folder of the site") == 0)
+        #expect(!FileManager.default.fileExists(atPath: place.output + "/organisations/stray.html"))
+        #expect(try place.rebuild("nothing changed after that") > 0)
 
         let backup = place.directory.path + "/backup"
         try FileManager.default.copyItem(atPath: place.output, toPath: backup)
