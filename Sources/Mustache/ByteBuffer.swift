@@ -82,29 +82,44 @@ public struct ByteBuffer: ~Copyable {
 
     /// Appends a non-negative integer in decimal.
     public mutating func append(decimal value: Int) {
+        if capacity - written < 19 { grow(toHold: 19) }
+        written += Self.write(decimal: value, at: base + written)
+    }
+
+    /// Gives `body` room for `maximum` bytes after those written: it writes from the pointer it is given and
+    /// returns how many bytes it wrote (at most `maximum`). For long runs of short pieces (a search list's
+    /// numbers), written with no check per piece.
+    @inlinable
+    public mutating func write(upTo maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if capacity - written < maximum { grow(toHold: maximum) }
+        let count = body(base + written)
+        precondition(count >= 0 && count <= maximum, "wrote past the room asked for")
+        written += count
+    }
+
+    /// Writes a non-negative integer in decimal at `target` (room for 19 bytes) and returns its length.
+    @inlinable
+    public static func write(decimal value: Int, at target: UnsafeMutablePointer<UInt8>) -> Int {
         precondition(value >= 0, "a negative number")
         // Millions a build (search shards, coordinates, counts), most of one to four digits: the digits are
-        // counted by comparison, then written straight into the buffer from the last one back.
+        // counted by comparison, then written from the last one back.
         if value < 10 {
-            if written == capacity { grow(toHold: 1) }
-            base[written] = UInt8(truncatingIfNeeded: value) &+ UInt8(ascii: "0")
-            written += 1
-            return
+            target.pointee = UInt8(truncatingIfNeeded: value) &+ UInt8(ascii: "0")
+            return 1
         }
         var length = 2, bound = 100
         while length < 19 && value >= bound {
             length += 1
             bound = bound &* 10
         }
-        if capacity - written < length { grow(toHold: length) }
         var rest = value
-        var at = base + written + length
+        var at = target + length
         repeat {
             at -= 1
             at.pointee = UInt8(truncatingIfNeeded: rest % 10) &+ UInt8(ascii: "0")
             rest /= 10
         } while rest > 0
-        written += length
+        return length
     }
 
     /// Forgets every byte from `position` on.

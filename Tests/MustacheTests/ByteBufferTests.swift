@@ -52,6 +52,24 @@ import Testing
         #expect(String(decoding: buffer.array(), as: UTF8.self) == expected)
     }
 
+    /// Bytes written into the room asked for are kept up to the count given back; the buffer grows for the room
+    /// first, keeping what was before.
+    @Test func writesIntoTheRoomAskedFor() {
+        var buffer = ByteBuffer(capacity: 1)
+        buffer.append("n=" as StaticString)
+        buffer.write(upTo: 64) { start in
+            var at = start
+            for value in [0, 9, 10, 4_294_967_295] {
+                at += ByteBuffer.write(decimal: value, at: at)
+                at.pointee = 0x2C
+                at += 1
+            }
+            return at - start - 1
+        }
+        buffer.write(upTo: 8) { _ in 0 }
+        #expect(String(decoding: buffer.array(), as: UTF8.self) == "n=0,9,10,4294967295")
+    }
+
     /// Escaping into a buffer gives what escaping into an array gives.
     @Test func escapesAsTheArrayFormDoes() {
         let text = "Tom & \"Jerry\" <b>'s</b> — plain"
