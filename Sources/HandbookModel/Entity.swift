@@ -125,15 +125,17 @@ extension Entity {
     /// Every reference in a set of fields, nested ones included, in field order.
     public static func references(in fields: [FieldEntry]) -> [EntityReference] {
         var found: [EntityReference] = []
-        func walk(_ value: FieldValue) {
-            switch value {
-            case .reference(let reference): found.append(reference)
-            case .list(let items): items.forEach(walk)
-            case .record(let entries): entries.forEach { walk($0.value) }
-            default: break
-            }
-        }
-        fields.forEach { walk($0.value) }
+        for field in fields { forEachReference(in: field.value) { found.append($0) } }
         return found
+    }
+
+    /// Calls `body` with every reference in `value`, nested ones included, in order, gathering nothing.
+    public static func forEachReference(in value: FieldValue, _ body: (EntityReference) -> Void) {
+        switch value {
+        case .reference(let reference): body(reference)
+        case .list(let items): for item in items { forEachReference(in: item, body) }
+        case .record(let entries): for entry in entries { forEachReference(in: entry.value, body) }
+        default: break
+        }
     }
 }

@@ -61,8 +61,8 @@ public final class SiteIndex: Sendable {
                     let entity = published[position]
                     var found: [(target: Int, link: Inbound)] = []
                     for entry in entity.fields {
-                        for target in Entity.references(in: [entry]) where target != entity.reference {
-                            guard let targetPosition = positions[target] else { continue }
+                        Entity.forEachReference(in: entry.value) { target in
+                            guard target != entity.reference, let targetPosition = positions[target] else { return }
                             found.append((targetPosition, Inbound(source: entity.reference, field: FieldName(entry.key), sourcePosition: position)))
                         }
                     }
