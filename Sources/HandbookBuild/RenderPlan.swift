@@ -7,7 +7,8 @@ import HandbookRender
 /// With no usable last state, or when the site's structure changed, every output is made. Otherwise an output
 /// that reads only the structure is kept whole, and so is one that also reads exact dates when none changed;
 /// an entry-page output makes only the files that show entries whose body or exact dates changed and keeps the
-/// rest; the others are made again. Kept files stay as the standby has them: the session counts them unchanged. Should the standby lack
+/// rest; one that compares its files itself (the search index's token files, by digest) makes those that differ and
+/// keeps the rest; the others are made again. Kept files stay as the standby has them: the session counts them unchanged. Should the standby lack
 /// any of them, that output is made after all.
 struct RenderPlan {
     /// The entries whose body changed, and those whose exact dates changed; nil when everything is made.
@@ -45,6 +46,12 @@ struct RenderPlan {
             let madePaths = Set(made.map(\.path))
             let kept = last.filter { !madePaths.contains($0) }
             if kept.count + made.count == last.count && session.keep(kept) {
+                deliver(made)
+                return kept
+            }
+        case .everythingComparedByItself:
+            let (made, kept) = generator.init(site: site).filesKeepingUnchanged()
+            if Set(kept).isSubset(of: last) && session.keep(kept) {
                 deliver(made)
                 return kept
             }

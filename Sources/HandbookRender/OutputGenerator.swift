@@ -16,6 +16,8 @@ public protocol OutputGenerator: Sendable {
     static var inputs: OutputInputs { get }
     /// For `.entryPages`: only the files that show any of these entries (all others are as the last build made them).
     func files(showing changed: ChangedEntries) -> [OutputFile]
+    /// For `.everythingComparedByItself`: the files that differ from the last build's, and the paths of the others.
+    func filesKeepingUnchanged() -> (made: [OutputFile], kept: [String])
 }
 
 /// What an output's files are made from, beyond the site's structure (every file's front matter, the settings,
@@ -31,6 +33,9 @@ public enum OutputInputs: Sendable {
     case entryPages
     /// Entries' bodies or exact change times anywhere: made again on every build.
     case everything
+    /// As `everything`, but the generator knows which of its files are the same as the last build made them
+    /// (from digests that build kept): `filesKeepingUnchanged()` makes only the others.
+    case everythingComparedByItself
 }
 
 extension OutputGenerator {
@@ -39,6 +44,9 @@ extension OutputGenerator {
 
     /// Only `.entryPages` generators make part of their files.
     public func files(showing changed: ChangedEntries) -> [OutputFile] { files() }
+
+    /// Every file made, none kept, unless the generator knows better.
+    public func filesKeepingUnchanged() -> (made: [OutputFile], kept: [String]) { (files(), []) }
 
     /// One batch unless the generator makes its files a batch at a time.
     public func files(in deliver: ([OutputFile]) -> Void) { deliver(files()) }

@@ -86,19 +86,27 @@ public struct SearchIndex: Sendable {
     /// Builds the index of `order`'s documents (made from `index`), tokenizing in `chunkCount` runs of documents
     /// (by default a few per core, of 64 documents or more; the files do not depend on it).
     init(index: SiteIndex, order: SearchDocuments, shardLimit: Int = Self.defaultShardLimit, chunkCount: Int?, tokens: SearchTokenStore? = nil) {
-        let (postings, made) = Self.postings(of: order.entities, index: index, chunkCount: chunkCount, tokens: tokens)
+        let (postings, made, kept) = Self.postings(of: order.entities, index: index, chunkCount: chunkCount, tokens: tokens)
         self.order = order
         self.postings = postings
         self.tokenizing = (made.reduce(0) { $0 + $1.bytes }, made.reduce(0) { $0 + $1.seconds })
         var layout = SearchShardLayout(postings: postings, documents: order.entities.count, limit: shardLimit)
         self.shards = layout.shards()
+        // With a store, this build's tokens and a digest of each token file are kept for the next build.
+        if let tokens, var kept {
+            let names = shards.keys.sorted()
+            let index = self
+            let digests = Parallel.map(names) { index.digest(of: index.shards[$0]!) }
+            kept.shardDigests = Dictionary(uniqueKeysWithValues: zip(names, digests))
+            tokens.keep(kept)
+        }
     }
 
     /// The documents' tokens, tokenized in chunks of documents on every core, each chunk with its own token
     /// table, then merged; and the chunks tokenized now. With a store, each document's key says whether the
     /// last build tokenized the same text: only the others are tokenized, and this build's tokens are kept.
     static func postings(of documents: [Entity], index: SiteIndex, chunkCount: Int?, tokens: SearchTokenStore?)
-        -> (SearchPostings, made: [SearchPostingsChunk]) {
+        -> (SearchPostings, made: [SearchPostingsChunk], kept: SearchTokenCache?) {
         let previous = tokens?.previous
         // A document whose quick key the last build had has that document's key: its texts are not read again.
         let found = tokens == nil ? [] : Parallel.map(runs(documents.count, chunkCount)) { range in
@@ -126,8 +134,7 @@ public struct SearchIndex: Sendable {
             }
         }
         let postings = SearchPostings(merging: (previous.map { [$0.chunk] } ?? []) + made, sources: sources, recording: tokens != nil)
-        if let tokens, let recorded = postings.recorded { tokens.keep(SearchTokenCache(chunk: recorded, keys: keys, quickKeys: quickKeys)) }
-        return (postings, made)
+        return (postings, made, postings.recorded.map { SearchTokenCache(chunk: $0, keys: keys, quickKeys: quickKeys) })
     }
 
     /// `count` items split into `chunkCount` runs (by default a few per core, of 64 items or more).
@@ -194,11 +201,22 @@ public struct SearchIndex: Sendable {
         tokenFiles() + order.files()
     }
 
-    /// The token files and the manifest, which name the token files: made again on every build.
+    /// The token files and the manifest, which names them.
     public func tokenFiles() -> [OutputFile] {
-        var files = Parallel.map(shards.keys.sorted()) { key in
-            OutputFile(path: "search/t/\(key).json", bytes: self.encode(self.shards[key]!))
+        tokenFiles(keeping: [:]).made
+    }
+
+    /// The token files whose digest (`digest(of:)`) is not the one `previous` gives under their name, and the
+    /// manifest; and the paths of the others, which are as the build that made `previous` wrote them.
+    func tokenFiles(keeping previous: [String: ByteDigest]) -> (made: [OutputFile], kept: [String]) {
+        let names = shards.keys.sorted()
+        let made = Parallel.map(names) { key -> OutputFile? in
+            let shard = self.shards[key]!
+            if let digest = previous[key], digest == self.digest(of: shard) { return nil }
+            return OutputFile(path: "search/t/\(key).json", bytes: self.encode(shard))
         }
+        var files = made.compactMap { $0 }
+        let kept = zip(names, made).compactMap { name, file in file == nil ? "search/t/\(name).json" : nil }
         var types: [String: JSONValue] = [:]
         for (type, range) in typeRanges { types[type.folder] = .array([.number(String(range.0)), .number(String(range.1))]) }
         files.append(OutputFile(path: "search/manifest.json", text: JSONValue.object([
@@ -209,7 +227,26 @@ public struct SearchIndex: Sendable {
             "topics": .array(topics.keys.sorted().map(JSONValue.string)),
             "countries": .array(countries.keys.sorted().map(JSONValue.string)),
         ]).encoded))
-        return files
+        return (files, kept)
+    }
+
+    /// A digest of everything a token file says (its tokens, their postings and totals, a split key's `*`): two
+    /// files with the same digest have the same bytes, so a rebuild keeps a token file whose digest the last build
+    /// recorded (`SearchTokenCache.shardDigests`) without writing it again.
+    func digest(of shard: Shard) -> ByteDigest {
+        var digest = ByteDigest()
+        digest.add(Int64(shard.split ? 1 : 0))
+        digest.add(Int64(shard.star.count))
+        for posting in shard.star {
+            digest.add(Int64(posting.doc))
+            digest.add(Int64(posting.code))
+        }
+        digest.add(Int64(shard.starTotal ?? -1))
+        for range in shard.ranges {
+            digest.add(Int64(range.count))
+            for id in range { postings.digest(id, into: &digest) }
+        }
+        return digest
     }
 
     /// A token file as compact JSON, tokens in byte order (tokens are `a`–`z` and `0`–`9`, and `*`:

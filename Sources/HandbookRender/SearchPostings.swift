@@ -248,6 +248,18 @@ struct SearchPostings: Sendable {
         }
     }
 
+    /// Adds token `id`, its postings and its total (for a cut list) to `digest`, from the flat arrays as they are.
+    func digest(_ id: Int, into digest: inout ByteDigest) {
+        let range = starts[id]..<starts[id + 1]
+        digest.add(Int64(range.count))
+        table.storage.withUnsafeBufferPointer { storage in
+            digest.add(UnsafeBufferPointer(rebasing: storage[table.starts[id]..<table.starts[id + 1]]))
+        }
+        docs.withUnsafeBytes { digest.add(UnsafeRawBufferPointer(rebasing: $0[(4 * range.lowerBound)..<(4 * range.upperBound)])) }
+        codes.withUnsafeBytes { digest.add(UnsafeRawBufferPointer(rebasing: $0[(4 * range.lowerBound)..<(4 * range.upperBound)])) }
+        digest.add(Int64(range.count == SearchIndex.postingLimit ? totals[id] ?? -1 : -1))
+    }
+
     /// The postings of token `id`, by document.
     func postings(_ id: Int) -> [SearchIndex.Posting] {
         (starts[id]..<starts[id + 1]).map { (doc: Int(docs[$0]), code: Int(codes[$0])) }

@@ -12,10 +12,10 @@ import HandbookModel
 /// document's key, and its tokens, without reading its texts again.
 ///
 /// Kept as flat arrays in one file: a header (this format's version and the tool that made it, since another
-/// tokenizer would read the same text otherwise), five counts, then the tokens' bytes, where each token ends,
-/// the keys, the quick keys (none, or one per document), where each document's tokens end, and the tokens and
-/// codes themselves, in this machine's byte order (a file from another byte order is not read). A file that
-/// does not add up is not read either.
+/// tokenizer would read the same text otherwise), seven counts, then the tokens' bytes, where each token ends,
+/// the keys, the quick keys (none, or one per document), the token files' digests, their names' bytes and where
+/// each name ends, where each document's tokens end, and the tokens and codes themselves, in this machine's byte
+/// order (a file from another byte order is not read). A file that does not add up is not read either.
 public struct SearchTokenCache: Sendable {
     /// The documents' tokens, in the order they were indexed.
     let chunk: SearchPostingsChunk
@@ -27,6 +27,9 @@ public struct SearchTokenCache: Sendable {
     let quickKeys: [ByteDigest]
     /// Quick key → the document's place in `chunk`.
     let quickDocuments: [ByteDigest: Int]
+    /// The digest of each token file the build wrote (`SearchIndex.digest(of:)`), by name: the next build keeps a
+    /// token file whose digest is the same.
+    var shardDigests: [String: ByteDigest] = [:]
 
     /// The documents of `chunk`, under `keys` and, when given, `quickKeys`.
     init(chunk: SearchPostingsChunk, keys: [ByteDigest], quickKeys: [ByteDigest] = []) {
@@ -48,7 +51,7 @@ public struct SearchTokenCache: Sendable {
     /// How many documents it holds.
     public var count: Int { keys.count }
 
-    private static let header = "handbook-search-tokens 2\n"
+    private static let header = "handbook-search-tokens 3\n"
     private static let byteOrder: UInt64 = 0x0102_0304_0506_0708
 
     /// The file's bytes; `tool` names the tool that made them.
@@ -57,11 +60,13 @@ public struct SearchTokenCache: Sendable {
         var out: [UInt8] = Array((Self.header + tool + "\n").utf8)
         out.reserveCapacity(out.count + 48 + table.storage.count + 4 * (table.count + 1) + 20 * keys.count + 8 * chunk.ids.count)
         func put<T>(_ values: [T]) { values.withUnsafeBytes { out.append(contentsOf: $0) } }
+        let names = shardDigests.keys.sorted()
+        let nameBytes = names.flatMap { Array($0.utf8) }
         put([Self.byteOrder, UInt64(table.count), UInt64(table.storage.count), UInt64(keys.count), UInt64(quickKeys.count),
-             UInt64(chunk.ids.count)])
+             UInt64(names.count), UInt64(nameBytes.count), UInt64(chunk.ids.count)])
         put(table.storage)
         put(table.starts.map { Int32($0) })
-        for digests in [keys, quickKeys] {
+        for digests in [keys, quickKeys, names.map { shardDigests[$0]! }] {
             var lanes: [UInt64] = []
             lanes.reserveCapacity(2 * digests.count)
             for key in digests {
@@ -70,6 +75,12 @@ public struct SearchTokenCache: Sendable {
             }
             put(lanes)
         }
+        put(nameBytes)
+        var end = 0
+        put(names.map { name -> Int32 in
+            end += name.utf8.count
+            return Int32(end)
+        })
         put(chunk.ends.map { Int32($0) })
         put(chunk.ids)
         put(chunk.codes.map { UInt16(truncatingIfNeeded: $0) })
@@ -81,13 +92,16 @@ public struct SearchTokenCache: Sendable {
         let expected = Array((Self.header + tool + "\n").utf8)
         guard bytes.count >= expected.count + 40, bytes[..<expected.count].elementsEqual(expected) else { return nil }
         var reader = Reader(bytes: bytes, offset: expected.count)
-        guard let counts: [UInt64] = reader.read(6), counts[0] == Self.byteOrder,
+        guard let counts: [UInt64] = reader.read(8), counts[0] == Self.byteOrder,
               counts[1...].allSatisfy({ $0 < UInt64(Int32.max) }) else { return nil }
-        let (tokenCount, storageCount, documentCount, quickCount, postingCount) = (Int(counts[1]), Int(counts[2]), Int(counts[3]),
-                                                                                  Int(counts[4]), Int(counts[5]))
+        let (tokenCount, storageCount, documentCount, quickCount) = (Int(counts[1]), Int(counts[2]), Int(counts[3]), Int(counts[4]))
+        let (shardCount, nameCount, postingCount) = (Int(counts[5]), Int(counts[6]), Int(counts[7]))
         guard quickCount == 0 || quickCount == documentCount,
               let storage: [UInt8] = reader.read(storageCount), let starts: [Int32] = reader.read(tokenCount + 1),
               let lanes: [UInt64] = reader.read(2 * documentCount), let quickLanes: [UInt64] = reader.read(2 * quickCount),
+              let shardLanes: [UInt64] = reader.read(2 * shardCount), let nameBytes: [UInt8] = reader.read(nameCount),
+              let nameEnds: [Int32] = reader.read(shardCount),
+              zip([0] + nameEnds, nameEnds).allSatisfy({ $0 <= $1 }), (nameEnds.last ?? 0) == Int32(nameCount),
               let ends: [Int32] = reader.read(documentCount),
               let ids: [Int32] = reader.read(postingCount), let codes: [UInt16] = reader.read(postingCount),
               reader.offset == bytes.count else { return nil }
@@ -104,6 +118,10 @@ public struct SearchTokenCache: Sendable {
         let quickKeys = (0..<quickCount).map { ByteDigest(high: quickLanes[2 * $0], low: quickLanes[2 * $0 + 1]) }
         self.init(chunk: SearchPostingsChunk(table: table, ids: ids, codes: codes.map { Int32($0) }, ends: ends.map { Int($0) }),
                   keys: keys, quickKeys: quickKeys)
+        for (number, end) in nameEnds.enumerated() {
+            let name = String(decoding: nameBytes[Int(number == 0 ? 0 : nameEnds[number - 1])..<Int(end)], as: UTF8.self)
+            shardDigests[name] = ByteDigest(high: shardLanes[2 * number], low: shardLanes[2 * number + 1])
+        }
     }
 
     /// Reads arrays of fixed-size values one after another.

@@ -91,6 +91,32 @@ import Testing
         #expect(elsewhere.tokenizing.bytes == oneText)
     }
 
+    /// The tokens kept hold a digest of each token file: a rebuild makes only the token files whose digest moved,
+    /// and every one it keeps has the bytes the fresh index would write.
+    @Test func aRebuildMakesOnlyTheTokenFilesThatChanged() throws {
+        let (settings, entities) = try entities()
+        let first = SearchTokenStore(previous: nil)
+        let before = SearchIndex(index: site(settings, entities), shardLimit: 200, tokens: first)
+        let kept = try #require(first.next)
+        #expect(Set(kept.shardDigests.keys) == Set(before.shards.keys))
+        let same = SearchIndex(index: site(settings, entities), shardLimit: 200, tokens: SearchTokenStore(previous: kept))
+        let unchanged = same.tokenFiles(keeping: kept.shardDigests)
+        #expect(unchanged.made.map(\.path) == ["search/manifest.json"])
+        #expect(unchanged.kept.count == before.shards.count)
+
+        var edited = entities
+        let target = try #require(edited.firstIndex { $0.reference.type == .organisations })
+        edited[target] = rewritten(edited[target], body: "A zeppelinworks assembly.")
+        let after = SearchIndex(index: site(settings, edited), shardLimit: 200, tokens: SearchTokenStore(previous: kept))
+        let (made, keptPaths) = after.tokenFiles(keeping: kept.shardDigests)
+        let fresh = files(SearchIndex(index: site(settings, edited), shardLimit: 200))
+        let old = files(before)
+        #expect(made.count > 1 && !keptPaths.isEmpty, "\(made.count) made, \(keptPaths.count) kept")
+        for file in made { #expect(fresh[file.path] == file.bytes, "\(file.path)") }
+        for path in keptPaths { #expect(fresh[path] == old[path], "\(path) kept, but the fresh index writes it otherwise") }
+        #expect(made.contains { String(decoding: $0.bytes, as: UTF8.self).contains("zeppelinwork") })
+    }
+
     /// A build that made no search index keeps the last build's tokens; one that made it keeps its own.
     @Test func theLatestTokensAreThisBuildsElseTheLastOnes() throws {
         let (settings, entities) = try entities()
@@ -164,6 +190,7 @@ import Testing
         let bytes = cache.encoded(tool: "tool 1")
         let read = try #require(SearchTokenCache(decoding: bytes, tool: "tool 1"))
         #expect(read.keys == cache.keys)
+        #expect(!read.shardDigests.isEmpty && read.shardDigests == cache.shardDigests)
         #expect(read.chunk.ids == cache.chunk.ids && read.chunk.codes == cache.chunk.codes && read.chunk.ends == cache.chunk.ends)
         #expect((0..<read.chunk.table.count).allSatisfy { read.chunk.table.bytes($0) == cache.chunk.table.bytes($0) })
         // Read back, it serves a rebuild as well as the original.
