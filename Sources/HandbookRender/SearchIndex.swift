@@ -63,6 +63,8 @@ public struct SearchIndex: Sendable {
     let postings: SearchPostings
     /// File name under `t/` → the file.
     public let shards: [String: Shard]
+    /// Each token file's digest (`digest(of:)`), when the index kept its tokens for the next build.
+    private(set) var shardDigests: [String: ByteDigest]
     /// Bytes of text tokenized, and the CPU seconds it took (every thread's), for `HANDBOOK_TIMINGS=1`.
     public let tokenizing: (bytes: Int, seconds: Double)
     /// Documents in id order.
@@ -93,11 +95,13 @@ public struct SearchIndex: Sendable {
         var layout = SearchShardLayout(postings: postings, documents: order.entities.count, limit: shardLimit)
         self.shards = layout.shards()
         // With a store, this build's tokens and a digest of each token file are kept for the next build.
+        shardDigests = [:]
         if let tokens, var kept {
             let names = shards.keys.sorted()
             let index = self
             let digests = Parallel.map(names) { index.digest(of: index.shards[$0]!) }
-            kept.shardDigests = Dictionary(uniqueKeysWithValues: zip(names, digests))
+            shardDigests = Dictionary(uniqueKeysWithValues: zip(names, digests))
+            kept.shardDigests = shardDigests
             tokens.keep(kept)
         }
     }
@@ -212,7 +216,7 @@ public struct SearchIndex: Sendable {
         let names = shards.keys.sorted()
         let made = Parallel.map(names) { key -> OutputFile? in
             let shard = self.shards[key]!
-            if let digest = previous[key], digest == self.digest(of: shard) { return nil }
+            if let digest = previous[key], digest == self.shardDigests[key] ?? self.digest(of: shard) { return nil }
             return OutputFile(path: "search/t/\(key).json", bytes: self.encode(shard))
         }
         var files = made.compactMap { $0 }
@@ -242,10 +246,7 @@ public struct SearchIndex: Sendable {
             digest.add(Int64(posting.code))
         }
         digest.add(Int64(shard.starTotal ?? -1))
-        for range in shard.ranges {
-            digest.add(Int64(range.count))
-            for id in range { postings.digest(id, into: &digest) }
-        }
+        for range in shard.ranges { postings.digest(range, into: &digest) }
         return digest
     }
 

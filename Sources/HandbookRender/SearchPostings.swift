@@ -248,16 +248,24 @@ struct SearchPostings: Sendable {
         }
     }
 
-    /// Adds token `id`, its postings and its total (for a cut list) to `digest`, from the flat arrays as they are.
-    func digest(_ id: Int, into digest: inout ByteDigest) {
-        let range = starts[id]..<starts[id + 1]
-        digest.add(Int64(range.count))
-        table.storage.withUnsafeBufferPointer { storage in
-            digest.add(UnsafeBufferPointer(rebasing: storage[table.starts[id]..<table.starts[id + 1]]))
+    /// Adds tokens `ids` (consecutive), their postings and the totals of cut lists to `digest`: each token's length
+    /// and posting count, then the tokens' bytes and their postings' documents and codes in one run each (the flat
+    /// arrays hold a range of tokens contiguously).
+    func digest(_ ids: Range<Int>, into digest: inout ByteDigest) {
+        digest.add(Int64(ids.count))
+        guard !ids.isEmpty else { return }
+        for id in ids {
+            digest.add(Int64(table.starts[id + 1] - table.starts[id]))
+            let count = starts[id + 1] - starts[id]
+            digest.add(Int64(count))
+            if count == SearchIndex.postingLimit { digest.add(Int64(totals[id] ?? -1)) }
         }
-        docs.withUnsafeBytes { digest.add(UnsafeRawBufferPointer(rebasing: $0[(4 * range.lowerBound)..<(4 * range.upperBound)])) }
-        codes.withUnsafeBytes { digest.add(UnsafeRawBufferPointer(rebasing: $0[(4 * range.lowerBound)..<(4 * range.upperBound)])) }
-        digest.add(Int64(range.count == SearchIndex.postingLimit ? totals[id] ?? -1 : -1))
+        let postings = starts[ids.lowerBound]..<starts[ids.upperBound]
+        table.storage.withUnsafeBufferPointer { storage in
+            digest.add(UnsafeBufferPointer(rebasing: storage[table.starts[ids.lowerBound]..<table.starts[ids.upperBound]]))
+        }
+        docs.withUnsafeBytes { digest.add(UnsafeRawBufferPointer(rebasing: $0[(4 * postings.lowerBound)..<(4 * postings.upperBound)])) }
+        codes.withUnsafeBytes { digest.add(UnsafeRawBufferPointer(rebasing: $0[(4 * postings.lowerBound)..<(4 * postings.upperBound)])) }
     }
 
     /// The postings of token `id`, by document.
