@@ -27,7 +27,9 @@ struct EgoNetwork {
         let height = few ? 50 + 50 * Double(shown.count) : Self.height
         let centre = GraphLayout.Point(x: few ? width * 0.3 : width / 2, y: height / 2)
         let (rx, ry) = (width / 2 - 170, height / 2 - 40)
-        var nodes = [node(graph.nodes[position], at: centre, radius: 9, caption: nil, site: site, root: root)]
+        var nodes: [GraphPicture.Node] = []
+        nodes.reserveCapacity(shown.count + 1)
+        nodes.append(node(graph.nodes[position], at: centre, radius: 9, caption: nil, site: site, root: root))
         for (number, link) in shown.enumerated() {
             let point: GraphLayout.Point
             if few {
@@ -48,8 +50,8 @@ struct EgoNetwork {
 
     static func node(_ entry: SocialGraph.Node, at point: GraphLayout.Point, radius: Double, caption: String?,
                      site: SiteContext, root: String) -> GraphPicture.Node {
-        return GraphPicture.Node(x: point.x, y: point.y, radius: radius, className: "node t-\(entry.reference.type.folder)",
-                                 href: root + site.index.links.entity(at: entry.position), title: entry.name, label: GraphPicture.shortened(entry.name, to: labelLength),
-                                 caption: caption, unfocusable: true)
+        return GraphPicture.Node(x: point.x, y: point.y, radius: radius, typeFolder: entry.reference.type.folder,
+                                 root: root, path: site.index.links.entity(at: entry.position), title: entry.name, label: entry.name,
+                                 labelLimit: labelLength, caption: caption, unfocusable: true)
     }
 }

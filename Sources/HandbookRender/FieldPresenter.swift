@@ -98,23 +98,29 @@ struct FieldPresenter {
     func present(_ value: FieldValue, kind: FieldKind, into out: inout [UInt8]) {
         switch (kind, value) {
         case (.list(let itemKind, _), .list(let items)):
-            // One item is shown bare; several, as a list (items that show nothing are left out).
-            var parts: [[UInt8]] = []
+            // One item is shown bare; several, as a list (items that show nothing are left out). Written as a list
+            // in place, and the one item's markup moved to where the list began when it is alone.
+            let start = out.count
+            out.raw("<ul class=\"values\">")
+            var shown = 0
+            var first = 0..<0
             for item in items {
-                var part: [UInt8] = []
-                present(item, kind: itemKind, into: &part)
-                if !part.isEmpty { parts.append(part) }
-            }
-            if parts.count == 1 {
-                out += parts[0]
-            } else if !parts.isEmpty {
-                out.raw("<ul class=\"values\">")
-                for part in parts {
-                    out.raw("<li>")
-                    out += part
-                    out.raw("</li>")
+                let itemStart = out.count
+                out.raw("<li>")
+                let markup = out.count
+                present(item, kind: itemKind, into: &out)
+                if out.count == markup {
+                    out.removeSubrange(itemStart...)
+                    continue
                 }
-                out.raw("</ul>")
+                if shown == 0 { first = markup..<out.count }
+                shown += 1
+                out.raw("</li>")
+            }
+            switch shown {
+            case 0: out.removeSubrange(start...)
+            case 1: out.keep(first, at: start)
+            default: out.raw("</ul>")
             }
         case (.record(let fields), .record(let entries)):
             let start = out.count
@@ -163,9 +169,9 @@ struct FieldPresenter {
         case (.choice, .text(let text)):
             out.escaped(Formatting.choice(text))
         case (.topic, .text(let id)):
-            anchor(root + Links.topic(id), index.settings.topicLabel(id), into: &out)
+            anchor(Links.topic(id), index.settings.topicLabel(id), into: &out)
         case (.method, .text(let id)):
-            anchor(root + Links.method(id), index.settings.methodLabel(id), into: &out)
+            anchor(Links.method(id), index.settings.methodLabel(id), into: &out)
         case (.reference, .reference(let reference)):
             referenceLink(reference, into: &out)
         case (_, .date(let date)):
@@ -187,9 +193,11 @@ struct FieldPresenter {
         }
     }
 
-    /// `<a href="path">text</a>`, both escaped.
+    /// `<a href="root/path">text</a>`, all escaped; `path` is from the site's root, written after `root` (no
+    /// address is put together for a link written once).
     private func anchor(_ path: String, _ text: String, into out: inout [UInt8]) {
         out.raw("<a href=\"")
+        out.escaped(root)
         out.escaped(path)
         out.raw("\">")
         out.escaped(text)
@@ -203,20 +211,52 @@ struct FieldPresenter {
             out.escaped(reference.slug)
             return
         }
-        anchor(root + index.links.entity(at: position), index.entities[position].name, into: &out)
+        anchor(index.links.entity(at: position), index.entities[position].name, into: &out)
     }
 
     /// A link to an address outside the site, shown without its scheme, `www.` and a closing slash.
     func link(_ url: String, into out: inout [UInt8]) {
+        out.raw("<a href=\"")
+        out.escaped(url)
+        out.raw("\" rel=\"external\">")
+        url.withUTF8Bytes { bytes in
+            if let shown = Self.shownPart(of: bytes) {
+                out.escaped(UnsafeBufferPointer(rebasing: bytes[shown]))
+            } else {
+                out.escaped(String(Self.shownPart(of: url)))
+            }
+        }
+        out.raw("</a>")
+    }
+
+    /// What a link shows of `url`: without `https://` or `http://` (each once, in that order), `www.` and a closing slash.
+    static func shownPart(of url: String) -> Substring {
         var shown = Substring(url)
         for prefix in ["https://", "http://"] where shown.hasPrefix(prefix) { shown = shown.dropFirst(prefix.count) }
         if shown.hasPrefix("www.") { shown = shown.dropFirst(4) }
         if shown.hasSuffix("/") { shown = shown.dropLast() }
-        out.raw("<a href=\"")
-        out.escaped(url)
-        out.raw("\" rel=\"external\">")
-        out.escaped(String(shown))
-        out.raw("</a>")
+        return shown
+    }
+
+    /// `shownPart(of:)` on the URL's bytes, or nil where a cut would fall beside a byte that is not ASCII: there
+    /// a character may join the bytes around the cut (a combining mark after it, a prefix mark before a closing
+    /// slash), which only the characters can tell.
+    static func shownPart(of url: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var start = 0, end = url.count
+        @inline(__always) func dropPrefix(_ prefix: StaticString) -> Bool? {
+            let length = prefix.utf8CodeUnitCount
+            guard end - start >= length else { return false }
+            for offset in 0..<length where url[start + offset] != prefix.utf8Start[offset] { return false }
+            if start + length < end && url[start + length] >= 0x80 { return nil }
+            start += length
+            return true
+        }
+        guard dropPrefix("https://") != nil, dropPrefix("http://") != nil, dropPrefix("www.") != nil else { return nil }
+        if end > start && url[end - 1] == UInt8(ascii: "/") {
+            if end - 1 > start && url[end - 2] >= 0x80 { return nil }
+            end -= 1
+        }
+        return start..<end
     }
 
     /// `link(_:into:)` as bytes of their own.
@@ -384,5 +424,19 @@ private extension Array where Element == UInt8 {
     /// Appends text with HTML's special characters escaped.
     mutating func escaped(_ text: String) {
         HTML.escape(text, into: &self)
+    }
+
+    /// Appends UTF-8 bytes with HTML's special characters escaped.
+    mutating func escaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        HTML.escape(bytes, into: &self)
+    }
+
+    /// Keeps only the bytes at `range` (after `start`), moved to `start`: what was written from `start` on is replaced.
+    mutating func keep(_ range: Range<Int>, at start: Int) {
+        withUnsafeMutableBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            (base + start).update(from: base + range.lowerBound, count: range.count)
+        }
+        removeSubrange((start + range.count)...)
     }
 }

@@ -53,9 +53,9 @@ struct GraphMapPage: PageGenerator {
             if !entry.topics.isEmpty { data.append(("topics", entry.topics.joined(separator: " "))) }
             return GraphPicture.Node(
                 x: points[position].x, y: points[position].y, radius: Self.radius(degree),
-                className: "node t-\(entry.reference.type.folder)", href: root + index.links.entity(entry.reference),
+                typeFolder: entry.reference.type.folder, root: root, path: index.links.entity(entry.reference),
                 title: "\(entry.name) (\(descriptor.singular), \(Self.connections(degree)))",
-                label: labels[node].map { _ in GraphPicture.shortened(entry.name, to: 28) }, labelOnLeft: labels[node] ?? false, data: data)
+                label: labels[node].map { _ in entry.name }, labelLimit: 28, labelOnLeft: labels[node] ?? false, data: data)
         }
         let picture = GraphPicture(width: Self.width, height: Self.height, nodes: nodes,
                                    edges: edges.map { GraphPicture.Edge(a: $0.0, b: $0.1) })

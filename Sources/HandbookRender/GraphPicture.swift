@@ -11,14 +11,17 @@ struct GraphPicture {
         var x: Double
         var y: Double
         var radius: Double
-        /// Classes for the theme: `node t-organisations`.
-        var className: String
-        /// Where it links to, relative to the page.
-        var href: String
+        /// The folder of its type, for the theme's classes `node t-<folder>`.
+        var typeFolder: String
+        /// Where it links to, relative to the page: `root` (back to the site's root), then `path` from there.
+        /// Written one after the other, so no address is put together for a node drawn once.
+        var root: String
+        var path: String
         /// What a screen reader and a tooltip say: its name and what it is.
         var title: String
-        /// Text drawn beside it, or nil.
+        /// Text drawn beside it, or nil, cut to `labelLimit` characters (`shortened`) as it is written.
         var label: String?
+        var labelLimit = Int.max
         /// A second, smaller line under the label ("Member of").
         var caption: String?
         /// Whether the label goes on the node's left (text ending at the node) rather than its right.
@@ -73,10 +76,11 @@ struct GraphPicture {
         xml.raw("</g><g class=\"nodes\">")
         for position in nodes.indices {
             // Fields read in place: a copy of the node would retain each of its texts.
-            xml.raw("<a class=\"")
-            xml.raw(string: nodes[position].className)
+            xml.raw("<a class=\"node t-")
+            xml.raw(string: nodes[position].typeFolder)
             xml.raw("\" href=\"")
-            xml.text(nodes[position].href)
+            xml.text(nodes[position].root)
+            xml.text(nodes[position].path)
             xml.raw("\"")
             xml.attribute("data-node", integer: position)
             for (name, value) in nodes[position].data {
@@ -88,9 +92,12 @@ struct GraphPicture {
             }
             if nodes[position].unfocusable { xml.raw(" tabindex=\"-1\"") }
             xml.raw(" aria-label=\"")
+            // Escaped once, then copied: the name is written twice.
+            let title = xml.count
             xml.text(nodes[position].title)
+            let titleEnd = xml.count
             xml.raw("\"><title>")
-            xml.text(nodes[position].title)
+            xml.repeatWritten(title..<titleEnd)
             xml.raw("</title><circle")
             xml.attribute("cx", number: nodes[position].x)
             xml.attribute("cy", number: nodes[position].y)
@@ -103,7 +110,7 @@ struct GraphPicture {
                 xml.attribute("x", number: x)
                 xml.attribute("y", number: nodes[position].y + 4)
                 if right { xml.raw(" text-anchor=\"start\">") } else { xml.raw(" text-anchor=\"end\">") }
-                xml.text(label)
+                xml.text(label, shortenedTo: nodes[position].labelLimit)
                 if let caption = nodes[position].caption {
                     xml.raw("<tspan class=\"caption\"")
                     xml.attribute("x", number: x)
@@ -128,11 +135,26 @@ struct GraphPicture {
 
     /// A name cut to `limit` characters with an ellipsis, for a label; the full name is in the node's title.
     static func shortened(_ name: String, to limit: Int) -> String {
+        switch cut(name, to: limit) {
+        case .whole: return name
+        case .bytes(let count): return String(decoding: name.utf8.prefix(count), as: UTF8.self) + "…"
+        case .characters(let count): return String(name.prefix(count)) + "…"
+        }
+    }
+
+    /// Where `shortened` cuts a name: nowhere, after a number of bytes, or after a number of characters.
+    enum Cut: Equatable {
+        case whole
+        case bytes(Int)
+        case characters(Int)
+    }
+
+    /// Where a name is cut to `limit` characters, an ellipsis then taking the last place.
+    static func cut(_ name: String, to limit: Int) -> Cut {
         // No more bytes than the limit is no more characters either: most names are decided without counting them.
-        let bytes = name.utf8
-        if bytes.count <= limit { return name }
+        if name.utf8.count <= limit { return .whole }
         // Printable ASCII is one character a byte: cut by bytes, without grouping characters.
-        if name.withUTF8Bytes({ ControlCharacters.isPrintableASCII($0) }) { return String(decoding: bytes.prefix(limit - 1), as: UTF8.self) + "…" }
-        return name.count > limit ? String(name.prefix(limit - 1)) + "…" : name
+        if name.withUTF8Bytes({ ControlCharacters.isPrintableASCII($0) }) { return .bytes(limit - 1) }
+        return name.count > limit ? .characters(limit - 1) : .whole
     }
 }

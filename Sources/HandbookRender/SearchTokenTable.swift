@@ -119,15 +119,32 @@ struct SearchTokenTable: Sendable {
     @inline(__always)
     private func equals(_ id: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[id]
-        guard starts[id + 1] - start == token.count else { return false }
+        let count = token.count
+        guard starts[id + 1] - start == count else { return false }
+        guard count > 0 else { return true }
         return storage.withUnsafeBufferPointer { stored in
-            var index = 0
-            while index < token.count {
-                if stored[start + index] != token[index] { return false }
-                index += 1
-            }
-            return true
+            Self.same(UnsafeRawPointer(stored.baseAddress! + start), UnsafeRawPointer(token.baseAddress!), count: count)
         }
+    }
+
+    /// True when the `count` bytes at `a` and at `b` are the same. A word at a time: most tokens are a word or
+    /// less, compared as the word (or two half words) of their first and last bytes, overlapping.
+    @inline(__always)
+    static func same(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 < count {
+                if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+                offset += 8
+            }
+            return a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+        if count >= 4 {
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        }
+        for offset in 0..<count where a.load(fromByteOffset: offset, as: UInt8.self) != b.load(fromByteOffset: offset, as: UInt8.self) { return false }
+        return true
     }
 
     private mutating func place(_ id: Int) {

@@ -39,6 +39,29 @@ struct XMLWriter: ~Copyable {
         append(value, breaks: 1 << 0x0D)
     }
 
+    /// Appends text as `text` does, cut to `limit` characters with an ellipsis (`GraphPicture.shortened`); the
+    /// shortened text is written from the value's bytes, not made first.
+    mutating func text(_ value: String, shortenedTo limit: Int) {
+        switch GraphPicture.cut(value, to: limit) {
+        case .whole:
+            text(value)
+        case .bytes(let count):
+            // Printable ASCII: escaping needs no more than HTML's references.
+            value.withUTF8Bytes { HTML.escape(UnsafeBufferPointer(rebasing: $0.prefix(count)), into: &buffer) }
+            buffer.append("…" as StaticString)
+        case .characters:
+            text(GraphPicture.shortened(value, to: limit))
+        }
+    }
+
+    /// How many bytes have been written.
+    var count: Int { buffer.count }
+
+    /// Appends again the bytes written at `range` (text escaped once and written twice).
+    mutating func repeatWritten(_ range: Range<Int>) {
+        buffer.appendWritten(range)
+    }
+
     /// Appends an attribute value (in double quotes) as `text` does, with tab and line feed as character
     /// references too: a reader turns raw ones in an attribute into spaces.
     mutating func attribute(_ value: String) {
@@ -48,18 +71,41 @@ struct XMLWriter: ~Copyable {
     /// Appends a coordinate with one decimal and no trailing zero: short, and the same on every machine.
     mutating func number(_ value: Double) {
         let tenths = Int((value * 10).rounded())
-        if tenths < 0 { buffer.append(UInt8(ascii: "-")) }
-        let magnitude = tenths.magnitude
-        integer(Int(magnitude / 10))
-        if magnitude % 10 != 0 {
-            buffer.append(UInt8(ascii: "."))
-            buffer.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        // Into room asked for once (a sign, 19 digits, a point and a digit): a page's drawing writes a hundred.
+        buffer.write(upTo: 22) { Self.write(tenths: tenths, at: $0) }
+    }
+
+    /// Writes a number of tenths as `number` does and returns how many bytes it took (at most 22).
+    @inline(__always)
+    private static func write(tenths: Int, at target: UnsafeMutablePointer<UInt8>) -> Int {
+        var at = target
+        if tenths < 0 {
+            at.pointee = UInt8(ascii: "-")
+            at += 1
         }
+        let magnitude = tenths.magnitude
+        at += ByteBuffer.write(decimal: Int(magnitude / 10), at: at)
+        if magnitude % 10 != 0 {
+            at[0] = UInt8(ascii: ".")
+            at[1] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            at += 2
+        }
+        return at - target
     }
 
     /// Appends ` name="value"` for a coordinate.
     mutating func attribute(_ name: StaticString, number value: Double) {
-        attribute(name) { $0.number(value) }
+        buffer.append(UInt8(ascii: " "))
+        raw(name)
+        let tenths = Int((value * 10).rounded())
+        // `="`, the number and `"` into room asked for once.
+        buffer.write(upTo: 25) { target in
+            target[0] = UInt8(ascii: "=")
+            target[1] = UInt8(ascii: "\"")
+            let length = 2 + Self.write(tenths: tenths, at: target + 2)
+            target[length] = UInt8(ascii: "\"")
+            return length + 1
+        }
     }
 
     /// Appends ` name="value"` for a count or a position.

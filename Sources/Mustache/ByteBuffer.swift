@@ -53,6 +53,16 @@ public struct ByteBuffer: ~Copyable {
         written += length
     }
 
+    /// Appends a copy of bytes already written, at `range`.
+    public mutating func appendWritten(_ range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= written, "a range outside the written bytes")
+        let length = range.count
+        if capacity - written < length { grow(toHold: length) }
+        // After growing: the range is read from where the bytes are now.
+        (base + written).update(from: base + range.lowerBound, count: length)
+        written += length
+    }
+
     /// Appends one byte.
     @inlinable
     public mutating func append(_ byte: UInt8) {

@@ -303,6 +303,11 @@ public enum HTML {
         bytes.withUnsafeBufferPointer { bytes in pieces(of: bytes) { out.append(contentsOf: $0) } }
     }
 
+    /// Appends UTF-8 bytes read in place with `&`, `<`, `>`, `"` and `'` escaped.
+    public static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        pieces(of: bytes) { out.append(contentsOf: $0) }
+    }
+
     /// Appends `text`'s UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped into a buffer.
     public static func escape(_ text: String, into out: inout ByteBuffer) {
         text.withUTF8Bytes { bytes in pieces(of: bytes) { out.append($0) } }
@@ -311,6 +316,11 @@ public enum HTML {
     /// Appends UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped into a buffer.
     public static func escape(_ bytes: [UInt8], into out: inout ByteBuffer) {
         bytes.withUnsafeBufferPointer { bytes in pieces(of: bytes) { out.append($0) } }
+    }
+
+    /// Appends UTF-8 bytes read in place with `&`, `<`, `>`, `"` and `'` escaped into a buffer.
+    public static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteBuffer) {
+        pieces(of: bytes) { out.append($0) }
     }
 
     /// The escaped form of `bytes` as the pieces to append in turn: runs without a special character as they

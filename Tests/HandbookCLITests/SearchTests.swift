@@ -38,6 +38,26 @@ import Testing
         try expectTheSharedTable(search)
     }
 
+    /// A token is found by its own bytes only, whatever its length: a byte changed anywhere, or one more or
+    /// fewer, finds another token or none (the table compares a word at a time).
+    @Test func aTokenIsFoundByItsOwnBytesOnly() {
+        let alphabet = Array("abcdefghijklmnopqrstuvwx".utf8)
+        let tokens = (1...alphabet.count).map { String(decoding: alphabet.prefix($0), as: UTF8.self) }
+        let table = SearchTokenTable(tokens)
+        for (id, token) in tokens.enumerated() {
+            var bytes = Array(token.utf8)
+            #expect(bytes.withUnsafeBufferPointer { table.id(of: $0) } == id, "\(token)")
+            for place in bytes.indices {
+                let kept = bytes[place]
+                bytes[place] = UInt8(ascii: "z")
+                #expect(bytes.withUnsafeBufferPointer { table.id(of: $0) } == nil, "\(token) with z at \(place)")
+                bytes[place] = kept
+            }
+            bytes.append(UInt8(ascii: "z"))
+            #expect(bytes.withUnsafeBufferPointer { table.id(of: $0) } == nil, "\(token) and z")
+        }
+    }
+
     @Test func aSplitKeysStarKeepsEachDocumentsBestPlace() {
         // Ids in byte order, as the index numbers them; a tiny limit splits "ju" and then "jur".
         let lists: [String: [SearchIndex.Posting]] = ["jura": [(0, 35), (1, 1)], "jury": [(0, 19), (2, 2)], "justice": [(0, 51), (3, 1)]]

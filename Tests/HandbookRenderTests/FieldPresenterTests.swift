@@ -45,6 +45,30 @@ import Testing
         #expect(facts([lab, one, two], .caseStudies, "two")["organisations"] == "<ul class=\"values\"><li>\(link)</li><li>gone</li></ul>")
     }
 
+    @Test func itemsThatShowNothingAreLeftOutOfAList() {
+        let lab = entity(.organisations, "lab", ["name": .text("Lab")])
+        let one = entity(.caseStudies, "one", ["title": .text("One"), "organisations": .list([.text(""), .reference(lab.reference), .list([])])])
+        let none = entity(.caseStudies, "none", ["title": .text("None"), "organisations": .list([.text(""), .list([])])])
+        #expect(facts([lab, one, none], .caseStudies, "one")["organisations"] == "<a href=\"../../organisations/lab/\">Lab</a>")
+        #expect(facts([lab, one, none], .caseStudies, "none")["organisations"] == nil)
+    }
+
+    /// The part of an address a link shows is cut from its bytes as the characters would cut it, or left to them.
+    @Test func theShownPartOfAnAddressIsCutFromItsBytesAsFromItsCharacters() {
+        let urls = ["https://www.example.org/", "http://example.org", "https://http://x/", "https://www.", "https://", "http:/",
+                    "www.example.org/", "https://www.\u{301}x/", "https://\u{301}x/", "https://x/\u{600}/", "https://x/é/",
+                    "https://é.example/", "https://www.www.x//", "/", "", "https://x/\r\n/"]
+        for url in urls {
+            var url = url
+            let bytes = url.withUTF8 { bytes in FieldPresenter.shownPart(of: bytes).map { String(decoding: bytes[$0], as: UTF8.self) } }
+            if let bytes { #expect(bytes == String(FieldPresenter.shownPart(of: url)), "\(url)") }
+        }
+        // ASCII throughout is always cut from the bytes.
+        #expect("https://www.example.org/a/".utf8CString.withUnsafeBufferPointer { chars in
+            chars.withMemoryRebound(to: UInt8.self) { FieldPresenter.shownPart(of: UnsafeBufferPointer(rebasing: $0.dropLast())) }
+        } == 12..<25)
+    }
+
     @Test func aWebsiteIsShownWithoutSchemeAndClosingSlash() {
         let rows = facts([entity(.organisations, "lab", ["name": .text("Lab"), "website": .text("https://www.example.org/a?b=1&c=2/")])], .organisations, "lab")
         #expect(rows["website"] == "<a href=\"https://www.example.org/a?b=1&amp;c=2/\" rel=\"external\">example.org/a?b=1&amp;c=2</a>")

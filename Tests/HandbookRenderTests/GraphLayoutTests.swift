@@ -68,13 +68,31 @@ import Testing
     }
 
     @Test func namesInTheDrawingAreEscaped() {
-        let node = GraphPicture.Node(x: 1, y: 2, radius: 3, className: "node t-organisations", href: "../a/?x=1&y=2",
+        let node = GraphPicture.Node(x: 1, y: 2, radius: 3, typeFolder: "organisations", root: "../", path: "a/?x=1&y=2",
                                      title: "A <b>\"quoted\"</b> & co", label: "A <b>", caption: "Member of", data: [("country", "G\"B")])
         let svg = GraphPicture(width: 10, height: 10, nodes: [node], edges: []).svg(attributes: "class=\"x\"")
+        #expect(svg.contains("<a class=\"node t-organisations\""))
         #expect(svg.contains("aria-label=\"A &lt;b&gt;&quot;quoted&quot;&lt;/b&gt; &amp; co\""))
+        #expect(svg.contains("<title>A &lt;b&gt;&quot;quoted&quot;&lt;/b&gt; &amp; co</title>"))
         #expect(svg.contains("href=\"../a/?x=1&amp;y=2\""))
         #expect(svg.contains("data-country=\"G&quot;B\""))
         #expect(!svg.contains("<b>"))
         #expect(GraphPicture.shortened("Democracy R&D network of organisations", to: 10) == "Democracy…")
+    }
+
+    /// A label cut as it is written reads as the shortened name written whole: ASCII cut by bytes, other text by
+    /// characters, escaped either way.
+    @Test func aLabelCutAsItIsWrittenIsTheShortenedName() {
+        let names = ["Short", "Democracy R&D network of <organisations>", "Démocratie participative européenne et locale",
+                     "Exactly ten", "0123456789", "Ørsted \"quoted\" & co of somewhere long", "Line\rbreak in a long name here"]
+        for name in names {
+            for limit in [5, 10, 22, 28] {
+                var cut = XMLWriter()
+                cut.text(name, shortenedTo: limit)
+                var whole = XMLWriter()
+                whole.text(GraphPicture.shortened(name, to: limit))
+                #expect(cut.bytes == whole.bytes, "\(name) to \(limit)")
+            }
+        }
     }
 }
