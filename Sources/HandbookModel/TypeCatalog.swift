@@ -50,7 +50,12 @@ public struct TypeCatalog: Sendable {
 
     /// Where `type`'s descriptor is; a type not of this catalog is a programming error.
     private func position(of type: EntityType) -> Int {
-        for (index, key) in keys.enumerated() where key.rank == type.rank && key.folder == type.folder { return index }
+        // Read in place: iterating the keys would copy each one (and retain its folder) on the way.
+        let found = keys.withUnsafeBufferPointer { keys -> Int? in
+            for index in keys.indices where keys[index].rank == type.rank && keys[index].folder == type.folder { return index }
+            return nil
+        }
+        if let found { return found }
         guard let index = byFolder[type.folder] else {
             preconditionFailure("\(type.folder) is not a type of this catalog")
         }

@@ -10,10 +10,10 @@ struct Card: Sendable {
     var summary: String?
     var meta: String?
     var date: String?
-    /// Facet values, lower case and space-separated, by facet.
-    var facetValues: [Facet: String]
-    /// The entry's key for each order a list can be sorted in (absent when it has none).
-    var sortKeys: [ListSort: String]
+    /// The card's `data-` attributes, by name without the prefix: every facet it has a value for (`country`,
+    /// its values lower case and space-separated), then every order it has a key for (`sort-name`). The one
+    /// list the template writes, so a facet or an order added to its enum reaches the cards with no template change.
+    var dataAttributes: [(name: String, value: String)]
 
     /// The card of an entry, from its type's card fields and card date.
     init(entity: Entity, index: SiteIndex) {
@@ -41,29 +41,26 @@ struct Card: Sendable {
             }
             return Formatting.words(start)
         }
-        var facetValues: [Facet: String] = [:]
+        // Facets in their enum's order, whatever the type's order (a table by case, not a dictionary: an entry has a few).
+        var facetValues = [String?](repeating: nil, count: Self.facets.count)
         for (facet, values) in SiteIndex.facetValues(of: entity, types: index.types) {
-            facetValues[facet] = values.map { $0.lowercased() }.joined(separator: " ")
+            guard let place = Self.facets.firstIndex(of: facet) else { continue }
+            facetValues[place] = values.map { $0.lowercased() }.joined(separator: " ")
         }
-        self.facetValues = facetValues
-        var sortKeys: [ListSort: String] = [:]
-        for order in ListSort.allCases { sortKeys[order] = order.key(entity, index: index) }
-        self.sortKeys = sortKeys
+        var attributes: [(name: String, value: String)] = []
+        for (facet, values) in zip(Self.facets, facetValues) {
+            if let values, !values.isEmpty { attributes.append((facet.rawValue, values)) }
+        }
+        for (order, name) in zip(ListSort.allCases, Self.sortNames) {
+            if let key = order.key(entity, index: index) { attributes.append((name, key)) }
+        }
+        dataAttributes = attributes
     }
 
-    /// The card's `data-` attributes, by name without the prefix: every facet it has a value for
-    /// (`country`), then every sort key (`sort-name`). The one list the template writes, so a facet or
-    /// an order added to its enum reaches the cards with no template change.
-    var dataAttributes: [(name: String, value: String)] {
-        var attributes: [(name: String, value: String)] = []
-        for facet in Facet.allCases {
-            if let values = facetValues[facet], !values.isEmpty { attributes.append((facet.rawValue, values)) }
-        }
-        for order in ListSort.allCases {
-            if let key = sortKeys[order] { attributes.append(("sort-" + order.rawValue, key)) }
-        }
-        return attributes
-    }
+    /// Every facet, in the order the attributes are written.
+    private static let facets = Facet.allCases
+    /// Each order's attribute name (`sort-name`), in `ListSort.allCases` order.
+    private static let sortNames = ListSort.allCases.map { "sort-" + $0.rawValue }
 
     /// The card for a template.
     var mustache: MustacheValue {

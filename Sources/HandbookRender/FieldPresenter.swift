@@ -416,11 +416,6 @@ struct FieldPresenter {
 }
 
 private extension Array where Element == UInt8 {
-    /// Appends markup written in the code.
-    mutating func raw(_ markup: StaticString) {
-        append(contentsOf: UnsafeBufferPointer(start: markup.utf8Start, count: markup.utf8CodeUnitCount))
-    }
-
     /// Appends text with HTML's special characters escaped.
     mutating func escaped(_ text: String) {
         HTML.escape(text, into: &self)
