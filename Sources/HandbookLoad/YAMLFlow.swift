@@ -102,10 +102,8 @@ extension YAMLParser {
             try checkPlainStart(flow: true)
             let start = i
             let end = scanPlainLine(flow: true)
-            var text = Array(b[start..<end])
             i = end
-            try continuePlain(&text, parentIndent: parentIndent, flow: true)
-            return YAMLNode(.scalar(String(decoding: text, as: UTF8.self), .plain), at: position(of: start))
+            return YAMLNode(.scalar(try plainText(start..<end, parentIndent: parentIndent, flow: true), .plain), at: position(of: start))
         }
     }
 

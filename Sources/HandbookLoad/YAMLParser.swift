@@ -203,10 +203,8 @@ extension YAMLParser {
             let key = YAMLNode(.scalar(text(start, firstEnd), .plain), at: position(of: start))
             return try parseBlockMapping(indent: col, firstKey: key, firstKeyOffset: start)
         }
-        var text = Array(b[start..<firstEnd])
         i = firstEnd
-        try continuePlain(&text, parentIndent: parentIndent, flow: false)
-        return YAMLNode(.scalar(String(decoding: text, as: UTF8.self), .plain), at: position(of: start))
+        return YAMLNode(.scalar(try plainText(start..<firstEnd, parentIndent: parentIndent, flow: false), .plain), at: position(of: start))
     }
 
     mutating func parseBlockMapping(indent: Int, firstKey: YAMLNode, firstKeyOffset: Int) throws -> YAMLNode {

@@ -60,7 +60,17 @@ extension YAMLParser {
         return end
     }
 
-    /// Folds the continuation lines of a multi-line plain scalar into `text`.
+    /// A plain scalar's text: its first line (`firstLine`, the scanner just past it) and the lines that continue
+    /// it, folded. Most scalars are one line, made into text straight from the bytes.
+    mutating func plainText(_ firstLine: Range<Int>, parentIndent: Int, flow: Bool) throws -> String {
+        var rest: [UInt8] = []
+        try continuePlain(&rest, parentIndent: parentIndent, flow: flow)
+        if rest.isEmpty { return String(decoding: b[firstLine], as: UTF8.self) }
+        return String(decoding: b[firstLine] + rest, as: UTF8.self)
+    }
+
+    /// Appends to `text` the lines that continue a plain scalar, each after its fold (a space, or the line breaks
+    /// of the empty lines between).
     mutating func continuePlain(_ text: inout [UInt8], parentIndent: Int, flow: Bool) throws {
         while true {
             let endOfText = i
