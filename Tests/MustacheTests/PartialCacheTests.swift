@@ -50,6 +50,24 @@ import Testing
         #expect(deeper.contains("<a href=\"../../../organisations/involve/\">Involve</a>"))
     }
 
+    /// Outer values are compared by kind and text: the same text as a string or as bytes is one variant; a flag,
+    /// null, or other text is another.
+    @Test func outerValuesAreComparedByKindAndText() {
+        let cache = PartialCache(["card": ["root"]])
+        func list(_ root: MustacheValue) -> String { render("list", ["root": root, "heading": "H", "entries": .list(cards)], cache: cache) }
+        _ = list(.string("true"))
+        _ = list(.utf8(Array("true".utf8)))
+        #expect(cache.reuses == 2, "text as bytes is the same text")
+        _ = list(.bool(true))
+        #expect(cache.reuses == 2, "a flag is not the text true")
+        _ = list(.string("tru"))
+        _ = list(.string("truee"))
+        _ = list(.null)
+        #expect(cache.reuses == 2, "other text, and null, are other variants")
+        _ = list(.null)
+        #expect(cache.reuses == 4)
+    }
+
     /// A cached partial sees its item and the names it reads, not the rest of the page: `heading`, which the card
     /// asks for and the page has, is empty in it, whether the card was reused or not.
     @Test func aCachedPartialSeesOnlyItsItemAndTheNamesItReads() {
