@@ -34,13 +34,14 @@ public final class SiteIndex: Sendable {
     public let roles: [EntityReference: [EntityReference]]
 
     /// The walks over the entries that build the indexes, side by side.
-    private enum Walk: CaseIterable, Sendable { case references, facets, sortKeys }
+    private enum Walk: CaseIterable, Sendable { case references, facets, sortKeys, roles }
 
     /// What a walk made.
     private enum Walked: Sendable {
         case references([EntityReference: [EntityReference]], [EntityReference: [Inbound]])
         case facets([EntityType: [Facet: [String: [EntityReference]]]], [String: [EntityReference]], [String: [EntityReference]])
         case sortKeys([String])
+        case roles([EntityReference: EntityReference], [EntityReference: [EntityReference]], Links, [EntityType: [Entity]])
     }
 
     /// Builds the indexes from validated entries; drafts are left out.
@@ -70,22 +71,27 @@ public final class SiteIndex: Sendable {
                 }
                 var gathered = [[Inbound]](repeating: [], count: published.count)
                 for found in named { for (target, link) in found { gathered[target].append(link) } }
-                var backlinks: [EntityReference: [EntityReference]] = [:], inbound: [EntityReference: [Inbound]] = [:]
-                for (target, links) in gathered.enumerated() where !links.isEmpty {
+                // Each entry's links put in order on every core; only the tables are filled on one.
+                let ordered = Parallel.map(gathered) { links -> (inbound: [Inbound], sources: [EntityReference]) in
+                    guard !links.isEmpty else { return ([], []) }
                     let sorted = links.sorted { ($0.sourcePosition, $0.field.rawValue) < ($1.sourcePosition, $1.field.rawValue) }
                     var unique: [Inbound] = []
                     unique.reserveCapacity(sorted.count)
                     for link in sorted where !(unique.last.map { $0.sourcePosition == link.sourcePosition && $0.field == link.field } ?? false) {
                         unique.append(link)
                     }
-                    inbound[published[target].reference] = unique
                     var sources: [EntityReference] = []
                     var last = -1
                     for link in unique where link.sourcePosition != last {
                         sources.append(link.source)
                         last = link.sourcePosition
                     }
-                    backlinks[published[target].reference] = sources
+                    return (unique, sources)
+                }
+                var backlinks: [EntityReference: [EntityReference]] = [:], inbound: [EntityReference: [Inbound]] = [:]
+                for (target, made) in ordered.enumerated() where !made.inbound.isEmpty {
+                    inbound[published[target].reference] = made.inbound
+                    backlinks[published[target].reference] = made.sources
                 }
                 return .references(backlinks, inbound)
             case .facets:
@@ -105,28 +111,34 @@ public final class SiteIndex: Sendable {
             case .sortKeys:
                 // Folding through Foundation costs microseconds a name: fold each once, on every core.
                 return .sortKeys(Parallel.map(published) { Formatting.sortKey($0.name) })
+            case .roles:
+                var roleOwners: [EntityReference: EntityReference] = [:]
+                var roles: [EntityReference: [EntityReference]] = [:]
+                for entity in published {
+                    guard let field = types[entity.reference.type].roleField, case .reference(let owner)? = entity[field],
+                          positions[owner] != nil, types[owner.type].roleField == nil else { continue }
+                    // The rule `same-body` reports a second role of one type for the same entry; the first is kept.
+                    guard !(roles[owner] ?? []).contains(where: { $0.type == entity.reference.type }) else { continue }
+                    roleOwners[entity.reference] = owner
+                    roles[owner, default: []].append(entity.reference)
+                }
+                let links = Links(types: types, roleOwners: roleOwners, entries: published.map(\.reference))
+                return .roles(roleOwners, roles, links, Dictionary(grouping: published) { $0.reference.type })
             }
         }
         var backlinks: [EntityReference: [EntityReference]] = [:], inbound: [EntityReference: [Inbound]] = [:]
         var facets: [EntityType: [Facet: [String: [EntityReference]]]] = [:]
         var topics: [String: [EntityReference]] = [:], methods: [String: [EntityReference]] = [:]
         var sortKeys: [String] = []
+        var roleOwners: [EntityReference: EntityReference] = [:], roles: [EntityReference: [EntityReference]] = [:]
+        var links = Links(types: types), byType: [EntityType: [Entity]] = [:]
         for part in parts {
             switch part {
             case .references(let madeBacklinks, let madeInbound): (backlinks, inbound) = (madeBacklinks, madeInbound)
             case .facets(let madeFacets, let madeTopics, let madeMethods): (facets, topics, methods) = (madeFacets, madeTopics, madeMethods)
             case .sortKeys(let made): sortKeys = made
+            case .roles(let madeOwners, let madeRoles, let madeLinks, let madeByType): (roleOwners, roles, links, byType) = (madeOwners, madeRoles, madeLinks, madeByType)
             }
-        }
-        var roleOwners: [EntityReference: EntityReference] = [:]
-        var roles: [EntityReference: [EntityReference]] = [:]
-        for entity in published {
-            guard let field = types[entity.reference.type].roleField, case .reference(let owner)? = entity[field],
-                  positions[owner] != nil, types[owner.type].roleField == nil else { continue }
-            // The rule `same-body` reports a second role of one type for the same entry; the first is kept.
-            guard !(roles[owner] ?? []).contains(where: { $0.type == entity.reference.type }) else { continue }
-            roleOwners[entity.reference] = owner
-            roles[owner, default: []].append(entity.reference)
         }
         self.roleOwners = roleOwners
         self.roles = roles
@@ -134,7 +146,7 @@ public final class SiteIndex: Sendable {
         self.entities = published
         self.today = today
         self.types = types
-        self.links = Links(types: types, roleOwners: roleOwners, entries: published.map(\.reference))
+        self.links = links
         self.positions = positions
         self.sortKeys = sortKeys
         self.backlinks = backlinks
@@ -142,7 +154,7 @@ public final class SiteIndex: Sendable {
         self.facets = facets
         self.topics = topics
         self.methods = methods
-        self.byType = Dictionary(grouping: published) { $0.reference.type }
+        self.byType = byType
     }
 
     /// The published entry with this reference, or nil (missing or a draft).

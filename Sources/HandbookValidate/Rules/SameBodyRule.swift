@@ -19,10 +19,11 @@ public enum SameBodyRule: Rule {
             guard let roleField = descriptor.roleField, case .reference(let ownerType)? = descriptor.field(roleField)?.kind else { continue }
             var byName: [String: Entity] = [:]
             var byWebsite: [String: Entity] = [:]
-            for owner in entities where owner.reference.type == ownerType {
-                let name = key(owner.name)
-                if byName[name] == nil { byName[name] = owner }
-                if let website = owner[.website]?.text.map(key), byWebsite[website] == nil { byWebsite[website] = owner }
+            // Every name and website made into its key on every core; the tables are filled in order on one.
+            let owners = entities.filter { $0.reference.type == ownerType }
+            for (owner, keys) in zip(owners, Parallel.map(owners) { (name: key($0.name), website: $0[.website]?.text.map(key)) }) {
+                if byName[keys.name] == nil { byName[keys.name] = owner }
+                if let website = keys.website, byWebsite[website] == nil { byWebsite[website] = owner }
             }
             var claimed: [EntityReference: Entity] = [:]
             for role in entities where role.reference.type == descriptor.type {
