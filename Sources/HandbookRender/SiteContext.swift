@@ -40,7 +40,7 @@ public final class SiteContext: Sendable {
     let contribute: ContributeLinks?
     /// Where templates' names that no context provides are recorded, when a test asks.
     let misses: MissingNames?
-    /// The theme's cards (`Theme.cachedPartials`), each rendered once per page depth for every list it is on.
+    /// The theme's cards (`Theme.cachedPartials`), each rendered once and reused on every list it is on.
     let partials = PartialCache(Theme.cachedPartials)
     /// The last build's search tokens, and where the search index leaves this build's (for a rebuild).
     let searchTokens: SearchTokenStore?

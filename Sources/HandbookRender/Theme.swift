@@ -12,8 +12,9 @@ public struct Theme: Sendable {
     /// Templates every theme must provide.
     public static let requiredTemplates = ["layout", "home", "list", "entity", "topics", "topic", "methods", "method", "facet", "page", "privacy", "search", "404", "graph", "insights", "moved"]
 
-    /// Partials rendered once per item and page depth and reused, with the outer names each reads: an entry's
-    /// card is on many lists. Such a partial sees its item and these names only (see `PartialCache`).
+    /// Partials rendered once per item and reused, with the outer names each reads: an entry's card is on many
+    /// lists. Such a partial sees its item and these names only; a partial that only interpolates them is kept with
+    /// holes the page's values fill, any other once per item and set of values (see `PartialCache`).
     public static let cachedPartials = ["card": ["root"]]
 
     /// Compiles a loaded theme; template errors name the file, line and column. A type whose descriptor

@@ -52,6 +52,20 @@ final class MustacheProgram: @unchecked Sendable {
         names.deinitialize().deallocate()
     }
 
+    /// True when the names `outer` are read only by interpolation: no section over one, and no partial (which could
+    /// read one), so their values change nothing but the text interpolated; and no NUL in the template's own text,
+    /// which marks where they go while a render is kept with holes (`HoledRender`).
+    func readsOnlyByInterpolation(_ outer: [String]) -> Bool {
+        for op in ops {
+            switch op {
+            case .partial: return false
+            case .section(let name, _, _): if outer.contains(names[Int(name)].first) { return false }
+            case .text, .variable: continue
+            }
+        }
+        return !text.contains(0)
+    }
+
     private static func copy<T>(_ items: [T]) -> UnsafeMutableBufferPointer<T> {
         let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, items.count))
         _ = buffer.initialize(from: items)

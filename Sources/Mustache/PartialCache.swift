@@ -16,6 +16,20 @@ public final class PartialCache: @unchecked Sendable {
     private var variants: [Variant] = []
     private var reused = 0
 
+    /// Renders kept with holes for the outer values (`HoledRender`), by partial and indentation, then by item.
+    private var holed: [Holed] = []
+
+    /// The renders with holes of one partial at one indentation.
+    private struct Holed {
+        var partial: String
+        var indent: String
+        /// Whether the partial may be kept with holes at all, worked out once.
+        var allowed: Bool
+        var rendered: [UInt: HoledRender] = [:]
+        /// The items rendered, kept so that their storage, their identity, is not reused.
+        var items: [MustacheValue] = []
+    }
+
     /// The renders of one partial at one indentation with the same outer values.
     private struct Variant {
         var partial: String
@@ -37,6 +51,36 @@ public final class PartialCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return reused
+    }
+
+    /// Whether the partial (compiled as `program`, reading the outer names `outer`) may be kept with holes, and
+    /// if so the render kept for `item`, or nil.
+    func holed(partial: String, indent: String, program: MustacheProgram, outer: [String], item: UInt) -> (allowed: Bool, render: HoledRender?) {
+        lock.lock()
+        defer { lock.unlock() }
+        let position = holedPosition(partial, indent) ?? {
+            let allowed = outer.count <= HoledRender.maximumOuterNames && program.readsOnlyByInterpolation(outer)
+            holed.append(Holed(partial: partial, indent: indent, allowed: allowed))
+            return holed.count - 1
+        }()
+        guard holed[position].allowed else { return (false, nil) }
+        guard let render = holed[position].rendered[item] else { return (true, nil) }
+        reused += 1
+        return (true, render)
+    }
+
+    /// Keeps a render with holes of `item`, whose identity is `identity` (of a partial `holed` allowed).
+    func keep(_ render: HoledRender, partial: String, indent: String, item: MustacheValue, identity: UInt) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let position = holedPosition(partial, indent), holed[position].rendered[identity] == nil else { return }
+        holed[position].rendered[identity] = render
+        holed[position].items.append(item)
+    }
+
+    /// Where the renders with holes of a partial at an indentation are kept, looked for among the few there are.
+    private func holedPosition(_ partial: String, _ indent: String) -> Int? {
+        holed.firstIndex { $0.partial == partial && $0.indent == indent }
     }
 
     /// The bytes rendered for `item`, or nil.

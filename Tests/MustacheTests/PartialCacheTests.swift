@@ -41,20 +41,74 @@ import Testing
         #expect(second == render("list", page("../", Array(cards.reversed())), cache: PartialCache(["card": ["root"]])))
     }
 
-    /// At another depth the card is rendered again, with that page's root.
-    @Test func anotherRootRendersAgain() {
+    /// At another depth the card is not rendered again: its render was kept with a hole where the root goes, which
+    /// that page's root fills; the page reads as one made without the cache.
+    @Test func anotherRootFillsTheKeptRender() {
         let cache = PartialCache(["card": ["root"]])
         _ = render("list", page("../", cards), cache: cache)
         let deeper = render("list", page("../../../", cards), cache: cache)
-        #expect(cache.reuses == 0)
+        #expect(cache.reuses == 2)
         #expect(deeper.contains("<a href=\"../../../organisations/involve/\">Involve</a>"))
+        #expect(deeper == render("list", page("../../../", cards), cache: PartialCache(["card": ["root"]])))
     }
 
-    /// Outer values are compared by kind and text: the same text as a string or as bytes is one variant; a flag,
-    /// null, or other text is another.
-    @Test func outerValuesAreComparedByKindAndText() {
+    /// Holes are filled as the template interpolates there, escaped or not, whatever the value: text with characters
+    /// to escape, empty text, a flag, null.
+    @Test func holesAreFilledAsTheTemplateInterpolates() throws {
+        let library = try MustacheLibrary(templates: [
+            "card": "<a href=\"{{root}}{{url}}\" data-raw=\"{{{root}}}\">{{name}}</a>{{#tags}}[{{root}}{{.}}]{{/tags}}\n",
+            "list": "{{#entries}}{{>card}}{{/entries}}",
+        ])
         let cache = PartialCache(["card": ["root"]])
-        func list(_ root: MustacheValue) -> String { render("list", ["root": root, "heading": "H", "entries": .list(cards)], cache: cache) }
+        for root: MustacheValue in ["../", "a&b<c>/", "", .bool(true), .null, .utf8(Array("../../".utf8)), "../"] {
+            let context: MustacheValue = ["root": root, "entries": .list(cards)]
+            let cached = String(decoding: library.renderBytes("list", context, cache: cache), as: UTF8.self)
+            #expect(cached == String(decoding: library.renderBytes("list", context), as: UTF8.self), "root \(root)")
+        }
+        #expect(cache.reuses == 12, "each card rendered once, then filled for the six other roots")
+    }
+
+    /// A partial with a section over an outer name, or a partial of its own, is not kept with holes: a value could
+    /// change more than its text. It is rendered again for each value, and reads as without the cache.
+    @Test func aPartialThatBranchesOnAnOuterNameIsRenderedForEachValue() throws {
+        let library = try MustacheLibrary(templates: [
+            "card": "{{#root}}<a href=\"{{root}}{{url}}\">{{/root}}{{^root}}<span>{{/root}}{{name}}\n",
+            "nested": "{{>leaf}}",
+            "leaf": "{{root}}{{name}}\n",
+            "list": "{{#entries}}{{>card}}{{/entries}}",
+            "nests": "{{#entries}}{{>nested}}{{/entries}}",
+        ])
+        for (template, partial) in [("list", "card"), ("nests", "nested")] {
+            let cache = PartialCache([partial: ["root"]])
+            for root: MustacheValue in ["../", "", "../../"] {
+                let context: MustacheValue = ["root": root, "entries": .list(cards)]
+                let cached = String(decoding: library.renderBytes(template, context, cache: cache), as: UTF8.self)
+                #expect(cached == String(decoding: library.renderBytes(template, context), as: UTF8.self), "\(template), root \(root)")
+            }
+            #expect(cache.reuses == 0, "\(template)")
+        }
+    }
+
+    /// An item whose text holds a NUL, which a hole's probe could be taken for, is rendered for each value.
+    @Test func anItemWithANULIsRenderedForEachValue() {
+        let odd: [MustacheValue] = [["name": "A\u{0}&\u{1}\u{0}B", "url": "x/", "tags": .list([])]]
+        let cache = PartialCache(["card": ["root"]])
+        for root in ["../", "../../"] {
+            #expect(render("list", page(root, odd), cache: cache) == render("list", page(root, odd), cache: PartialCache(["card": ["root"]])))
+        }
+        #expect(cache.reuses == 0)
+    }
+
+    /// For a partial that branches on an outer name (so no render is kept with holes), outer values are compared by
+    /// kind and text: the same text as a string or as bytes is one variant; a flag, null, or other text is another.
+    @Test func outerValuesAreComparedByKindAndText() throws {
+        let library = try MustacheLibrary(templates: [
+            "card": "<li>{{#root}}{{root}}{{/root}}{{name}}</li>\n", "list": "{{#entries}}{{>card}}{{/entries}}",
+        ])
+        let cache = PartialCache(["card": ["root"]])
+        func list(_ root: MustacheValue) -> String {
+            String(decoding: library.renderBytes("list", ["root": root, "entries": .list(cards)], cache: cache), as: UTF8.self)
+        }
         _ = list(.string("true"))
         _ = list(.utf8(Array("true".utf8)))
         #expect(cache.reuses == 2, "text as bytes is the same text")
