@@ -165,7 +165,11 @@ struct EntityPages: PageGenerator {
     /// The entries related to this one, each with its type and what the two share ("MASS LBP, Local government").
     func relatedEntries(_ reference: EntityReference) -> [MustacheValue] {
         site.related.related(to: reference).map { match in
-            let shared = match.shared.prefix(3).map { label($0) }.joined(separator: ", ")
+            var shared = ""
+            for (number, thing) in match.shared.prefix(3).enumerated() {
+                if number > 0 { shared += ", " }
+                shared += label(thing)
+            }
             return ["name": .string(match.entity.name), "url": .string(site.index.links.entity(at: match.position)),
                     "type": .string(site.index.types[match.entity.reference.type].singularTitle),
                     "shared": .string(shared)]

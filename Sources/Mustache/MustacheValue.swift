@@ -151,7 +151,13 @@ public struct MustacheFields: Sendable, ExpressibleByDictionaryLiteral {
 
     /// True when two members have the same name.
     private func hasDuplicate() -> Bool {
-        members.withUnsafeBufferPointer { members in
+        // A page's objects have up to forty members: past a few, the keys are sorted and neighbours compared, and
+        // only equal keys (nearly always a repeated name) are looked at by name.
+        if members.count > 8 {
+            let keys = members.map(\.key).sorted()
+            if !zip(keys, keys.dropFirst()).contains(where: { $0 == $1 }) { return false }
+        }
+        return members.withUnsafeBufferPointer { members in
             for later in members.indices {
                 for earlier in 0..<later where members[earlier].key == members[later].key && members[earlier].name == members[later].name {
                     return true

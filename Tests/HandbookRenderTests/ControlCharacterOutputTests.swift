@@ -128,6 +128,15 @@ import Testing
             let fast = bytes.withUnsafeBufferPointer { ControlCharacters.firstForbidden(in: $0) }
             #expect(fast == byByte(bytes), "\(bytes)")
         }
+        // Every forbidden character at each offset of two words of line feeds and printable text (a word with a line
+        // feed is tested with its feeds made spaces first).
+        for piece in forbidden {
+            for offset in 0..<16 {
+                var bytes = (0..<24).map { $0 % 3 == 0 ? UInt8(0x0A) : UInt8(ascii: "x") }
+                bytes.replaceSubrange(offset..<offset + piece.count, with: piece)
+                #expect(bytes.withUnsafeBufferPointer { ControlCharacters.firstForbidden(in: $0) } == offset, "\(piece) at \(offset) among feeds")
+            }
+        }
         // Every forbidden character at each of the 16 offsets of two words of printable text.
         for piece in forbidden {
             for offset in 0..<16 {

@@ -21,6 +21,17 @@ import Testing
         #expect(value.members?.count == 2)
     }
 
+    /// In a literal of many members (whose names are checked for repeats by their sorted keys), a repeated name
+    /// keeps the last value too, and an object without repeats keeps every member.
+    @Test func aDuplicateNameInALargeLiteralKeepsTheLastValue() {
+        let repeated: MustacheValue = ["a": "1", "b": "2", "c": "3", "d": "4", "e": "5", "f": "6", "g": "7", "h": "8", "i": "9", "a": "10"]
+        #expect(repeated["a"] == "10")
+        #expect(repeated.members?.count == 9)
+        let distinct: MustacheValue = ["a": "1", "b": "2", "c": "3", "d": "4", "e": "5", "f": "6", "g": "7", "h": "8", "i": "9", "j": "10"]
+        #expect(distinct.members?.count == 10)
+        #expect(distinct["j"] == "10" && distinct["a"] == "1")
+    }
+
     /// However many members a literal has, each is found by its name, and a member added or replaced later is too.
     @Test func everyMemberOfALargeObjectIsFound() {
         var fields = MustacheFields()
