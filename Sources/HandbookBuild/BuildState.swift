@@ -36,6 +36,8 @@ struct BuildState: Equatable {
     }
     /// The paths each output generator made, by its name.
     var outputs: [String: [String]]
+    /// How many files the outputs made, all told.
+    var fileCount: Int { outputs.values.reduce(0) { $0 + $1.count } }
     /// When the standby was complete (nanoseconds since 1970, the clock file times use): a file of the output
     /// whose status changed later was written since, in place if its inode is the same.
     var sealed: Int64 = 0

@@ -82,7 +82,7 @@ enum Standby {
             if let listed = found.output {
                 output = listed
             } else {
-                output = try OutputTree(scanning: location.output, stamping: true, expected: state.outputs.values.reduce(0) { $0 + $1.count })
+                output = try OutputTree(scanning: location.output, stamping: true, expected: state.fileCount)
             }
             tree = try OutputTree(scanning: location.staging, expected: output.files.count)
         } else {
@@ -112,7 +112,7 @@ enum Standby {
     /// for the full comparison when the output itself is not as sealed.
     static func openFromState(_ state: BuildState, _ location: OutputLocation) throws(BuildError) -> (standby: OutputTree?, output: OutputTree?) {
         var files: Set<String> = []
-        files.reserveCapacity(state.outputs.values.reduce(0) { $0 + $1.count })
+        files.reserveCapacity(state.fileCount)
         for paths in state.outputs.values { files.formUnion(paths) }
         var folders: Set<String> = []
         // Most pages are a folder's index: about as many folders as files, at most.

@@ -220,43 +220,13 @@ struct FieldPresenter {
         out.escaped(url)
         out.raw("\" rel=\"external\">")
         url.withUTF8Bytes { bytes in
-            if let shown = Self.shownPart(of: bytes) {
+            if let shown = ExternalLinkText.shown(in: bytes) {
                 out.escaped(UnsafeBufferPointer(rebasing: bytes[shown]))
             } else {
-                out.escaped(String(Self.shownPart(of: url)))
+                out.escaped(String(ExternalLinkText.shown(in: url)))
             }
         }
         out.raw("</a>")
-    }
-
-    /// What a link shows of `url`: without `https://` or `http://` (each once, in that order), `www.` and a closing slash.
-    static func shownPart(of url: String) -> Substring {
-        var shown = Substring(url)
-        for prefix in ["https://", "http://"] where shown.hasPrefix(prefix) { shown = shown.dropFirst(prefix.count) }
-        if shown.hasPrefix("www.") { shown = shown.dropFirst(4) }
-        if shown.hasSuffix("/") { shown = shown.dropLast() }
-        return shown
-    }
-
-    /// `shownPart(of:)` on the URL's bytes, or nil where a cut would fall beside a byte that is not ASCII: there
-    /// a character may join the bytes around the cut (a combining mark after it, a prefix mark before a closing
-    /// slash), which only the characters can tell.
-    static func shownPart(of url: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        var start = 0, end = url.count
-        @inline(__always) func dropPrefix(_ prefix: StaticString) -> Bool? {
-            let length = prefix.utf8CodeUnitCount
-            guard end - start >= length else { return false }
-            for offset in 0..<length where url[start + offset] != prefix.utf8Start[offset] { return false }
-            if start + length < end && url[start + length] >= 0x80 { return nil }
-            start += length
-            return true
-        }
-        guard dropPrefix("https://") != nil, dropPrefix("http://") != nil, dropPrefix("www.") != nil else { return nil }
-        if end > start && url[end - 1] == UInt8(ascii: "/") {
-            if end - 1 > start && url[end - 2] >= 0x80 { return nil }
-            end -= 1
-        }
-        return start..<end
     }
 
     /// `link(_:into:)` as bytes of their own.
@@ -412,26 +382,5 @@ struct FieldPresenter {
             time(until, into: &out)
         }
         if case .integer(let count)? = value[.count] { out += Array(", \(count) times".utf8) }
-    }
-}
-
-private extension Array where Element == UInt8 {
-    /// Appends text with HTML's special characters escaped.
-    mutating func escaped(_ text: String) {
-        HTML.escape(text, into: &self)
-    }
-
-    /// Appends UTF-8 bytes with HTML's special characters escaped.
-    mutating func escaped(_ bytes: UnsafeBufferPointer<UInt8>) {
-        HTML.escape(bytes, into: &self)
-    }
-
-    /// Keeps only the bytes at `range` (after `start`), moved to `start`: what was written from `start` on is replaced.
-    mutating func keep(_ range: Range<Int>, at start: Int) {
-        withUnsafeMutableBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return }
-            (base + start).update(from: base + range.lowerBound, count: range.count)
-        }
-        removeSubrange((start + range.count)...)
     }
 }

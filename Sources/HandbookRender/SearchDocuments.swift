@@ -108,7 +108,7 @@ public struct SearchDocuments: Sendable {
             out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
             first = false
             out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            out.raw(name)
             out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
         }
         func texts(_ name: StaticString, _ field: FieldName, _ label: (String) -> String = { $0 }) {

@@ -60,12 +60,17 @@ import Testing
                     "https://é.example/", "https://www.www.x//", "/", "", "https://x/\r\n/"]
         for url in urls {
             var url = url
-            let bytes = url.withUTF8 { bytes in FieldPresenter.shownPart(of: bytes).map { String(decoding: bytes[$0], as: UTF8.self) } }
-            if let bytes { #expect(bytes == String(FieldPresenter.shownPart(of: url)), "\(url)") }
+            let bytes = url.withUTF8 { bytes in ExternalLinkText.shown(in: bytes).map { String(decoding: bytes[$0], as: UTF8.self) } }
+            if let bytes { #expect(bytes == String(ExternalLinkText.shown(in: url)), "\(url)") }
+        }
+        // A cut beside a character that is not ASCII is left to the characters.
+        for url in ["https://www.\u{301}x/", "https://x/\u{600}/"] {
+            var url = url
+            #expect(url.withUTF8 { ExternalLinkText.shown(in: $0) } == nil, "\(url)")
         }
         // ASCII throughout is always cut from the bytes.
         #expect("https://www.example.org/a/".utf8CString.withUnsafeBufferPointer { chars in
-            chars.withMemoryRebound(to: UInt8.self) { FieldPresenter.shownPart(of: UnsafeBufferPointer(rebasing: $0.dropLast())) }
+            chars.withMemoryRebound(to: UInt8.self) { ExternalLinkText.shown(in: UnsafeBufferPointer(rebasing: $0.dropLast())) }
         } == 12..<25)
     }
 
