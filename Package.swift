@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "HandbookTestSupport"]),
         .testTarget(name: "HandbookRenderTests", dependencies: ["HandbookRender", "HandbookModel", "HandbookTestSupport"]),
         .testTarget(name: "HandbookBuildTests", dependencies: ["HandbookBuild", "HandbookRender", "HandbookValidate", "HandbookLoad", "HandbookModel", "HandbookTestSupport"]),
-        .testTarget(name: "HandbookServeTests", dependencies: ["HandbookServe", "HandbookBuild", "HandbookModel", "HandbookTestSupport"]),
+        .testTarget(name: "HandbookServeTests", dependencies: ["HandbookServe", "HandbookCLI", "HandbookBuild", "HandbookModel", "HandbookTestSupport"]),
         .testTarget(
             name: "HandbookCLITests",
             dependencies: ["HandbookCLI", "HandbookBuild", "HandbookRender", "HandbookValidate", "HandbookModel", "HandbookTestSupport"],

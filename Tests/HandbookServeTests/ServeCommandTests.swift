@@ -1,4 +1,5 @@
 import Foundation
+import HandbookCLI
 import HandbookServe
 import HandbookTestSupport
 import Testing
@@ -29,10 +30,11 @@ import Darwin
         /// When bytes last came from either pipe.
         private var lastReadAt = Date()
 
-        init(_ arguments: [String]) throws {
+        init(_ arguments: [String], environment extra: [String: String] = [:]) throws {
             process.executableURL = URL(fileURLWithPath: try ServeCommandTests.executable())
             process.arguments = ["serve"] + arguments
             process.environment = ["HANDBOOK_TODAY": "2026-11-22", "SOURCE_DATE_EPOCH": "1790000000", "PATH": "/usr/bin:/bin"]
+                .merging(extra) { _, given in given }
             let out = Pipe()
             let err = Pipe()
             process.standardOutput = out
@@ -127,6 +129,49 @@ import Darwin
         #expect(running.exit(within: 10) == 0)
         #expect(running.output.hasSuffix("Stopped.\n"))
     }
+
+    #if os(Linux) && canImport(Glibc)
+    /// On Linux the running tool has the allocator's settings (it started itself again with them): the variable is in
+    /// its environment, and where the kernel gives huge pages only to memory that asks for them, its heap asks.
+    /// A `GLIBC_TUNABLES` the caller set is kept as given, and nothing asks.
+    @Test(arguments: [nil, "", "glibc.malloc.arena_max=2"])
+    func itRunsWithTheAllocatorSettingsUnlessTheCallerSetThem(_ given: String?) throws {
+        let running = try Running(["--content", ServedFixture.fixture, "--theme", Self.theme, "--port", "0"],
+                                  environment: given.map { ["GLIBC_TUNABLES": $0] } ?? [:])
+        #expect(running.waitFor("press Ctrl-C to stop."), "\(running.output)\(running.errors)")
+        let process = "/proc/\(running.process.processIdentifier)"
+        let environ = try Data(contentsOf: URL(fileURLWithPath: process + "/environ"))
+        let variables = environ.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter { $0.hasPrefix("GLIBC_TUNABLES=") }
+        #expect(variables.count == 1)
+        if let given {
+            #expect(variables == ["GLIBC_TUNABLES=" + given])
+        } else {
+            // glibc shortens the variable where the program can see it once it has read it: its first setting shows.
+            let first = try #require(AllocatorTuning.tunables.split(separator: ":").first)
+            #expect(variables.first?.hasPrefix("GLIBC_TUNABLES=" + first) == true, "\(variables)")
+        }
+        let mode = (try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)) ?? ""
+        if mode.contains("[madvise]") {
+            #expect(try Self.heapAsksForHugePages(process) == (given == nil))
+        }
+        kill(running.process.processIdentifier, SIGTERM)
+        #expect(running.exit(within: 10) == 0)
+    }
+
+    /// True when the process's heap is eligible for transparent huge pages (`THPeligible: 1` in its `smaps`).
+    static func heapAsksForHugePages(_ process: String) throws -> Bool {
+        let maps = try String(contentsOfFile: process + "/smaps", encoding: .utf8)
+        var inHeap = false
+        for line in maps.split(separator: "\n") {
+            if let first = line.first, first.isHexDigit, line.contains("-") {
+                inHeap = line.hasSuffix("[heap]")
+            } else if inHeap, line.hasPrefix("THPeligible:") {
+                return line.hasSuffix("1")
+            }
+        }
+        return false
+    }
+    #endif
 
     /// A port in use is said plainly, with a free one to try instead; nothing is served (exit 2).
     @Test func aPortInUseSuggestsTheNextFreeOne() throws {
