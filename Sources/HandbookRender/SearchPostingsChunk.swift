@@ -158,8 +158,8 @@ struct SearchPostingsChunk: Sendable {
             put(id, code)
             var singular = singulars[id]
             if singular == -2 {
-                let token = Array(table.bytes(id))
-                let found = token.withUnsafeBufferPointer { SearchTokenizer.singular($0, into: &scratch) }
+                // Read in place (the singular goes to `scratch`, and the table changes only once it is read).
+                let found = table.bytes(id).withUnsafeBufferPointer { SearchTokenizer.singular($0, into: &scratch) }
                 singular = found ? Int32(scratch.withUnsafeBufferPointer { intern($0, hash: SearchTokenTable.hash($0)) }) : -1
                 singulars[id] = singular
             }
