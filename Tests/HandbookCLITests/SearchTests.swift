@@ -58,6 +58,20 @@ import Testing
         }
     }
 
+    /// Tokens given the same hash (so the same print and the same first slot) are told apart by their bytes; each is
+    /// found as itself, before and after the other is added.
+    @Test(arguments: [("jury", "juri"), ("a", "a\u{0}"), ("abcdefg", "abcdefgh"), ("abcdefgh", "abcdefgi")])
+    func tokensWithTheSameHashAreToldApart(_ first: String, _ second: String) {
+        let hash: UInt64 = 0x0123_4567_89AB_CDEF
+        var table = SearchTokenTable(capacity: 1)
+        let (a, b) = (Array(first.utf8), Array(second.utf8))
+        #expect(a.withUnsafeBufferPointer { table.intern($0, hash: hash) } == 0)
+        #expect(b.withUnsafeBufferPointer { table.id(of: $0, hash: hash) } == nil)
+        #expect(b.withUnsafeBufferPointer { table.intern($0, hash: hash) } == 1)
+        #expect(a.withUnsafeBufferPointer { table.id(of: $0, hash: hash) } == 0)
+        #expect(b.withUnsafeBufferPointer { table.id(of: $0, hash: hash) } == 1)
+    }
+
     @Test func aSplitKeysStarKeepsEachDocumentsBestPlace() {
         // Ids in byte order, as the index numbers them; a tiny limit splits "ju" and then "jur".
         let lists: [String: [SearchIndex.Posting]] = ["jura": [(0, 35), (1, 1)], "jury": [(0, 19), (2, 2)], "justice": [(0, 51), (3, 1)]]
