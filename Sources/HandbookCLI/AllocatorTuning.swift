@@ -2,12 +2,12 @@
 import Glibc
 #endif
 
-/// The C library's allocator settings the tool runs with: a build makes and frees a few hundred megabytes in
-/// small pieces, and on Linux the kernel then spends about a seventh of a one-edit rebuild's processor time, and the processor many
-/// translation misses, on a fault for every 4 KiB page the allocator touches for the first time (about 60,000 in
-/// a cold build of 10,000 entries). glibc can ask for transparent huge pages (2 MiB) for its heaps, make each
-/// thread's heap whole at once, and keep large blocks in the heaps instead of separate mappings: then a build takes
-/// about a thousand faults, and a cold build runs about a tenth faster, a rebuild about a sixth
+/// The C library's allocator settings the tool runs with. A build makes and frees a few hundred megabytes in small
+/// pieces, and on Linux the kernel then spends about a seventh of a one-edit rebuild's processor time on a fault for
+/// every 4 KiB page the allocator touches for the first time (about 60,000 in a cold build of 10,000 entries), and
+/// the processor misses its address translations. glibc can ask for transparent huge pages (2 MiB) for its heaps,
+/// make each thread's heap whole at once, and keep large blocks in the heaps instead of separate mappings: a build
+/// then takes about a thousand faults, a cold build runs about a tenth faster and a one-edit rebuild about a fifth
 /// (`docs/performance.md`, "Fifteenth round").
 ///
 /// glibc reads these settings (its tunables) only from the environment a program starts with, so the tool sets
