@@ -34,6 +34,9 @@ public enum AllocatorTuning {
     /// starting again failed (the tool then runs with the allocator's defaults, as before).
     public static func restartIfNeeded() {
         #if os(Linux) && canImport(Glibc)
+        // A program run with raised privileges (setuid) has glibc drop these settings from its environment: started
+        // again, it would find them missing again, so it runs as it is.
+        guard getuid() == geteuid() && getgid() == getegid() else { return }
         let current = getenv(variable).map { String(cString: $0) }
         guard let value = restartValue(current: current), setenv(variable, value, 1) == 0 else { return }
         execv("/proc/self/exe", CommandLine.unsafeArgv)
