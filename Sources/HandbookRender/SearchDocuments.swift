@@ -109,7 +109,7 @@ public struct SearchDocuments: Sendable {
             first = false
             out.append(UInt8(ascii: "\""))
             out.raw(name)
-            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            out.raw("\":")
         }
         func texts(_ name: StaticString, _ field: FieldName, _ label: (String) -> String = { $0 }) {
             let list = (entity[field]?.list ?? []).compactMap(\.text)
