@@ -61,10 +61,12 @@ public enum ControlCharacters {
         while index < count {
             if index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if isPrintableASCII(word) || isPrintableASCII(withFeedsAsSpaces(word)) || !mayHoldForbidden(word) {
-                    index += 8
-                    continue
-                }
+                if isPrintableASCII(word) || isPrintableASCII(withFeedsAsSpaces(word)) { index += 8; continue }
+                // Straight to the first byte that may start a forbidden character (the test is exact per byte, so
+                // none before it can): the letters of a word in another script are passed over a word at a time.
+                let candidates = mayStartForbidden(word)
+                if candidates == 0 { index += 8; continue }
+                index += candidates.trailingZeroBitCount >> 3
             }
             if forbiddenLength(bytes, at: index) > 0 { return index }
             index += 1
@@ -106,13 +108,15 @@ public enum ControlCharacters {
         return true
     }
 
-    /// False when every byte of `word` is printable ASCII (0x20–0x7E), tab, line feed or carriage return. Each
-    /// test is exact per byte (no borrow or carry crosses from one byte to the next), so the line breaks of a
-    /// page do not send its words to the byte-by-byte test.
+    /// The high bit of each byte of `word` (in memory order, lowest first) that may start a forbidden character:
+    /// a C0 control other than tab, line feed or carriage return, DEL, or a lead byte of a character beyond ASCII.
+    /// Continuation bytes (0x80–0xBF) start none, so a word of another script's letters has few or none. Each test
+    /// is exact per byte (no borrow or carry crosses from one byte to the next).
     @inline(__always)
-    private static func mayHoldForbidden(_ word: UInt64) -> Bool {
+    static func mayStartForbidden(_ word: UInt64) -> UInt64 {
         let allowed = WordBytes.matches(0x09, in: word) | WordBytes.matches(0x0A, in: word) | WordBytes.matches(0x0D, in: word)
-        return (WordBytes.controls(in: word) & ~allowed) | WordBytes.deleteOrAbove(in: word) != 0
+        let continuation = WordBytes.zeros((word & (WordBytes.ones &* 0xC0)) ^ (WordBytes.ones &* 0x80))
+        return ((WordBytes.controls(in: word) & ~allowed) | WordBytes.deleteOrAbove(in: word)) & ~continuation
     }
 
     /// The first forbidden scalar of `text`, or nil.

@@ -41,10 +41,15 @@ public enum JSONString {
         var index = 0
         let count = bytes.count
         while index < count {
-            // Eight plain bytes at a time: bodies are long and mostly plain.
-            if index + 8 <= count && isPlain(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
+            // Eight plain bytes at a time: bodies are long and mostly plain. A word that is not goes straight to
+            // its first byte to look at (the tests are exact per byte, so none before it needs escaping).
+            if index + 8 <= count {
+                let special = specials(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                if special == 0 {
+                    index += 8
+                    continue
+                }
+                index += special.trailingZeroBitCount >> 3
             }
             let byte = bytes[index]
             var width = 1
@@ -75,11 +80,11 @@ public enum JSONString {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
     }
 
-    /// True when every byte of `word` is printable ASCII other than `"` and `\` (nothing to escape); each test
-    /// is exact per byte.
+    /// The high bit of each byte of `word` that is not printable ASCII or is `"` or `\` (zero when there is nothing
+    /// to escape); each test is exact per byte.
     @inline(__always)
-    static func isPlain(_ word: UInt64) -> Bool {
-        WordBytes.controls(in: word) | WordBytes.deleteOrAbove(in: word) | WordBytes.matches(0x22, in: word) | WordBytes.matches(0x5C, in: word) == 0
+    static func specials(_ word: UInt64) -> UInt64 {
+        WordBytes.controls(in: word) | WordBytes.deleteOrAbove(in: word) | WordBytes.matches(0x22, in: word) | WordBytes.matches(0x5C, in: word)
     }
 
     /// `\uXXXX` with upper-case hex digits.

@@ -56,9 +56,14 @@ public enum HTML {
         var index = 0
         while index < count {
             // Eight bytes at a time past runs with nothing to escape: every value of every page comes through here.
-            if index + 8 <= count, !maySpecial(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
+            // A word with one goes straight to the first (the lowest byte a presence test marks is exact).
+            if index + 8 <= count {
+                let special = specials(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                if special == 0 {
+                    index += 8
+                    continue
+                }
+                index += special.trailingZeroBitCount >> 3
             }
             let replacement: StaticString
             switch bytes[index] {
@@ -79,13 +84,18 @@ public enum HTML {
         emit(UnsafeBufferPointer(rebasing: bytes[start..<count]))
     }
 
-    /// False when no byte of `word` is `&`, `'`, `<`, `>` or `"`. Three exact presence tests: a byte with its
+    /// False when no byte of `word` is `&`, `'`, `<`, `>` or `"`.
+    @inline(__always)
+    private static func maySpecial(_ word: UInt64) -> Bool { specials(word) != 0 }
+
+    /// Zero when no byte of `word` is `&`, `'`, `<`, `>` or `"`; otherwise the lowest high bit set is that of the
+    /// first such byte in memory order (bytes after it may be marked too). Three presence tests: a byte with its
     /// lowest bit set is 0x27 for `&` and `'`, with its second bit set 0x3E for `<` and `>`.
     @inline(__always)
-    private static func maySpecial(_ word: UInt64) -> Bool {
+    private static func specials(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func zero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        return zero((word | ones) ^ (ones &* 0x27)) | zero((word | (ones &* 2)) ^ (ones &* 0x3E)) | zero(word ^ (ones &* 0x22)) != 0
+        return zero((word | ones) ^ (ones &* 0x27)) | zero((word | (ones &* 2)) ^ (ones &* 0x3E)) | zero(word ^ (ones &* 0x22))
     }
 
     /// `text` with HTML's special characters escaped.

@@ -137,6 +137,20 @@ import Testing
                 #expect(bytes.withUnsafeBufferPointer { ControlCharacters.firstForbidden(in: $0) } == offset, "\(piece) at \(offset) among feeds")
             }
         }
+        // Every forbidden character after each letter of a run of letters of other scripts (whose continuation
+        // bytes the word scan passes over), at every offset of the words they fill.
+        for piece in forbidden {
+            for letter in ["é", "日", "\u{1F600}"] {
+                for count in 0..<10 {
+                    for lead in 0..<3 {
+                        let before = Array(String(repeating: "x", count: lead).utf8) + Array(String(repeating: letter, count: count).utf8)
+                        let bytes = before + piece + Array(String(repeating: letter, count: 6).utf8)
+                        #expect(bytes.withUnsafeBufferPointer { ControlCharacters.firstForbidden(in: $0) } == before.count,
+                                "\(piece) after \(lead) + \(count) × \(letter)")
+                    }
+                }
+            }
+        }
         // Every forbidden character at each of the 16 offsets of two words of printable text.
         for piece in forbidden {
             for offset in 0..<16 {

@@ -100,4 +100,31 @@ import Testing
             }
         }
     }
+
+    /// Texts mixing special characters, plain ASCII and other scripts escape as a byte-by-byte reference does,
+    /// however many specials share a word (the scan goes straight to the first of a word, then on from it).
+    @Test func escapesAsAByteByByteReference() {
+        func reference(_ text: String) -> String {
+            var out = ""
+            for character in text.unicodeScalars {
+                switch character {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.unicodeScalars.append(character)
+                }
+            }
+            return out
+        }
+        let pieces = ["a", "plain ", "&", "<", ">", "\"", "'", "=", "=\"", "é", "—", "日本", "\u{1F600}", "&&", "<'>", "%26"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var escaped = ByteBuffer()
+            HTML.escape(text, into: &escaped)
+            #expect(String(decoding: escaped.array(), as: UTF8.self) == reference(text), "\(text)")
+        }
+    }
 }
