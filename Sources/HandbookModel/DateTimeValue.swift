@@ -22,35 +22,39 @@ public struct DateTimeValue: Hashable, Sendable, CustomStringConvertible {
 
     /// Reads the text; nil when it is not a date-time or names no real date or time.
     public init?(parsing text: String) {
-        guard let t = text.firstIndex(of: "T") else { return nil }
-        guard let date = PartialDate(parsing: String(text[..<t])), date.isFullDate else { return nil }
-        var rest = Substring(text[text.index(after: t)...])
+        guard let value = text.withContiguousUTF8(Self.parse) else { return nil }
+        self = value
+    }
+
+    /// `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]` in UTF-8 (ASCII only, each part of its exact width), or nil.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> DateTimeValue? {
+        guard let t = bytes.firstIndex(of: UInt8(ascii: "T")),
+              let day = PartialDate.parts(UnsafeBufferPointer(rebasing: bytes[..<t])), let month = day.month, let dayOfMonth = day.day
+        else { return nil }
+        let start = t + 1
+        var end = bytes.count
         var offset: Int?
-        if rest.hasSuffix("Z") {
+        if end > start && bytes[end - 1] == UInt8(ascii: "Z") {
             offset = 0
-            rest = rest.dropLast()
-        } else if rest.count > 6, let sign = rest.dropLast(5).last, sign == "+" || sign == "-" {
-            let zone = rest.suffix(5)
-            let pieces = zone.split(separator: ":", omittingEmptySubsequences: false)
-            guard pieces.count == 2, pieces[0].count == 2, pieces[1].count == 2,
-                  let h = PartialDate.digits(pieces[0]), let m = PartialDate.digits(pieces[1]), h <= 14, m < 60 else { return nil }
-            offset = (sign == "+" ? 1 : -1) * (h * 60 + m)
-            rest = rest.dropLast(6)
+            end -= 1
+        } else if end - start > 6, bytes[end - 6] == UInt8(ascii: "+") || bytes[end - 6] == UInt8(ascii: "-") {
+            guard bytes[end - 3] == UInt8(ascii: ":"), let h = PartialDate.number(bytes, at: end - 5, width: 2),
+                  let m = PartialDate.number(bytes, at: end - 2, width: 2), h <= 14, m < 60 else { return nil }
+            offset = (bytes[end - 6] == UInt8(ascii: "+") ? 1 : -1) * (h * 60 + m)
+            end -= 6
         }
-        let clock = rest.split(separator: ":", omittingEmptySubsequences: false)
-        guard clock.count == 2 || clock.count == 3, clock.allSatisfy({ $0.count == 2 }),
-              let hour = PartialDate.digits(clock[0]), let minute = PartialDate.digits(clock[1]),
+        // `HH:MM` or `HH:MM:SS`.
+        let length = end - start
+        guard length == 5 || length == 8, bytes[start + 2] == UInt8(ascii: ":"),
+              let hour = PartialDate.number(bytes, at: start, width: 2), let minute = PartialDate.number(bytes, at: start + 3, width: 2),
               hour < 24, minute < 60 else { return nil }
         var second: Int?
-        if clock.count == 3 {
-            guard let s = PartialDate.digits(clock[2]), s < 60 else { return nil }
+        if length == 8 {
+            guard bytes[start + 5] == UInt8(ascii: ":"), let s = PartialDate.number(bytes, at: start + 6, width: 2), s < 60 else { return nil }
             second = s
         }
-        self.date = date
-        self.hour = hour
-        self.minute = minute
-        self.second = second
-        self.offsetMinutes = offset
+        return DateTimeValue(date: PartialDate(year: day.year, month: month, day: dayOfMonth), hour: hour, minute: minute, second: second,
+                             offsetMinutes: offset)
     }
 
     /// The text as it would be written in front matter.
