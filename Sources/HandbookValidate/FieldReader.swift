@@ -45,7 +45,7 @@ struct FieldReader {
             }
             var values: [FieldValue] = []
             for (index, item) in items.enumerated() {
-                if let value = read(item, kind: itemKind, name: "\(name)[\(index + 1)]", &reporter) { values.append(value) }
+                if let value = read(item, kind: itemKind, name: name + Self.itemSuffix(index), &reporter) { values.append(value) }
             }
             return .list(values)
         case .record(let fields):
@@ -145,6 +145,14 @@ struct FieldReader {
             return nil
         }
     }
+
+    /// `[n]` for the item at `index` (n counts from 1), which names a list's item in messages: a name is made for every
+    /// item read, so the common ones are made once.
+    static func itemSuffix(_ index: Int) -> String {
+        index < itemSuffixes.count ? itemSuffixes[index] : "[\(index + 1)]"
+    }
+
+    private static let itemSuffixes = (1...64).map { "[\($0)]" }
 
     func scalarDescription(_ kind: FieldKind) -> String {
         switch kind {

@@ -190,3 +190,14 @@ import Testing
         #expect(try rules(.caseStudies, study) == ["required"])
     }
 }
+
+/// A list's items are named by their place, counting from 1, in what is said about them, however long the list.
+@Suite struct ListItemNameTests {
+    @Test(arguments: [1, 2, 64, 65, 70])
+    func anItemIsNamedByItsPlace(_ place: Int) throws {
+        let items = (1...70).map { $0 == place ? "\"not a link\"" : "\"https://example.org/\($0)\"" }
+        let found = try diagnostics(.organisations, organisation + "sources: [\(items.joined(separator: ", "))]\n")
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("'sources[\(place)]'") == true, "\(found)")
+    }
+}

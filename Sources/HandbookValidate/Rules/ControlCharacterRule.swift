@@ -12,7 +12,23 @@ enum ControlCharacterRule: Rule {
     static let summary = "no control characters (C0 but tab and line breaks, DEL, C1) or noncharacters (U+FFFE, U+FFFF, …) in front matter or a body"
 
     /// Checks every key and scalar of a front matter (or `handbook.yml`), naming each by its field path.
-    static func check(_ node: YAMLNode, name: String = "", _ reporter: inout Reporter) {
+    static func check(_ node: YAMLNode, _ reporter: inout Reporter) {
+        // Nearly every front matter is clean: it is scanned first, and field paths are spelt out only for one that is not.
+        guard holdsForbidden(node) else { return }
+        check(node, name: "", &reporter)
+    }
+
+    /// True when a key or scalar anywhere in `node` holds a forbidden character.
+    static func holdsForbidden(_ node: YAMLNode) -> Bool {
+        switch node.value {
+        case .scalar(let text, _): return ControlCharacters.firstForbidden(in: text) != nil
+        case .sequence(let items): return items.contains(where: holdsForbidden)
+        case .mapping(let pairs): return pairs.contains { ControlCharacters.firstForbidden(in: $0.key) != nil || holdsForbidden($0.value) }
+        }
+    }
+
+    /// Reports every forbidden character in `node`, whose field path is `name`.
+    private static func check(_ node: YAMLNode, name: String, _ reporter: inout Reporter) {
         switch node.value {
         case .scalar(let text, _):
             if let scalar = ControlCharacters.firstForbidden(in: text) {
