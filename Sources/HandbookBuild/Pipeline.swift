@@ -126,7 +126,14 @@ public enum Pipeline {
         let kept = CheckedFolder.read(location.checked, tool: BuildInputs.toolIdentity)
         let stamping = kept != nil || FileSystem.kind(location.output) == .directory
         var frontMatter: [(path: String, digest: ByteDigest)] = []
-        let loaded = { (tree: LoadedTree) in frontMatter = tree.documents.map { ($0.path, $0.frontMatterDigest) } }
+        // The files' modification times as the loader saw them: an entry's last change where git does not know it.
+        var modified: [String: Int64] = [:]
+        let loaded = { (tree: LoadedTree) in
+            frontMatter = tree.documents.map { ($0.path, $0.frontMatterDigest) }
+            guard pendingHistory != nil else { return }
+            modified.reserveCapacity(tree.documents.count)
+            for document in tree.documents { if let time = document.modified { modified[document.path] = time } }
+        }
         var validation: ValidationResult
         var checked: Checked?
         do {
@@ -161,7 +168,7 @@ public enum Pipeline {
             throw error
         }
         clock.mark("theme")
-        date(&validation, history: pendingHistory?.history(paths: validation.entities.map(\.path)) ?? [:], options)
+        date(&validation, history: pendingHistory?.history(paths: validation.entities.map(\.path), modified: modified) ?? [:], options)
         clock.mark("history")
         // Writing starts as soon as the first output is made: each generator's files are compared with the
         // old output and staged as it finishes, and then let go, so the site's bytes are never all held at once.

@@ -43,14 +43,16 @@ public enum ChangeHistory {
             fromGit = Background { ChangeHistory.gitDates(contentPath: contentPath) }
         }
 
-        /// The dates of each path, once `git log` has finished.
-        public func history(paths: [String]) -> [String: Dates] {
-            ChangeHistory.dates(fromGit: fromGit.value, contentPath: contentPath, paths: paths)
+        /// The dates of each path, once `git log` has finished; `modified` holds the modification times the loader
+        /// saw (`RawDocument.modified`), so only a path without one is asked of the file system.
+        public func history(paths: [String], modified: [String: Int64] = [:]) -> [String: Dates] {
+            ChangeHistory.dates(fromGit: fromGit.value, contentPath: contentPath, paths: paths, modified: modified)
         }
     }
 
     /// Each path's dates: from git when it knows the file, else the file's modification time.
-    static func dates(fromGit: [String: (first: Int64, last: Int64)], contentPath: String, paths: [String]) -> [String: Dates] {
+    static func dates(fromGit: [String: (first: Int64, last: Int64)], contentPath: String, paths: [String],
+                      modified: [String: Int64] = [:]) -> [String: Dates] {
         let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
         // A commit's date is whatever its author's clock (or `git commit --date`) said, and a file time
         // whatever `touch` set: both are brought into years 0001–9999, which every output can write.
@@ -59,7 +61,7 @@ public enum ChangeHistory {
             if let known = fromGit[relative] {
                 return Dates(added: YearRange.clamp(known.first), changed: YearRange.clamp(known.last))
             }
-            return modificationTime(path).map { Dates(added: nil, changed: YearRange.clamp($0)) }
+            return (modified[path] ?? modificationTime(path)).map { Dates(added: nil, changed: YearRange.clamp($0)) }
         }
         var dates: [String: Dates] = [:]
         dates.reserveCapacity(paths.count)

@@ -227,7 +227,9 @@ private extension ContentLoader {
     }
 
     static func readFile(_ job: Job) throws(LoadError) -> FileResult {
-        let result = ContentLoader.document(try FileSystem.read(job.path), type: job.type, slug: job.slug, path: job.path)
+        let file = try FileSystem.readWithTime(job.path)
+        var result = ContentLoader.document(file.bytes, type: job.type, slug: job.slug, path: job.path)
+        result.document?.modified = file.modified
         return FileResult(document: result.document, diagnostics: result.diagnostics)
     }
 

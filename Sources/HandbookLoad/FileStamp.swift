@@ -40,6 +40,10 @@ public struct FileStamp: Hashable, Sendable {
         #endif
     }
 
-    /// The modification time in whole seconds, as change dates are kept.
-    public var modifiedSeconds: Int64 { modified / 1_000_000_000 }
+    /// The modification time in whole seconds, as change dates are kept: `stat`'s seconds (rounded down, before
+    /// 1970 too).
+    public var modifiedSeconds: Int64 {
+        let (seconds, rest) = modified.quotientAndRemainder(dividingBy: 1_000_000_000)
+        return rest < 0 ? seconds - 1 : seconds
+    }
 }

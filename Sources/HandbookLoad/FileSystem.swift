@@ -75,6 +75,11 @@ public enum FileSystem {
     /// Reads a whole regular file into bytes. Anything else (a FIFO, a device) is refused rather than read: a
     /// FIFO swapped in after the tree walk saw a file would otherwise block the run forever.
     public static func read(_ path: String) throws(LoadError) -> [UInt8] {
+        try readWithTime(path).bytes
+    }
+
+    /// Reads a whole regular file as `read(_:)` does, with its modification time in whole seconds (`stat`'s).
+    public static func readWithTime(_ path: String) throws(LoadError) -> (bytes: [UInt8], modified: Int64) {
         // O_NONBLOCK makes opening a FIFO return at once; for a regular file it changes nothing.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw LoadError(.unreadableFile(code: errno), path: path) }
@@ -111,7 +116,11 @@ public enum FileSystem {
                 bytes.append(contentsOf: block[..<count])
             }
         }
-        return bytes
+        #if canImport(Darwin)
+        return (bytes, Int64(info.st_mtimespec.tv_sec))
+        #else
+        return (bytes, Int64(info.st_mtim.tv_sec))
+        #endif
     }
 
     /// The text of an errno value.

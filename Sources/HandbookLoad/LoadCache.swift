@@ -57,7 +57,12 @@ public final class LoadCache: @unchecked Sendable {
         lock.lock()
         let kept = entries[path]
         lock.unlock()
-        if let kept, kept.stamp == stamp { return kept.result }
+        if let kept, kept.stamp == stamp {
+            // A result kept from a record has no time of its own: the stamp's is the file's.
+            var result = kept.result
+            result.document?.modified = stamp.modifiedSeconds
+            return result
+        }
         let result = read()
         // A file that could not be read is tried again next time, whatever its stamp says.
         if result.diagnostics.contains(where: { $0.rule == ContentLoader.Rule.io }) { return result }

@@ -17,6 +17,10 @@ public struct RawDocument: Sendable {
     /// A digest of the front matter's bytes: a rebuild compares it with the last build's to know whether anything
     /// but bodies changed (`BuildState`).
     public var frontMatterDigest = ByteDigest()
+    /// The file's modification time in whole seconds as the loader saw it (reading or stamping the file), or nil
+    /// for a document not read from a file: an entry's last change when git does not know the file, so the
+    /// build need not ask the file system again.
+    public var modified: Int64?
 
     /// Creates a raw document.
     public init(type: EntityType, slug: String, path: String, frontMatter: YAMLNode?, body: [UInt8], bodyLine: Int) {

@@ -63,4 +63,29 @@ import Testing
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_600_000_000)], ofItemAtPath: path)
         #expect(ChangeHistory.lastChanged(contentPath: tree.content, paths: [path])[path] == 1_600_000_000)
     }
+
+    /// The loader keeps each file's modification time (read or stamped), before 1970 too, and the history takes
+    /// it instead of asking the file system again: a path given a time is not looked at at all.
+    @Test func theLoadersTimesAreTheEntriesDates() throws {
+        let tree = try Tree(["content/pages/p.md": "---\ntitle: P\n---\n", "content/pages/q.md": "---\ntitle: Q\n---\n"])
+        defer { tree.remove() }
+        let p = tree.content + "/pages/p.md", q = tree.content + "/pages/q.md"
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_600_000_000)], ofItemAtPath: p)
+        // Half a second before a day before 1970: `stat` gives -86,401 seconds and half a second.
+        let times = [timespec(tv_sec: 0, tv_nsec: 0), timespec(tv_sec: -86_401, tv_nsec: 500_000_000)]
+        #expect(utimensat(AT_FDCWD, q, times, 0) == 0)
+        let read = try ContentLoader.load(contentPath: tree.content).documents
+        #expect(read.map(\.modified) == [1_600_000_000, -86_401])
+        // Stamped, not read: the time comes from the stamp, as `stat` gives it.
+        let cache = LoadCache()
+        _ = try ContentLoader.load(contentPath: tree.content, cache: cache)
+        let stamped = try ContentLoader.load(contentPath: tree.content, cache: cache).documents
+        #expect(cache.parsed.isEmpty)
+        #expect(stamped.map(\.modified) == [1_600_000_000, -86_401])
+        let missing = tree.content + "/pages/gone.md"
+        let dates = ChangeHistory.Pending(contentPath: tree.content).history(paths: [p, missing], modified: [p: 42, missing: 7])
+        #expect(dates[p] == ChangeHistory.Dates(added: nil, changed: 42))
+        #expect(dates[missing] == ChangeHistory.Dates(added: nil, changed: 7))
+        #expect(ChangeHistory.Pending(contentPath: tree.content).history(paths: [q])[q] == ChangeHistory.Dates(added: nil, changed: -86_401))
+    }
 }
