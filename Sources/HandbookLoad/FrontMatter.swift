@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A content file split into its YAML front matter and its Markdown body.
 public struct FrontMatter: Sendable {
     /// The YAML between the `---` lines.
@@ -40,12 +46,11 @@ public struct FrontMatter: Sendable {
 
     /// The offset of the line feed ending the line that starts at `from`, or nil at the last unterminated line.
     static func lineEnd(_ bytes: [UInt8], from: Int) -> Int? {
-        var k = from
-        while k < bytes.count {
-            if bytes[k] == 0x0A { return k }
-            k += 1
+        guard from < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress!)
+            return memchr(base + from, 0x0A, buffer.count - from).map { UnsafeRawPointer($0) - base }
         }
-        return nil
     }
 
     /// True when bytes[start..<end] is `---` with optional trailing blanks or CR.

@@ -20,6 +20,7 @@ extension YAMLParser {
         let close = isSequence ? UInt8(ascii: "]") : UInt8(ascii: "}")
         i += 1
         var items: [YAMLNode] = []
+        if isSequence { items.reserveCapacity(4) }
         var pairs = YAMLPairs()
         func unterminated() -> Failure {
             Failure(message: "this \(isSequence ? "list" : "mapping") is never closed; add '\(isSequence ? "]" : "}")'", offset: start)

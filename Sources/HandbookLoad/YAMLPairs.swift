@@ -11,6 +11,14 @@ struct YAMLPairs {
     /// Up to this many pairs, keys are compared one by one (cheaper than hashing each key).
     static let scanned = 16
 
+    /// No pairs yet.
+    init() {}
+
+    /// No pairs yet, with room for `capacity` of them.
+    init(reserving capacity: Int) {
+        pairs.reserveCapacity(capacity)
+    }
+
     /// Keeps `pair` and returns nil, or returns where its key was first given and keeps nothing.
     mutating func add(_ pair: YAMLPair) -> TextPosition? {
         if pairs.count > Self.scanned {

@@ -40,6 +40,8 @@ public struct YAMLParser {
         self.b = bytes
         self.lineOffset = lineOffset
         var starts = [0]
+        // Room for lines of a few dozen bytes, so a front matter's table is made once, not grown line by line.
+        starts.reserveCapacity(bytes.count / 24 + 2)
         var lines = [Int32](repeating: 0, count: bytes.count + 1)
         bytes.withUnsafeBufferPointer { bytes in
             lines.withUnsafeMutableBufferPointer { lines in
@@ -208,7 +210,8 @@ extension YAMLParser {
     }
 
     mutating func parseBlockMapping(indent: Int, firstKey: YAMLNode, firstKeyOffset: Int) throws -> YAMLNode {
-        var pairs = YAMLPairs()
+        // A front matter is a mapping of a dozen keys or so: room for them at once, not grown key by key.
+        var pairs = YAMLPairs(reserving: 12)
         var keyNode = firstKey
         var keyOffset = firstKeyOffset
         while true {
@@ -264,6 +267,7 @@ extension YAMLParser {
     mutating func parseBlockSequence(indent: Int) throws -> YAMLNode {
         let start = i
         var items: [YAMLNode] = []
+        items.reserveCapacity(4)
         while true {
             // The scanner sits on the '-'.
             i += 1

@@ -29,7 +29,10 @@ struct FieldReader {
         for (slot, field) in schema.enumerated() where field.isRequired && !present[slot] {
             RequiredFieldRule.missing(field, in: prefix, at: node.position, &reporter)
         }
-        return found.compactMap { $0 }
+        var entries: [FieldEntry] = []
+        entries.reserveCapacity(pairs.count)
+        for entry in found { if let entry { entries.append(entry) } }
+        return entries
     }
 
     /// Reads one value of a kind; nil (with a diagnostic) when it does not conform.
@@ -44,6 +47,7 @@ struct FieldReader {
                 RequiredFieldRule.tooFew(name, minimum: minimum, at: node.position, &reporter)
             }
             var values: [FieldValue] = []
+            values.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
                 if let value = read(item, kind: itemKind, name: name + Self.itemSuffix(index), &reporter) { values.append(value) }
             }
@@ -60,6 +64,7 @@ struct FieldReader {
                 return nil
             }
             var entries: [FieldEntry] = []
+            entries.reserveCapacity(pairs.count)
             for pair in pairs {
                 if let value = read(pair.value, kind: valueKind, name: "\(name).\(pair.key)", &reporter) {
                     entries.append(FieldEntry(key: pair.key, value: value, position: pair.keyPosition))

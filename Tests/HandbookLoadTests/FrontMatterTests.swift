@@ -46,8 +46,8 @@ import Testing
     @Test(arguments: [[0xFF], [0xC3, 0x28], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80]] as [[UInt8]])
     func findsTheFirstBadByte(_ bad: [UInt8]) {
         #expect(UTF8Check.firstInvalidOffset(Array("ok".utf8) + bad) == 2)
-        // Found wherever it falls against the eight-byte steps through ASCII, and after them.
-        for prefix in 0...17 {
+        // Found wherever it falls against the thirty-two- and eight-byte steps through ASCII, and after them.
+        for prefix in 0...70 {
             let text = Array(repeating: UInt8(ascii: "a"), count: prefix)
             #expect(UTF8Check.firstInvalidOffset(text + bad + Array("tail".utf8)) == prefix, "after \(prefix) ASCII bytes")
             #expect(UTF8Check.firstInvalidOffset(text + Array("é".utf8) + text) == nil)
