@@ -12,6 +12,9 @@ public struct Entity: Sendable {
         let keys: [UInt64]
         let body: [UInt8]
         let bodyLine: Int
+        /// Every reference in the fields, and the topic ids: read by many outputs for every entry, so gathered once.
+        let references: [EntityReference]
+        let topics: [String]
 
         init(reference: EntityReference, path: String, name: String, fields: [FieldEntry], body: [UInt8], bodyLine: Int) {
             self.reference = reference
@@ -21,6 +24,8 @@ public struct Entity: Sendable {
             keys = fields.map { FieldName.key(of: $0.key) }
             self.body = body
             self.bodyLine = bodyLine
+            references = Entity.references(in: fields)
+            topics = (fields.first { $0.key == FieldName.topics.rawValue }?.value.list ?? []).compactMap(\.text)
         }
 
         /// The position of `field` in `fields`, or nil.
@@ -82,9 +87,7 @@ public struct Entity: Sendable {
     }
 
     /// The entry's topic ids.
-    public var topics: [String] {
-        (self[.topics]?.list ?? []).compactMap(\.text)
-    }
+    public var topics: [String] { storage.topics }
 
     /// The texts of a list field (`sources`, `authors`).
     public func texts(_ field: FieldName) -> [String] {
@@ -118,9 +121,7 @@ public struct Entity: Sendable {
 
 extension Entity {
     /// Every reference in the entry's fields, nested ones included, in field order.
-    public var references: [EntityReference] {
-        Self.references(in: fields)
-    }
+    public var references: [EntityReference] { storage.references }
 
     /// Every reference in a set of fields, nested ones included, in field order.
     public static func references(in fields: [FieldEntry]) -> [EntityReference] {
