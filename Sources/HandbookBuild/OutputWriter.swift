@@ -132,9 +132,22 @@ extension OutputWriter {
     /// True for a path the site may hold: relative, inside the output, no empty, `.` or `..` part, not the marker
     /// (nor a name beginning with it, which the writer keeps for itself).
     static func isSafe(_ path: String) -> Bool {
-        // In bytes (a slash and a dot are one byte each in UTF-8): every file of a build is checked, under the lock.
-        !path.hasPrefix(marker) && !path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains { part in
-            part.isEmpty || part.allSatisfy { $0 == UInt8(ascii: ".") } && part.count <= 2
+        guard !path.hasPrefix(marker) else { return false }
+        // In one pass over the bytes (a slash and a dot are one byte each in UTF-8), with no part made: every file of
+        // a build is checked, under the lock. A part is unsafe when it is empty, `.` or `..`.
+        var path = path
+        return path.withUTF8 { bytes in
+            var length = 0, dots = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "/") {
+                    if length == 0 || (dots == length && length <= 2) { return false }
+                    (length, dots) = (0, 0)
+                } else {
+                    length += 1
+                    if byte == UInt8(ascii: ".") { dots += 1 }
+                }
+            }
+            return !(length == 0 || (dots == length && length <= 2))
         }
     }
 

@@ -124,9 +124,11 @@ public struct RelatedEntries: Sendable {
     public func related(to reference: EntityReference) -> [Match] {
         guard let me = index.position(reference), let entity = index.entity(reference) else { return [] }
         // Positions, so a candidate is checked without reading its entry (a page meets thousands of them).
+        let references = entity.references, backlinks = index.backlinks[reference] ?? []
         var linked: [Int] = []
-        for other in entity.references { if let position = index.position(other) { linked.append(position) } }
-        for other in index.backlinks[reference] ?? [] { if let position = index.position(other) { linked.append(position) } }
+        linked.reserveCapacity(references.count + backlinks.count)
+        for other in references { if let position = index.position(other) { linked.append(position) } }
+        for other in backlinks { if let position = index.position(other) { linked.append(position) } }
         let own = features[me]
         // Every candidate's score in a table by position, kept between pages and cleared through the list of
         // positions touched: the cost is the length of the lists walked, whatever their number.
@@ -169,11 +171,17 @@ public struct RelatedEntries: Sendable {
         touched.removeAll(keepingCapacity: true)
         swap(&touched, &table.touched)
         return best.map { item in
-            let shared = own.prefix(64).enumerated()
-                .filter { item.score.shared & (1 << UInt64($0.offset)) != 0 }
-                .sorted { ($0.element.weight, $1.offset) > ($1.element.weight, $0.offset) }
-                .map(\.element)
-            return Match(entity: index.entities[item.position], position: item.position, shared: shared)
+            // What the two share, heaviest first and in the entry's own order among equals, read from the score's
+            // bits rather than by filtering every thing the entry has.
+            var shared: [Int] = []
+            shared.reserveCapacity(item.score.shared.nonzeroBitCount)
+            var bits = item.score.shared
+            while bits != 0 {
+                shared.append(bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+            shared.sort { own[$0].weight != own[$1].weight ? own[$0].weight > own[$1].weight : $0 < $1 }
+            return Match(entity: index.entities[item.position], position: item.position, shared: shared.map { own[$0] })
         }
     }
 

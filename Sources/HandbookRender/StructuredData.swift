@@ -6,7 +6,8 @@ enum StructuredData {
     /// dictionary, and written in key order as a dictionary's would be.
     static func entity(_ entity: Entity, url: String, index: SiteIndex) -> JSONValue {
         let mapping = index.descriptor(entity.reference).schemaOrg
-        var object = Members()
+        // An entry's object has a dozen members or so: room for them at once.
+        var object = Members(reserving: 16)
         object["@context"] = "https://schema.org"
         object["url"] = .string(url)
         object["name"] = .string(entity.name)
@@ -50,6 +51,14 @@ enum StructuredData {
     /// value, as in a dictionary).
     struct Members {
         private var members: [(key: String, value: JSONValue)] = []
+
+        /// No members yet.
+        init() {}
+
+        /// No members yet, with room for `capacity` of them.
+        init(reserving capacity: Int) {
+            members.reserveCapacity(capacity)
+        }
 
         /// The member `key`; setting replaces it or adds it.
         subscript(key: String) -> JSONValue? {

@@ -163,7 +163,8 @@ import Testing
     }
 
     /// A path from a theme asset or a slug must stay inside the output, and must not replace the marker.
-    @Test(arguments: ["../escape.html", "/etc/escape", "a//b.html", "a/./b.html", "a/../b.html", "a/..", "", "folder/", ".handbook-output"])
+    @Test(arguments: ["../escape.html", "/etc/escape", "a//b.html", "a/./b.html", "a/../b.html", "a/..", "", "folder/", ".handbook-output",
+                      ".", "..", "./a.html", "a/.", "//", "a/b/"])
     func aPathOutsideTheOutputIsRefused(_ path: String) throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
@@ -172,6 +173,15 @@ import Testing
         }
         #expect(refusal?.reason == .unsafePath(path))
         #expect(Self.names(directory.path) == [])
+    }
+
+    /// Names made of dots and more stay inside the output, and are written.
+    @Test(arguments: ["...", ".well-known/security.txt", "a/.hidden", "a/b..c.html", "..x/y.html", "a/.../b.html", "日本/é.html"])
+    func dottedNamesInsideTheOutputAreWritten(_ path: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try OutputWriter.write(Self.site + [OutputFile(path: path, text: "x")], to: directory.path + "/site")
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/site/" + path))
     }
 
     @Test func aFailedFirstWriteLeavesNoOutput() throws {
