@@ -21,11 +21,25 @@ public struct Entity: Sendable {
             self.path = path
             self.name = name
             self.fields = fields
-            keys = fields.map { FieldName.key(of: $0.key) }
+            let keys = fields.map { FieldName.key(of: $0.key) }
+            self.keys = keys
             self.body = body
             self.bodyLine = bodyLine
             references = Entity.references(in: fields)
-            topics = (fields.first { $0.key == FieldName.topics.rawValue }?.value.list ?? []).compactMap(\.text)
+            self.topics = Self.topics(in: fields, keys: keys)
+        }
+
+        /// The texts of the `topics` list among `fields` (whose `FieldName.key`s are `keys`), in order.
+        private static func topics(in fields: [FieldEntry], keys: [UInt64]) -> [String] {
+            let key = FieldName.topics.key
+            for index in keys.indices where keys[index] == key && fields[index].key == FieldName.topics.rawValue {
+                guard case .list(let items) = fields[index].value else { return [] }
+                var topics: [String] = []
+                topics.reserveCapacity(items.count)
+                for item in items { if case .text(let topic) = item { topics.append(topic) } }
+                return topics
+            }
+            return []
         }
 
         /// The position of `field` in `fields`, or nil.
@@ -126,8 +140,22 @@ extension Entity {
     /// Every reference in a set of fields, nested ones included, in field order.
     public static func references(in fields: [FieldEntry]) -> [EntityReference] {
         var found: [EntityReference] = []
-        for field in fields { forEachReference(in: field.value) { found.append($0) } }
+        for field in fields { gather(field.value, into: &found) }
         return found
+    }
+
+    /// Appends every reference in `value` to `found`, in order: plain recursion, with no closure made for each value
+    /// (every entry's fields are walked once when it is made).
+    private static func gather(_ value: FieldValue, into found: inout [EntityReference]) {
+        switch value {
+        case .reference(let reference):
+            // Room for a few at the first: most entries name a handful.
+            if found.capacity == 0 { found.reserveCapacity(4) }
+            found.append(reference)
+        case .list(let items): for item in items { gather(item, into: &found) }
+        case .record(let entries): for entry in entries { gather(entry.value, into: &found) }
+        default: break
+        }
     }
 
     /// Calls `body` with every reference in `value`, nested ones included, in order, gathering nothing.
