@@ -55,7 +55,13 @@ struct EntityPages: PageGenerator {
         let related = relatedEntries(reference)
         // Organisations show their neighbourhood in the social graph as a small drawing.
         let ego = reference.type == .organisations ? EgoNetwork.svg(for: reference, site: site, root: root) : nil
-        var object: MustacheFields = [
+        var reviewed = MustacheValue.null
+        if case .date(let date)? = entity[.reviewed] { reviewed = .string(Formatting.words(date)) }
+        let isEvent = reference.type == Calendars.type
+        let organisesEvents = reference.type == .organisations && site.eventsByOrganiser[reference.slug] != nil
+        // Every name is given for every entry (null where it does not apply), so a misspelt name is caught by
+        // TemplateNameTests; all in one literal, so the object is made at its size once.
+        let object: MustacheFields = [
             "name": .string(entity.name),
             "summary": MustacheValue(entity[.summary]?.text),
             "typeSingular": .string(descriptor.singularTitle),
@@ -86,21 +92,17 @@ struct EntityPages: PageGenerator {
             "related": .list(related),
             "updated": MustacheValue(entity.lastChanged.map { Formatting.words(Formatting.date(fromUnix: $0)) }),
             "updatedISO": MustacheValue(entity.lastChanged.map { Formatting.date(fromUnix: $0).description }),
+            "reviewed": reviewed,
+            "calendarURL": isEvent ? .string(Calendars.eventFileName) : .null,
+            "isCancelled": .bool(isEvent && EventStatus(of: entity) == .cancelled),
+            // A past event says so, and offers no "Add to calendar".
+            "hasPassed": .bool(isEvent && !DisplayOrder(index: index).isUpcoming(entity)),
+            "privacyURL": reference.type == .pressContacts ? .string(PrivacyPage.path) : .null,
+            "eventsFeedURL": organisesEvents ? .string(Calendars.fileName) : .null,
+            "contribute": site.contribute.map { $0.entry(entity, path: index.links.entity(reference)) } ?? .null,
+            "isContributePage": .bool(reference == EntityReference(type: .pages, slug: ContributeLinks.contributePageSlug)),
+            "isPrivacyPage": .bool(reference == EntityReference(type: .pages, slug: PrivacyPage.slug)),
         ]
-        // Set for every entry (null where they do not apply), so a misspelt name is caught by TemplateNameTests.
-        object["reviewed"] = .null
-        if case .date(let reviewed)? = entity[.reviewed] { object["reviewed"] = .string(Formatting.words(reviewed)) }
-        let isEvent = reference.type == Calendars.type
-        object["calendarURL"] = isEvent ? .string(Calendars.eventFileName) : .null
-        object["isCancelled"] = .bool(isEvent && EventStatus(of: entity) == .cancelled)
-        // A past event says so, and offers no "Add to calendar".
-        object["hasPassed"] = .bool(isEvent && !DisplayOrder(index: index).isUpcoming(entity))
-        object["privacyURL"] = reference.type == .pressContacts ? .string(PrivacyPage.path) : .null
-        let organisesEvents = reference.type == .organisations && site.eventsByOrganiser[reference.slug] != nil
-        object["eventsFeedURL"] = organisesEvents ? .string(Calendars.fileName) : .null
-        object["contribute"] = site.contribute.map { $0.entry(entity, path: index.links.entity(reference)) } ?? .null
-        object["isContributePage"] = .bool(reference == EntityReference(type: .pages, slug: ContributeLinks.contributePageSlug))
-        object["isPrivacyPage"] = .bool(reference == EntityReference(type: .pages, slug: PrivacyPage.slug))
         let url = site.baseURL + index.links.entity(reference)
         let description = entity[.summary]?.text ?? "\(descriptor.singularTitle) in the \(index.settings.title)."
         return PageContent(template: descriptor.template, title: entity.name, description: description, ogType: "article",
