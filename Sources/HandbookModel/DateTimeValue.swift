@@ -29,7 +29,7 @@ public struct DateTimeValue: Hashable, Sendable, CustomStringConvertible {
     /// `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]` in UTF-8 (ASCII only, each part of its exact width), or nil.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> DateTimeValue? {
         guard let t = bytes.firstIndex(of: UInt8(ascii: "T")),
-              let day = PartialDate.parts(UnsafeBufferPointer(rebasing: bytes[..<t])), let month = day.month, let dayOfMonth = day.day
+              let date = PartialDate.parts(UnsafeBufferPointer(rebasing: bytes[..<t])), let month = date.month, let day = date.day
         else { return nil }
         let start = t + 1
         var end = bytes.count
@@ -53,7 +53,7 @@ public struct DateTimeValue: Hashable, Sendable, CustomStringConvertible {
             guard bytes[start + 5] == UInt8(ascii: ":"), let s = PartialDate.number(bytes, at: start + 6, width: 2), s < 60 else { return nil }
             second = s
         }
-        return DateTimeValue(date: PartialDate(year: day.year, month: month, day: dayOfMonth), hour: hour, minute: minute, second: second,
+        return DateTimeValue(date: PartialDate(year: date.year, month: month, day: day), hour: hour, minute: minute, second: second,
                              offsetMinutes: offset)
     }
 

@@ -31,19 +31,20 @@ public struct Entity: Sendable {
 
         /// The texts of the `topics` list among `fields` (whose `FieldName.key`s are `keys`), in order.
         private static func topics(in fields: [FieldEntry], keys: [UInt64]) -> [String] {
-            let key = FieldName.topics.key
-            for index in keys.indices where keys[index] == key && fields[index].key == FieldName.topics.rawValue {
-                guard case .list(let items) = fields[index].value else { return [] }
-                var topics: [String] = []
-                topics.reserveCapacity(items.count)
-                for item in items { if case .text(let topic) = item { topics.append(topic) } }
-                return topics
-            }
-            return []
+            guard let index = position(of: .topics, in: fields, keys: keys), case .list(let items) = fields[index].value else { return [] }
+            var topics: [String] = []
+            topics.reserveCapacity(items.count)
+            for item in items { if case .text(let topic) = item { topics.append(topic) } }
+            return topics
         }
 
         /// The position of `field` in `fields`, or nil.
         func position(of field: FieldName) -> Int? {
+            Self.position(of: field, in: fields, keys: keys)
+        }
+
+        /// The position of `field` in `fields`, whose `FieldName.key`s are `keys`, or nil.
+        static func position(of field: FieldName, in fields: [FieldEntry], keys: [UInt64]) -> Int? {
             keys.withUnsafeBufferPointer { keys in
                 fields.withUnsafeBufferPointer { fields in
                     for index in keys.indices where keys[index] == field.key && fields[index].key == field.rawValue { return index }

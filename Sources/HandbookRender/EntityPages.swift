@@ -55,8 +55,8 @@ struct EntityPages: PageGenerator {
         let related = relatedEntries(reference)
         // Organisations show their neighbourhood in the social graph as a small drawing.
         let ego = reference.type == .organisations ? EgoNetwork.svg(for: reference, site: site, root: root) : nil
-        var reviewed = MustacheValue.null
-        if case .date(let date)? = entity[.reviewed] { reviewed = .string(Formatting.words(date)) }
+        let reviewed: MustacheValue
+        if case .date(let date)? = entity[.reviewed] { reviewed = .string(Formatting.words(date)) } else { reviewed = .null }
         let isEvent = reference.type == Calendars.type
         let organisesEvents = reference.type == .organisations && site.eventsByOrganiser[reference.slug] != nil
         // Every name is given for every entry (null where it does not apply), so a misspelt name is caught by

@@ -151,8 +151,8 @@ struct FieldReader {
         }
     }
 
-    /// `[n]` for the item at `index` (n counts from 1), which names a list's item in messages: a name is made for every
-    /// item read, so the common ones are made once.
+    /// `[n]` for the item at `index` (n counts from 1), which names a list's item in messages (every rule names items
+    /// so): a name is made for every item read, so the common ones are made once.
     static func itemSuffix(_ index: Int) -> String {
         index < itemSuffixes.count ? itemSuffixes[index] : "[\(index + 1)]"
     }

@@ -14,7 +14,7 @@ enum AmountCurrencyRule: DocumentRule {
             for (index, item) in items.enumerated() {
                 guard let entries = item.pairs, let amount = entries.first(where: { $0.key == FieldName.amount.rawValue && !$0.value.isNull }) else { continue }
                 if !entries.contains(where: { $0.key == FieldName.currency.rawValue && !$0.value.isNull }) {
-                    reporter.error(id, amount.keyPosition, "'\(listName)[\(index + 1)].amount' needs 'currency' (an ISO 4217 code such as GBP)")
+                    reporter.error(id, amount.keyPosition, "'\(listName)\(FieldReader.itemSuffix(index)).amount' needs 'currency' (an ISO 4217 code such as GBP)")
                 }
             }
         }

@@ -35,7 +35,7 @@ enum ControlCharacterRule: Rule {
                 reporter.error(id, node.position, "'\(name)' holds \(describe(scalar)), which no page, feed or calendar can show; remove it")
             }
         case .sequence(let items):
-            for (index, item) in items.enumerated() { check(item, name: "\(name)[\(index + 1)]", &reporter) }
+            for (index, item) in items.enumerated() { check(item, name: name + FieldReader.itemSuffix(index), &reporter) }
         case .mapping(let pairs):
             for pair in pairs {
                 let field = name.isEmpty ? pair.key : name + "." + pair.key
