@@ -66,22 +66,3 @@ public struct FieldEntry: Hashable, Sendable {
         self.position = position
     }
 }
-
-/// A reference to an entry by type and slug.
-public struct EntityReference: Hashable, Comparable, Sendable {
-    /// The entry's type.
-    public var type: EntityType
-    /// The entry's slug.
-    public var slug: String
-
-    /// Creates a reference.
-    public init(type: EntityType, slug: String) {
-        self.type = type
-        self.slug = slug
-    }
-
-    /// Orders by type, then slug.
-    public static func < (lhs: EntityReference, rhs: EntityReference) -> Bool {
-        lhs.type != rhs.type ? lhs.type < rhs.type : lhs.slug < rhs.slug
-    }
-}

@@ -99,7 +99,7 @@ import Testing
         #expect(String(decoding: dirty, as: UTF8.self) == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e")
     }
 
-    /// The scan tests eight bytes at a time: it finds the same first character as a byte-by-byte scan, for every
+    /// The scan tests sixteen or eight bytes at a time: it finds the same first character as a byte-by-byte scan, for every
     /// forbidden character at every offset in a word and beside printable text and valid non-ASCII characters.
     @Test func theWordScanFindsWhatTheByteScanFinds() {
         func byByte(_ bytes: [UInt8]) -> Int? {
@@ -128,11 +128,11 @@ import Testing
             let fast = bytes.withUnsafeBufferPointer { ControlCharacters.firstForbidden(in: $0) }
             #expect(fast == byByte(bytes), "\(bytes)")
         }
-        // Every forbidden character at each offset of two words of line feeds and printable text (a word with a line
-        // feed is tested with its feeds made spaces first).
+        // Every forbidden character at each offset of four words of line feeds and printable text (a block or word
+        // with a line feed is tested with its feeds made spaces first).
         for piece in forbidden {
-            for offset in 0..<16 {
-                var bytes = (0..<24).map { $0 % 3 == 0 ? UInt8(0x0A) : UInt8(ascii: "x") }
+            for offset in 0..<32 {
+                var bytes = (0..<40).map { $0 % 3 == 0 ? UInt8(0x0A) : UInt8(ascii: "x") }
                 bytes.replaceSubrange(offset..<offset + piece.count, with: piece)
                 #expect(bytes.withUnsafeBufferPointer { ControlCharacters.firstForbidden(in: $0) } == offset, "\(piece) at \(offset) among feeds")
             }
@@ -151,10 +151,10 @@ import Testing
                 }
             }
         }
-        // Every forbidden character at each of the 16 offsets of two words of printable text.
+        // Every forbidden character at each of the 32 offsets of four words of printable text (two blocks of sixteen).
         for piece in forbidden {
-            for offset in 0..<16 {
-                var bytes = Array(repeating: UInt8(ascii: "x"), count: 24)
+            for offset in 0..<32 {
+                var bytes = Array(repeating: UInt8(ascii: "x"), count: 40)
                 bytes.replaceSubrange(offset..<offset + piece.count, with: piece)
                 #expect(bytes.withUnsafeBufferPointer { ControlCharacters.firstForbidden(in: $0) } == offset, "\(piece) at \(offset)")
             }
