@@ -299,11 +299,11 @@ public final class OutputSession: @unchecked Sendable {
                 guard rename(location.staging, location.output) == 0 else {
                     throw BuildError(reason: .system(path: location.output, code: errno), path: location.output)
                 }
-                return OutputChanges(written: paths.sorted(), unchangedCount: 0, removed: [])
+                return OutputChanges(written: Parallel.sorted(paths), unchangedCount: 0, removed: [])
             }
             let removed = old.files.subtracting(paths).sorted()
             let removedFolders = OutputTree.deepestFirst(old.folders.subtracting(folders))
-            let summary = OutputChanges(written: staged.sorted(), unchangedCount: unchangedCount, removed: removed)
+            let summary = OutputChanges(written: Parallel.sorted(staged), unchangedCount: unchangedCount, removed: removed)
             if staged.isEmpty && removed.isEmpty && removedFolders.isEmpty && drifted == nil {
                 keepUnchanged()
                 return summary

@@ -9,6 +9,20 @@ import Testing
         #expect(Parallel.map(items) { $0 * 2 } == items.map { $0 * 2 })
     }
 
+    /// Sorting in two halves gives what `sorted()` gives: short and long lists (split from 4,096 on), odd lengths,
+    /// repeated values, and paths sharing long prefixes.
+    @Test func sortedInHalvesIsSorted() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 4_095, 4_096, 4_097, 6_001] {
+            let numbers = (0..<count).map { _ in Int.random(in: 0..<(count / 3 + 1), using: &generator) }
+            #expect(Parallel.sorted(numbers) == numbers.sorted(), "\(count) numbers")
+        }
+        let paths = Set((0..<6_000).map { "organisations/org-\($0 * 7919 % 6_000)/index.html" } + ["a", "organisations", "z"])
+        #expect(Parallel.sorted(paths) == paths.sorted())
+        let descending = Array((0..<5_000).reversed())
+        #expect(Parallel.sorted(descending) == Array(0..<5_000))
+    }
+
     @Test func overlappingGivesTheWorksResultOnceBothHaveRun() {
         let ran = Counter()
         let result = Parallel.overlapping({ 42 }, alongside: { ran.add() })
