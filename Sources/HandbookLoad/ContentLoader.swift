@@ -103,13 +103,14 @@ public enum ContentLoader {
         }
 
         cache?.begin()
-        let results = Parallel.map(jobs) { job in cache?.result(for: job.path) { read(job) } ?? read(job) }
+        var results = Parallel.map(jobs) { job in cache?.result(for: job.path) { read(job) } ?? read(job) }
         cache?.finish(seen: Set(jobs.map(\.path)))
         var documents = placeholders
         documents.reserveCapacity(results.count + placeholders.count)
-        for result in results {
-            diagnostics.append(contentsOf: result.diagnostics)
-            if let document = result.document { documents.append(document) }
+        for index in results.indices {
+            // Moved out, not copied: a copy retains every part of a document here and releases it with the results.
+            diagnostics.append(contentsOf: results[index].diagnostics)
+            if let document = results[index].document.take() { documents.append(document) }
         }
         // In the walk's order (type folder, then name), placeholders among the files read.
         if !placeholders.isEmpty { documents.sort { $0.path < $1.path } }

@@ -88,8 +88,13 @@ private struct Slots<R>: @unchecked Sendable {
         buffer[index] = value
     }
 
+    /// The results, moved out of their slots (left empty): a copy would retain every part of every result here and
+    /// release it again when the slots are let go, on the caller's thread, after the work on every core.
     func collect() -> [R] {
-        buffer.map { $0! }
+        Array(unsafeUninitializedCapacity: buffer.count) { out, initialized in
+            for index in buffer.indices { (out.baseAddress! + index).initialize(to: buffer[index].take()!) }
+            initialized = buffer.count
+        }
     }
 
     func release() {

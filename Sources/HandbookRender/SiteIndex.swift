@@ -48,6 +48,7 @@ public final class SiteIndex: Sendable {
     public init(settings: Settings, entities: [Entity], today: PartialDate, types: TypeCatalog = .standard) {
         let published = entities.filter { !$0.isDraft }.sorted { $0.reference < $1.reference }
         var positionTable: [EntityReference: Int] = [:]
+        positionTable.reserveCapacity(published.count)
         for (index, entity) in published.enumerated() { positionTable[entity.reference] = index }
         let positions = positionTable
         // Three independent walks over the entries, side by side: references, facets, names for sorting.
