@@ -132,7 +132,7 @@ public enum Pipeline {
             frontMatter = tree.documents.map { ($0.path, $0.frontMatterDigest) }
             guard pendingHistory != nil else { return }
             modified.reserveCapacity(tree.documents.count)
-            for document in tree.documents { if let time = document.modified { modified[document.path] = time } }
+            for index in tree.documents.indices { if let time = tree.documents[index].modified { modified[tree.documents[index].path] = time } }
         }
         var validation: ValidationResult
         var checked: Checked?

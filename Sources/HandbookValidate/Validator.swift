@@ -30,7 +30,8 @@ public enum Validator {
                                 cache: ValidationCache? = nil, changed: Set<String> = []) -> ValidationResult {
         let (settings, settingsDiagnostics) = SettingsRule.read(tree.settings, path: tree.settingsPath, today: today)
         var slugs: [EntityType: Set<String>] = [:]
-        for document in tree.documents { slugs[document.type, default: []].insert(document.slug) }
+        // By position: iterating the documents would copy (retain and release) every part of each.
+        for index in tree.documents.indices { slugs[tree.documents[index].type, default: []].insert(tree.documents[index].slug) }
         let context = ValidationContext(settings: settings, today: today, slugs: slugs, types: types)
 
         cache?.begin(ValidationCache.key(of: tree, today: today, types: types))

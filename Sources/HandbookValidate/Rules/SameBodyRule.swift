@@ -21,6 +21,8 @@ public enum SameBodyRule: Rule {
             var byWebsite: [String: Entity] = [:]
             // Every name and website made into its key on every core; the tables are filled in order on one.
             let owners = entities.filter { $0.reference.type == ownerType }
+            byName.reserveCapacity(owners.count)
+            byWebsite.reserveCapacity(owners.count)
             for (owner, keys) in zip(owners, Parallel.map(owners) { (name: key($0.name), website: $0[.website]?.text.map(key)) }) {
                 if byName[keys.name] == nil { byName[keys.name] = owner }
                 if let website = keys.website, byWebsite[website] == nil { byWebsite[website] = owner }
