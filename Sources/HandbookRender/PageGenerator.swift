@@ -58,13 +58,14 @@ extension PageGenerator {
 
     /// The pages a batch at a time (so ten thousand pages are not all held at once), then the extra files. Each
     /// batch is made while the one before it is handed on: writing a batch (making its folders, under the output's
-    /// lock) would otherwise leave the other cores idle once this is the last generator running.
+    /// lock) would otherwise leave the other cores idle once this is the last generator running. The last batches
+    /// shrink (`batchSize`), so the one handed on with nothing left to make beside it is short.
     func files(in deliver: ([OutputFile]) -> Void) {
         let pages = pages()
         var made: [OutputFile] = []
         var start = 0
         while start < pages.count {
-            let batch = Array(pages[start..<min(pages.count, start + pageBatch)])
+            let batch = Array(pages[start..<(start + Self.batchSize(remaining: pages.count - start, full: pageBatch))])
             let previous = made
             made = Parallel.overlapping({ Parallel.map(batch) { page in render(page) } }, alongside: {
                 if !previous.isEmpty { deliver(previous) }
@@ -78,6 +79,12 @@ extension PageGenerator {
 
     /// Pages rendered before they are handed on: enough to keep every core busy between hand-overs.
     var pageBatch: Int { 256 }
+
+    /// The size of the next batch with `remaining` pages to make: `full`, then, over the last `2 × full` pages, half of
+    /// what remains (never below an eighth of `full`, nor above what remains).
+    static func batchSize(remaining: Int, full: Int) -> Int {
+        min(remaining, max(1, min(full, max(full / 8, remaining / 2))))
+    }
 
     /// Most page generators make pages only.
     func extraFiles() -> [OutputFile] { [] }
