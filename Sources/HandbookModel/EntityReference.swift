@@ -17,9 +17,9 @@ public struct EntityReference: Hashable, Comparable, Sendable {
     }
 
     /// The hash a `Dictionary` or `Set` of references places them by. A build looks references up about a million
-    /// times, and hashing a slug through `Hasher` (SipHash) cost more than the rest of a lookup: a slug made only of
-    /// the bytes a slug may hold (`fastHash`) is mixed a word at a time instead. Any other slug goes through
-    /// `Hasher`, which stays consistent with `==` (canonical equivalence): a string of those bytes is equal only to
+    /// times, and hashing a slug through `Hasher` (SipHash) cost more than the rest of a lookup: a slug of ASCII
+    /// bytes outside `:`…`` ` `` (every valid slug; see `fastHash`) is mixed a word at a time instead. Any other slug
+    /// goes through `Hasher`, which stays consistent with `==` (canonical equivalence): a string of those bytes is equal only to
     /// itself, since no character beyond ASCII decomposes into them (the three that decompose into ASCII at all,
     /// U+212A, U+037E and U+1FEF, become `K`, `;` and `` ` ``, none of which a fast slug holds).
     public func _rawHashValue(seed: Int) -> Int {

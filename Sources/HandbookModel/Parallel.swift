@@ -124,8 +124,8 @@ private final class ReleaseBox<T>: @unchecked Sendable {
 }
 
 extension Parallel {
-    /// `items` sorted, as `sorted()` sorts them: the two halves sorted side by side, then merged (a stable merge, the
-    /// first half's element first among equals). A build's list of written files (15,000 paths sharing long
+    /// `items` in ascending order, as `sorted()` gives them: the two halves sorted side by side, then merged (the first
+    /// half's element first among equals). A build's list of written files (15,000 paths sharing long
     /// prefixes) is sorted after every other job has finished, with one core otherwise idle.
     public static func sorted<S: Sequence>(_ items: S) -> [S.Element] where S.Element: Comparable & Sendable {
         let all = Array(items)
