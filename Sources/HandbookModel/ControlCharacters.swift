@@ -79,30 +79,18 @@ public enum ControlCharacters {
         return nil
     }
 
-    /// Sixteen bytes as two words side by side: the same arithmetic on both at once compiles to vector instructions
-    /// (comparisons of `SIMD16<UInt8>` do not; they compile to a loop over the bytes).
-    typealias Block = SIMD2<UInt64>
+    typealias Block = WordBytes.Block
 
-    /// True when every byte of `block` is printable ASCII or a line feed: `isPrintableASCII`, then (for a block
+    /// True when every byte of `block` is printable ASCII or a line feed: the printable test, then (for a block
     /// holding a line feed, about one in four of a page's) the same test on the block with its feeds made spaces.
     @inline(__always)
     static func isPlain(_ block: Block) -> Bool {
-        if isPrintableASCII(block) { return true }
+        if WordBytes.isEmpty(WordBytes.unprintable(in: block)) { return true }
         // A feed, found exactly (no carry crosses bytes), is made a space by setting its bits 0x2A.
         let highs = Block(repeating: WordBytes.highs), lows = Block(repeating: WordBytes.lows)
         let feedless = block ^ Block(repeating: WordBytes.ones &* 0x0A)
         let feeds = ~(((feedless & lows) &+ lows) | feedless) & highs
-        return isPrintableASCII(block ^ ((feeds &>> 2) | (feeds &>> 4) | (feeds &>> 6)))
-    }
-
-    /// `isPrintableASCII(_:)` of both words of `block` at once.
-    @inline(__always)
-    static func isPrintableASCII(_ block: Block) -> Bool {
-        let ones = Block(repeating: WordBytes.ones), highs = Block(repeating: WordBytes.highs)
-        let below = (block &- Block(repeating: WordBytes.ones &* 0x20)) & ~block & highs
-        let above = ((block &+ ones) | block) & highs
-        let found = below | above
-        return found[0] | found[1] == 0
+        return WordBytes.isEmpty(WordBytes.unprintable(in: block ^ ((feeds &>> 2) | (feeds &>> 4) | (feeds &>> 6))))
     }
 
     /// True when every byte of `word` is printable ASCII (0x20–0x7E). A byte below 0x20, or above 0x7E, is found by

@@ -24,4 +24,29 @@ enum WordBytes {
     /// The high bit of each byte of `word` of 0x7F or more (DEL, or not ASCII).
     @inline(__always)
     static func deleteOrAbove(in word: UInt64) -> UInt64 { (((word & lows) &+ ones) | word) & highs }
+
+    /// Sixteen bytes as two words side by side: the same arithmetic on both at once compiles to vector instructions
+    /// (comparisons of `SIMD16<UInt8>` do not; they compile to a loop over the bytes).
+    typealias Block = SIMD2<UInt64>
+
+    /// The high bit of a byte of `block` below 0x20 or above 0x7E, and perhaps of bytes after it in its word: presence
+    /// tests (a borrow or carry reaches only bytes past one found), zero exactly when every byte is printable ASCII.
+    @inline(__always)
+    static func unprintable(in block: Block) -> Block {
+        let below = (block &- Block(repeating: ones &* 0x20)) & ~block & Block(repeating: highs)
+        let above = ((block &+ Block(repeating: ones)) | block) & Block(repeating: highs)
+        return below | above
+    }
+
+    /// The high bit of a byte of `block` that is `byte`, and perhaps of bytes after it in its word (a presence test):
+    /// zero exactly when no byte is `byte`.
+    @inline(__always)
+    static func presence(of byte: UInt8, in block: Block) -> Block {
+        let value = block ^ Block(repeating: ones &* UInt64(byte))
+        return (value &- Block(repeating: ones)) & ~value & Block(repeating: highs)
+    }
+
+    /// True when both words of `marks` are zero.
+    @inline(__always)
+    static func isEmpty(_ marks: Block) -> Bool { marks[0] | marks[1] == 0 }
 }

@@ -10,10 +10,11 @@ struct JSONStringTests {
                          "\u{2028}", "\u{2029}", "\u{2027}", "é", "—", "😀", "<p>", "/"]
 
     @Test func bytesMatchTheLiteralAtEveryOffset() {
-        // Each escaped piece at each offset of two words of plain text, so it falls in every place of a word.
+        // Each escaped piece at each offset of four words of plain text, so it falls in every place of a word and of a
+        // block of sixteen bytes.
         for piece in Self.pieces {
-            for offset in 0..<17 {
-                let text = String(repeating: "x", count: offset) + piece + String(repeating: "y", count: 20)
+            for offset in 0..<33 {
+                let text = String(repeating: "x", count: offset) + piece + String(repeating: "y", count: 36)
                 var bytes: [UInt8] = []
                 JSONString.append(text, to: &bytes)
                 #expect(String(decoding: bytes, as: UTF8.self) == JSONString.literal(text), "\(piece.unicodeScalars.map(\.value)) at \(offset)")
@@ -24,7 +25,7 @@ struct JSONStringTests {
     @Test func randomTextReadsBack() throws {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<500 {
-            let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+            let text = (0..<Int.random(in: 0...60, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
             var bytes: [UInt8] = []
             JSONString.append(text, to: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == JSONString.literal(text))
