@@ -126,5 +126,19 @@ import Testing
             HTML.escape(text, into: &escaped)
             #expect(String(decoding: escaped.array(), as: UTF8.self) == reference(text), "\(text)")
         }
+        // Each special character at every offset of plain texts up to three blocks of sixteen bytes long, so it falls
+        // in every place of a block, of a word after the blocks, and of the last, overlapping word.
+        for special in ["&", "<", ">", "\"", "'"] {
+            for length in [8, 15, 16, 17, 31, 32, 33, 47, 48] {
+                for offset in 0..<length {
+                    var characters = Array(repeating: "x", count: length)
+                    characters[offset] = special
+                    let text = characters.joined()
+                    var escaped = ByteBuffer()
+                    HTML.escape(text, into: &escaped)
+                    #expect(String(decoding: escaped.array(), as: UTF8.self) == reference(text), "\(special) at \(offset) of \(length)")
+                }
+            }
+        }
     }
 }
