@@ -44,6 +44,20 @@ import Testing
         #expect(value["k42"] == "42" && value["k100"] == nil)
     }
 
+    /// Names a word long and longer, alike in their first eight bytes or only in their length, are each found, and a
+    /// name one byte longer or shorter than one there is not.
+    @Test func longNamesAreToldApart() {
+        let names = ["abcdefgh", "abcdefghi", "abcdefghij", "abcdefgh0", "abcdefgh1", "abcdefghabcdefgh", "abcdefghabcdefgi",
+                     "abcdefghabcdefghx", String(repeating: "n", count: 40), String(repeating: "n", count: 41), "a", "ab"]
+        var fields = MustacheFields()
+        for (number, name) in names.enumerated() { fields[name] = .string("\(number)") }
+        #expect(fields.count == names.count)
+        for (number, name) in names.enumerated() { #expect(fields[name] == .string("\(number)"), "\(name)") }
+        for absent in ["abcdefg", "abcdefghabcdef", "abcdefgh2", String(repeating: "n", count: 39), "abc"] {
+            #expect(fields[absent] == nil, "\(absent)")
+        }
+    }
+
     /// Names whose keys are alike are still told apart by their text, and a name is not found by a prefix of it.
     @Test func namesAreComparedAsText() throws {
         let value: MustacheValue = ["name": "a", "names": "b", "nam": "c", "": "d"]
