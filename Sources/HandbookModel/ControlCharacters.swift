@@ -87,9 +87,7 @@ public enum ControlCharacters {
     static func isPlain(_ block: Block) -> Bool {
         if WordBytes.isEmpty(WordBytes.unprintable(in: block)) { return true }
         // A feed, found exactly (no carry crosses bytes), is made a space by setting its bits 0x2A.
-        let highs = Block(repeating: WordBytes.highs), lows = Block(repeating: WordBytes.lows)
-        let feedless = block ^ Block(repeating: WordBytes.ones &* 0x0A)
-        let feeds = ~(((feedless & lows) &+ lows) | feedless) & highs
+        let feeds = WordBytes.matches(0x0A, in: block)
         return WordBytes.isEmpty(WordBytes.unprintable(in: block ^ ((feeds &>> 2) | (feeds &>> 4) | (feeds &>> 6))))
     }
 

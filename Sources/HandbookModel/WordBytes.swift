@@ -46,6 +46,13 @@ enum WordBytes {
         return (value &- Block(repeating: ones)) & ~value & Block(repeating: highs)
     }
 
+    /// The high bit of each byte of `block` that is `byte`: `matches(_:in:)` on both words at once, exact per byte.
+    @inline(__always)
+    static func matches(_ byte: UInt8, in block: Block) -> Block {
+        let value = block ^ Block(repeating: ones &* UInt64(byte)), sevenBits = Block(repeating: lows)
+        return ~(((value & sevenBits) &+ sevenBits) | value) & Block(repeating: highs)
+    }
+
     /// True when both words of `marks` are zero.
     @inline(__always)
     static func isEmpty(_ marks: Block) -> Bool { marks[0] | marks[1] == 0 }
