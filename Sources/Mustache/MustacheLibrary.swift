@@ -205,13 +205,16 @@ private extension MustacheLibrary {
             misses?.record.record("\(misses!.template): \(name.pointee.dotted)")
             return .null
         }
-        for (part, key) in zip(name.pointee.rest, name.pointee.restKeys) {
-            guard let next = Self.withMember(part, key: key, of: value, { $0 }) else {
+        // By position in the name's own arrays: zipping them retained both, and copied each part, every lookup.
+        var part = 0
+        while part < name.pointee.rest.count {
+            guard let next = Self.withMember(name.pointee.rest[part], key: name.pointee.restKeys[part], of: value, { $0 }) else {
                 // A dotted name through null is simply absent; through an object without the key, a miss.
                 if let misses, value.members != nil { misses.record.record("\(misses.template): \(name.pointee.dotted)") }
                 return .null
             }
             value = next
+            part += 1
         }
         return value
     }
