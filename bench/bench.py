@@ -36,6 +36,11 @@ args = parser.parse_args()
 binary = os.path.abspath(args.binary)
 env = dict(os.environ, HANDBOOK_TODAY="2026-11-22", SOURCE_DATE_EPOCH="1790000000", HANDBOOK_TIMINGS="1")
 shm = "/dev/shm/handbook-bench" if os.path.isdir("/dev/shm") else None
+# A tmpfs keeps what is written to it in memory until it is deleted: the copies and outputs of a run (3 GB and
+# 400,000 files with --huge) would hold that memory and lengthen the kernel's name lookups for every later
+# program, the next bench's builds among them. The folder is this script's own, made by it, so all of it goes.
+if shm:
+    atexit.register(lambda: shutil.rmtree(shm, ignore_errors=True))
 disk = os.path.join(here, "corpus")
 os.makedirs(disk, exist_ok=True)
 
