@@ -23,6 +23,7 @@ struct SearchPostingsChunk: Sendable {
     init(_ entities: some Collection<Entity>, index: SiteIndex) {
         let started = Self.threadSeconds()
         var builder = Builder()
+        defer { builder.deallocate() }
         for entity in entities {
             Self.texts(of: entity, index: index) { place, text in
                 switch place {
@@ -109,13 +110,28 @@ struct SearchPostingsChunk: Sendable {
         /// The name's tokens, in order, and its compounds' joined forms with the position of their first part.
         var name: [Int] = []
         var joined: [(id: Int, position: Int)] = []
-        /// By local id: the best code in the current document (0: not in it yet), and the id of the
-        /// token's singular (-2: not looked at yet, -1: none).
-        var best: [Int32] = []
-        var singulars: [Int32] = []
-        /// The ids with a code in the current document.
-        var touched: [Int32] = []
+        /// By local id (`count` of them): the best code in the current document (0: not in it yet), and the id of
+        /// the token's singular (-2: not looked at yet, -1: none). In storage of the builder's own, which
+        /// `deallocate()` frees: they are read and written for every token, and each write to an array checked
+        /// that the array was not shared first.
+        var slots = UnsafeMutablePointer<Slot>.allocate(capacity: 4096)
+        var count = 0
+        var capacity = 4096
+        /// The ids with a code in the current document (at most `count`), in storage of the same size.
+        var touched = UnsafeMutablePointer<Int32>.allocate(capacity: 4096)
+        var touchedCount = 0
         var scratch: [UInt8] = []
+
+        struct Slot {
+            var best: Int32
+            var singular: Int32
+        }
+
+        /// Frees the slots; the builder is not used after.
+        func deallocate() {
+            slots.deallocate()
+            touched.deallocate()
+        }
 
         /// Adds a name's tokens with their codes: each word's position and the name's length in words
         /// (a compound's joined form takes its first part's position, so it moves no word).
@@ -146,9 +162,10 @@ struct SearchPostingsChunk: Sendable {
 
         mutating func intern(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
             let id = table.intern(token, hash: hash)
-            if id == best.count {
-                best.append(0)
-                singulars.append(-2)
+            if id == count {
+                if count == capacity { grow() }
+                (slots + count).initialize(to: Slot(best: 0, singular: -2))
+                count += 1
             }
             return id
         }
@@ -156,35 +173,52 @@ struct SearchPostingsChunk: Sendable {
         /// The token, and its singular when it is a plural.
         mutating func add(_ id: Int, _ code: Int32) {
             put(id, code)
-            var singular = singulars[id]
+            var singular = slots[id].singular
             if singular == -2 {
                 // Read in place (the singular goes to `scratch`, and the table changes only once it is read).
                 let found = table.bytes(id).withUnsafeBufferPointer { SearchTokenizer.singular($0, into: &scratch) }
                 singular = found ? Int32(scratch.withUnsafeBufferPointer { intern($0, hash: SearchTokenTable.hash($0)) }) : -1
-                singulars[id] = singular
+                slots[id].singular = singular
             }
             if singular >= 0 { put(Int(singular), code) }
         }
 
         /// Keeps `code` for the token unless it already has one in as good a place.
         mutating func put(_ id: Int, _ code: Int32) {
-            let current = best[id]
+            precondition(id >= 0 && id < count, "a token id the builder did not give")
+            let current = slots[id].best
             if current == 0 {
-                touched.append(Int32(id))
+                touched[touchedCount] = Int32(id)
+                touchedCount += 1
             } else if SearchIndex.fieldWeight(Int(current)) >= SearchIndex.fieldWeight(Int(code)) {
                 return
             }
-            best[id] = code
+            slots[id].best = code
         }
 
         mutating func endDocument() {
+            // Each id is touched once a document, so there are at most `count`; ids and codes grow once a document.
+            let touched = UnsafeBufferPointer(start: self.touched, count: touchedCount)
+            ids.append(contentsOf: touched)
             for id in touched {
-                ids.append(id)
-                codes.append(best[Int(id)])
-                best[Int(id)] = 0
+                codes.append(slots[Int(id)].best)
+                slots[Int(id)].best = 0
             }
-            touched.removeAll(keepingCapacity: true)
+            touchedCount = 0
             ends.append(ids.count)
+        }
+
+        /// Doubles the room for slots (and touched ids, of which there are never more).
+        private mutating func grow() {
+            let larger = UnsafeMutablePointer<Slot>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: slots, count: count)
+            slots.deallocate()
+            slots = larger
+            let largerTouched = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
+            largerTouched.moveInitialize(from: touched, count: touchedCount)
+            touched.deallocate()
+            touched = largerTouched
+            capacity *= 2
         }
     }
 
