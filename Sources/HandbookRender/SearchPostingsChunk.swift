@@ -198,11 +198,15 @@ struct SearchPostingsChunk: Sendable {
 
         mutating func endDocument() {
             // Each id is touched once a document, so there are at most `count`; ids and codes grow once a document.
-            let touched = UnsafeBufferPointer(start: self.touched, count: touchedCount)
+            let touched = UnsafeBufferPointer(start: self.touched, count: touchedCount), slots = self.slots
             ids.append(contentsOf: touched)
-            for id in touched {
-                codes.append(slots[Int(id)].best)
-                slots[Int(id)].best = 0
+            let start = codes.count
+            codes.append(contentsOf: repeatElement(0, count: touched.count))
+            codes.withUnsafeMutableBufferPointer { codes in
+                for (offset, id) in touched.enumerated() {
+                    codes[start + offset] = slots[Int(id)].best
+                    slots[Int(id)].best = 0
+                }
             }
             touchedCount = 0
             ends.append(ids.count)
