@@ -114,6 +114,41 @@ import Testing
         for chunks in [2, 3, 11] { #expect(files(chunks) == one, "\(chunks) chunks") }
     }
 
+    @Test func aChunkOfThousandsOfTokensGivesTheFilesOfSmallOnes() throws {
+        // More distinct tokens than a chunk's builder first has room for (4,096), plurals among them, so that in one
+        // chunk its slots grow while a document is read; in three, no chunk needs more room.
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try directory.write("content/handbook.yml", "title: T\n")
+        func word(_ number: Int) -> String {
+            var letters = "", rest = number
+            repeat {
+                letters.append(Character(Unicode.Scalar(UInt8(ascii: "b") + UInt8(rest % 20))))
+                rest /= 20
+            } while rest > 0
+            return "q" + letters + (number % 5 == 0 ? "s" : "")
+        }
+        for document in 0..<3 {
+            let words = (0..<2_500).map { word(document * 2_500 + $0) } + (0..<100).map { word($0 * 7) }
+            try directory.write("content/organisations/o\(document).md",
+                                "---\nname: Organisation \(document)\ncountry: GB\n---\n\n\(words.joined(separator: " "))\n")
+        }
+        let today = PartialDate(year: 2026, month: 11, day: 22)
+        let result = try Pipeline.check(contentPath: directory.path + "/content", today: today)
+        #expect(result.errorCount == 0)
+        let site = SiteIndex(settings: result.settings, entities: result.entities, today: today)
+        func files(_ chunks: Int) -> [String: [UInt8]] {
+            Dictionary(uniqueKeysWithValues: SearchIndex(index: site, order: SearchDocuments(index: site), chunkCount: chunks).files().map { ($0.path, $0.bytes) })
+        }
+        let one = files(1)
+        let search = SearchIndex(index: site, order: SearchDocuments(index: site), chunkCount: 1)
+        // Exactly in the last document only (its neighbours one letter away, in the others, come after it).
+        #expect(search.search(word(5_005)).docs.first.map { search.documents[$0].name } == "Organisation 2", "a word past the first room")
+        #expect(search.search(String(word(5_005).dropLast())).docs.first.map { search.documents[$0].name } == "Organisation 2",
+                "a plural's singular, past the first room")
+        #expect(files(3) == one)
+    }
+
     @Test func documentsAreNumberedByTypeThenName() throws {
         let search = try index()
         let types = search.documents.map(\.reference.type)
