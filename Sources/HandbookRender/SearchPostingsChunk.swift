@@ -127,7 +127,7 @@ struct SearchPostingsChunk: Sendable {
             var singular: Int32
         }
 
-        /// Frees the slots; the builder is not used after.
+        /// Frees the slots and the touched ids; the builder is not used after.
         func deallocate() {
             slots.deallocate()
             touched.deallocate()
