@@ -60,7 +60,7 @@ public enum ControlCharacters {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return nil }
         while index < count {
-            if index + 16 <= count && isPlain(UnsafeRawPointer(base + index).loadUnaligned(as: Block.self)) {
+            if index + 16 <= count && isPlain(UnsafeRawPointer(base + index).loadUnaligned(as: WordBytes.Block.self)) {
                 index += 16
                 continue
             }
@@ -79,12 +79,10 @@ public enum ControlCharacters {
         return nil
     }
 
-    typealias Block = WordBytes.Block
-
     /// True when every byte of `block` is printable ASCII or a line feed: the printable test, then (for a block
     /// holding a line feed, about one in four of a page's) the same test on the block with its feeds made spaces.
     @inline(__always)
-    static func isPlain(_ block: Block) -> Bool {
+    static func isPlain(_ block: WordBytes.Block) -> Bool {
         if WordBytes.isEmpty(WordBytes.unprintable(in: block)) { return true }
         // A feed, found exactly (no carry crosses bytes), is made a space by setting its bits 0x2A.
         let feeds = WordBytes.matches(0x0A, in: block)
