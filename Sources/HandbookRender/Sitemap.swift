@@ -6,10 +6,13 @@ struct Sitemap: OutputGenerator {
     let site: SiteContext
 
     func files() -> [OutputFile] {
-        var xml = XMLWriter()
+        // Room for every page's line at once (under a hundred bytes each besides the site's address): grown by doubling, a
+        // sitemap of megabytes would take fresh memory at every step.
+        let pages = Outputs.pages.map { $0.init(site: site).sitemapEntries() }
+        var xml = XMLWriter(capacity: 1024 + pages.reduce(0) { $0 + $1.count } * (128 + site.baseURL.utf8.count))
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
-        for generator in Outputs.pages {
-            for entry in generator.init(site: site).sitemapEntries() {
+        for entries in pages {
+            for entry in entries {
                 xml.raw("  <url><loc>")
                 xml.text(site.baseURL + entry.path)
                 xml.raw("</loc>")

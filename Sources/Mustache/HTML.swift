@@ -44,7 +44,8 @@ public enum HTML {
         let count = bytes.count
         // Most values have nothing to escape: tested a word at a time, the last word overlapping the one before,
         // and then given whole, without looking at the last bytes one by one.
-        if count >= 8, let base = bytes.baseAddress {
+        guard let base = bytes.baseAddress, count > 0 else { return }
+        if count >= 8 {
             var word = 0
             while word + 16 <= count, !maySpecial(UnsafeRawPointer(base + word).loadUnaligned(as: Block.self)) { word += 16 }
             while word + 8 <= count, !maySpecial(UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self)) { word += 8 }
@@ -52,6 +53,11 @@ public enum HTML {
                 emit(bytes)
                 return
             }
+        } else if !maySpecial(shortWord(base, count: count)) {
+            // A value shorter than a word (a count, a year, a short label: a third of a page's values) is tested as
+            // one word of its bytes, not a byte at a time.
+            emit(bytes)
+            return
         }
         var start = 0
         var index = 0
@@ -83,6 +89,19 @@ public enum HTML {
             start = index
         }
         emit(UnsafeBufferPointer(rebasing: bytes[start..<count]))
+    }
+
+    /// The `count` bytes at `base` (1 to 7) as a word, zero above them; read without going past them.
+    @inline(__always)
+    private static func shortWord(_ base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        let bytes = UnsafeRawPointer(base)
+        if count >= 4 {
+            // Two words of four that overlap: the bytes they share are the same in both.
+            let low = UInt64(bytes.loadUnaligned(as: UInt32.self))
+            let high = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return low | high << UInt64(8 * (count - 4))
+        }
+        return UInt64(base[0]) | UInt64(base[count / 2]) << UInt64(8 * (count / 2)) | UInt64(base[count - 1]) << UInt64(8 * (count - 1))
     }
 
     /// False when no byte of `word` is `&`, `'`, `<`, `>` or `"`.

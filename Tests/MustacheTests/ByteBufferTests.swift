@@ -127,9 +127,10 @@ import Testing
             #expect(String(decoding: escaped.array(), as: UTF8.self) == reference(text), "\(text)")
         }
         // Each special character at every offset of plain texts up to three blocks of sixteen bytes long, so it falls
-        // in every place of a block, of a word after the blocks, and of the last, overlapping word.
+        // in every place of a block, of a word after the blocks, and of the last, overlapping word; and in texts
+        // shorter than a word, tested as one word of their bytes.
         for special in ["&", "<", ">", "\"", "'"] {
-            for length in [8, 15, 16, 17, 31, 32, 33, 47, 48] {
+            for length in [1, 2, 3, 4, 5, 6, 7, 8, 15, 16, 17, 31, 32, 33, 47, 48] {
                 for offset in 0..<length {
                     var characters = Array(repeating: "x", count: length)
                     characters[offset] = special
