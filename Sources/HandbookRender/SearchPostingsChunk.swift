@@ -160,6 +160,7 @@ struct SearchPostingsChunk: Sendable {
             if code == 0 { joined.append((id, name.count - parts)) } else { add(id, code) }
         }
 
+        @inline(__always)
         mutating func intern(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
             let id = table.intern(token, hash: hash)
             if id == count {
@@ -171,6 +172,7 @@ struct SearchPostingsChunk: Sendable {
         }
 
         /// The token, and its singular when it is a plural.
+        @inline(__always)
         mutating func add(_ id: Int, _ code: Int32) {
             put(id, code)
             var singular = slots[id].singular
@@ -184,6 +186,7 @@ struct SearchPostingsChunk: Sendable {
         }
 
         /// Keeps `code` for the token unless it already has one in as good a place.
+        @inline(__always)
         mutating func put(_ id: Int, _ code: Int32) {
             precondition(id >= 0 && id < count, "a token id the builder did not give")
             let current = slots[id].best
