@@ -169,6 +169,7 @@ public enum SearchTokenizer {
         }
 
         /// `separate` after a letter or digit, or inside a compound.
+        @inline(__always)
         mutating func end<S: Sink>(_ byte: UInt8, _ sink: inout S) {
             if link == .none && token.count > 0 {
                 // Only one `&` or `-` right after a letter or digit links; what follows it decides.
