@@ -214,8 +214,8 @@ struct GraphExports: OutputGenerator {
     }
 
     /// Room for an XML export of the graph, asked for once: grown by doubling from a little, an export of megabytes
-    /// would take fresh memory at every step, and memory's first touch is dear (docs/performance.md, nineteenth round).
-    /// About 260 and 210 bytes a node and an edge in GEXF, a little less in GraphML; an estimate only, as names vary.
+    /// was copied into a larger buffer at each of a dozen steps. About 260 and 210 bytes a node and an edge in GEXF,
+    /// a little less in GraphML; an estimate only, as names vary (past it, the buffer grows as before).
     static func capacity(nodes: Int, edges: Int) -> Int {
         4096 + 320 * nodes + 240 * edges
     }

@@ -6,8 +6,8 @@ struct Sitemap: OutputGenerator {
     let site: SiteContext
 
     func files() -> [OutputFile] {
-        // Room for every page's line at once (under a hundred bytes each besides the site's address): grown by doubling, a
-        // sitemap of megabytes would take fresh memory at every step.
+        // Room for every page's line at once (under a hundred bytes each besides the site's address): grown by doubling,
+        // a sitemap of a megabyte was copied into a larger buffer at each of a dozen steps.
         let pages = Outputs.pages.map { $0.init(site: site).sitemapEntries() }
         var xml = XMLWriter(capacity: 1024 + pages.reduce(0) { $0 + $1.count } * (128 + site.baseURL.utf8.count))
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")

@@ -54,8 +54,8 @@ public enum HTML {
                 return
             }
         } else if !maySpecial(shortWord(base, count: count)) {
-            // A value shorter than a word (a count, a year, a short label: a third of a page's values) is tested as
-            // one word of its bytes, not a byte at a time.
+            // A value shorter than a word (a count, a year, a short label) is tested as one word of its bytes, not a
+            // byte at a time.
             emit(bytes)
             return
         }
