@@ -16,6 +16,9 @@ struct OutputLocation: Sendable, Hashable {
     let parent: String
     /// The output directory's own name.
     let name: String
+    /// The folder where changed files wait until the build commits (`.<name>.staging`); made once, as every folder
+    /// and file a build stages is named from it.
+    let staging: String
 
     /// Splits `path`, and refuses one whose parent folder does not exist (naming the path as the user gave it:
     /// the staging and lock files that would have failed first are the tool's business), or that names no
@@ -40,6 +43,7 @@ struct OutputLocation: Sendable, Hashable {
         }
         output = trimmed
         (parent, name) = Self.split(trimmed)
+        staging = Self.sibling("staging", parent: parent, name: name)
     }
 
     /// The parent folder and the last component of a path without a trailing slash.
@@ -51,11 +55,14 @@ struct OutputLocation: Sendable, Hashable {
 
     /// A hidden name beside the output: `.<name>.<suffix>`.
     func sibling(_ suffix: String) -> String {
+        Self.sibling(suffix, parent: parent, name: name)
+    }
+
+    /// `.<name>.<suffix>` in `parent`.
+    private static func sibling(_ suffix: String, parent: String, name: String) -> String {
         (parent == "/" ? "/" : parent + "/") + "." + name + "." + suffix
     }
 
-    /// The folder where changed files wait until the build commits (`.<name>.staging`).
-    var staging: String { sibling("staging") }
     /// The copy of the current site a rebuild starts from (`.<name>.standby`, see `Standby`).
     var standby: String { sibling("standby") }
     /// The records of the content files the last build checked (`.<name>.checked`, see `CheckedFolder`).

@@ -8,9 +8,9 @@ public enum Formatting {
     /// "3 December 2026", "December 2026" or "2026".
     public static func words(_ date: PartialDate) -> String {
         guard let month = date.month else { return String(date.year) }
-        let monthYear = "\(months[month - 1]) \(date.year)"
-        guard let day = date.day else { return monthYear }
-        return "\(day) \(monthYear)"
+        // One string made, not a second from the first: every page says when its entry changed.
+        guard let day = date.day else { return "\(months[month - 1]) \(date.year)" }
+        return "\(day) \(months[month - 1]) \(date.year)"
     }
 
     /// A moment in words: "2026", "December 2026", "3 December 2026" or "3 December 2026, 18:30".
