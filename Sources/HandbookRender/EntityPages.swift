@@ -22,13 +22,14 @@ struct EntityPages: PageGenerator {
 
     func pages() -> [Page] {
         let links = site.index.links
-        return site.index.entities.map { entity in
+        return site.index.entities.enumerated().map { position, entity in
             let reference = entity.reference
             // A role (a funder that is also an organisation here) is shown on its owner's page; its own address
             // sends readers on there, as Hugo's aliases do, so links made before the two were joined still work.
             let owner = site.index.roleOwners[reference]
-            return Page(path: links.page(reference), section: reference.type.folder, subject: .entity(reference),
-                        inSitemap: owner == nil, redirect: owner.map { _ in links.entity(reference) })
+            // An entry's own page is where its links lead, made once with the index; a role's folder is made here.
+            return Page(path: owner == nil ? links.entity(at: position) : links.page(reference), section: reference.type.folder,
+                        subject: .entity(reference), inSitemap: owner == nil, redirect: owner.map { _ in links.entity(reference) })
         }
     }
 

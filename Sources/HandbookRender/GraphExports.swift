@@ -59,7 +59,7 @@ struct GraphExports: OutputGenerator {
                 HTML.escape("\(folder):\(node.reference.slug)", into: &xml)
                 xmlIDs.append(xml)
                 values.append([folder, node.country, node.topics.isEmpty ? nil : node.topics.joined(separator: ";"),
-                               baseURL + index.links.entity(node.reference)])
+                               baseURL + index.links.entity(at: node.position)])
             }
             edgeValues = graph.edges.map { edge in
                 [edge.relation, edge.field.rawValue, edge.amount.map(DataAPI.canonicalNumber), edge.currency, edge.date]

@@ -141,3 +141,20 @@ import Testing
         #expect(Formatting.zone("Europe/London", at: winter) == "London time, UTC")
     }
 }
+
+/// The API's and the feeds' timestamps: RFC 3339 in UTC, to the second.
+@Suite struct TimestampTests {
+    @Test func aUnixTimeIsWrittenInUTCToTheSecond() {
+        #expect(DataAPI.timestamp(0) == "1970-01-01T00:00:00Z")
+        #expect(DataAPI.timestamp(-1) == "1969-12-31T23:59:59Z")
+        #expect(DataAPI.timestamp(1_764_590_645) == "2025-12-01T12:04:05Z")
+        #expect(DataAPI.timestamp(253_402_300_799) == "9999-12-31T23:59:59Z")
+    }
+
+    /// Written into bytes, as the data API writes it, a timestamp is the text `timestamp(_:)` gives, after what was there.
+    @Test func theBytesAreTheText() {
+        var bytes = Array("\"".utf8)
+        DataAPI.timestamp(1_764_590_645, into: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "\"2025-12-01T12:04:05Z")
+    }
+}
