@@ -42,12 +42,13 @@ struct DataAPI: OutputGenerator {
         return api.files(lists: Set(index.types.types), blocks: nil) + [api.catalogue()]
     }
 
-    /// A type at a time: a type's encoded entries are let go once its list and blocks are made, so the API of a
-    /// hundred thousand entries is never all held at once.
+    /// A type at a time, and a block at a time: each block is handed on as soon as it is made, and each entry's
+    /// encoding let go once its block (and its type's list) holds it, so the API of a type is never held twice
+    /// over, as encoded entries and as files (it was a fifth of a build's memory at its peak).
     func files(in deliver: ([OutputFile]) -> Void) {
         let api = referencingAll()
         for type in index.types.types {
-            deliver(api.files(lists: [type], blocks: nil, of: type))
+            api.files(lists: [type], blocks: nil, of: type, deliver: deliver)
         }
         deliver([api.catalogue()])
     }
@@ -63,13 +64,20 @@ struct DataAPI: OutputGenerator {
 
     /// The lists of `lists` and the blocks at `blocks` (every block when nil), of the entries of `only` (of every type when nil).
     func files(lists: Set<EntityType>, blocks wanted: Set<String>?, of only: EntityType? = nil) -> [OutputFile] {
+        var files: [OutputFile] = []
+        self.files(lists: lists, blocks: wanted, of: only) { files += $0 }
+        return files
+    }
+
+    /// The same files, each list and block handed to `deliver` as it is made.
+    func files(lists: Set<EntityType>, blocks wanted: Set<String>?, of only: EntityType? = nil, deliver: ([OutputFile]) -> Void) {
         let chosen = (only.map { index.entities(of: $0) } ?? index.entities).filter { entity in
             lists.contains(entity.reference.type)
                 || wanted?.contains(Self.blockPath(entity.reference, count: index.entities(of: entity.reference.type).count)) ?? true
         }
         // Each entry is encoded once for its type's list and once, with body and backlinks, for its block,
         // all in parallel; the lists and blocks are then spliced from the encoded items.
-        let encoded = Parallel.map(chosen) { entity -> (item: [UInt8], detail: [UInt8]) in
+        var encoded = Parallel.map(chosen) { entity -> (item: [UInt8], detail: [UInt8]) in
             // The members both forms share (`fields` … `url`) are encoded once; the list item puts `detail`
             // before them and the block puts `backlinks` and `body_html` (keys stay in sorted order).
             var core: [UInt8] = []
@@ -97,25 +105,28 @@ struct DataAPI: OutputGenerator {
             detail += core
             return (item, detail)
         }
-        var items: [EntityType: [[UInt8]]] = [:]
-        var blocks: [EntityType: [Int: [(slug: String, detail: [UInt8])]]] = [:]
-        for (entity, made) in zip(chosen, encoded) {
+        // Entries by type, and by type and block, as positions in `encoded`.
+        var items: [EntityType: [Int]] = [:]
+        var blocks: [EntityType: [Int: [Int]]] = [:]
+        for (position, entity) in chosen.enumerated() {
             let type = entity.reference.type
-            items[type, default: []].append(made.item)
+            items[type, default: []].append(position)
             let block = Self.block(of: entity.reference.slug, count: index.entities(of: type).count)
             guard wanted?.contains("api/\(type.folder)/\(block).json") ?? true else { continue }
-            blocks[type, default: [:]][block, default: []].append((entity.reference.slug, made.detail))
+            blocks[type, default: [:]][block, default: []].append(position)
         }
-        var files: [OutputFile] = []
         for type in index.types.types {
             if lists.contains(type) {
-                files.append(OutputFile(path: "api/\(type.folder).json", bytes: Self.list(type, items: items[type] ?? [])))
+                let list = Self.list(type, items: (items[type] ?? []).map { encoded[$0].item })
+                for position in items[type] ?? [] { encoded[position].item = [] }
+                deliver([OutputFile(path: "api/\(type.folder).json", bytes: list)])
             }
-            for (block, members) in blocks[type] ?? [:] {
-                files.append(OutputFile(path: "api/\(type.folder)/\(block).json", bytes: Self.block(type, number: block, members: members)))
+            for (block, positions) in blocks[type] ?? [:] {
+                let members = positions.map { (slug: chosen[$0].reference.slug, detail: encoded[$0].detail) }
+                for position in positions { encoded[position].detail = [] }
+                deliver([OutputFile(path: "api/\(type.folder)/\(block).json", bytes: Self.block(type, number: block, members: members))])
             }
         }
-        return files
     }
 
     /// `api/index.json`: what the API holds and where.
