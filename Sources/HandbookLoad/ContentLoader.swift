@@ -150,7 +150,7 @@ public enum ContentLoader {
 extension ContentLoader {
     /// Reads a content file's bytes as the loader does (UTF-8 check, front-matter split, YAML), with no file
     /// system: the document, or nil with the diagnostics that say why (the fuzzers call it on their inputs).
-    public static func document(_ bytes: [UInt8], type: EntityType, slug: String, path: String) -> (document: RawDocument?, diagnostics: [Diagnostic]) {
+    public static func document(_ bytes: consuming [UInt8], type: EntityType, slug: String, path: String) -> (document: RawDocument?, diagnostics: [Diagnostic]) {
         var bytes = bytes
         let start = SourceLocation(path: path, line: 1, column: 1)
         if let where_ = UTF8Check.text(&bytes) {
@@ -159,7 +159,7 @@ extension ContentLoader {
         }
         let split: FrontMatter
         do {
-            split = try FrontMatter.split(bytes)
+            split = try FrontMatter.split(consume bytes)
         } catch .missingOpening {
             return (nil, [.error(Rule.frontMatter, at: start,
                 "the file must start with a line '---', then the front matter, then another '---' line")])
@@ -228,9 +228,10 @@ private extension ContentLoader {
     }
 
     static func readFile(_ job: Job) throws(LoadError) -> FileResult {
-        let file = try FileSystem.readWithTime(job.path)
-        var result = ContentLoader.document(file.bytes, type: job.type, slug: job.slug, path: job.path)
-        result.document?.modified = file.modified
+        let (bytes, modified) = try FileSystem.readWithTime(job.path)
+        // The file's bytes are handed over, so its body is taken from them in place.
+        var result = ContentLoader.document(consume bytes, type: job.type, slug: job.slug, path: job.path)
+        result.document?.modified = modified
         return FileResult(document: result.document, diagnostics: result.diagnostics)
     }
 

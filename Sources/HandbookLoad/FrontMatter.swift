@@ -23,8 +23,10 @@ public struct FrontMatter: Sendable {
         case missingClosing
     }
 
-    /// Splits `bytes` (BOM already removed) at its `---` lines. Lines may end in CRLF.
-    public static func split(_ bytes: [UInt8]) throws(Problem) -> FrontMatter {
+    /// Splits `bytes` (BOM already removed) at its `---` lines. Lines may end in CRLF. The body is what is left of
+    /// `bytes` once the front matter is taken off its start, in the same storage when the caller gives it up: a
+    /// tree's bodies are tens of megabytes, which a copy would make the build write and first touch again.
+    public static func split(_ bytes: consuming [UInt8]) throws(Problem) -> FrontMatter {
         let firstEnd = lineEnd(bytes, from: 0) ?? bytes.count
         guard isDelimiter(bytes, 0, firstEnd) else { throw .missingOpening }
         guard firstEnd < bytes.count else { throw .missingClosing }
@@ -34,8 +36,10 @@ public struct FrontMatter: Sendable {
             let end = lineEnd(bytes, from: start) ?? bytes.count
             if isDelimiter(bytes, start, end) {
                 let bodyStart = min(end + 1, bytes.count)
-                return FrontMatter(yaml: Array(bytes[(firstEnd + 1)..<start]), yamlLine: 2,
-                                   body: Array(bytes[bodyStart...]), bodyLine: line + 1)
+                let yaml = Array(bytes[(firstEnd + 1)..<start])
+                var body = consume bytes
+                body.removeSubrange(0..<bodyStart)
+                return FrontMatter(yaml: yaml, yamlLine: 2, body: body, bodyLine: line + 1)
             }
             if end >= bytes.count { break }
             start = end + 1

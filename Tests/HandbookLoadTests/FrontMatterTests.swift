@@ -36,6 +36,16 @@ import Testing
         #expect(throws: FrontMatter.Problem.missingClosing) { try FrontMatter.split(Array("---\na: 1\n".utf8)) }
         #expect(throws: FrontMatter.Problem.missingClosing) { try FrontMatter.split(Array("---".utf8)) }
     }
+
+    @Test func theBodyIsTakenFromTheGivenStorage() throws {
+        let bytes = Array("---\na: 1\n---\nBody text\n".utf8)
+        let storage = bytes.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        let split = try FrontMatter.split(consume bytes)
+        #expect(split.body == Array("Body text\n".utf8))
+        #expect(split.yaml == Array("a: 1\n".utf8))
+        // Not copied: the file's own bytes, with the front matter taken off their start.
+        #expect(split.body.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } == storage)
+    }
 }
 
 @Suite struct UTF8CheckTests {
