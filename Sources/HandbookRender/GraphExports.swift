@@ -24,14 +24,25 @@ struct GraphExports: OutputGenerator {
         baseURL = site.baseURL
     }
 
+    /// The three forms, made side by side (a rebuild that makes them waits for them alone).
     func files() -> [OutputFile] {
         let encoded = Encoded(graph: graph, index: index, baseURL: baseURL)
-        return Parallel.map([0, 1, 2]) { form -> OutputFile in
-            switch form {
-            case 0: return OutputFile(path: Self.jsonPath, bytes: json(encoded))
-            case 1: return OutputFile(path: Self.graphMLPath, bytes: graphML(encoded))
-            default: return OutputFile(path: Self.gexfPath, bytes: gexf(encoded))
-            }
+        return Parallel.map([0, 1, 2]) { file($0, encoded) }
+    }
+
+    /// The three forms one after another, each handed on as soon as it is made: in a whole build the other outputs
+    /// keep the cores busy meanwhile, and the 20 MB of the three are never all held at once.
+    func files(in deliver: ([OutputFile]) -> Void) {
+        let encoded = Encoded(graph: graph, index: index, baseURL: baseURL)
+        for form in 0..<3 { deliver([file(form, encoded)]) }
+    }
+
+    /// Form number `form`: the JSON, the GraphML, the GEXF.
+    private func file(_ form: Int, _ encoded: Encoded) -> OutputFile {
+        switch form {
+        case 0: return OutputFile(path: Self.jsonPath, bytes: json(encoded))
+        case 1: return OutputFile(path: Self.graphMLPath, bytes: graphML(encoded))
+        default: return OutputFile(path: Self.gexfPath, bytes: gexf(encoded))
         }
     }
 

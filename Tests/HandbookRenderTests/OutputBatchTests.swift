@@ -4,9 +4,10 @@ import HandbookModel
 import HandbookTestSupport
 import Testing
 
-/// The data API hands its files over a block at a time, letting each entry's encoding go once its block holds it:
-/// every file once, the same bytes as made all at once.
-@Suite struct DataAPIBatchTests {
+/// Outputs hand their files over in batches, each let go once written: the data API a block at a time (each entry's
+/// encoding let go once its block holds it), the graph exports a form at a time; every file once, the same bytes as
+/// made all at once.
+@Suite struct OutputBatchTests {
     static let site: SiteContext = {
         // Enough organisations for several blocks (more than 64 entries), and a type with one block.
         let organisations = (0..<200).map { number in
@@ -38,5 +39,24 @@ import Testing
         // 200 organisations are spread over four blocks; every entry is in the one its slug names.
         #expect(delivered.filter { $0.path.hasPrefix("api/organisations/") }.count == DataAPI.blockCount(200))
         #expect(delivered.contains { $0.path == "api/organisations.json" } && delivered.contains { $0.path == "api/funders/0.json" })
+    }
+
+    @Test func theGraphsFormsAreHandedOverOneAtATime() {
+        var batches: [[OutputFile]] = []
+        GraphExports(site: Self.site).files { batches.append($0) }
+        #expect(batches.map { $0.map(\.path) } == [[GraphExports.jsonPath], [GraphExports.graphMLPath], [GraphExports.gexfPath]])
+    }
+
+    /// Every output, whether it hands its files over in batches or all at once, gives the same files either way.
+    @Test func everyOutputsBatchesHoldTheFilesItMakesWhole() {
+        for generator in Outputs.standard {
+            let output = generator.init(site: Self.site)
+            var delivered: [OutputFile] = []
+            output.files { delivered += $0 }
+            let whole = output.files()
+            #expect(delivered.map(\.path).sorted() == whole.map(\.path).sorted(), "\(generator.name)")
+            #expect(Dictionary(uniqueKeysWithValues: delivered.map { ($0.path, $0.bytes) })
+                == Dictionary(uniqueKeysWithValues: whole.map { ($0.path, $0.bytes) }), "\(generator.name)")
+        }
     }
 }
