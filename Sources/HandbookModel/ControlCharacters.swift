@@ -59,7 +59,17 @@ public enum ControlCharacters {
         var index = start
         let count = bytes.count
         guard let base = bytes.baseAddress else { return nil }
+        // Where sixty-four bytes at a time may be tried again: after a group holding anything else (a letter beyond
+        // ASCII, a tab), its bytes are read in the finer steps below, not tested whole again at each of them.
+        var wholeFrom = index
         while index < count {
+            if index >= wholeFrom && index + 64 <= count {
+                if isPlain64(UnsafeRawPointer(base + index)) {
+                    index += 64
+                    continue
+                }
+                wholeFrom = index + 64
+            }
             if index + 16 <= count && isPlain(UnsafeRawPointer(base + index).loadUnaligned(as: WordBytes.Block.self)) {
                 index += 16
                 continue
@@ -77,6 +87,23 @@ public enum ControlCharacters {
             index += 1
         }
         return nil
+    }
+
+    /// True when each of the 64 bytes at `start` is printable ASCII or a line feed: four blocks of sixteen compared a
+    /// byte at a time by the processor's vector instructions (about forty for the 64 bytes, a third of what the word
+    /// tests below take), as most of a page is.
+    @inline(__always)
+    static func isPlain64(_ start: UnsafeRawPointer) -> Bool {
+        // As signed bytes, printable ASCII is above 0x1F and below 0x7F; every byte from 0x80 on is negative.
+        let low = SIMD16<Int8>(repeating: 0x1F), high = SIMD16<Int8>(repeating: 0x7F), feed = SIMD16<Int8>(repeating: 0x0A)
+        var plain = SIMDMask<SIMD16<Int8>>(repeating: true)
+        for block in 0..<4 {
+            let bytes = start.loadUnaligned(fromByteOffset: 16 * block, as: SIMD16<Int8>.self)
+            plain = plain .& (((bytes .> low) .& (bytes .< high)) .| (bytes .== feed))
+        }
+        // All sixteen lanes set, read as two words: the reduction `all` makes is a call and a dozen shuffles.
+        let words = unsafeBitCast(plain, to: SIMD2<UInt64>.self)
+        return words[0] & words[1] == ~0
     }
 
     /// True when every byte of `block` is printable ASCII or a line feed: the printable test, then (for a block

@@ -10,10 +10,10 @@ struct JSONStringTests {
                          "\u{2028}", "\u{2029}", "\u{2027}", "é", "—", "😀", "<p>", "/"]
 
     @Test func bytesMatchTheLiteralAtEveryOffset() {
-        // Each escaped piece at each offset of four words of plain text, so it falls in every place of a word and of a
-        // block of sixteen bytes.
+        // Each escaped piece at each offset of twenty words of plain text, so it falls in every place of a word and of a
+        // block of sixteen bytes, and after blocks passed whole.
         for piece in Self.pieces {
-            for offset in 0..<33 {
+            for offset in 0..<160 {
                 let text = String(repeating: "x", count: offset) + piece + String(repeating: "y", count: 36)
                 var bytes: [UInt8] = []
                 JSONString.append(text, to: &bytes)

@@ -151,6 +151,18 @@ import Testing
                 }
             }
         }
+        // Every forbidden character at each offset of 200 bytes of printable text and feeds (tested sixty-four bytes at a
+        // time), alone and after a letter beyond ASCII (whose group is read in the finer steps, then whole again).
+        for piece in forbidden {
+            for offset in 0..<160 {
+                for prefix in [[UInt8](), Array("é".utf8), Array("x\t".utf8)] {
+                    var bytes = prefix + (0..<200).map { $0 % 7 == 0 ? UInt8(0x0A) : UInt8(ascii: "x") }
+                    bytes.replaceSubrange(prefix.count + offset..<prefix.count + offset + piece.count, with: piece)
+                    #expect(bytes.withUnsafeBufferPointer { ControlCharacters.firstForbidden(in: $0) } == prefix.count + offset,
+                            "\(piece) at \(offset) after \(prefix)")
+                }
+            }
+        }
         // Every forbidden character at each of the 32 offsets of four words of printable text (two blocks of sixteen).
         for piece in forbidden {
             for offset in 0..<32 {
