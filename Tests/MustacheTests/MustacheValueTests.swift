@@ -1,4 +1,4 @@
-import Mustache
+@testable import Mustache
 import Testing
 
 /// `MustacheValue`'s two forms of object: a dictionary literal makes a small list of members, a dictionary
@@ -55,6 +55,20 @@ import Testing
         for (number, name) in names.enumerated() { #expect(fields[name] == .string("\(number)"), "\(name)") }
         for absent in ["abcdefg", "abcdefghabcdef", "abcdefgh2", String(repeating: "n", count: 39), "abc"] {
             #expect(fields[absent] == nil, "\(absent)")
+        }
+    }
+
+    /// Every byte of a name counts in its key, at every length a name has: changing any one of them changes the key.
+    @Test func everyByteOfANameCountsInItsKey() {
+        for length in 1...40 {
+            let name = (0..<length).map { Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8($0 % 26))) }
+            let key = MustacheFields.key(String(name))
+            #expect(MustacheFields.key(String(name)) == key)
+            for position in 0..<length {
+                var changed = name
+                changed[position] = "Z"
+                #expect(MustacheFields.key(String(changed)) != key, "\(length) bytes, byte \(position)")
+            }
         }
     }
 
