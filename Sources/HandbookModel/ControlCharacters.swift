@@ -89,9 +89,9 @@ public enum ControlCharacters {
         return nil
     }
 
-    /// True when each of the 64 bytes at `start` is printable ASCII or a line feed: four blocks of sixteen compared a
-    /// byte at a time by the processor's vector instructions (about forty for the 64 bytes, a third of what the word
-    /// tests below take), as most of a page is.
+    /// True when each of the 64 bytes at `start` is printable ASCII or a line feed, as most of a page is: four blocks of
+    /// sixteen compared a byte at a time by the processor's vector instructions (about forty instructions for the 64
+    /// bytes).
     @inline(__always)
     static func isPlain64(_ start: UnsafeRawPointer) -> Bool {
         // As signed bytes, printable ASCII is above 0x1F and below 0x7F; every byte from 0x80 on is negative.

@@ -44,7 +44,7 @@ struct DataAPI: OutputGenerator {
 
     /// A type at a time, and a block at a time: each block is handed on as soon as it is made, and each entry's
     /// encoding let go once its block (and its type's list) holds it, so the API of a type is never held twice
-    /// over, as encoded entries and as files (it was a fifth of a build's memory at its peak).
+    /// over, as encoded entries and as files (under valgrind's massif, a fifth of the heap at its peak).
     func files(in deliver: ([OutputFile]) -> Void) {
         let api = referencingAll()
         for type in index.types.types {

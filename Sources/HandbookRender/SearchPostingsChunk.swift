@@ -25,9 +25,10 @@ struct SearchPostingsChunk: Sendable {
         var builder = Builder()
         defer { builder.deallocate() }
         // Room for the chunk's postings asked for once, from the length of its bodies: grown by doubling, its lists
-        // were copied a dozen times and took twice their room in memory the build touched for the first time
-        // (which costs this machine's kernel as much as a page's render). A document has about one distinct token
-        // for every twelve bytes of its text (one for sixteen in real entries); a chunk with more still grows.
+        // were copied a dozen times and took twice their room in memory touched for the first time (which the kernel
+        // clears, and on a virtual machine the host may fault in, page by page). A document has about one distinct
+        // token for every twelve bytes of its text (one for sixteen in real entries): room for one for every ten bytes
+        // of body is enough, and a chunk with more still grows.
         let expected = entities.reduce(0) { $0 + $1.body.count / 10 + 32 }
         builder.ids.reserveCapacity(expected)
         builder.codes.reserveCapacity(expected)
