@@ -27,6 +27,8 @@ test: deps
 	python3 Tests/browser/layout.py --binary .build/debug/handbook
 	python3 Tests/browser/serve.py --binary .build/debug/handbook
 	python3 Tests/data/check_outputs.py --binary .build/debug/handbook
+	$(SWIFT) build -c release --product handbook
+	sh Tests/release/same_output.sh .build/debug/handbook .build/release/handbook
 	sh Fuzz/run.sh --ci
 
 # libFuzzer with the address sanitizer over each target in Fuzz/Targets (Linux; docs/testing.md).
