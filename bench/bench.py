@@ -8,7 +8,8 @@ the stack and Hugo measured in the same run. Figures and ratios only; no test de
 - Floors on the 10,000-entity tree: reading every file, and libcmark alone rendering every file
   (`cmark`), with the build's ratio to each.
 - Onto the disk: our cold build and Hugo's (the same tree, two minimal layouts, pages only) measured
-  alternately, then a rebuild with nothing changed and one after editing one entry's body.
+  alternately, with the disk's floor in the same loop (the built site's files copied onto the disk, no
+  rendering), then a rebuild with nothing changed and one after editing one entry's body.
 - `handbook serve` on the 10,000-entity tree: from saving an entry to the browser showing it, and a
   load test of 50 kept-alive clients for 5 s from a second process (`serve_bench.py`).
 - The real Participedia export (when the external test data of docs/testing.md is present), files per entity, and what a
@@ -132,6 +133,28 @@ def cold(output):
     subprocess.run(["sync"])
 
 
+def write_floor(site, target):
+    """Seconds to write a built site's files onto the disk without rendering anything: its top-level entries copied
+    by two `cp` processes (one per core, as the build writes on both), the target cold as a build's output is. What
+    the disk alone costs a build that must write these files, whatever tool makes them."""
+    cold(target)
+    os.makedirs(target)
+    entries = sorted(os.listdir(site))
+    weights = {entry: sum(len(names) + 1 for _, _, names in os.walk(os.path.join(site, entry))) for entry in entries}
+    halves = ([], [])
+    loads = [0, 0]
+    for entry in sorted(entries, key=lambda entry: -weights[entry]):
+        lighter = 0 if loads[0] <= loads[1] else 1
+        halves[lighter].append(os.path.join(site, entry))
+        loads[lighter] += weights[entry]
+    start = time.perf_counter()
+    workers = [subprocess.Popen(["cp", "-r"] + half + [target]) for half in halves if half]
+    for worker in workers:
+        if worker.wait() != 0:
+            sys.exit(f"failed: cp -r … {target}")
+    return time.perf_counter() - start
+
+
 sizes = [1000, 10000] + ([100000] if args.huge else [])
 trees = {n: corpus(n) for n in sizes}
 out_root = os.path.join(shm or disk, "out")
@@ -229,15 +252,22 @@ if hugo:
                     text = re.sub(r"^url:", "link:", f.read(), flags=re.M)
                 with open(target, "w", encoding="utf-8") as f:
                     f.write(text)
+    copy_disk = []
     for _ in range(args.runs):
         ours_disk.append(run([binary, "build", "--content", trees[10000], "--output", os.path.join(disk_out, "ours")],
                              before=lambda: cold(os.path.join(disk_out, "ours")), runs=1)["wall"])
         hugo_disk.append(run([hugo, "--source", os.path.join(here, "hugo"), "--contentDir", hugo_content,
                               "--destination", os.path.join(disk_out, "hugo"), "--quiet"],
                              before=lambda: cold(os.path.join(disk_out, "hugo")), runs=1)["wall"])
+        copy_disk.append(write_floor(output10, os.path.join(disk_out, "copy")))
     ours, theirs = statistics.median(ours_disk), statistics.median(hugo_disk)
     print(f"\nonto the disk at 10,000, cold, alternately: handbook {ours:.3f} s, Hugo {theirs:.3f} s "
           f"({subprocess.run([hugo, 'version'], capture_output=True, text=True).stdout.split()[1]}); ratio {ours / theirs:.2f}")
+    floor = statistics.median(copy_disk)
+    print(f"  floor: the same site's {files:,} files written onto the disk, no rendering (copied from the tmpfs by two cp "
+          f"processes): {floor:.3f} s, {floor / theirs:.2f} of Hugo's time; with libcmark alone on top, "
+          f"{(floor + cmark_seconds) / theirs:.2f}" if cmark else
+          f"  floor: the same site's {files:,} files written onto the disk, no rendering: {floor:.3f} s, {floor / theirs:.2f} of Hugo's time")
 else:
     print("\nonto the disk: Hugo is missing (apt-get install hugo); handbook alone:")
     ours_disk.append(run([binary, "build", "--content", trees[10000], "--output", os.path.join(disk_out, "ours")],
