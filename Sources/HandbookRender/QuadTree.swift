@@ -1,15 +1,18 @@
 /// A quadtree over weighted points, kept in flat arrays and rebuilt each round of the layout, that sums
 /// the push of far groups of nodes as one (Barnes and Hut): each node's repulsion costs log n, not n.
 struct QuadTree {
-    /// A square of the tree: its size, centre of mass, mass, and either four children or its points.
+    /// A square of the tree: its size, centre of mass, mass, and either children or its points.
     private struct Cell {
         var size: Double
         var x: Double
         var y: Double
         var mass: Double
-        /// The first of four consecutive children in `cells`, or -1 for a leaf.
+        /// The first of its children in `cells`, which follow one another in quadrant order.
         var children: Int
-        /// For a leaf: its points, `order[start..<start + count]`.
+        /// How many children it has: its quadrants that hold points (an empty one pushes nothing, so it is not
+        /// made), none for a leaf.
+        var childCount: Int
+        /// Its points, `order[start..<start + count]`.
         var start: Int
         var count: Int
     }
@@ -32,7 +35,7 @@ struct QuadTree {
             high.x = max(high.x, point.x); high.y = max(high.y, point.y)
         }
         let size = max(high.x - low.x, high.y - low.y, 1e-6)
-        cells.append(Cell(size: size, x: 0, y: 0, mass: 0, children: -1, start: 0, count: points.count))
+        cells.append(Cell(size: size, x: 0, y: 0, mass: 0, children: 0, childCount: 0, start: 0, count: points.count))
         split(0, originX: low.x, originY: low.y, points: points, mass: mass, depth: 0)
     }
 
@@ -87,16 +90,31 @@ struct QuadTree {
                 }
             }
         }
+        // The quadrants that hold points, appended one by one in quadrant order (no array made for them: a tree is
+        // split a thousand times a round), then filled in the same order.
         let firstChild = cells.count
+        for q in 0..<4 where Self.element(q, of: counts) > 0 {
+            cells.append(Cell(size: half, x: 0, y: 0, mass: 0, children: 0, childCount: 0, start: Self.element(q, of: firsts),
+                              count: Self.element(q, of: counts)))
+        }
         cells[index].children = firstChild
-        // The four quadrants appended one by one, with no array made for them: a tree is split a thousand times a round.
-        cells.append(Cell(size: half, x: 0, y: 0, mass: 0, children: -1, start: firsts.0, count: counts.0))
-        cells.append(Cell(size: half, x: 0, y: 0, mass: 0, children: -1, start: firsts.1, count: counts.1))
-        cells.append(Cell(size: half, x: 0, y: 0, mass: 0, children: -1, start: firsts.2, count: counts.2))
-        cells.append(Cell(size: half, x: 0, y: 0, mass: 0, children: -1, start: firsts.3, count: counts.3))
-        for q in 0..<4 where cells[firstChild + q].count > 0 {
-            split(firstChild + q, originX: originX + (q & 1 == 1 ? half : 0), originY: originY + (q & 2 == 2 ? half : 0),
+        cells[index].childCount = cells.count - firstChild
+        var child = firstChild
+        for q in 0..<4 where Self.element(q, of: counts) > 0 {
+            split(child, originX: originX + (q & 1 == 1 ? half : 0), originY: originY + (q & 2 == 2 ? half : 0),
                   points: points, mass: mass, depth: depth + 1)
+            child += 1
+        }
+    }
+
+    /// Element `q` of a quadrant's four numbers.
+    @inline(__always)
+    private static func element(_ q: Int, of numbers: (Int, Int, Int, Int)) -> Int {
+        switch q {
+        case 0: return numbers.0
+        case 1: return numbers.1
+        case 2: return numbers.2
+        default: return numbers.3
         }
     }
 
@@ -123,13 +141,12 @@ struct QuadTree {
                                 let cell = cells[stack[depth]]
                                 let ox = point.x - cell.x, oy = point.y - cell.y
                                 let d2 = ox * ox + oy * oy
-                                if cell.children >= 0 && cell.size * cell.size >= theta * theta * d2 {
-                                    // Empty quadrants are left off the stack: they push nothing.
-                                    for child in cell.children..<(cell.children + 4) where cells[child].count > 0 {
+                                if cell.childCount > 0 && cell.size * cell.size >= theta * theta * d2 {
+                                    for child in cell.children..<(cell.children + cell.childCount) {
                                         stack[depth] = child
                                         depth += 1
                                     }
-                                } else if cell.children >= 0 {
+                                } else if cell.childCount > 0 {
                                     // Far enough: the whole cell pushes as one, m·M/d along the line from its centre.
                                     let push = own * cell.mass / max(d2, 1e-12)
                                     force.x += ox * push
