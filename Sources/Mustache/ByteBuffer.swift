@@ -5,6 +5,13 @@
 /// an element-wise copy), about twice what a capacity check and a copy cost here. Not copyable, so the
 /// buffer has one owner and needs neither reference counting nor exclusivity checks; `array()` hands the
 /// bytes on.
+///
+/// The appends that take a string or an array are marked `@_effects(releasenone)`: they release no object
+/// the caller holds (the buffer's memory is allocated and freed without reference counts, and they only read
+/// what they are given). Told so, the compiler no longer retains a value read from an array or an enum
+/// before handing it over and releases it after, which the template engine did for every interpolation
+/// (a million pairs a build). Code added to them must keep to that: no storing, replacing or dropping of a
+/// reference the caller may hold.
 public struct ByteBuffer: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var written: Int
@@ -26,6 +33,7 @@ public struct ByteBuffer: ~Copyable {
 
     /// Appends bytes.
     @inlinable
+    @_effects(releasenone)
     public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         let length = bytes.count
         guard length > 0, let source = bytes.baseAddress else { return }
@@ -73,6 +81,7 @@ public struct ByteBuffer: ~Copyable {
 
     /// Appends an array's bytes.
     @inlinable
+    @_effects(releasenone)
     public mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append($0) }
     }
@@ -85,6 +94,7 @@ public struct ByteBuffer: ~Copyable {
 
     /// Appends text's UTF-8 bytes.
     @inlinable
+    @_effects(releasenone)
     public mutating func append(_ text: String) {
         // Through the text's contiguous bytes: appending its UTF-8 view would go a byte at a time.
         text.withUTF8Bytes { append($0) }
@@ -156,6 +166,7 @@ public struct ByteBuffer: ~Copyable {
 
     /// Makes room for `length` more bytes, at least doubling, so appending stays linear.
     @usableFromInline
+    @_effects(releasenone)
     mutating func grow(toHold length: Int) {
         let needed = written + length
         var newCapacity = capacity

@@ -22,17 +22,21 @@ public enum HTML {
         pieces(of: bytes) { out.append(contentsOf: $0) }
     }
 
-    /// Appends `text`'s UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped into a buffer.
+    /// Appends `text`'s UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped into a buffer. Like the buffer's own
+    /// appends, the escapes into a buffer release nothing the caller holds (see `ByteBuffer`).
+    @_effects(releasenone)
     public static func escape(_ text: String, into out: inout ByteBuffer) {
         text.withUTF8Bytes { bytes in pieces(of: bytes) { out.append($0) } }
     }
 
     /// Appends UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped into a buffer.
+    @_effects(releasenone)
     public static func escape(_ bytes: [UInt8], into out: inout ByteBuffer) {
         bytes.withUnsafeBufferPointer { bytes in pieces(of: bytes) { out.append($0) } }
     }
 
     /// Appends UTF-8 bytes read in place with `&`, `<`, `>`, `"` and `'` escaped into a buffer.
+    @_effects(releasenone)
     public static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteBuffer) {
         pieces(of: bytes) { out.append($0) }
     }

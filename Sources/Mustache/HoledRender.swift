@@ -72,7 +72,9 @@ struct HoledRender: Sendable {
         }
     }
 
-    /// True when a value holds a NUL anywhere in its text, which a probe could not be told from.
+    /// True when a value holds a NUL anywhere in its text, which a probe could not be told from. Only reads, so
+    /// it releases nothing the caller holds (see `ByteBuffer`).
+    @_effects(releasenone)
     static func holdsNUL(_ value: MustacheValue) -> Bool {
         switch value {
         case .string(let text): return text.withUTF8Bytes(holdsNUL)

@@ -252,7 +252,10 @@ private extension MustacheLibrary {
         }
     }
 
-    /// Writes the part of `name`'s path from `part` on, inside `value`; false when a part is not found.
+    /// Writes the part of `name`'s path from `part` on, inside `value`; false when a part is not found. It only
+    /// reads values and writes into the buffer, so it releases nothing the caller holds (see `ByteBuffer`): the
+    /// values it is handed from the context stack are not retained for it.
+    @_effects(releasenone)
     private static func writePath(_ value: MustacheValue, _ name: UnsafePointer<MustacheProgram.Name>, from part: Int, escaped: Bool,
                                   into out: inout ByteBuffer) -> Bool {
         guard part < name.pointee.rest.count else {
