@@ -42,8 +42,10 @@ public struct OverlayProblem: Equatable, Sendable {
         for index in problems.indices where problems[index].line > 0 {
             let path = problems[index].path
             if lines[path] == nil {
-                let bytes = (try? FileSystem.read(path)) ?? []
-                lines[path] = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                // Only a plain file is read: a symbolic link is reported (`symlink`) and never followed, here as
+                // when the content is loaded, so a link to a file outside the tree cannot show that file's lines.
+                let bytes = FileSystem.kind(path) == .file ? try? FileSystem.read(path) : nil
+                lines[path] = bytes.map { String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) } ?? []
             }
             if let file = lines[path], problems[index].line <= file.count {
                 var text = file[problems[index].line - 1]

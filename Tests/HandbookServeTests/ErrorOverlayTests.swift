@@ -32,6 +32,21 @@ import Testing
         #expect(served.reports.list.last?.isServed == true)
     }
 
+    /// A symbolic link in the content is reported and never read: the overlay shows no line of the file it
+    /// points to, which may be outside the tree.
+    @Test func aLinkedFileIsReportedWithoutItsLines() throws {
+        let served = try ServedFixture()
+        let outside = served.content + "/../outside-secret.txt"
+        try "SECRET-LINE do not publish\n".write(toFile: outside, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try FileManager.default.createSymbolicLink(atPath: served.content + "/organisations/leak.md", withDestinationPath: outside)
+        #expect(served.eventually { (try? served.get("/").text.contains("handbook-errors")) == true })
+        let text = try served.get("/organisations/").text
+        #expect(text.contains("organisations/leak.md:1:1</code> <span class=\"handbook-error-rule\">[symlink]</span>"), "\(text)")
+        #expect(!text.contains("SECRET-LINE"))
+        #expect(!text.contains("handbook-error-number"))
+    }
+
     /// A template that does not compile is shown with its file, line and column; the site before it stays.
     @Test func aTemplateErrorIsShownUntilFixed() throws {
         let served = try ServedFixture(copyTheme: true)

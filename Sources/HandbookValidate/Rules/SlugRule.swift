@@ -12,8 +12,11 @@ enum SlugRule: Rule {
 
     /// Names the site uses for its own pages: filter pages inside each type, and top-level sections beside pages.
     static let reservedInTypes: Set<String> = Set(Facet.allCases.map { "by-" + $0.rawValue })
-    /// Sections of the site that are not types of entry.
-    static let siteSections: Set<String> = ["topics", "methods", "search", "assets", "api", "feed", "404"]
+    /// Sections of the site that are not types of entry: every top-level folder a build writes that is not a
+    /// type's (`ReservedNamesTests` builds a site and checks that each is here or `replaceable`).
+    static let siteSections: Set<String> = ["topics", "methods", "search", "assets", "api", "feed", "404", "graph", "insights"]
+    /// Sections a page of the content may take, replacing the theme's: `pages/privacy.md`.
+    static let replaceable: Set<String> = ["privacy"]
 
     static func check(_ document: RawDocumentInfo, types: TypeCatalog, _ reporter: inout Reporter) {
         let atRoot = types[document.type].urlFolder.isEmpty
