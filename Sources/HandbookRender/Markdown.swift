@@ -5,7 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Renders CommonMark to HTML through libcmark: raw HTML is dropped and unsafe link schemes are blanked.
+/// Renders CommonMark to HTML through libcmark: raw HTML is dropped, and links and images are kept to what
+/// `BodyLinks` allows (http(s) links and the site's own images).
 ///
 /// This is the only file that talks to libcmark, so parsing, rendering and freeing stay in one place.
 public enum Markdown {
@@ -32,7 +33,7 @@ public enum Markdown {
         return rendered.withMemoryRebound(to: UInt8.self, capacity: length) { start in
             let buffer = UnsafeMutableBufferPointer(start: start, count: length)
             if demotingHeadings { demoteHeadings(buffer) }
-            return Array(buffer)
+            return BodyLinks.confined(UnsafeBufferPointer(buffer)) ?? Array(buffer)
         }
     }
 

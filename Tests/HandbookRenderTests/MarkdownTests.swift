@@ -13,6 +13,35 @@ import Testing
         #expect(html.contains("raw HTML omitted"))
     }
 
+    @Test(arguments: ["mailto:a@example.org", "ftp://example.org/f", "intent://x", "ms-settings:x", "jar:x", "blob:https://example.org/x",
+                      "data:image/png;base64,AAAA", "//evil.example/", "livescript:x", "HTTPX://example.org/"])
+    func linksToOtherSchemesLoseTheirAddress(_ address: String) {
+        let html = Markdown.html("[text](\(address)) and [kept](https://example.org/a)")
+        #expect(html == "<p><a href=\"\">text</a> and <a href=\"https://example.org/a\">kept</a></p>\n", "\(address)")
+    }
+
+    @Test(arguments: ["https://example.org/a?b=1#c", "HTTP://EXAMPLE.ORG/", "../organisations/x/", "/topics/", "#section", "page.html", "a/b:c"])
+    func httpAndSiteLinksAreKept(_ address: String) {
+        let html = Markdown.html("[text](\(address))")
+        #expect(html.hasPrefix("<p><a href=\"") && !html.hasPrefix("<p><a href=\"\""), "\(address): \(html)")
+    }
+
+    @Test func imagesFromOtherHostsBecomeLinks() {
+        #expect(Markdown.html("![logo & name](https://tracker.example.com/pixel.gif?u=1 \"title\")")
+                == "<p><a href=\"https://tracker.example.com/pixel.gif?u=1\">logo &amp; name</a></p>\n")
+        #expect(Markdown.html("![x](//evil.example/x.png) ![y](ftp://example.org/y.png) ![z](javascript:alert(1))") == "<p>x y z</p>\n")
+        #expect(Markdown.html("![site](../assets/a.png)") == "<p><img src=\"../assets/a.png\" alt=\"site\" /></p>\n")
+        #expect(Markdown.html("![dot](data:image/png;base64,AAAA)").contains("<img src=\"data:image/png;base64,AAAA\""))
+    }
+
+    @Test func textThatLooksLikeALinkIsLeftAlone() {
+        // Raw HTML is off and code is escaped: only libcmark's own tags are read.
+        let html = Markdown.html("`<a href=\"mailto:x\">` and <a href=\"mailto:y\">z</a>\n\n    <img src=\"http://x/\" alt=\"a\" />")
+        #expect(html.contains("&lt;a href=&quot;mailto:x&quot;&gt;"))
+        #expect(html.contains("&lt;img src=&quot;http://x/&quot; alt=&quot;a&quot; /&gt;"))
+        #expect(!html.contains("<a href") && !html.contains("<img"))
+    }
+
     @Test func blanksUnsafeLinks() {
         let html = Markdown.html("[x](javascript:alert(1)) [y](https://example.org/)")
         #expect(!html.contains("javascript:"))
