@@ -46,8 +46,8 @@ enum BuildCommand {
         }
         var baseURL = parsed.given(Self.baseURL)
         if let url = baseURL {
-            guard url.hasPrefix("https://") || url.hasPrefix("http://"), URLComponents(string: url)?.host?.isEmpty == false else {
-                return HandbookCommand.usageError("\(Self.baseURL.name) must be an absolute http(s) URL, such as https://example.github.io/handbook/", for: spec, console: &console)
+            if let problem = WebAddress.baseURLProblem(url) {
+                return HandbookCommand.usageError("\(Self.baseURL.name) \(problem); give an absolute http(s) URL such as https://example.github.io/handbook/", for: spec, console: &console)
             }
             if !url.hasSuffix("/") { baseURL = url + "/" }
         }

@@ -120,6 +120,10 @@ func buildFixture(into output: String, _ extra: [String] = [], content: String =
         #expect(try directory.read("site/sitemap.xml").contains("<loc>https://example.github.io/handbook/organisations/example-trust/</loc>"))
         #expect(try directory.read("site/robots.txt").contains("Sitemap: https://example.github.io/handbook/sitemap.xml"))
         #expect(buildFixture(into: directory.path + "/other", ["--base-url", "example.org"]).status == 2)
+        let withQuery = buildFixture(into: directory.path + "/other", ["--base-url", "https://x.org/?q=1#f"])
+        #expect(withQuery.status == 2)
+        #expect(withQuery.err.contains("--base-url must not have a query"), "\(withQuery.err)")
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/other"))
     }
 
     @Test func brokenLinksFailTheBuildWithCheckLinks() throws {

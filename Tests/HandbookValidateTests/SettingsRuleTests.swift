@@ -31,6 +31,16 @@ import Testing
         #expect(try read("title: H\nbase_url: https://example.org/h\n").1.map(\.rule) == ["settings"])
     }
 
+    /// A query or fragment would end up in the middle of every page's address.
+    @Test func baseURLTakesNoQueryOrFragment() throws {
+        let (settings, found) = try read("title: H\nbase_url: \"https://x.org/?q=1#f/\"\n")
+        #expect(found.map(\.rule) == ["settings"])
+        #expect(found.first?.message.contains("query") == true)
+        #expect(found.first?.location.line == 2 && found.first?.location.column == 11)
+        #expect(settings.baseURL != "https://x.org/?q=1#f/")
+        #expect(try read("title: H\nbase_url: https://x..org/\n").1.map(\.rule) == ["url"])
+    }
+
     @Test func repositoryAndBranchAreRead() throws {
         let (settings, found) = try read("title: H\nrepository: acme/handbook\nbranch: release/2026\n")
         #expect(found.isEmpty)

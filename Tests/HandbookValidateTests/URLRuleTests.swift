@@ -1,4 +1,5 @@
 import Foundation
+@testable import HandbookModel
 @testable import HandbookValidate
 import Testing
 
@@ -18,24 +19,47 @@ import Testing
     ]
 
     @Test func theShortcutAcceptsOnlyWhatTheWholeCheckAccepts() {
-        for url in Self.crafted + Self.contentURLs() where URLRule.isPlainlyWellFormed(url) {
-            #expect(URLRule.problemThroughFoundation(url) == nil, "\(url)")
+        for url in Self.crafted + Self.contentURLs() where WebAddress.isPlainlyWellFormed(url) {
+            #expect(WebAddress.problemInFull(url) == nil, "\(url)")
         }
     }
 
     @Test func theShortcutTakesTheCommonShapes() {
         for url in ["https://example.org", "https://www.example.org/about/", "http://a.b/c?d=e#f", "https://a.b:8443/x"] {
-            #expect(URLRule.isPlainlyWellFormed(url), "\(url)")
+            #expect(WebAddress.isPlainlyWellFormed(url), "\(url)")
         }
         for url in ["https://example.org/%20", "HTTPS://example.org", "https://[::1]/", "https://example"] {
-            #expect(!URLRule.isPlainlyWellFormed(url), "\(url)")
+            #expect(!WebAddress.isPlainlyWellFormed(url), "\(url)")
         }
     }
 
     @Test func theShippedContentsURLsAreJudgedAlikeEitherWay() {
         let urls = Self.contentURLs()
         #expect(urls.count > 100)
-        for url in urls { #expect(URLRule.problem(url) == URLRule.problemThroughFoundation(url), "\(url)") }
+        for url in urls { #expect(WebAddress.problem(url) == WebAddress.problemInFull(url), "\(url)") }
+    }
+
+    @Test(arguments: ["https://x..org/", "https://-x.org/", "https://x-.org/", "https://x.org./", "https://[::1]:99999/", "https://x.org:0/",
+                      "https://x.org:65536/", "https://x.org/%zz/", "https://x.org/a%2", "https://exa_mple.org/",
+                      "https://" + String(repeating: "a", count: 64) + ".org/"])
+    func invalidHostsPortsAndEscapesAreRefused(_ url: String) {
+        #expect(!WebAddress.isPlainlyWellFormed(url), "\(url)")
+        #expect(WebAddress.problem(url) != nil, "\(url)")
+    }
+
+    @Test(arguments: ["https://x.org:65535/", "https://x.org:1/a", "https://a-b.c-d.org/%20%C3%A9", "https://bücher.example/", "https://[::1]:8080/",
+                      "https://" + String(repeating: "a", count: 63) + ".org/"])
+    func validHostsPortsAndEscapesAreAccepted(_ url: String) {
+        #expect(WebAddress.problem(url) == nil, "\(url): \(WebAddress.problem(url) ?? "")")
+    }
+
+    @Test func aBaseURLTakesNoQueryFragmentOrUser() {
+        #expect(WebAddress.baseURLProblem("https://x.org/handbook/") == nil)
+        #expect(WebAddress.baseURLProblem("https://x.org/?q=1")?.contains("query") == true)
+        #expect(WebAddress.baseURLProblem("https://x.org/#f")?.contains("fragment") == true)
+        #expect(WebAddress.baseURLProblem("https://x.org/?q=1#f/")?.contains("query") == true)
+        #expect(WebAddress.baseURLProblem("https://user@x.org/")?.contains("user") == true)
+        #expect(WebAddress.baseURLProblem("https://x..org/")?.contains("empty part") == true)
     }
 
     /// Every `http(s)://…` run of characters in the shipped content's files.

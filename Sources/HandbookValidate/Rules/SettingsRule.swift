@@ -1,10 +1,10 @@
 import HandbookModel
 
-/// handbook.yml: its fields, and a base URL that ends in '/'.
+/// handbook.yml: its fields, and a base URL that ends in '/' with no query, fragment or user.
 enum SettingsRule: Rule {
     static let id: RuleID = "settings"
     static let defaultSeverity = Diagnostic.Severity.error
-    static let summary = "`base_url` ends in `/`"
+    static let summary = "`base_url` ends in `/` and has no query, fragment or user"
 
     static func read(_ node: YAMLNode?, path: String, today: PartialDate) -> (Settings, [Diagnostic]) {
         var settings = Settings()
@@ -17,7 +17,10 @@ enum SettingsRule: Rule {
             case (.title, .text(let text)): settings.title = text
             case (.description, .text(let text)): settings.description = text
             case (.baseURL, .text(let text)):
-                if text.hasSuffix("/") {
+                // The field reader has checked it as a URL; a base URL also takes no query, fragment or user.
+                if let problem = WebAddress.baseURLProblem(text) {
+                    reporter.error(id, valuePosition(node, field), "'base_url' \(problem)")
+                } else if text.hasSuffix("/") {
                     settings.baseURL = text
                 } else {
                     reporter.error(id, field.position, "'base_url' must end in '/': write '\(text)/'")
