@@ -14,14 +14,19 @@ public struct ValidationContext: Sendable {
     public var topicIDs: Set<String>
     /// Declared method ids.
     public var methodIDs: Set<String>
+    /// False when handbook.yml is there but could not be read: what it declares is unknown, so no topic or
+    /// method is reported as undeclared (the file's own error is, once).
+    public var vocabulariesKnown: Bool
 
     /// Creates a context.
-    public init(settings: Settings, today: PartialDate, slugs: [EntityType: Set<String>], types: TypeCatalog = .standard) {
+    public init(settings: Settings, today: PartialDate, slugs: [EntityType: Set<String>], types: TypeCatalog = .standard,
+                vocabulariesKnown: Bool = true) {
         self.settings = settings
         self.types = types
         self.today = today
         self.slugs = slugs
         self.topicIDs = Set(settings.topics.map(\.id))
         self.methodIDs = Set(settings.methods.map(\.id))
+        self.vocabulariesKnown = vocabulariesKnown
     }
 }

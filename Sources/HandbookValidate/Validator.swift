@@ -32,7 +32,9 @@ public enum Validator {
         var slugs: [EntityType: Set<String>] = [:]
         // By position: iterating the documents would copy (retain and release) every part of each.
         for index in tree.documents.indices { slugs[tree.documents[index].type, default: []].insert(tree.documents[index].slug) }
-        let context = ValidationContext(settings: settings, today: today, slugs: slugs, types: types)
+        // handbook.yml there but not read (a YAML error, a folder or a pipe in its place) is reported by the load.
+        let settingsUnreadable = tree.settings == nil && tree.diagnostics.contains { $0.location.path == tree.settingsPath }
+        let context = ValidationContext(settings: settings, today: today, slugs: slugs, types: types, vocabulariesKnown: !settingsUnreadable)
 
         cache?.begin(ValidationCache.key(of: tree, today: today, types: types))
         let results = Parallel.map(tree.documents) { document in

@@ -88,4 +88,22 @@ import Testing
         #expect(run.status == 0, "\(run.out.prefix(2000))")
         #expect(run.out.hasSuffix("0 errors, 0 warnings in 1069 files\n"))
     }
+
+    /// An unreadable handbook.yml is one error, not also an "undeclared" error for every topic and method the
+    /// entries use (what it declares is unknown).
+    @Test func anUnreadableSettingsFileIsOneError() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let content = directory.path + "/content"
+        try FileManager.default.copyItem(atPath: Fixtures.validSite, toPath: content)
+        let settings = try String(contentsOfFile: content + "/handbook.yml", encoding: .utf8)
+        try settings.replacingOccurrences(of: "title: \"Example Handbook\"", with: "title: \"Example Handbook")
+            .write(toFile: content + "/handbook.yml", atomically: true, encoding: .utf8)
+        let run = runCLI(["check", "--content", content])
+        #expect(run.status == 1)
+        #expect(run.out.hasSuffix("1 error, 0 warnings in 12 files\n"), "\(run.out)")
+        #expect(run.out.contains("handbook.yml:2:"), "\(run.out)")
+        #expect(!run.out.contains("[topic]") && !run.out.contains("[method]"), "\(run.out)")
+    }
+
 }
