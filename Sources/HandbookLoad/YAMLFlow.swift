@@ -10,11 +10,8 @@ extension YAMLParser {
     }
 
     mutating func parseFlowCollection(parentIndent: Int) throws -> YAMLNode {
-        depth += 1
+        try enterCollection(at: i)
         defer { depth -= 1 }
-        if depth > Self.maximumDepth {
-            throw Failure(message: "collections are nested more than \(Self.maximumDepth) levels deep", offset: i)
-        }
         let start = i
         let isSequence = b[i] == UInt8(ascii: "[")
         let close = isSequence ? UInt8(ascii: "]") : UInt8(ascii: "}")

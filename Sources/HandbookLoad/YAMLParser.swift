@@ -141,17 +141,23 @@ extension YAMLParser {
         return try parseInline(parentIndent: parentIndent, context: context)
     }
 
+    /// Counts one more collection around what is parsed next (every nested node is inside a collection, so
+    /// this also bounds the parser's recursion); more than `maximumDepth` is an error. The caller lowers `depth`
+    /// again when the collection ends.
+    mutating func enterCollection(at offset: Int) throws {
+        depth += 1
+        if depth > Self.maximumDepth {
+            depth -= 1
+            throw Failure(message: "collections are nested more than \(Self.maximumDepth) levels deep", offset: offset)
+        }
+    }
+
     mutating func parseNodeAtLineStart(indent: Int) throws -> YAMLNode {
         try parseInline(parentIndent: indent - 1, context: .lineStart)
     }
 
     /// Parses a node that starts at the current offset, on a line that may already hold an indicator.
     mutating func parseInline(parentIndent: Int, context: Context) throws -> YAMLNode {
-        depth += 1
-        defer { depth -= 1 }
-        if depth > Self.maximumDepth {
-            throw Failure(message: "collections are nested more than \(Self.maximumDepth) levels deep", offset: i)
-        }
         let start = i
         let col = column(of: i)
         let blockAllowed = context != .mappingValue && !separatedByTab
@@ -210,6 +216,8 @@ extension YAMLParser {
     }
 
     mutating func parseBlockMapping(indent: Int, firstKey: YAMLNode, firstKeyOffset: Int) throws -> YAMLNode {
+        try enterCollection(at: firstKeyOffset)
+        defer { depth -= 1 }
         // A front matter is a mapping of a dozen keys or so: room for them at once, not grown key by key.
         var pairs = YAMLPairs(reserving: 12)
         var keyNode = firstKey
@@ -266,6 +274,8 @@ extension YAMLParser {
 
     mutating func parseBlockSequence(indent: Int) throws -> YAMLNode {
         let start = i
+        try enterCollection(at: start)
+        defer { depth -= 1 }
         var items: [YAMLNode] = []
         items.reserveCapacity(4)
         while true {

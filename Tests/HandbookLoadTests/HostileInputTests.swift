@@ -17,6 +17,17 @@ import Testing
         #expect(error.message.contains("nested more than"))
     }
 
+    /// The limit counts collections: a mapping holding 63 nested lists is 64 levels and is read; one more is not.
+    @Test func nestingIsCountedInCollections() throws {
+        func nested(_ lists: Int) -> String { "a: " + String(repeating: "[", count: lists) + "x" + String(repeating: "]", count: lists) + "\n" }
+        #expect(syntaxError(nested(63)) == nil)
+        #expect(try #require(syntaxError(nested(64))).message.contains("nested more than 64 levels"))
+        var block = ""
+        for level in 0..<64 { block += String(repeating: " ", count: level) + "k:\n" }
+        #expect(syntaxError(block + String(repeating: " ", count: 64) + "- x\n") != nil)
+        #expect(syntaxError(block.replacingOccurrences(of: "k:\n", with: "k: v\n", options: .backwards, range: block.range(of: "k:\n", options: .backwards))) == nil)
+    }
+
     @Test func deepSequenceNestingIsRejected() throws {
         let text = String(repeating: "- ", count: 10_000) + "x\n"
         #expect(syntaxError(text) != nil)

@@ -1,4 +1,5 @@
 import HandbookModel
+@testable import HandbookValidate
 import Testing
 
 @Suite struct ReferenceRuleTests {
@@ -29,4 +30,14 @@ import Testing
         #expect(try rules(.caseStudies, study) == ["reference", "reference", "reference", "reference"])
         #expect(try rules(.resources, "title: R\nurl: https://example.org/r\npublishers: [x]\nabout: [x]\n") == ["reference", "reference"])
     }
+
+    /// The missing entry's file is named under the content folder the entry itself is in, whatever it is called.
+    @Test func theMissingFileIsNamedInTheEntrysOwnContentFolder() throws {
+        #expect(ReferenceRule.contentFolder(of: "/tmp/t/r1/organisations/a.md") == "/tmp/t/r1/")
+        #expect(ReferenceRule.contentFolder(of: "content/funders/f.md") == "content/")
+        #expect(ReferenceRule.contentFolder(of: "organisations/a.md") == "")
+        let found = try diagnostics(.funders, "name: F\ngrants:\n  - recipient: nobody\n")
+        #expect(found[0].message.contains("there is no \(ReferenceRule.contentFolder(of: found[0].location.path))organisations/nobody.md"), "\(found[0].message)")
+    }
+
 }

@@ -12,12 +12,21 @@ enum ReferenceRule: Rule {
         if let other = context.types.types.first(where: { $0 != type && context.slugs[$0]?.contains(slug) == true }) {
             let wanted = context.types[type].singular
             let found = context.types[other].singular
-            reporter.error(id, position, "'\(name)' must name \(article(wanted)) \(wanted), but '\(slug.excerpt)' is \(article(found)) \(found) (content/\(other.folder)/\(slug).md)")
+            reporter.error(id, position, "'\(name)' must name \(article(wanted)) \(wanted), but '\(slug.excerpt)' is \(article(found)) \(found) (\(contentFolder(of: reporter.path))\(other.folder)/\(slug).md)")
             return false
         }
         let hint = Suggestion.closest(to: slug, in: slugs).map { "did you mean '\($0)'? " } ?? ""
-        reporter.error(id, position, "'\(name)' names '\(slug.excerpt)', but there is no content/\(type.folder)/\(slug).md; \(hint)check the spelling or add the entry")
+        reporter.error(id, position, "'\(name)' names '\(slug.excerpt)', but there is no \(contentFolder(of: reporter.path))\(type.folder)/\(slug).md; \(hint)check the spelling or add the entry")
         return false
+    }
+
+    /// The content folder (with its final `/`) of the entry at `path`, written as the entry's own path is:
+    /// every entry is `<content>/<type folder>/<slug>.md`.
+    static func contentFolder(of path: String) -> String {
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return "" }
+        parts.removeLast(2)
+        return parts.joined(separator: "/") + "/"
     }
 
     static func article(_ word: String) -> String {
