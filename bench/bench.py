@@ -47,9 +47,13 @@ os.makedirs(disk, exist_ok=True)
 
 
 def corpus(n):
-    """The synthetic tree of n entities on the disk, generated once."""
+    """The synthetic tree of n entities on the disk, generated once (and again when the generator has changed)."""
     path = os.path.join(disk, f"n{n}")
-    if not os.path.exists(os.path.join(path, "handbook.yml")):
+    settings = os.path.join(path, "handbook.yml")
+    generator = os.path.join(here, "gen_corpus.py")
+    if os.path.exists(settings) and os.path.getmtime(settings) < os.path.getmtime(generator):
+        shutil.rmtree(path)
+    if not os.path.exists(settings):
         subprocess.run([sys.executable, os.path.join(here, "gen_corpus.py"), path, str(n)], check=True, stdout=subprocess.DEVNULL)
     return path
 

@@ -65,14 +65,26 @@ funders = [f"funder-{i}" for i in range(counts["funders"])]
 cases = [f"case-{i}" for i in range(counts["case-studies"])]
 
 
-def refs(pool, k):
-    return "[" + ", ".join(rng.sample(pool, min(k, len(pool)))) + "]"
+def refs(pool, k, besides=None):
+    picked = rng.sample(pool, min(k, len(pool)))
+    if besides in picked:
+        # An entry may not name itself: the next one in the pool not already named stands in (or none, in a
+        # pool too small), drawing nothing more from the generator, so the rest of the tree stays as it was.
+        at = picked.index(besides)
+        start = pool.index(besides)
+        others = (pool[(start + step) % len(pool)] for step in range(1, len(pool)))
+        stand_in = next((other for other in others if other not in picked), None)
+        if stand_in is None:
+            del picked[at]
+        else:
+            picked[at] = stand_in
+    return "[" + ", ".join(picked) + "]"
 
 
 for i, slug in enumerate(orgs):
     write("organisations", slug, f'name: "Organisation {i} {text(2)}"\ncountry: {rng.choice(countries)}\n'
           f'kind: nonprofit\nwebsite: "https://org{i}.example.org/"\ntopics: {refs(topics, 2)}\n'
-          f'partners: {refs(orgs, 3)}\nfunders: {refs(funders, 1)}\nsummary: "{text(20)}"\n'
+          f'partners: {refs(orgs, 3, besides=slug)}\nfunders: {refs(funders, 1)}\nsummary: "{text(20)}"\n'
           f'sources:\n  - "https://example.org/source/{i}"\n')
 for i, slug in enumerate(cases):
     write("case-studies", slug, f'title: "Case {i} {text(3)}"\norganisations: {refs(orgs, 2)}\n'

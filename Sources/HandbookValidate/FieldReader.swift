@@ -3,6 +3,8 @@ import HandbookModel
 /// Reads a YAML mapping against a schema table: every key known, every value of its kind, every required field present.
 struct FieldReader {
     let context: ValidationContext
+    /// The entry being read, which none of its own references may name (nil for handbook.yml).
+    var entry: EntityReference? = nil
 
     /// Reads `node` (a mapping) against `schema`; `prefix` names the enclosing field in messages, e.g. "grants[2].".
     func readMapping(_ node: YAMLNode, schema: [FieldSchema], prefix: String, _ reporter: inout Reporter) -> [FieldEntry] {
@@ -144,7 +146,7 @@ struct FieldReader {
         case .topic, .method:
             return VocabularyRule.check(text, kind: kind, context: context, at: position, &reporter) ? .text(text) : nil
         case .reference(let type):
-            guard ReferenceRule.check(text, type: type, name: name, context: context, at: position, &reporter) else { return nil }
+            guard ReferenceRule.check(text, type: type, name: name, context: context, naming: entry, at: position, &reporter) else { return nil }
             return .reference(EntityReference(type: type, slug: text))
         case .list, .record, .dictionary, .vocabulary:
             return nil

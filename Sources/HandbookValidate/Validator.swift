@@ -72,7 +72,8 @@ public enum Validator {
         guard let frontMatter = document.frontMatter else { return (nil, reporter.diagnostics) }
         ControlCharacterRule.check(frontMatter, &reporter)
         let descriptor = context.types[document.type]
-        let entries = FieldReader(context: context).readMapping(frontMatter, schema: descriptor.fields, prefix: "", &reporter)
+        let reader = FieldReader(context: context, entry: EntityReference(type: document.type, slug: document.slug))
+        let entries = reader.readMapping(frontMatter, schema: descriptor.fields, prefix: "", &reporter)
         let fields = DocumentFields(info: info, entries: entries, start: frontMatter.position, raw: frontMatter)
         for rule in RuleRegistry.documentRules {
             rule.check(fields, context: context, &reporter)

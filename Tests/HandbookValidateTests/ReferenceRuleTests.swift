@@ -40,4 +40,11 @@ import Testing
         #expect(found[0].message.contains("there is no \(ReferenceRule.contentFolder(of: found[0].location.path))organisations/nobody.md"), "\(found[0].message)")
     }
 
+
+    @Test func anEntryNamingItselfIsRefused() throws {
+        let found = try diagnostics(.organisations, organisation + "partners: [org-two, org-one]\n", slug: "org-one")
+        #expect(found.map(\.rule) == ["reference"])
+        #expect(found[0].message.contains("'partners[2]' names this entry itself"), "\(found[0].message)")
+    }
+
 }

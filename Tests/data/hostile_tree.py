@@ -169,7 +169,10 @@ class Tree:
             if self.random.random() < 0.5:
                 fields += "founded: %s\n" % self.partial()
             if self.random.random() < 0.5:
-                fields += "partners: [%s]\n" % ", ".join(self.random.sample(organisations, self.random.randint(1, 2)))
+                # An entry may not name itself (`reference`): drawn as before, with itself left out.
+                partners = [other for other in self.random.sample(organisations, self.random.randint(1, 2)) if other != slug]
+                if partners:
+                    fields += "partners: [%s]\n" % ", ".join(partners)
             if self.random.random() < 0.5:
                 fields += "aliases: [%s]\n" % quoted(self.text(60))
             if self.random.random() < 0.5:

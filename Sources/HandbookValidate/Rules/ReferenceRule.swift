@@ -1,13 +1,19 @@
 import HandbookModel
 
-/// References name an existing entry of the right type.
+/// References name an existing entry of the right type, other than the entry itself.
 enum ReferenceRule: Rule {
     static let id: RuleID = "reference"
     static let defaultSeverity = Diagnostic.Severity.error
-    static let summary = "references name an existing entry of the right type"
+    static let summary = "references name an existing entry of the right type, not the entry itself"
 
-    static func check(_ slug: String, type: EntityType, name: String, context: ValidationContext, at position: TextPosition, _ reporter: inout Reporter) -> Bool {
+    static func check(_ slug: String, type: EntityType, name: String, context: ValidationContext, naming entry: EntityReference? = nil,
+                      at position: TextPosition, _ reporter: inout Reporter) -> Bool {
         let slugs = context.slugs[type] ?? []
+        if let entry, entry.type == type, entry.slug == slug {
+            // A link from an entry to itself says nothing, and the social graph has no such edge to draw.
+            reporter.error(id, position, "'\(name)' names this entry itself; an entry is linked to others only, so remove '\(slug.excerpt)'")
+            return false
+        }
         if slugs.contains(slug) { return true }
         if let other = context.types.types.first(where: { $0 != type && context.slugs[$0]?.contains(slug) == true }) {
             let wanted = context.types[type].singular
