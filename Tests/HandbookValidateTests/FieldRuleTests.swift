@@ -39,7 +39,13 @@ import Testing
 
     /// Issue 14: the limits that keep every output's arithmetic in range, each stated where the value is written.
     @Test func numbersAreBounded() throws {
-        #expect(try rules(.funders, "name: F\ngrants:\n  - recipient: org-one\n    amount: 999999999999999.9999\n    currency: GBP\n").isEmpty)
+        #expect(try rules(.funders, "name: F\ngrants:\n  - recipient: org-one\n    amount: 999999999999999\n    currency: GBP\n").isEmpty)
+        #expect(try rules(.funders, "name: F\ngrants:\n  - recipient: org-one\n    amount: 99999999999.9999\n    currency: GBP\n").isEmpty)
+        #expect(try rules(.funders, "name: F\ngrants:\n  - recipient: org-one\n    amount: 000012345678901.2345\n    currency: GBP\n").isEmpty)
+        // Fifteen significant digits are what a double keeps: nineteen would not read back as written.
+        let significant = try diagnostics(.funders, "name: F\ngrants:\n  - recipient: org-one\n    amount: 999999999999999.9999\n    currency: GBP\n")
+        #expect(significant.map(\.rule) == ["number"])
+        #expect(significant.first?.message.contains("19 significant digits; the limit is 15") == true)
         let fraction = try diagnostics(.funders, "name: F\ngrants:\n  - recipient: org-one\n    amount: 1.00001\n    currency: GBP\n")
         #expect(fraction.map(\.rule) == ["number"])
         #expect(fraction.first?.message.contains("5 digits after the decimal point; the limit is 4") == true)

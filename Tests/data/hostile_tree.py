@@ -115,7 +115,8 @@ class Tree:
 
     def amount(self):
         whole = str(self.random.randint(0, 10 ** self.random.randint(1, 15) - 1))
-        places = self.random.randint(0, 4)
+        # At most 15 significant digits in all (`number`): the places fill what the whole part leaves.
+        places = min(self.random.randint(0, 4), 15 - len(whole.lstrip("0")))
         return whole + ("." + "".join(self.random.choice("0123456789") for _ in range(places)) if places else "")
 
     def moment(self):
