@@ -19,6 +19,10 @@ public enum Slug {
     }
 
     /// A valid slug made from a name: accents removed, lower-cased, other characters as single hyphens, cut at 80.
+    /// Letters that no decomposition takes to ASCII, spelled out as search spells them (`SPECIAL` in
+    /// `scripts/generate-fold-table.py`), so "Æblerød" gives `aeblerod`, not `blerd`.
+    static let spelledOut: [Unicode.Scalar: String] = ["ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"]
+
     public static func make(from name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en"))
             .replacingOccurrences(of: "&", with: " and ")
@@ -28,6 +32,8 @@ public enum Slug {
         for scalar in folded.lowercased().unicodeScalars {
             if (scalar.value >= 0x61 && scalar.value <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39) {
                 out.unicodeScalars.append(scalar)
+            } else if let spelled = spelledOut[scalar] {
+                out += spelled
             } else if !out.isEmpty && !out.hasSuffix("-") {
                 out += "-"
             }

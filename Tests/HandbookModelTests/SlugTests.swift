@@ -18,6 +18,9 @@ import Testing
         ("The RSA (Royal Society)", "the-rsa-royal-society"),
         ("  G1000.nu  ", "g1000-nu"),
         ("Génération Nomination", "generation-nomination"),
+        // Letters no decomposition takes to ASCII are spelled out, as search spells them.
+        ("İstanbul ß ﬁ Æ", "istanbul-ss-fi-ae"),
+        ("Æblerød Łódź Þing Œuvre", "aeblerod-lodz-thing-oeuvre"),
     ])
     func makesSlugsFromNames(_ name: String, _ slug: String) {
         #expect(Slug.make(from: name) == slug)
