@@ -171,6 +171,17 @@ import Testing
         #expect(try rules(.events, event + "Mars/Olympus\n") == ["timezone"])
     }
 
+    /// Names IANA has but the handbook does not take are refused for what they are, with what to write.
+    @Test func refusedZonesSayWhyAndWhatToWrite() throws {
+        let event = "title: E\nstart: 2026-05-01\nlocation: Hall\norganisers: [org-one]\ntimezone: "
+        let utc = try diagnostics(.events, event + "Etc/UTC\n")
+        #expect(utc.map(\.rule) == ["timezone"])
+        #expect(utc.first?.message.contains("is another name for UTC; write UTC") == true, "\(utc)")
+        #expect(try diagnostics(.events, event + "Etc/GMT+5\n").first?.message.contains("reverse the sign") == true)
+        #expect(try diagnostics(.events, event + "EST5EDT\n").first?.message.contains("old name IANA keeps") == true)
+        #expect(try diagnostics(.events, event + "Mars/Olympus\n").first?.message.contains("is not an IANA time zone") == true)
+    }
+
     @Test func jurisdictionsAllowCountriesSubdivisionsAndBodies() throws {
         let policy = "title: P\nstatus: proposed\njurisdiction: "
         for ok in ["GB", "GB-SCT", "EU", "UN", "INT"] { #expect(try rules(.policies, policy + ok + "\n").isEmpty, "\(ok)") }
