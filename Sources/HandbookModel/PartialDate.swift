@@ -1,5 +1,8 @@
 /// A year, a year and month, or a full calendar date, as front matter writes them (`2020`, `2020-11`, `2020-11-20`).
 public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The last year a date may fall in: every output writes years as four digits.
+    public static let maximumYear = 9999
+
     /// The year.
     public var year: Int
     /// The month, 1–12, or nil for a year alone.

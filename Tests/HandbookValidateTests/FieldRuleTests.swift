@@ -52,6 +52,14 @@ import Testing
         #expect(try rules(.funders, "name: F\ngrants:\n  - recipient: org-one\n    amount: 1000000000000000\n    currency: GBP\n") == ["number"])
         let event = "title: E\nstart: 2026-01-01\nlocation: Hall\n"
         #expect(try rules(.events, event + "repeat:\n  frequency: weekly\n  interval: 100\n  count: 1000\n").isEmpty)
+        // A rule ending by its count must end by the year 9999, as every date does: 999 steps of 100 weeks from
+        // 9000-01-01 end in 10914; of 100 months from 2026-01, in 10351.
+        let late = "title: E\nstart: 9000-01-01\nlocation: Hall\n"
+        let past = try diagnostics(.events, late + "repeat:\n  frequency: weekly\n  interval: 100\n  count: 1000\n")
+        #expect(past.map(\.rule) == ["repeat"])
+        #expect(past.first?.message.contains("its last meeting would be in 10914") == true, "\(past)")
+        #expect(try rules(.events, event + "repeat:\n  frequency: monthly\n  interval: 100\n  count: 1000\n") == ["repeat"])
+        #expect(try rules(.events, event + "repeat:\n  frequency: monthly\n  interval: 10\n  count: 1000\n").isEmpty)
         #expect(try rules(.events, event + "repeat:\n  frequency: weekly\n  interval: 101\n  count: 1001\n") == ["number", "number"])
         #expect(try rules(.events, event + "sequence: 2147483648\n") == ["number"])
     }

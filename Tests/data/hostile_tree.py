@@ -12,6 +12,7 @@ Mustache and iCalendar, and Markdown bodies with raw HTML, unsafe links and word
     python3 Tests/data/hostile_tree.py DIR [--seed N] [--entries N]
 """
 import argparse
+import datetime
 import os
 import random
 
@@ -196,9 +197,16 @@ class Tree:
             fields = "title: %s\n%slocation: %s\norganisers: [%s]\n" % (
                 quoted(self.text(190)), lines, quoted(self.text(250, lines=True)), self.random.choice(organisations))
             if self.random.random() < 0.4:
-                rule = "repeat:\n  frequency: %s\n  interval: %d\n" % (self.random.choice(["weekly", "monthly"]), self.random.choice([1, 2, 100, self.random.randint(1, 100)]))
+                frequency, interval = self.random.choice(["weekly", "monthly"]), self.random.choice([1, 2, 100, self.random.randint(1, 100)])
+                rule = "repeat:\n  frequency: %s\n  interval: %d\n" % (frequency, interval)
                 if self.random.random() < 0.5:
-                    rule += "  count: %d\n" % self.random.choice([1, 1000, self.random.randint(1, 1000)])
+                    count = self.random.choice([1, 1000, self.random.randint(1, 1000)])
+                    # The last meeting falls by the end of 9999 (`repeat`), as every date does.
+                    if frequency == "monthly":
+                        room = 9999 * 12 + 11 - (start[0] * 12 + start[1] - 1)
+                    else:
+                        room = (datetime.date(9999, 12, 31).toordinal() - datetime.date(*start).toordinal()) // 7
+                    rule += "  count: %d\n" % min(count, room // interval + 1)
                 else:
                     rule += "  until: %s\n" % self.written(self.date(after=start))
                 fields += rule

@@ -20,5 +20,9 @@ enum EventRule: DocumentRule {
         if case .date(let until)? = repeatRule[.until], let start = Moment(fields[.start], zone: context.settings.timezone)?.date, until < start {
             reporter.error(RepeatRule.id, position, RepeatRule.untilBeforeStart(until, start))
         }
+        if case .integer(let count)? = repeatRule[.count], let start = Moment(fields[.start], zone: context.settings.timezone)?.date,
+           let last = RepeatRule.lastYear(start: start, count: count, rule: repeatRule), last > PartialDate.maximumYear {
+            reporter.error(RepeatRule.id, position, RepeatRule.pastTheLastYear(last))
+        }
     }
 }
