@@ -16,6 +16,8 @@ public struct BuildError: Error, Hashable, Sendable, CustomStringConvertible {
         case outputNotOurs
         /// The output path is a file.
         case outputIsFile
+        /// The output path is a symbolic link that leads nowhere.
+        case outputIsLink
         /// Another build holds the output's lock.
         case busy
         /// A folder named like the writer's staging folder is in the way and was not made by this tool.
@@ -46,6 +48,8 @@ public struct BuildError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path): the directory is not empty and was not made by handbook (it has no \(OutputWriter.marker)); the build replaces its output entirely, so pass an empty or new --output"
         case .outputIsFile:
             return "\(path): is a file, not a directory; pass another --output"
+        case .outputIsLink:
+            return "\(path): is a symbolic link to something that does not exist; make the folder it points to, or pass another --output"
         case .busy:
             return "\(path): another handbook build is writing this output; run again when it has finished"
         case .stagingNotOurs(let staging):

@@ -88,6 +88,9 @@ public final class OutputSession: @unchecked Sendable {
                 let names = (try? FileSystem.list(location.output)) ?? []
                 guard names.isEmpty || names.contains(OutputWriter.marker) else { throw BuildError(reason: .outputNotOurs, path: output) }
                 isWhole = names.isEmpty
+            case .symbolicLink:
+                // `OutputLocation` follows a link to its folder: one still here leads nowhere.
+                throw BuildError(reason: .outputIsLink, path: output)
             default:
                 throw BuildError(reason: .outputIsFile, path: output)
             }

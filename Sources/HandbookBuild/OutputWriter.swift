@@ -66,6 +66,10 @@ public enum OutputWriter {
                 throw BuildError(reason: .outputOverlapsSource(what), path: output)
             }
         }
+        // A link is followed to the folder it names (`OutputLocation`); one that leads nowhere is named as such.
+        if FileSystem.kind(output) == .symbolicLink && FileSystem.targetKind(output) == .missing {
+            throw BuildError(reason: .outputIsLink, path: output)
+        }
         switch FileSystem.targetKind(output) {
         case .missing:
             break

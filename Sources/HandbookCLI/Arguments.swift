@@ -78,6 +78,8 @@ struct Arguments {
                 value = arguments[index]
                 index += 1
             }
+            // `--output=` or `--output ""`: no option means anything by an empty value.
+            guard !value.isEmpty else { throw Problem(reason: .missingValue, argument: name) }
             if !option.choices.isEmpty && !option.choices.contains(value) && invalidChoice == nil {
                 invalidChoice = Problem(reason: .notAChoice(option.choices), argument: option.name)
             }

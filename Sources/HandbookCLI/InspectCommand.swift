@@ -23,8 +23,17 @@ enum InspectCommand {
         guard parsed.operands.count == 1, let path = parsed.operands.first else {
             return HandbookCommand.usageError("inspect takes exactly one FILE", for: spec, console: &console)
         }
-        guard FileSystem.targetKind(path) == .file else {
+        switch FileSystem.targetKind(path) {
+        case .file:
+            break
+        case .missing:
             console.printError("handbook: " + DiagnosticFormatter.terminalSafe(path) + ": no such file")
+            return ExitStatus.usage
+        case .directory:
+            console.printError("handbook: " + DiagnosticFormatter.terminalSafe(path) + ": is a folder; inspect reads one content file")
+            return ExitStatus.usage
+        default:
+            console.printError("handbook: " + DiagnosticFormatter.terminalSafe(path) + ": is not a regular file (a pipe, a device or a socket); inspect reads one content file")
             return ExitStatus.usage
         }
         do {

@@ -1,5 +1,5 @@
 import Foundation
-import HandbookBuild
+@testable import HandbookBuild
 import HandbookRender
 import HandbookTestSupport
 import Testing
@@ -101,6 +101,20 @@ import Testing
         #expect(workspace.refusal(insideContent) == .outputOverlapsSource("content"))
         let insideTheme = workspace.theme + "/templates/site"
         #expect(workspace.refusal(insideTheme) == .outputOverlapsSource("theme"))
+    }
+
+    /// A link that leads nowhere is named for what it is, not as a file; a link to a folder is that folder.
+    @Test func refusesALinkToNothingForWhatItIs() throws {
+        let workspace = try Workspace()
+        defer { workspace.directory.cleanUp() }
+        let broken = workspace.root + "/broken"
+        try FileManager.default.createSymbolicLink(atPath: broken, withDestinationPath: workspace.root + "/nowhere")
+        #expect(workspace.refusal(broken) == .outputIsLink)
+        #expect(BuildError(reason: .outputIsLink, path: broken).description.contains("is a symbolic link to something that does not exist"))
+        try FileManager.default.createDirectory(atPath: workspace.root + "/elsewhere", withIntermediateDirectories: false)
+        let toFolder = workspace.root + "/to-folder"
+        try FileManager.default.createSymbolicLink(atPath: toFolder, withDestinationPath: workspace.root + "/elsewhere")
+        #expect(workspace.refusal(toFolder) == nil)
     }
 
     @Test func seesThroughASymbolicLinkToTheContent() throws {

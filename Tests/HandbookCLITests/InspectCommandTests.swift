@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 @Suite struct InspectCommandTests {
@@ -27,6 +30,18 @@ import Testing
         #expect((object["repeat"] as? [String: String])?["count"] == "3")
         #expect((object["list"] as? [String]) == ["1", "two"])
         #expect(object["empty"] is NSNull)
+    }
+
+    /// What is not a file is named for what it is, not as missing.
+    @Test func aFolderOrAPipeIsNamedForWhatItIs() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        #expect(runCLI(["inspect", directory.path]).err.contains(": is a folder; inspect reads one content file"))
+        #expect(mkfifo(directory.path + "/pipe", 0o600) == 0)
+        let pipe = runCLI(["inspect", directory.path + "/pipe"])
+        #expect(pipe.status == 2)
+        #expect(pipe.err.contains(": is not a regular file (a pipe, a device or a socket)"), "\(pipe.err)")
+        #expect(runCLI(["inspect", directory.path + "/none.md"]).err.contains(": no such file"))
     }
 
     @Test func badFileExitsOneWithDiagnostic() {
