@@ -16,7 +16,7 @@ public enum RuleRegistry {
         JurisdictionRule.self, CurrencyRule.self, TimeZoneRule.self, LanguageRule.self, TopicRule.self, MethodRule.self,
         VocabularyRule.self, ReferenceRule.self, ControlCharacterRule.self,
         // Documents (the validator runs the document rules among these, in this order).
-        DateOrderRule.self, PolicyStagesRule.self, PressContactRule.self, EventRule.self, RepeatRule.self,
+        DateOrderRule.self, LocalTimeRule.self, PolicyStagesRule.self, PressContactRule.self, EventRule.self, RepeatRule.self,
         AmountCurrencyRule.self, StaleReviewRule.self,
         // handbook.yml, the whole tree, and the built site.
         SettingsRule.self, RepositoryRule.self, SameBodyRule.self, IsolatedOrganisationRule.self, BrokenLinkRule.self,

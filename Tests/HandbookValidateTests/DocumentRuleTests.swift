@@ -128,4 +128,20 @@ import Testing
                                                RawDocumentInfo(type: .pages, slug: "about", path: "pages/about.md")]).first?.message
         #expect(message == "'about.md' differs from 'About.md' only in case; they clash on macOS and Windows: rename one")
     }
+
+    /// A local time in the hour the clocks skip would be one time on the page and another in calendars.
+    @Test func eventTimesExistOnTheirZonesClocks() throws {
+        let event = "title: E\nlocation: Hall\ntimezone: Europe/London\n"
+        let skipped = try diagnostics(.events, event + "start: 2026-03-29T01:30\n")
+        #expect(skipped.map(\.rule) == ["local-time"])
+        #expect(skipped.first?.message.contains("they go to 02:30") == true, "\(skipped)")
+        #expect(skipped.first?.location.line == 5)
+        #expect(try rules(.events, event + "start: 2026-03-29T00:59\nend: 2026-03-29T02:00\n").isEmpty)
+        // The hour that comes twice in autumn exists; a time with an offset is an instant whatever the clocks say.
+        #expect(try rules(.events, event + "start: 2026-10-25T01:30\n").isEmpty)
+        #expect(try rules(.events, event + "start: 2026-03-29T01:30+00:00\n").isEmpty)
+        #expect(try rules(.events, "title: E\nlocation: Hall\ntimezone: America/New_York\nstart: 2026-03-08T02:15\n") == ["local-time"])
+        #expect(try rules(.events, event + "start: 2026-03-29\nend: 2026-03-30\n").isEmpty)
+    }
+
 }

@@ -23,7 +23,7 @@ import Testing
 
     @Test func theValidatorRunsTheDocumentRulesInRegistryOrder() {
         let order = RuleRegistry.documentRules.map { $0.id.rawValue }
-        #expect(order == ["date-order", "policy-stages", "press-contact", "event-location", "amount-currency", "stale-review"])
+        #expect(order == ["date-order", "local-time", "policy-stages", "press-contact", "event-location", "amount-currency", "stale-review"])
     }
 
     /// The loader cannot see this module, so its string ids must each be wrapped by a registered rule.
