@@ -28,6 +28,8 @@ enum BodyLinks {
             guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else { break }
             let tag = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
             index = tag + 1
+            // Most tags are neither (`<p>`, `</em>`…): one byte tells.
+            guard index < count, html[index] == UInt8(ascii: "a") || html[index] == UInt8(ascii: "i") else { continue }
             if starts(html, at: tag, with: linkStart) {
                 let start = tag + linkStart.count
                 guard let end = quote(html, from: start) else { break }
