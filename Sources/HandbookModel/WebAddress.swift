@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An absolute `http`/`https` address as the handbook accepts one: in URL fields (`url`), and, with neither a
 /// query nor a fragment, as the site's base URL (`base_url`, `build --base-url`).
@@ -11,17 +16,14 @@ public enum WebAddress {
         return problemInFull(text)
     }
 
-    /// What is wrong with a base URL, or nil: an address `problem` accepts, without a user, a query or a
-    /// fragment, since every page's address is made by adding its path to it. (Whether it ends in `/` is
+    /// What is wrong with a base URL, or nil: an address `problem` accepts (which has no user), without a query
+    /// or a fragment, since every page's address is made by adding its path to it. (Whether it ends in `/` is
     /// for the caller: the settings require it, the build option adds it.)
     public static func baseURLProblem(_ text: String) -> String? {
         if let problem = problem(text) { return problem }
         guard let components = URLComponents(string: text) else { return "is not a valid URL: '\(text.prefix(80))'" }
         if components.query != nil || components.fragment != nil {
             return "must not have a query ('?') or a fragment ('#'): every page's address is made by adding to it"
-        }
-        if components.user != nil || components.password != nil {
-            return "must not name a user ('user@'): every page's address is made from it"
         }
         return nil
     }
@@ -55,6 +57,9 @@ public enum WebAddress {
             guard isLabel(bytes, labelStart..<index) else { return false }
             let host = UnsafeBufferPointer(rebasing: bytes[schemeLength..<index])
             guard dots > 0 || host.elementsEqual("localhost".utf8) else { return false }
+            // A last part of digits only (an IPv4 address, or a name a browser would read as one) and a host of more
+            // than 253 characters go to the full check.
+            guard host.count <= 253, !bytes[labelStart..<index].allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) else { return false }
             // The port.
             if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
                 index += 1
@@ -110,36 +115,94 @@ public enum WebAddress {
         if text.unicodeScalars.contains(where: { $0 == " " || $0.value < 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" }) {
             return "must not contain spaces, quotes or angle brackets; encode them (%20)"
         }
+        // A browser reads a backslash as a slash, so `https://a.example\@b.example/` would go to a host other than
+        // the one checked here.
+        if text.contains("\\") {
+            return "must not contain a backslash ('\\'); write '/' between parts of the path, or '%5C' for a backslash itself"
+        }
         if let escape = badEscape(in: text) {
             return "has '\(escape)', which is not an escape: '%' must be followed by two hexadecimal digits (write '%25' for '%' itself)"
         }
-        guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
+        guard let components = URLComponents(string: text), let parsed = components.host, !parsed.isEmpty else {
             return "is not a valid URL: '\(text.prefix(80))'"
         }
+        // The host as written: the parser may map characters in it (an invisible space dropped, '。' read as '.'),
+        // which a reader of the page would not see.
+        let host = writtenHost(of: text) ?? parsed
         if let port = components.port, !(1...65535).contains(port) {
             return "has the port \(port), which no server listens on: ports run from 1 to 65535"
         }
-        if host.hasPrefix("[") { return nil }
+        // A name before the host (`https://trusted.example@other.example/`) makes a link look as if it led elsewhere.
+        if components.user != nil || components.password != nil {
+            return "must not name a user before the host ('user@'); write the address without it"
+        }
+        if host.hasPrefix("[") {
+            return isIPv6(host.dropFirst().dropLast()) ? nil : "has the host '\(host)', which is not an IPv6 address"
+        }
         guard host.contains(".") || host == "localhost" else {
             return "needs a full host name such as example.org, not '\(host)'"
         }
         return hostProblem(host)
     }
 
+    /// The host of an `http(s)://` address as written: after `://` and any `user@`, up to the port, path, query or
+    /// fragment.
+    static func writtenHost(of text: String) -> String? {
+        guard let start = text.range(of: "://")?.upperBound else { return nil }
+        var authority = text[start...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else { return nil }
+            return String(authority[...close])
+        }
+        return String(authority.prefix { $0 != ":" })
+    }
+
+    /// True for the text of an IPv6 address (no zone), as between a URL's brackets.
+    static func isIPv6(_ text: Substring) -> Bool {
+        var address = in6_addr()
+        return !text.isEmpty && !text.contains("%") && inet_pton(AF_INET6, String(text), &address) == 1
+    }
+
     /// What is wrong with a host name, or nil: dot-separated labels of 1 to 63 characters, each of letters
     /// (any script), digits and hyphens, neither starting nor ending with a hyphen.
     static func hostProblem(_ host: String) -> String? {
-        for label in host.split(separator: ".", omittingEmptySubsequences: false) {
-            if label.isEmpty { return "has the host '\(host)', with an empty part between dots" }
+        if host.utf8.count > 253 { return "has a host of \(host.utf8.count) characters; a host name has at most 253" }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        for label in labels {
+            if label.isEmpty { return "has the host '\(host)', with an empty part between dots (or a dot at its end)" }
             if label.utf8.count > 63 { return "has the host '\(host)', with a part longer than 63 characters" }
             if label.hasPrefix("-") || label.hasSuffix("-") {
                 return "has the host '\(host)', with a part that starts or ends with '-'"
             }
-            if let wrong = label.unicodeScalars.first(where: { $0.isASCII && !($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }) {
-                return "has the host '\(host)', which holds '\(wrong)': a host name holds only letters, digits, hyphens and dots"
+            // Letters and marks of any script (an IDN), digits and hyphens: not an invisible character, nor a dot,
+            // slash or other sign that a browser would read as part of the address's shape.
+            if let wrong = label.unicodeScalars.first(where: { !isHostScalar($0) }) {
+                return "has the host '\(host)', which holds U+\(String(wrong.value, radix: 16, uppercase: true)): a host name holds only letters, digits, hyphens and dots"
             }
         }
+        // A browser reads a host whose last part is a number as an IPv4 address.
+        if let last = labels.last, last.allSatisfy({ $0.isASCII && $0.isNumber }), !isIPv4(labels) {
+            return "has the host '\(host)', whose last part is a number but which is not an IPv4 address; a name ends in letters (example.org)"
+        }
         return nil
+    }
+
+    /// True for a character a host's label may hold: a letter or mark of any script, an ASCII digit, or a hyphen.
+    static func isHostScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// True for four parts of 0 to 255 written in decimal.
+    static func isIPv4(_ labels: [Substring]) -> Bool {
+        labels.count == 4 && labels.allSatisfy { $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } && Int($0).map { $0 <= 255 } == true }
     }
 
     /// The first `%` not followed by two hexadecimal digits, with what follows it, or nil.

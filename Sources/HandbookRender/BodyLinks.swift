@@ -13,8 +13,8 @@ import Darwin
 ///   its text and loses its address (`href=""`), as libcmark does for an unsafe one.
 /// - An image from another host would make every reader's browser, feed reader and API client ask that host
 ///   for it: an `http(s)` one becomes a link to it (its description as the link's text), any other (and one
-///   libcmark blanked) its plain description. Images from the site itself (a relative address) and inline
-///   `data:image/…` stay.
+///   libcmark blanked, and one inside a link's text) its plain description. Images from the site itself (a
+///   relative address) and inline `data:image/png`, `gif`, `jpeg` and `webp` stay.
 enum BodyLinks {
     /// The HTML with every link and image kept to the rule, or nil when it already is (nearly every body).
     static func confined(_ html: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
@@ -24,13 +24,20 @@ enum BodyLinks {
         // Bytes before `copied` are in `out` already (once something changed).
         var copied = 0
         var index = 0
+        // Inside a link's text (an image there becomes its description alone: a link within a link is not HTML).
+        var inLink = false
         while index < count {
             guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else { break }
             let tag = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
             index = tag + 1
-            // Most tags are neither (`<p>`, `</em>`…): one byte tells.
-            guard index < count, html[index] == UInt8(ascii: "a") || html[index] == UInt8(ascii: "i") else { continue }
+            // Most tags are none of these (`<p>`, `</em>`…): one byte tells.
+            guard index < count, html[index] == UInt8(ascii: "a") || html[index] == UInt8(ascii: "i") || html[index] == UInt8(ascii: "/") else { continue }
+            if starts(html, at: tag, with: linkEnd) {
+                inLink = false
+                continue
+            }
             if starts(html, at: tag, with: linkStart) {
+                inLink = true
                 let start = tag + linkStart.count
                 guard let end = quote(html, from: start) else { break }
                 let address = UnsafeBufferPointer(rebasing: html[start..<end])
@@ -44,7 +51,7 @@ enum BodyLinks {
                 guard let end = quote(html, from: start) else { break }
                 let address = UnsafeBufferPointer(rebasing: html[start..<end])
                 // An empty address is one libcmark blanked: the image goes, its description stays.
-                if !address.isEmpty && (isLocal(address) || startsIgnoringCase(address, with: "data:")) { continue }
+                if !address.isEmpty && (isLocal(address) || isInlineImage(address)) { continue }
                 // libcmark writes `<img src="…" alt="…" />` or `<img src="…" alt="…" title="…" />`.
                 let altStart = end + 1 + altOpening.count
                 guard starts(html, at: end + 1, with: altOpening), let altEnd = quote(html, from: altStart),
@@ -52,7 +59,7 @@ enum BodyLinks {
                 if out == nil { out = []; out!.reserveCapacity(count) }
                 out!.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<tag]))
                 let description = UnsafeBufferPointer(rebasing: html[altStart..<altEnd])
-                if !address.isEmpty && isLinkable(address) && !isLocal(address) {
+                if !inLink && !address.isEmpty && isLinkable(address) && !isLocal(address) {
                     out!.append(contentsOf: linkStart)
                     out!.append(contentsOf: address)
                     out!.append(contentsOf: Array("\">".utf8))
@@ -97,7 +104,19 @@ enum BodyLinks {
         return nil
     }
 
+    /// True for an inline image of a type browsers show and run nothing in: `data:image/png`, `gif`, `jpeg` or
+    /// `webp`, then `;` or `,` (libcmark checks the start only, so `data:image/pngx` reaches here).
+    static func isInlineImage(_ address: UnsafeBufferPointer<UInt8>) -> Bool {
+        for type in inlineImageTypes where startsIgnoringCase(address, with: type) {
+            let next = type.utf8CodeUnitCount
+            return next < address.count && (address[next] == UInt8(ascii: ";") || address[next] == UInt8(ascii: ","))
+        }
+        return false
+    }
+
+    private static let inlineImageTypes: [StaticString] = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
     private static let linkStart = Array("<a href=\"".utf8)
+    private static let linkEnd = Array("</a>".utf8)
     private static let imageStart = Array("<img src=\"".utf8)
     private static let altOpening = Array(" alt=\"".utf8)
     private static let closing = Array(" />".utf8)

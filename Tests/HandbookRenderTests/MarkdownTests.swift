@@ -32,6 +32,16 @@ import Testing
         #expect(Markdown.html("![x](//evil.example/x.png) ![y](ftp://example.org/y.png) ![z](javascript:alert(1))") == "<p>x y z</p>\n")
         #expect(Markdown.html("![site](../assets/a.png)") == "<p><img src=\"../assets/a.png\" alt=\"site\" /></p>\n")
         #expect(Markdown.html("![dot](data:image/png;base64,AAAA)").contains("<img src=\"data:image/png;base64,AAAA\""))
+        // Only the four types, whole: libcmark lets `data:image/pngx` through.
+        #expect(Markdown.html("![x](data:image/pngx,AAAA) ![y](data:image/webp+svg,AAAA)") == "<p>x y</p>\n")
+    }
+
+    /// An image from another host inside a link's text becomes its description alone: a link in a link is not HTML.
+    @Test func anImageInsideALinkLeavesItsDescription() {
+        #expect(Markdown.html("[![logo](https://img.example/l.png)](https://target.example/)")
+                == "<p><a href=\"https://target.example/\">logo</a></p>\n")
+        #expect(Markdown.html("[text ![inner](http://img.example/z.png) more](https://ok.example/) ![after](https://img.example/a.png)")
+                == "<p><a href=\"https://ok.example/\">text inner more</a> <a href=\"https://img.example/a.png\">after</a></p>\n")
     }
 
     @Test func textThatLooksLikeALinkIsLeftAlone() {
