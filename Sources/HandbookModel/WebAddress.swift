@@ -107,6 +107,9 @@ public enum WebAddress {
     static func problemInFull(_ text: String) -> String? {
         let lower = text.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
+            if let scheme = ["https:", "http:"].first(where: { lower.hasPrefix($0) }) {
+                return "needs two slashes after '\(scheme)', as in \(scheme)//example.org/"
+            }
             if lower.contains(":") && !lower.hasPrefix("www.") {
                 return "must be an http or https URL; '\(text.prefix(60))' uses another scheme"
             }
@@ -114,6 +117,9 @@ public enum WebAddress {
         }
         if text.unicodeScalars.contains(where: { $0 == " " || $0.value < 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" }) {
             return "must not contain spaces, quotes or angle brackets; encode them (%20)"
+        }
+        if let space = text.unicodeScalars.first(where: { $0.properties.isWhitespace || $0.properties.isDefaultIgnorableCodePoint }) {
+            return "holds U+\(String(space.value, radix: 16, uppercase: true)), a space or an invisible character; remove it"
         }
         // A browser reads a backslash as a slash, so `https://a.example\@b.example/` would go to a host other than
         // the one checked here.

@@ -60,6 +60,14 @@ import Testing
         #expect(WebAddress.problem(url) == nil, "\(url): \(WebAddress.problem(url) ?? "")")
     }
 
+    /// A refusal says what is wrong where a reader could not see it.
+    @Test func refusalsNameWhatIsWrong() {
+        #expect(WebAddress.problem("http:/example.org/") == "needs two slashes after 'http:', as in http://example.org/")
+        #expect(WebAddress.problem("https://exam\u{00A0}ple.org/")?.contains("holds U+A0, a space or an invisible character") == true)
+        #expect(WebAddress.problem("https://ex\u{200B}ample.org/")?.contains("holds U+200B") == true)
+        #expect(WebAddress.problem("ftp://example.org/")?.contains("uses another scheme") == true)
+    }
+
     @Test func aBaseURLTakesNoQueryFragmentOrUser() {
         #expect(WebAddress.baseURLProblem("https://x.org/handbook/") == nil)
         #expect(WebAddress.baseURLProblem("https://x.org/?q=1")?.contains("query") == true)
