@@ -328,7 +328,8 @@ print(serve.stdout, end="")
 if serve.returncode != 0:
     sys.exit("serve benchmark failed:\n" + serve.stdout[-2000:] + serve.stderr[-2000:])
 
-realdata = os.path.join(here, "..", "..", "shared", "realdata", "content")
+# The external test data (docs/testing.md): the folder HANDBOOK_SHARED names, else `shared` beside the checkout.
+realdata = os.path.join(os.environ.get("HANDBOOK_SHARED") or os.path.join(here, "..", "..", "shared"), "realdata", "content")
 if os.path.isdir(realdata):
     content = on_tmpfs(realdata) if shm else realdata
     output = os.path.join(out_root, "realdata")
