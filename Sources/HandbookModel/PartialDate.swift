@@ -122,6 +122,20 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
         return era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` days after 1970-01-01 (before it when negative): the inverse of `daysSince1970`.
+    public init(daysSince1970 days: Int) {
+        // Civil-from-days (Howard Hinnant's algorithm), so no calendar or locale is involved.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
     /// The date `months` months later (day clamped to the month's length).
     public func addingMonths(_ months: Int) -> PartialDate {
         let index = year * 12 + ((month ?? 1) - 1) + months

@@ -68,4 +68,15 @@ import Testing
     func rejectsMalformedDateTimes(_ text: String) {
         #expect(DateTimeValue(parsing: text) == nil)
     }
+
+    /// `init(daysSince1970:)` undoes `daysSince1970`, across leap days, centuries, before 1970 and past 9999.
+    @Test func dayNumbersGoBothWays() {
+        for (year, month, day) in [(1970, 1, 1), (2000, 2, 29), (1900, 3, 1), (1, 1, 1), (1969, 12, 31), (9999, 12, 31), (10914, 6, 15)] {
+            let date = PartialDate(year: year, month: month, day: day)
+            #expect(PartialDate(daysSince1970: date.daysSince1970) == date, "\(date)")
+        }
+        #expect(PartialDate(daysSince1970: 0) == PartialDate(year: 1970, month: 1, day: 1))
+        #expect(PartialDate(daysSince1970: -1) == PartialDate(year: 1969, month: 12, day: 31))
+    }
+
 }

@@ -20,35 +20,10 @@ enum RepeatRule: Rule {
         if case .integer(let every)? = rule[.interval] { interval = every } else { interval = 1 }
         // Both are bounded (`count` ≤ 1000, `interval` ≤ 100): no overflow.
         let steps = (count - 1) * max(1, interval)
-        let month = start.month ?? 1
         switch RepeatFrequency(of: rule) {
-        case .monthly:
-            return (start.year * 12 + month - 1 + steps) / 12
-        case .weekly:
-            return civilYear(ofDay: dayNumber(year: start.year, month: month, day: start.day ?? 1) + steps * 7)
+        case .monthly: return start.addingMonths(steps).year
+        case .weekly: return PartialDate(daysSince1970: start.daysSince1970 + steps * 7).year
         }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's `days_from_civil`).
-    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The year of a day counted as `dayNumber` counts it (Hinnant's `civil_from_days`).
-    static func civilYear(ofDay number: Int) -> Int {
-        let z = number + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        let month = shifted < 10 ? shifted + 3 : shifted - 9
-        return yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
     static func pastTheLastYear(_ year: Int) -> String {
