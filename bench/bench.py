@@ -160,6 +160,15 @@ def write_floor(site, target):
 
 
 sizes = [1000, 10000] + ([100000] if args.huge else [])
+# The performance issue's targets (docs/performance.md, "Figures"), each with what this run measured; printed last.
+targets = []
+
+
+def target(name, measured, met, limit):
+    """Records one target: its name, the figure measured (as printed), whether it is met, and the limit."""
+    targets.append((name, measured, met, limit))
+
+
 trees = {n: corpus(n) for n in sizes}
 out_root = os.path.join(shm or disk, "out")
 os.makedirs(out_root, exist_ok=True)
@@ -181,8 +190,14 @@ for n in sizes[1:]:
     for index, name in ((0, "check"), (1, "build")):
         ratio = (results[n][index]["wall"] / n) / (results[base][index]["wall"] / base)
         print(f"{name}: cost per entity at {n:,} vs {base:,}: {ratio:.2f}x (1.00 = linear)")
+        if name == "build":
+            # Flat: no worse than linear, with room for the machine's noise between two sizes.
+            target(f"build cost per entity, {n:,} : {base:,}", f"{ratio:.2f}x", ratio <= 1.25, "flat (≤ 1.25x)")
 
 check10, build10, content10, output10 = results[10000]
+target("cold build, 10,000, tmpfs", f"{build10['wall']:.3f} s", build10["wall"] <= 1.5, "≤ 1.5 s")
+target("check, 10,000", f"{check10['wall']:.3f} s", check10["wall"] <= 0.35, "≤ 0.35 s")
+target("peak memory, 10,000", f"{build10['peak']:.0f} MB", build10["peak"] <= 300, "≤ 300 MB")
 print("\nbuild phases at 10,000 (outputs run side by side, so they overlap): "
       + ", ".join(f"{name} {seconds:.3f}" for name, seconds in phases(build10["err"]).items()))
 # The social graph's outputs (issue: at most 15 % of a build): their generators' time against all outputs'.
@@ -196,14 +211,19 @@ if all(name in generators for name in graph_outputs):
     print(f"social graph outputs at 10,000 ({', '.join(graph_outputs)}): {graph_time:.3f} s of "
           f"{sum(generators.values()):.3f} s summed over every output's generator, {graph_time / sum(generators.values()) * 100:.0f} %; "
           f"the whole build took {build10['wall']:.3f} s")
+    share = graph_time / sum(generators.values()) * 100
+    target("social graph outputs' share of generator time", f"{share:.0f} %", share <= 15, "≤ 15 % (the graph's issue)")
 tokenizing = re.search(r"search tokenizing ([0-9.]+) MB in ([0-9.]+) s", build10["err"])
 if tokenizing:
     megabytes, seconds = float(tokenizing.group(1)), float(tokenizing.group(2))
     print(f"search tokenizer: {megabytes:.1f} MB of text (names, details, bodies) in {seconds:.3f} s of CPU, "
           f"{megabytes / max(seconds, 1e-9):.0f} MB/s per core")
+    speed = megabytes / max(seconds, 1e-9)
+    target("search tokenizer", f"{speed:.0f} MB/s", speed >= 50, "≥ 50 MB/s")
 files = sum(len(names) for _, _, names in os.walk(output10))
 size = sum(os.path.getsize(os.path.join(folder, name)) for folder, _, names in os.walk(output10) for name in names)
 print(f"output at 10,000: {files:,} files ({files / 10000:.2f} per entity), {size / 1e6:.0f} MB")
+target("files per entity, 10,000", f"{files / 10000:.2f}", files / 10000 <= 2.3, "≤ 2.3")
 
 # Floors: what the build cannot go below on this machine.
 paths = [os.path.join(folder, name) for folder, _, names in os.walk(content10) for name in names]
@@ -267,6 +287,7 @@ if hugo:
     ours, theirs = statistics.median(ours_disk), statistics.median(hugo_disk)
     print(f"\nonto the disk at 10,000, cold, alternately: handbook {ours:.3f} s, Hugo {theirs:.3f} s "
           f"({subprocess.run([hugo, 'version'], capture_output=True, text=True).stdout.split()[1]}); ratio {ours / theirs:.2f}")
+    target("onto the disk, cold, handbook : Hugo", f"{ours / theirs:.2f}", ours / theirs <= 0.3, "≤ 0.3")
     floor = statistics.median(copy_disk)
     line = (f"  floor: the same site's {files:,} files written onto the disk, no rendering (copied from the tmpfs by two cp "
             f"processes): {floor:.3f} s, {floor / theirs:.2f} of Hugo's time")
@@ -318,6 +339,7 @@ print(f"rebuild onto the disk, nothing changed, no standby yet: {rebuild['wall']
 print(f"rebuild onto the disk, nothing changed, from the standby: {again['wall']:.3f} s ({summary(again)})")
 walls = ", ".join(f"{result['wall']:.3f}" for result in edits)
 print(f"rebuild onto the disk, one entry's body edited: {one_edit['wall']:.3f} s, median of {walls} ({summary(one_edit)})")
+target("rebuild onto the disk, one body edited", f"{one_edit['wall']:.3f} s", one_edit["wall"] <= 0.6, "≤ 0.6 s")
 
 # handbook serve on the 10,000-entity tree (tmpfs): from a save to the page in the browser, and a load test
 # from a second process (serve_bench.py, load_client.py).
@@ -327,6 +349,9 @@ serve = subprocess.run([sys.executable, os.path.join(here, "serve_bench.py"), "-
 print(serve.stdout, end="")
 if serve.returncode != 0:
     sys.exit("serve benchmark failed:\n" + serve.stdout[-2000:] + serve.stderr[-2000:])
+to_page = re.search(r"save → page with the edit: median (\d+) ms", serve.stdout)
+if to_page:
+    target("serve: save → page with the edit", f"{to_page.group(1)} ms", int(to_page.group(1)) <= 500, "≤ 500 ms")
 
 # The external test data (docs/testing.md): the folder HANDBOOK_SHARED names, else `shared` beside the checkout.
 realdata = os.path.join(os.environ.get("HANDBOOK_SHARED") or os.path.join(here, "..", "..", "shared"), "realdata", "content")
@@ -335,6 +360,7 @@ if os.path.isdir(realdata):
     output = os.path.join(out_root, "realdata")
     real = run([binary, "build", "--content", content, "--output", output], before=lambda: fresh(output))
     print(f"\nParticipedia (1,068 real entries) on the tmpfs: build {real['wall']:.3f} s, CPU {real['cpu']:.2f} s, peak {real['peak']:.0f} MB")
+    target("Participedia build, tmpfs", f"{real['wall']:.3f} s", real["wall"] <= 0.4, "≤ 0.4 s")
 
 # Search: the index's size and what one query costs a browser, on the 10,000-entity build
 # (Pagefind, the reference, fetches 100-300 kB per query on sites of this size).
@@ -342,9 +368,19 @@ search_root = os.path.join(output10, "search")
 search_files = [os.path.join(folder, name) for folder, _, names in os.walk(search_root) for name in names if name != "index.html"]
 search_size = sum(os.path.getsize(path) for path in search_files)
 print(f"\nsearch index at 10,000: {len(search_files):,} files, {search_size / 1e6:.2f} MB")
+
+
+def print_targets():
+    """The targets, each with this run's figure, as the last lines of the report."""
+    print(f"\ntargets ({sum(1 for item in targets if item[2])} of {len(targets)} met in this run):")
+    for name, measured, met, limit in targets:
+        print(f"  {'met    ' if met else 'NOT MET'}  {name:<48}{measured:>10}   target {limit}")
+
+
 node = shutil.which("node")
 if not node:
     print("search bytes per query: skipped (node is missing: apt-get install nodejs)")
+    print_targets()
     sys.exit(0)
 scripts = [os.path.join(output10, "assets", name) for name in ("search-core.js", "handbook.js")]
 script_raw = sum(os.path.getsize(path) for path in scripts)
@@ -354,8 +390,12 @@ result = subprocess.run([node, os.path.join(here, "search_bytes.js"), output10] 
 print(f"bytes a browser fetches per query, with the scripts ({script_raw / 1e3:.1f} kB, {script_gzip / 1e3:.1f} kB gzipped) "
       "and the first 10 results; ratio = Pagefind's 100 kB / ours (gzipped):")
 print(f"{'query':<24}{'results':>9}{'files':>7}{'kB':>8}{'kB gzip':>9}{'of it results':>15}{'ratio':>8}")
+largest = 0.0
 for line in result.stdout.splitlines():
     item = json.loads(line)
     raw, packed = (item["raw"] + script_raw) / 1e3, (item["gzip"] + script_gzip) / 1e3
     results = f"{item['resultGzip'] / 1e3:.1f} ({item['resultFiles']})"
     print(f"{item['query']:<24}{item['results']:>9,}{item['files'] + 2:>7}{raw:>8.1f}{packed:>9.1f}{results:>15}{100 / packed:>7.1f}x")
+    largest = max(largest, packed)
+target("bytes a search query fetches, gzip, with scripts (largest)", f"{largest:.1f} kB", largest <= 60, "≤ 60 kB")
+print_targets()

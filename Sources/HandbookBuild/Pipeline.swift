@@ -98,6 +98,12 @@ public enum Pipeline {
             case .output(let error): return error.description
             }
         }
+
+        /// The message's lines, each shown as one line of the terminal: a theme's problems one a line.
+        public var lines: [String] {
+            if case .theme(let error) = self { return error.lines }
+            return [description]
+        }
     }
 
     /// Checks everything, renders the site and writes what changed into the output directory (see `OutputWriter`); writes nothing when there is an error.
@@ -233,6 +239,12 @@ public enum Pipeline {
         if let failure = made.lazy.compactMap({ $0.failure }).first {
             session.discard()
             throw .output(failure)
+        }
+        // A theme whose partials run away (nested without end, or expanding millions of times) renders pages cut off
+        // at the limits: nothing of such a build is published.
+        if let overrun = theme.library.overrun {
+            session.discard()
+            throw .theme(ThemeError(message: "\(options.themePath): a page was cut short, \(overrun); the output was not changed"))
         }
         let fileCount = made.reduce(0) { $0 + $1.paths.count }
         let keptCount = made.reduce(0) { $0 + $1.kept }

@@ -74,7 +74,7 @@ enum BuildCommand {
         do {
             report = try Pipeline.build(options)
         } catch {
-            console.printError("handbook: " + DiagnosticFormatter.terminalSafe(error.description))
+            console.printError("handbook: " + DiagnosticFormatter.terminalSafe(lines: error.lines))
             if case .theme = error { return ExitStatus.contentErrors }
             return ExitStatus.usage
         }

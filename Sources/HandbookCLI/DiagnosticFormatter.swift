@@ -36,6 +36,12 @@ public enum DiagnosticFormatter {
         escaping(text, [:])
     }
 
+    /// Lines made safe one by one and joined: a message of several lines (a theme's problems) keeps its own line
+    /// breaks, and nothing from a file name or value can add one.
+    public static func terminalSafe(lines: [String]) -> String {
+        lines.map(terminalSafe).joined(separator: "\n")
+    }
+
     /// `3 errors, 1 warning in 41 files`.
     public static func summary(errors: Int, warnings: Int, files: Int) -> String {
         "\(count(errors, "error")), \(count(warnings, "warning")) in \(count(files, "file"))"

@@ -78,7 +78,9 @@ enum GapReport {
             }
         case .text:
             console.print("Gaps (the librarian's to-do list): \(gaps.count)")
-            for gap in gaps { console.print("\(gap.path): \(gap.message)") }
+            // A topic's label or a file's name may hold a line break or an escape sequence (a YAML string can): each
+            // gap stays one line, and nothing reaches the terminal or a CI log raw.
+            for gap in gaps { console.print(DiagnosticFormatter.terminalSafe("\(gap.path): \(gap.message)")) }
         }
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import HandbookBuild
+import HandbookLoad
 import HandbookModel
+import HandbookValidate
 
 /// `handbook new TYPE "Name"`: write a scaffold for a new entry, never overwriting.
 enum NewCommand {
@@ -35,10 +37,23 @@ enum NewCommand {
         }
         let slug = Slug.make(from: name)
         guard !slug.isEmpty, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            return HandbookCommand.usageError("the name must contain letters or digits to make a file name from", for: spec, console: &console)
+            return refuse("the name has no letter or digit that spells in a-z and 0-9, which the file name is made of; "
+                          + "give the name in Latin letters (its other spellings can go in 'aliases')", console: &console)
+        }
+        if let problem = NewEntryCheck.problem(name: name, slug: slug, type: type, types: types) {
+            return refuse(problem, console: &console)
         }
         let content = parsed.value(.content)
-        let path = "\(content)/\(type.folder)/\(slug).md"
+        let folder = "\(content)/\(type.folder)"
+        // A type's folder that is a link out of the content tree is refused by `check` (`symlink`): nothing is written through it.
+        if FileSystem.kind(folder) == .symbolicLink {
+            let root = FileSystem.realPath(content) ?? content
+            guard let target = FileSystem.realPath(folder), target.hasPrefix(root + "/") else {
+                return refuse("\(folder) is a symbolic link that leads outside the content tree, which check refuses; make it a folder",
+                              console: &console)
+            }
+        }
+        let path = "\(folder)/\(slug).md"
         do {
             try FileWriter.createNew(path, contents: Scaffold.text(for: types[type], name: name))
         } catch {
@@ -48,5 +63,11 @@ enum NewCommand {
         console.print("Created " + DiagnosticFormatter.terminalSafe(path))
         console.print("Fill in the required fields, uncomment the optional ones you know, then run: handbook check")
         return ExitStatus.success
+    }
+
+    /// A name or place `new` will not write: the reason alone (the command was used rightly), exit status 2.
+    static func refuse(_ reason: String, console: inout Console) -> Int32 {
+        console.printError("handbook: " + DiagnosticFormatter.terminalSafe(reason))
+        return ExitStatus.usage
     }
 }

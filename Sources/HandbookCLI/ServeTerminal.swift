@@ -21,10 +21,10 @@ enum ServeTerminal {
         var lines: [String] = []
         if !rebuild.changed.isEmpty {
             let shown = rebuild.changed.prefix(3).joined(separator: ", ") + (rebuild.changed.count > 3 ? " and \(rebuild.changed.count - 3) more" : "")
-            lines.append("Changed: \(shown)")
+            lines.append(DiagnosticFormatter.terminalSafe("Changed: \(shown)"))
         }
         if let failure = rebuild.failure {
-            lines.append("handbook: \(failure)")
+            lines.append("handbook: " + DiagnosticFormatter.terminalSafe(failure))
             lines.append("Pages show this until \(contentPath) can be read again.")
             return lines
         }
@@ -36,7 +36,7 @@ enum ServeTerminal {
         if rebuild.changed.isEmpty || !validation.diagnostics.isEmpty {
             lines.append(DiagnosticFormatter.summary(validation.diagnostics, files: validation.fileCount))
         }
-        if let themeError = prepared.themeError { lines.append("handbook: \(themeError.description)") }
+        if let themeError = prepared.themeError { lines.append("handbook: " + DiagnosticFormatter.terminalSafe(lines: themeError.lines)) }
         let seconds = String(format: "%.2f", rebuild.seconds)
         if let routes = prepared.routes {
             if rebuild.changed.isEmpty {

@@ -17,35 +17,131 @@ public struct Theme: Sendable {
     /// holes the page's values fill, any other once per item and set of values (see `PartialCache`).
     public static let cachedPartials = ["card": ["root"]]
 
-    /// Compiles a loaded theme; template errors name the file, line and column. A type whose descriptor
-    /// names a template of its own needs it too.
+    /// Compiles a loaded theme. Every problem is reported together, each with its file and, where one place is at
+    /// fault, line and column: the loader's (links out of the theme, files that are not plain or not UTF-8), every
+    /// template's syntax error, every template the theme lacks (a type whose descriptor names a template of its own
+    /// needs it too), every partial a template includes that the theme does not have (which would render as
+    /// nothing), and every partial that includes itself whatever the data (which would render without end).
     public init(_ files: ThemeFiles, types: TypeCatalog = .standard) throws(ThemeError) {
-        do {
-            library = try MustacheLibrary(templates: files.templates)
-        } catch {
-            let path = files.templatePaths[error.template] ?? error.template
-            throw ThemeError(message: path + String(error.description.dropFirst(error.template.count)),
-                             location: SourceLocation(path: path, line: error.line, column: error.column))
+        var problems = files.problems.map { problem in
+            ThemeError.Problem(message: problem.line > 0 ? "\(problem.path):\(problem.line):\(problem.column): error: \(problem.message)"
+                                   : "\(problem.path): \(problem.message)",
+                               location: SourceLocation(path: problem.path, line: problem.line, column: problem.column))
         }
-        for name in Self.requiredTemplates + types.descriptors.map(\.template) where !library.contains(name) {
-            throw ThemeError(message: "the theme has no \(name).mustache template")
+        func path(_ template: String) -> String { files.templatePaths[template] ?? template }
+        let library: MustacheLibrary?
+        switch MustacheLibrary.compile(templates: files.templates) {
+        case .success(let compiled): library = compiled
+        case .failure(let failure):
+            library = nil
+            for error in failure.errors {
+                problems.append(ThemeError.Problem(message: path(error.template) + String(error.description.dropFirst(error.template.count)),
+                                                   location: SourceLocation(path: path(error.template), line: error.line, column: error.column)))
+            }
         }
+        let present = Set(files.templates.keys)
+        var required = Self.requiredTemplates
+        for template in types.descriptors.map(\.template) where !required.contains(template) { required.append(template) }
+        let missing = required.filter { !present.contains($0) }
+        if !missing.isEmpty {
+            let names = missing.map { "templates/\($0).mustache" }.joined(separator: ", ")
+            problems.append(ThemeError.Problem(message: missing.count == 1 ? "the theme has no \(missing[0]).mustache template"
+                                                   : "the theme has none of these templates: \(names)", location: nil))
+        }
+        if let library { problems += Self.partialProblems(library, path: path) }
+        guard let library, problems.isEmpty else { throw ThemeError(problems: problems) }
+        self.library = library
         assets = files.assets
+    }
+
+    /// A partial named but not in the theme, and partials that include themselves outside any section, directly or
+    /// through others: such a partial is expanded again at every level until the renderer's depth limit.
+    static func partialProblems(_ library: MustacheLibrary, path: (String) -> String) -> [ThemeError.Problem] {
+        var problems: [ThemeError.Problem] = []
+        var always: [String: [String]] = [:]
+        for name in library.names {
+            guard let template = library.template(named: name) else { continue }
+            for use in template.partials {
+                guard library.contains(use.name) else {
+                    problems.append(ThemeError.Problem(
+                        message: "\(path(name)):\(use.line):\(use.column): error: the partial '\(use.name)' is not in the theme; "
+                            + "add templates/\(use.name).mustache or correct the name",
+                        location: SourceLocation(path: path(name), line: use.line, column: use.column)))
+                    continue
+                }
+                if !use.inSection && !(always[name] ?? []).contains(use.name) { always[name, default: []].append(use.name) }
+            }
+        }
+        // A cycle among the includes made outside sections: each is reported once, from its first template by name.
+        var reported: Set<String> = []
+        for start in library.names where !reported.contains(start) {
+            guard let cycle = Self.cycle(from: start, in: always) else { continue }
+            reported.formUnion(cycle)
+            guard let use = library.template(named: start)?.partials.first(where: { !$0.inSection && $0.name == cycle.dropFirst().first ?? start }) else { continue }
+            problems.append(ThemeError.Problem(
+                message: "\(path(start)):\(use.line):\(use.column): error: the partial '\(start)' includes itself outside any section ("
+                    + (cycle + [start]).joined(separator: " → ") + "), so it would be expanded without end; put the include inside a section",
+                location: SourceLocation(path: path(start), line: use.line, column: use.column)))
+        }
+        return problems
+    }
+
+    /// The templates on a path of includes from `start` back to `start`, in order, or nil.
+    static func cycle(from start: String, in includes: [String: [String]]) -> [String]? {
+        var path = [start]
+        var visited: Set<String> = [start]
+        func walk(_ name: String) -> Bool {
+            for next in includes[name] ?? [] {
+                if next == start { return true }
+                guard visited.insert(next).inserted else { continue }
+                path.append(next)
+                if walk(next) { return true }
+                path.removeLast()
+            }
+            return false
+        }
+        return walk(start) ? path : nil
     }
 }
 
-/// A theme that cannot be used, with the template's path, line and column where that applies.
+/// A theme that cannot be used: every problem found, each with its file, line and column where that applies.
 public struct ThemeError: Error, Sendable, CustomStringConvertible {
-    /// What is wrong.
-    public var message: String
-    /// The template file, line and column, when one template is at fault.
-    public var location: SourceLocation?
-    /// The message shown to the user.
-    public var description: String { message }
+    /// One thing wrong with the theme.
+    public struct Problem: Sendable, Hashable {
+        /// What is wrong, starting with the place (`path:line:column: error: …`, or `path: …`).
+        public var message: String
+        /// The file, line and column, when one file is at fault.
+        public var location: SourceLocation?
 
-    /// Creates an error.
+        /// Creates a problem.
+        public init(message: String, location: SourceLocation?) {
+            self.message = message
+            self.location = location
+        }
+    }
+
+    /// Every problem, in the order found: the loader's, then the templates'.
+    public var problems: [Problem]
+    /// The first problem's message.
+    public var message: String { problems.first?.message ?? "" }
+    /// The first problem's place.
+    public var location: SourceLocation? { problems.first?.location }
+    /// The message shown to the user: the problem, or a line for each.
+    public var description: String { lines.joined(separator: "\n") }
+
+    /// The lines of `description`, each of which a terminal shows as one line (a file name's line break stays inside
+    /// its line, to be escaped there).
+    public var lines: [String] {
+        problems.count == 1 ? [message] : ["the theme has \(problems.count) problems:"] + problems.map { "  " + $0.message }
+    }
+
+    /// An error of one problem.
     public init(message: String, location: SourceLocation? = nil) {
-        self.message = message
-        self.location = location
+        problems = [Problem(message: message, location: location)]
+    }
+
+    /// An error of several problems (at least one).
+    public init(problems: [Problem]) {
+        self.problems = problems
     }
 }

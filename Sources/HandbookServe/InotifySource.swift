@@ -6,8 +6,10 @@ import HandbookLoad
 /// (a folder moved in is walked, so files already in it count), so a save is seen at once, with no scan.
 final class InotifySource: ChangeSource {
     private let fd: Int32
-    /// Each watch's folder.
+    /// Each watch's folder, and the folder's inode when the watch was added: a watch follows its folder when it is
+    /// moved, so the inode tells whether the path still names the folder watched.
     private var folders: [Int32: String] = [:]
+    private var inodes: [Int32: UInt64] = [:]
     private let roots: [String]
     /// A pipe whose write end wakes a waiting `changes` call.
     private var wake: [Int32] = [-1, -1]
@@ -58,6 +60,17 @@ final class InotifySource: ChangeSource {
                     guard let folder = folders[watch] else { continue }
                     if mask & UInt32(IN_IGNORED) != 0 {
                         folders[watch] = nil
+                        inodes[watch] = nil
+                        continue
+                    }
+                    if mask & UInt32(IN_MOVE_SELF) != 0 {
+                        // The folder was moved (`mv content old`): its watches would go on reporting what happens in it
+                        // under the old names, and a folder made again there would not be watched. They are dropped; a
+                        // root is watched again once it is back.
+                        if Self.inode(folder) != inodes[watch] {
+                            unwatch(under: folder)
+                            changed.insert(folder)
+                        }
                         continue
                     }
                     let name = String(decoding: nameBytes, as: UTF8.self)
@@ -87,6 +100,22 @@ final class InotifySource: ChangeSource {
         _ = Glibc.close(wake[1])
     }
 
+    /// Removes the watches of `folder` and of the folders under it whose paths no longer name the folders watched.
+    private func unwatch(under folder: String) {
+        for (watch, path) in folders where (path == folder || path.hasPrefix(folder + "/")) && Self.inode(path) != inodes[watch] {
+            inotify_rm_watch(fd, watch)
+            folders[watch] = nil
+            inodes[watch] = nil
+        }
+    }
+
+    /// The inode of the folder at `path`, or nil when there is none.
+    private static func inode(_ path: String) -> UInt64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return UInt64(info.st_ino)
+    }
+
     /// Adds a watch on `folder` and every folder under it (hidden ones left out).
     private func watchTree(_ folder: String) {
         var pending = [folder]
@@ -94,6 +123,7 @@ final class InotifySource: ChangeSource {
             let watch = inotify_add_watch(fd, next, Self.mask)
             guard watch >= 0 else { continue }
             folders[watch] = next
+            inodes[watch] = Self.inode(next)
             guard let names = try? FileSystem.list(next) else { continue }
             for name in names where !name.hasPrefix(".") && FileSystem.targetKind(next + "/" + name) == .directory {
                 pending.append(next + "/" + name)

@@ -28,12 +28,16 @@ public struct OverlayProblem: Equatable, Sendable {
             OverlayProblem(path: diagnostic.location.path, line: diagnostic.location.line, column: diagnostic.location.column,
                            rule: diagnostic.rule, message: diagnostic.message, source: nil)
         }
-        if let error = prepared.themeError {
-            let location = error.location
+        for problem in prepared.themeError?.problems ?? [] {
+            let location = problem.location
             // The message starts with the place; the overlay shows the place on its own.
-            var message = error.message
-            if let location, let range = message.range(of: ": error: ") , message.hasPrefix(location.path) {
-                message = String(message[range.upperBound...])
+            var message = problem.message
+            if let location, message.hasPrefix(location.path) {
+                if let range = message.range(of: ": error: ") {
+                    message = String(message[range.upperBound...])
+                } else if message.hasPrefix(location.path + ": ") {
+                    message = String(message.dropFirst(location.path.count + 2))
+                }
             }
             problems.append(OverlayProblem(path: location?.path ?? "", line: location?.line ?? 0, column: location?.column ?? 0,
                                            rule: "template", message: message, source: nil))

@@ -48,9 +48,16 @@ final class ServedGeneration: @unchecked Sendable {
         let kept = files[path]
         lock.unlock()
         if let kept { return kept }
-        guard let made = routes?.file(at: path) else { return nil }
+        guard let routes, let made = routes.file(at: path) else { return nil }
         let type = MediaType.of(path)
-        let bytes = MediaType.isHTML(type) ? LiveReload.inject(insertion, into: made.bytes) : made.bytes
+        var shown = insertion
+        // A theme whose partials ran away cut this page (or an earlier one) short: said over the page, as `build` refuses it.
+        if let overrun = routes.site.theme.library.overrun {
+            let problem = OverlayProblem(path: "", line: 0, column: 0, rule: "template",
+                                         message: "a page was cut short, \(overrun); build will refuse this theme", source: nil)
+            shown = LiveReload.tag(version: version) + ErrorOverlay.html(problems + [problem])
+        }
+        let bytes = MediaType.isHTML(type) ? LiveReload.inject(shown, into: made.bytes) : made.bytes
         let file = File(bytes: bytes, tag: EntityTag.of(bytes), type: type)
         lock.lock()
         if files.count >= capacity { files.removeAll(keepingCapacity: true) }

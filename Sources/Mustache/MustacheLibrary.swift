@@ -16,17 +16,57 @@ public final class MustacheLibrary: Sendable {
     private let compiled: [String: MustacheTemplate]
     private let indented = IndentedPartials()
 
+    /// Renders cut short, by depth or by budget, so a caller can report a runaway theme rather than publish its pieces.
+    private let overruns = Overruns()
+
     /// Compiles every template; throws the first template error (file, line, column). One render stops expanding
-    /// partials after `partialBudget` of them (and records the cut in `misses`).
-    public init(templates: [String: String], partialBudget: Int = MustacheLibrary.defaultPartialBudget) throws(MustacheError) {
-        self.partialBudget = partialBudget
-        var compiled: [String: MustacheTemplate] = [:]
-        for (name, source) in templates.sorted(by: { $0.key < $1.key }) {
-            compiled[name] = try MustacheTemplate(name: name, source: source)
+    /// partials after `partialBudget` of them (and records the cut in `misses`, and in `overrun`).
+    public convenience init(templates: [String: String], partialBudget: Int = MustacheLibrary.defaultPartialBudget) throws(MustacheError) {
+        switch Self.compiling(templates: templates) {
+        case .success(let compiled): self.init(sources: templates, compiled: compiled, partialBudget: partialBudget)
+        case .failure(let failure): throw failure.errors[0]
         }
-        self.sources = templates
+    }
+
+    private init(sources: [String: String], compiled: [String: MustacheTemplate], partialBudget: Int) {
+        self.partialBudget = partialBudget
+        self.sources = sources
         self.compiled = compiled
     }
+
+    /// Compiles every template, reporting every template's error (in the order of their names), not only the first.
+    public static func compile(templates: [String: String], partialBudget: Int = MustacheLibrary.defaultPartialBudget) -> Result<MustacheLibrary, CompileErrors> {
+        compiling(templates: templates).map { MustacheLibrary(sources: templates, compiled: $0, partialBudget: partialBudget) }
+    }
+
+    /// The errors of `compile`, one per template at fault.
+    public struct CompileErrors: Error, Sendable {
+        /// Each template's first error, in the order of the templates' names.
+        public var errors: [MustacheError]
+    }
+
+    private static func compiling(templates: [String: String]) -> Result<[String: MustacheTemplate], CompileErrors> {
+        var compiled: [String: MustacheTemplate] = [:]
+        var errors: [MustacheError] = []
+        for (name, source) in templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                compiled[name] = try MustacheTemplate(name: name, source: source)
+            } catch {
+                errors.append(error)
+            }
+        }
+        return errors.isEmpty ? .success(compiled) : .failure(CompileErrors(errors: errors))
+    }
+
+    /// The compiled template of this name, for what it includes and writes (`MustacheTemplate.partials`).
+    public func template(named name: String) -> MustacheTemplate? { compiled[name] }
+
+    /// The names of the templates, sorted.
+    public var names: [String] { compiled.keys.sorted() }
+
+    /// How the first render cut short was cut (a partial nested deeper than `maximumDepth`, or more expansions than
+    /// the budget), or nil when every render so far was whole.
+    public var overrun: String? { overruns.first }
 
 
     /// True when a template of this name exists.
@@ -51,6 +91,24 @@ public final class MustacheLibrary: Sendable {
         render(template.program, 0..<template.program.ops.count, stack: &stack, depth: 0, budget: &budget, into: &out,
                misses: misses.map { ($0, name) }, cache: cache)
         return out.array()
+    }
+}
+
+/// The first render cut short; safe to share between threads.
+final class Overruns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: String?
+
+    var first: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded
+    }
+
+    func record(_ what: String) {
+        lock.lock()
+        if recorded == nil { recorded = what }
+        lock.unlock()
     }
 }
 
@@ -107,7 +165,10 @@ private extension MustacheLibrary {
                     for index in items.indices {
                         // Each item is an expansion too: sections over lists nested in a self-including partial
                         // multiply, and the budget bounds the whole render, not only the partials.
-                        guard budget > 0 else { break }
+                        guard budget > 0 else {
+                            overruns.record("more than \(partialBudget) partials and list items in one page")
+                            break
+                        }
                         budget -= 1
                         stack.append(items[index])
                         render(program, children, stack: &stack, depth: depth, budget: &budget, into: &out, misses: misses, cache: cache)
@@ -122,9 +183,14 @@ private extension MustacheLibrary {
                 }
             case .partial(let number):
                 let (name, indent) = program.partials[Int(number)]
-                guard depth < Self.maximumDepth, let template = partial(name, indent: indent) else { continue }
+                guard let template = partial(name, indent: indent) else { continue }
+                guard depth < Self.maximumDepth else {
+                    overruns.record("the partial \(name) nested more than \(Self.maximumDepth) deep: a partial that includes itself without end")
+                    continue
+                }
                 guard budget > 0 else {
                     misses?.record.record("\(misses!.template): more than \(partialBudget) partials; \(name) not expanded")
+                    overruns.record("more than \(partialBudget) partials and list items in one page")
                     continue
                 }
                 budget -= 1

@@ -9,16 +9,34 @@ public struct MustacheTemplate: Sendable {
         case partial(name: String, indent: String)
     }
 
+    /// A tag of the template, where it is: a partial it includes, or a name it writes without escaping.
+    public struct Use: Sendable, Hashable {
+        /// The partial's name, or the dotted name written.
+        public var name: String
+        /// 1-based line and column of the tag.
+        public var line: Int
+        public var column: Int
+        /// Whether the tag is inside a section (so it is rendered only when the section's value says so).
+        public var inSection: Bool
+    }
+
     /// The template's name, used in error messages.
     public let name: String
     /// What rendering walks.
     let program: MustacheProgram
+    /// The partials the template includes, in order: a library can check that each exists, and that none includes
+    /// itself unconditionally.
+    public let partials: [Use]
+    /// The names written without escaping (`{{{name}}}`, `{{& name}}`), in order.
+    public let unescaped: [Use]
 
     /// Compiles `source`; throws with the template's name, line and column when it is malformed.
     public init(name: String, source: String) throws(MustacheError) {
         self.name = name
         var parser = Parser(name: name, bytes: Array(source.utf8))
         self.program = MustacheProgram(try parser.parse())
+        self.partials = parser.partialUses
+        self.unescaped = parser.unescapedUses
     }
 }
 
@@ -28,6 +46,10 @@ private extension MustacheTemplate {
         let bytes: [UInt8]
         var open: [UInt8] = Array("{{".utf8)
         var close: [UInt8] = Array("}}".utf8)
+        var partialUses: [Use] = []
+        var unescapedUses: [Use] = []
+        /// The last place located, so locating the tags of a template one after another reads it once.
+        var located = (offset: 0, line: 1, column: 1)
 
         init(name: String, bytes: [UInt8]) {
             self.name = name
@@ -110,10 +132,16 @@ private extension MustacheTemplate {
                     guard !content.isEmpty else { throw error(.emptyTag, at: tagStart) }
                     flushText(into: &stack, &pendingText)
                     stack[stack.count - 1].nodes.append(.partial(name: content, indent: indent))
+                    let at = locate(tagStart)
+                    partialUses.append(Use(name: content, line: at.line, column: at.column, inSection: stack.count > 1))
                 default:
                     guard !content.isEmpty else { throw error(.emptyTag, at: tagStart) }
                     flushText(into: &stack, &pendingText)
                     stack[stack.count - 1].nodes.append(.variable(path: path(content), escaped: kind == 0))
+                    if kind != 0 {
+                        let at = locate(tagStart)
+                        unescapedUses.append(Use(name: content, line: at.line, column: at.column, inSection: stack.count > 1))
+                    }
                 }
                 i = next
             }
@@ -172,17 +200,29 @@ private extension MustacheTemplate {
         }
 
         func error(_ reason: MustacheError.Reason, at offset: Int) -> MustacheError {
-            var line = 1
-            var column = 1
-            for k in 0..<min(offset, bytes.count) {
+            var from = (offset: 0, line: 1, column: 1)
+            let (line, column) = Self.advance(&from, to: offset, in: bytes)
+            return MustacheError(reason: reason, template: name, line: line, column: column)
+        }
+
+        /// The line and column of `offset`, read on from the last place located (tags come in order).
+        mutating func locate(_ offset: Int) -> (line: Int, column: Int) {
+            if offset < located.offset { located = (0, 1, 1) }
+            return Self.advance(&located, to: offset, in: bytes)
+        }
+
+        /// Moves `place` on to `offset`, counting lines and characters (not bytes), and returns its line and column.
+        static func advance(_ place: inout (offset: Int, line: Int, column: Int), to offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+            for k in place.offset..<min(offset, bytes.count) {
                 if bytes[k] == 0x0A {
-                    line += 1
-                    column = 1
+                    place.line += 1
+                    place.column = 1
                 } else if bytes[k] & 0xC0 != 0x80 {
-                    column += 1
+                    place.column += 1
                 }
             }
-            return MustacheError(reason: reason, template: name, line: line, column: column)
+            place.offset = max(place.offset, min(offset, bytes.count))
+            return (place.line, place.column)
         }
     }
 }

@@ -39,6 +39,13 @@ import Testing
         #expect(broken(["index.html": page]) == [])
     }
 
+    /// Only a scheme before the first `/` makes a link external: a colon further on is part of a path in the site.
+    @Test func aColonInAPathDoesNotMakeALinkExternal() {
+        let page = ["../nowhere/a:b/", "./a:b", "topics/no:pe/", "//elsewhere.org/x", "urn:isbn:0451450523"].map { #"<a href="\#($0)">x</a>"# }.joined()
+        #expect(broken(["about/index.html": page, "index.html": ""]) == ["about/index.html → ../nowhere/a:b/", "about/index.html → ./a:b",
+                                                                       "about/index.html → topics/no:pe/"])
+    }
+
     @Test func fragmentsAndQueriesAreIgnoredWhenResolving() {
         let page = ##"<a href="about/#team">x</a><a href="about/?q=1">x</a><a href="#top">x</a><a href="?page=2">x</a><a href="gone/#x">x</a>"##
         #expect(broken(["index.html": page, "about/index.html": ""]) == ["index.html → gone/#x"])

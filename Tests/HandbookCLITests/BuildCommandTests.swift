@@ -159,4 +159,38 @@ func buildFixture(into output: String, _ extra: [String] = [], content: String =
         #expect(run.status == 1)
         #expect(run.err.contains("theme/templates/topics.mustache:2:1: error: section 'topics' is never closed"))
     }
+
+    /// A partial that includes itself inside a section over a value every page has runs to the renderer's limits: the
+    /// build stops with the theme's error, and the site built before is left as it was.
+    @Test func aRunawayPartialLeavesTheSiteAsItWas() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let built = buildFixture(into: directory.path + "/site")
+        #expect(built.status == 0)
+        let before = try directory.read("site/index.html")
+        try FileManager.default.copyItem(atPath: SharedFolder.packageRoot.appendingPathComponent("themes/default").path, toPath: directory.path + "/theme")
+        try directory.write("theme/templates/loop.mustache", "x{{#site}}{{>loop}}{{/site}}")
+        let layout = try directory.read("theme/templates/layout.mustache")
+        try directory.write("theme/templates/layout.mustache", layout.replacingOccurrences(of: "<body>", with: "<body>{{>loop}}"))
+        let run = runCLI(["build", "--content", Fixtures.validSite, "--theme", directory.path + "/theme", "--output", directory.path + "/site"], environment: buildEnvironment)
+        #expect(run.status == 1)
+        #expect(run.err.contains("a page was cut short, the partial loop nested more than 100 deep"), "\(run.err)")
+        #expect(try directory.read("site/index.html") == before)
+    }
+
+    /// Every problem of a theme is printed, one a line, with nothing from a file name able to add a line.
+    @Test func everyThemeProblemIsPrintedOnItsOwnLine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try FileManager.default.copyItem(atPath: SharedFolder.packageRoot.appendingPathComponent("themes/default").path, toPath: directory.path + "/theme")
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/theme/assets/x\n::error::injected", withDestinationPath: "/etc/hostname")
+        try directory.write("theme/templates/topics.mustache", "{{#topics}}")
+        let run = runCLI(["build", "--content", Fixtures.validSite, "--theme", directory.path + "/theme", "--output", directory.path + "/site"], environment: buildEnvironment)
+        #expect(run.status == 1)
+        let lines = run.err.split(separator: "\n").map(String.init)
+        #expect(lines.first == "handbook: the theme has 2 problems:", "\(run.err)")
+        #expect(lines.count == 3)
+        #expect(lines.contains { $0.hasPrefix("  \(directory.path)/theme/assets/x<U+000A>::error::injected: this symbolic link leads outside the theme") })
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/site"))
+    }
 }

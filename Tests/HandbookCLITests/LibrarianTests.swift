@@ -118,4 +118,17 @@ import Testing
         #expect(run.out.contains("::notice file=\(content)/organisations/alone.md,line=1,title=isolated::isolated: no relationship"))
         #expect(run.out.contains("::notice title=country-without-organisations::\(content)/organisations: country CA (Canada)"))
     }
+
+    /// A topic's label may hold a line break (a quoted YAML string can; an escape character is refused): in text, each
+    /// gap stays one line, so a label cannot start a workflow command of its own in a CI log.
+    @Test func gapsInTextKeepEachGapToOneLine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let content = try gapsTree(directory)
+        try directory.write("content/handbook.yml", "title: T\ntopics:\n  juries: \"J\\n::error file=README.md::injected\"\n  budgets: Budgets\nmethods:\n  jury: Jury\n")
+        let run = runCLI(["check", "--content", content, "--gaps"])
+        #expect(run.status == 0, "\(run.out)")
+        #expect(!run.out.split(separator: "\n").contains { $0.hasPrefix("::") }, "\(run.out)")
+        #expect(run.out.contains("topic 'juries' (J<U+000A>::error file=README.md::injected): 1 organisation but no case study"), "\(run.out)")
+    }
 }

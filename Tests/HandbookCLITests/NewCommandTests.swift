@@ -84,6 +84,31 @@ import Testing
         default: return "\"Some text\""
         }
     }
+
+    /// What `check` would refuse for the name alone is not written: a slug the site uses, a control character in the
+    /// name, a type's folder that is a link out of the content tree.
+    @Test func namesCheckWouldRefuseAreNotWritten() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let content = directory.path + "/content"
+        let filter = runCLI(["new", "organisations", "By country", "--content", content])
+        #expect(filter.status == 2)
+        #expect(filter.err == "handbook: 'by-country' is used by the site itself (a filter page); choose another name\n")
+        let section = runCLI(["new", "pages", "Search", "--content", content])
+        #expect(section.err == "handbook: 'search' is used by the site itself (a section's address); choose another name\n")
+        let escape = runCLI(["new", "organisations", "Red \u{1B}[31m text", "--content", content])
+        #expect(escape.status == 2)
+        #expect(escape.err == "handbook: the name holds a control character (U+1B); type the name without it\n")
+        try FileManager.default.createDirectory(atPath: directory.path + "/outside", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: content + "/events", withDestinationPath: directory.path + "/outside")
+        let linked = runCLI(["new", "events", "Meeting", "--content", content])
+        #expect(linked.status == 2)
+        #expect(linked.err.contains("is a symbolic link that leads outside the content tree"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/outside").isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: content + "/organisations"))
+        #expect(!FileManager.default.fileExists(atPath: content + "/pages"))
+    }
 }
 
 private extension FieldKind {

@@ -97,6 +97,24 @@ import Testing
         #expect(served.eventually { (try? served.get("/organisations/example-network/").text.contains("Watched again.")) == true })
     }
 
+    /// The content folder moved away and a copy put in its place (a restore from a backup): the copy is watched, not
+    /// the folder moved away, whose watches had followed it.
+    @Test func aCopyPutInPlaceOfTheContentFolderIsWatched() throws {
+        let served = try ServedFixture()
+        let away = served.directory.path + "/away"
+        try FileManager.default.moveItem(atPath: served.content, toPath: away)
+        try FileManager.default.copyItem(atPath: away, toPath: served.content)
+        #expect(served.eventually { served.reports.list.last?.isServed == true && served.reports.list.count >= 2 })
+        try served.edit("organisations/example-network.md") { $0 + "\nWritten in the copy.\n" }
+        #expect(served.eventually { (try? served.get("/organisations/example-network/").text.contains("Written in the copy.")) == true })
+        let count = served.reports.list.count
+        let old = away + "/organisations/example-network.md"
+        try (String(contentsOfFile: old, encoding: .utf8) + "\nWritten in the folder moved away.\n").write(toFile: old, atomically: false, encoding: .utf8)
+        usleep(600_000)
+        #expect(served.reports.list.count == count)
+        #expect(try served.get("/organisations/example-network/").text.contains("Written in the copy."))
+    }
+
     /// A change to a template is served without restarting.
     @Test func aThemeChangeIsServed() throws {
         let served = try ServedFixture(copyTheme: true)

@@ -18,10 +18,14 @@ enum SlugRule: Rule {
     /// Sections a page of the content may take, replacing the theme's: `pages/privacy.md`.
     static let replaceable: Set<String> = ["privacy"]
 
+    /// The slugs an entry of `type` may not take: the site's sections beside pages at the root, filter pages in a type.
+    static func reserved(in type: EntityType, types: TypeCatalog) -> Set<String> {
+        types[type].urlFolder.isEmpty ? siteSections.union(types.types.map(\.folder)) : reservedInTypes
+    }
+
     static func check(_ document: RawDocumentInfo, types: TypeCatalog, _ reporter: inout Reporter) {
         let atRoot = types[document.type].urlFolder.isEmpty
-        let reserved = atRoot ? siteSections.union(types.types.map(\.folder)) : reservedInTypes
-        if reserved.contains(document.slug) {
+        if reserved(in: document.type, types: types).contains(document.slug) {
             reporter.error(id, TextPosition(line: 1, column: 1),
                 "'\(document.slug)' is used by the site itself (\(atRoot ? "a section's address" : "a filter page")); rename the file")
             return
