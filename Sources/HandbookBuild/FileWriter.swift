@@ -108,17 +108,36 @@ public enum FileWriter {
         var info = stat()
         guard lstat(path, &info) == 0 else { return errno == ENOENT }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return unlink(path) == 0 || errno == ENOENT }
-        guard let handle = opendir(path) else { return false }
-        var names: [String] = []
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        removeContents(of: descriptor)
+        close(descriptor)
+        return rmdir(path) == 0 || errno == ENOENT
+    }
+
+    /// Removes everything in the open folder `descriptor`, each entry by its name's bytes as the folder lists it:
+    /// a name that is not UTF-8 (put there by hand) would not survive being made a String and back.
+    private static func removeContents(of descriptor: Int32) {
+        let listing = dup(descriptor)
+        guard listing >= 0, let handle = fdopendir(listing) else {
+            if listing >= 0 { close(listing) }
+            return
+        }
+        var names: [[CChar]] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                Array(raw.bindMemory(to: CChar.self).prefix { $0 != 0 }) + [0]
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name != [46, 0] && name != [46, 46, 0] { names.append(name) }
         }
         closedir(handle)
-        for name in names { removeTree(path + "/" + name) }
-        return rmdir(path) == 0 || errno == ENOENT
+        for name in names where unlinkat(descriptor, name, 0) != 0 && (errno == EISDIR || errno == EPERM) {
+            let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard child >= 0 else { continue }
+            removeContents(of: child)
+            close(child)
+            unlinkat(descriptor, name, AT_REMOVEDIR)
+        }
     }
 
     /// Flushes a folder's entries (names created or renamed in it) to the disk.

@@ -17,7 +17,9 @@ struct OutputLocation: Sendable, Hashable {
     /// The output directory's own name.
     let name: String
     /// The folder where changed files wait until the build commits (`.<name>.staging`); made once, as every folder
-    /// and file a build stages is named from it.
+    /// and file a build stages is named from it. Inside an output that is a mount point (a container's volume) it is
+    /// `.handbook-output-staging` in the output itself: a staged file is renamed into place, and a rename cannot
+    /// cross from the parent's file system into the mounted one.
     let staging: String
 
     /// Splits `path`, and refuses one whose parent folder does not exist (naming the path as the user gave it:
@@ -43,7 +45,14 @@ struct OutputLocation: Sendable, Hashable {
         }
         output = trimmed
         (parent, name) = Self.split(trimmed)
-        staging = Self.sibling("staging", parent: parent, name: name)
+        staging = Self.onOneDevice(output, parent) ? Self.sibling("staging", parent: parent, name: name) : output + "/" + OutputWriter.innerStagingName
+    }
+
+    /// True when `output` is on the same device as `parent` (a missing output counts as being there).
+    private static func onOneDevice(_ output: String, _ parent: String) -> Bool {
+        var first = stat(), second = stat()
+        guard stat(output, &first) == 0 else { return true }
+        return stat(parent, &second) == 0 && first.st_dev == second.st_dev
     }
 
     /// The parent folder and the last component of a path without a trailing slash.
@@ -80,11 +89,7 @@ struct OutputLocation: Sendable, Hashable {
     /// True when the output is on the same device as its parent folder (a missing output counts as being
     /// there): one that is a mount point, or on another file system, cannot be exchanged with a folder beside
     /// it, nor its files linked there.
-    var outputIsBesideItsParent: Bool {
-        var first = stat(), second = stat()
-        guard stat(output, &first) == 0 else { return true }
-        return stat(parent, &second) == 0 && first.st_dev == second.st_dev
-    }
+    var outputIsBesideItsParent: Bool { Self.onOneDevice(output, parent) }
 
     /// Gives the staging folder the output's permissions, which the exchange would otherwise change.
     func giveStagingTheOutputsPermissions() {

@@ -81,13 +81,14 @@ public final class OutputSession: @unchecked Sendable {
         lock = try OutputLock(location)
         do throws(BuildError) {
             try OutputWriter.recover(location)
+            var whole: Bool
             switch FileSystem.kind(location.output) {
             case .missing:
-                isWhole = true
+                whole = true
             case .directory:
                 let names = (try? FileSystem.list(location.output)) ?? []
                 guard names.isEmpty || names.contains(OutputWriter.marker) else { throw BuildError(reason: .outputNotOurs, path: output) }
-                isWhole = names.isEmpty
+                whole = names.isEmpty
             case .symbolicLink:
                 // `OutputLocation` follows a link to its folder: one still here leads nowhere.
                 throw BuildError(reason: .outputIsLink, path: output)
@@ -97,6 +98,14 @@ public final class OutputSession: @unchecked Sendable {
             // An output that is a mount point, or on another file system than its parent, cannot be exchanged
             // with a folder beside it, nor its files linked there.
             mode = preferred == .swap && location.outputIsBesideItsParent ? .swap : .inPlace
+            if whole && !location.outputIsBesideItsParent {
+                // An empty mount point: no folder can be renamed onto it, so it is marked as the tool's now and filled
+                // in place, as a later build changes it.
+                let marker = location.output + "/" + OutputWriter.marker
+                try OutputWriter.created { () throws(FileWriter.Failure) in try FileWriter.replace(marker, OutputWriter.markerText) }
+                whole = false
+            }
+            isWhole = whole
             let standby = !isWhole && mode == .swap ? try Standby.open(location) : nil
             fromStandby = standby != nil
             if standby == nil { Standby.discard(location) }
@@ -106,13 +115,14 @@ public final class OutputSession: @unchecked Sendable {
             } else {
                 var tree = isWhole ? OutputTree() : try OutputTree(scanning: location.output)
                 tree.files.remove(OutputWriter.marker)
+                // Only in an output that is a mount point, where a killed build's staging folder was removed above.
+                tree.remove(under: OutputWriter.innerStagingName)
                 (old, previous, drifted, searchTokens) = (tree, nil, nil, nil)
                 try OutputWriter.makeStaging(location)
             }
             // The new site is most often the old one's size: its tables grow once, not by doubling.
             paths.reserveCapacity(old.files.count)
             folders.reserveCapacity(old.folders.count)
-            location.giveStagingTheOutputsPermissions()
             if !isWhole && mode == .swap && !fromStandby { location.keepMarker() }
         } catch {
             lock.release()
@@ -299,6 +309,7 @@ public final class OutputSession: @unchecked Sendable {
             OutputTestHook.reached(.beforeCommit)
             if stop == .beforeCommit { return OutputChanges() }
             if isWhole {
+                location.giveStagingTheOutputsPermissions()
                 guard rename(location.staging, location.output) == 0 else {
                     throw BuildError(reason: .system(path: location.output, code: errno), path: location.output)
                 }
@@ -324,6 +335,8 @@ public final class OutputSession: @unchecked Sendable {
                 if unsupported { mode = .inPlace }
             }
             if mode == .swap {
+                // Given only now: an output made read-only would have made the staging folder unwritable from the start.
+                location.giveStagingTheOutputsPermissions()
                 let code = DirectorySwap.exchange(location.staging, location.output)
                 if code == 0 {
                     // The new site is the output; the old one, under the staging folder's name, becomes the next

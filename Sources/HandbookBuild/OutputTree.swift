@@ -33,6 +33,15 @@ struct OutputTree {
     /// No files and no folders: a first build's old output.
     init() {}
 
+    /// Leaves out the folder `folder` (a path at the top) and everything in it.
+    mutating func remove(under folder: String) {
+        guard folders.remove(folder) != nil else { return }
+        let inside = folder + "/"
+        files = files.filter { !$0.hasPrefix(inside) }
+        folders = folders.filter { !$0.hasPrefix(inside) }
+        for path in inodes.keys where path.hasPrefix(inside) { inodes[path] = nil }
+    }
+
     /// Walks `root`, a level of folders at a time, the folders of a level listed on every core; `expected` is about
     /// how many files it holds, when known (its tables are made that size at once).
     init(scanning root: String, stamping: Bool = false, expected: Int = 0) throws(BuildError) {
@@ -78,7 +87,12 @@ struct OutputTree {
         var newest: Int64 = 0
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                String(validatingCString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            guard let name else {
+                // Made a String, such a name would be another name: every later step would name a file that is not there.
+                let shown = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(cString: raw.bindMemory(to: CChar.self).baseAddress!) }
+                return .failure(BuildError(reason: .nameNotUTF8(directory + "/" + shown), path: root))
             }
             if name == "." || name == ".." { continue }
             let path = relative.isEmpty ? name : relative + "/" + name

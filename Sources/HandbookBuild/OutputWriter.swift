@@ -51,6 +51,9 @@ public enum OutputWriter {
 
     /// The journal's name in the staging folder; it starts with the marker's name, so no site file can have it.
     static let journalName = marker + "-journal"
+    /// The staging folder's name inside an output that is a mount point (`OutputLocation.staging`): starting with the
+    /// marker's name, it is never a file of the site.
+    static let innerStagingName = marker + "-staging"
 
     /// The marker's text; unchanged since the first version, as `ContentSiteTests` records every output file's digest.
     static let markerText = Array("Made by handbook build, which rewrites what changes in this directory on every build; do not edit it.\n".utf8)
@@ -283,6 +286,9 @@ extension OutputWriter {
     /// half of its entries are gone (the tests kill a build there).
     static func removeIfOurs(_ path: String, halfway: () -> Void = {}) {
         guard FileSystem.kind(path) == .directory, FileSystem.kind(path + "/" + marker) == .file else { return }
+        // A folder of ours may carry the output's read-only mode (given at the exchange): its entries can go only once
+        // it is writable again.
+        makeWritable(path)
         let entries = ((try? FileSystem.list(path)) ?? []).filter { $0 != marker }
         let half = entries.count / 2
         _ = Parallel.map(Array(entries[..<half])) { name in FileWriter.removeTree(path + "/" + name) }
@@ -290,6 +296,12 @@ extension OutputWriter {
         _ = Parallel.map(Array(entries[half...])) { name in FileWriter.removeTree(path + "/" + name) }
         unlink(path + "/" + marker)
         rmdir(path)
+    }
+
+    /// Gives the owner write and search permission on a folder of the tool's (the rest of its mode kept).
+    static func makeWritable(_ folder: String) {
+        var info = stat()
+        if stat(folder, &info) == 0 && info.st_mode & 0o300 != 0o300 { chmod(folder, (info.st_mode & 0o7777) | 0o700) }
     }
 
     /// The absolute path `path` names, resolving links in the part that exists.

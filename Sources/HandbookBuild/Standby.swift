@@ -276,6 +276,8 @@ enum Standby {
     /// tests kill a build there).
     static func keep(_ retired: String, changes: Changes, record: ((String) -> Bool)?, at location: OutputLocation, halfway: () -> Void = {}) {
         let output = location.output
+        // The old site keeps the mode the output had (read-only, perhaps): the copy is the tool's, and must be written.
+        OutputWriter.makeWritable(retired)
         let newFolders = Set(changes.madeFolders)
         let written = Set(changes.written)
         // A removed file whose path is now a folder, or a removed folder whose path is now a file, is dealt with

@@ -193,4 +193,28 @@ func buildFixture(into output: String, _ extra: [String] = [], content: String =
         #expect(lines.contains { $0.hasPrefix("  \(directory.path)/theme/assets/x<U+000A>::error::injected: this symbolic link leads outside the theme") })
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/site"))
     }
+
+    /// An output that is a mount point (a container's volume) is changed in place, its staging folder inside it (a
+    /// rename cannot cross into another file system): an empty one takes a first build, and a rebuild removes what
+    /// the site no longer has. Needs a tmpfs mount, which only root can make: elsewhere there is nothing to run.
+    @Test func anOutputThatIsAMountPointIsBuiltInPlace() throws {
+        guard geteuid() == 0 else { return }
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let volume = directory.path + "/volume"
+        try FileManager.default.createDirectory(atPath: volume, withIntermediateDirectories: true)
+        guard (try? Subprocess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", volume]))?.status == 0 else { return }
+        defer { _ = try? Subprocess.run("/bin/umount", [volume]) }
+        try FileManager.default.copyItem(atPath: Fixtures.validSite, toPath: directory.path + "/content")
+        let first = buildFixture(into: volume, content: directory.path + "/content")
+        #expect(first.status == 0, "\(first.err)")
+        try FileManager.default.removeItem(atPath: directory.path + "/content/pages/about.md")
+        let second = buildFixture(into: volume, content: directory.path + "/content")
+        #expect(second.status == 0, "\(second.err)")
+        #expect(second.out.contains(" removed)"))
+        #expect(buildFixture(into: directory.path + "/fresh", content: directory.path + "/content").status == 0)
+        let diff = try Subprocess.run("/usr/bin/diff", ["-r", volume, directory.path + "/fresh"])
+        #expect(diff.status == 0, "\(diff.output)")
+        #expect(!FileManager.default.fileExists(atPath: volume + "/.handbook-output-staging"))
+    }
 }
