@@ -374,7 +374,7 @@ def print_targets():
     """The targets, each with this run's figure, as the last lines of the report."""
     print(f"\ntargets ({sum(1 for item in targets if item[2])} of {len(targets)} met in this run):")
     for name, measured, met, limit in targets:
-        print(f"  {'met    ' if met else 'NOT MET'}  {name:<48}{measured:>10}   target {limit}")
+        print(f"  {'met    ' if met else 'NOT MET'}  {name:<60}{measured:>10}   target {limit}")
 
 
 node = shutil.which("node")
