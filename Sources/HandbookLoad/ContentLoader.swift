@@ -40,6 +40,10 @@ public enum ContentLoader {
 
         for (name, listed) in try FileSystem.entries(root) where !name.hasPrefix(".") {
             let path = root + "/" + name
+            if FileSystem.isMisreadName(name, in: root) {
+                diagnostics.append(misreadName(path))
+                continue
+            }
             let kind = resolve(path, listed: listed, realRoot: realRoot, diagnostics: &diagnostics)
             if name == "handbook.yml" {
                 // Present, even when it is a link out of the tree or not a file: those are reported, not "missing".
@@ -62,6 +66,10 @@ public enum ContentLoader {
                 }
                 for (file, listed) in try FileSystem.entries(path) {
                     let filePath = path + "/" + file
+                    if FileSystem.isMisreadName(file, in: path) {
+                        diagnostics.append(misreadName(filePath))
+                        continue
+                    }
                     if file.hasPrefix(".") {
                         // `.#name.md` is an editor's lock file (Emacs), not an entry; other hidden names such as
                         // .DS_Store are ignored, but a hidden entry would silently go unpublished.
@@ -262,6 +270,12 @@ private extension ContentLoader {
         } catch {
             return (nil, [.error(Rule.io, at: SourceLocation(path: path, line: 1, column: 1), error.description)], ByteDigest())
         }
+    }
+
+    /// A name that is not UTF-8: one error, with the name as it can be shown, rather than an unreadable file and a bad slug.
+    static func misreadName(_ path: String) -> Diagnostic {
+        .error(Rule.encoding, at: SourceLocation(path: path, line: 1, column: 1),
+               "this name is not valid UTF-8 (U+FFFD stands for the bytes that are not), so no page can be named from it; rename it")
     }
 
     /// What a path is once links inside the tree are followed; links leaving the tree are reported and skipped.

@@ -42,6 +42,12 @@ public enum FileSystem {
         return String(cString: resolved)
     }
 
+    /// True when `name`, as a listing of `folder` gave it, names nothing there because the name on the disk is not
+    /// UTF-8: the listing reads such bytes as U+FFFD, and the name it makes is another one.
+    public static func isMisreadName(_ name: String, in folder: String) -> Bool {
+        name.unicodeScalars.contains("\u{FFFD}") && kind(folder + "/" + name) == .missing
+    }
+
     /// The names in a directory, sorted, without `.` and `..`.
     public static func list(_ path: String) throws(LoadError) -> [String] {
         try entries(path).map(\.name)

@@ -39,6 +39,10 @@ public enum ThemeLoader {
         let realRoot = FileSystem.realPath(root) ?? root
         for entry in try FileSystem.entries(root + "/templates") where entry.name.hasSuffix(".mustache") {
             let file = root + "/templates/" + entry.name
+            if FileSystem.isMisreadName(entry.name, in: root + "/templates") {
+                files.problems.append(ThemeFiles.Problem(path: file, message: "this name is not valid UTF-8; rename it"))
+                continue
+            }
             guard let bytes = read(file, listed: entry.kind, realRoot: realRoot, into: &files.problems) else { continue }
             if let invalid = UTF8Check.firstInvalidOffset(bytes) {
                 let (line, column) = UTF8Check.position(of: invalid, in: bytes)
@@ -67,6 +71,10 @@ public enum ThemeLoader {
     private static func collect(_ directory: String, prefix: String, realRoot: String, into files: inout ThemeFiles) throws(LoadError) {
         for entry in try FileSystem.entries(directory) where !entry.name.hasPrefix(".") {
             let path = directory + "/" + entry.name
+            if FileSystem.isMisreadName(entry.name, in: directory) {
+                files.problems.append(ThemeFiles.Problem(path: path, message: "this name is not valid UTF-8, and an asset's name is its address; rename it"))
+                continue
+            }
             switch resolve(path, listed: entry.kind, realRoot: realRoot, into: &files.problems) {
             case .directory: try collect(path, prefix: prefix + entry.name + "/", realRoot: realRoot, into: &files)
             case .file:

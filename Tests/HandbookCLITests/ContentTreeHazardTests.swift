@@ -27,6 +27,24 @@ import Darwin
         return directory.path + "/content"
     }
 
+    /// A file name that is not UTF-8 is one `encoding` error, exit status 1: not a file that cannot be read (it was read
+    /// back by its name made String, another name) and an invalid slug besides.
+    @Test func aNameThatIsNotUTF8IsOneError() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let content = try Self.tree(directory)
+        try directory.write("content/organisations/f.md", "---\nname: F\ncountry: GB\n---\n")
+        try directory.write("content/organisations/loop.md", "---\nname: L\ncountry: GB\n---\n")
+        let name: [CChar] = Array((content + "/organisations/bad").utf8CString.dropLast()) + [CChar(bitPattern: 0xFF), 0x2E, 0x6D, 0x64, 0]
+        let descriptor = open(name, O_CREAT | O_WRONLY, 0o644)
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let run = runCLI(["check", "--content", content])
+        #expect(run.status == 1)
+        #expect(run.out == "\(content)/organisations/bad\u{FFFD}.md:1:1: error: this name is not valid UTF-8 (U+FFFD stands for the bytes that are not), "
+                + "so no page can be named from it; rename it [encoding]\n1 error, 0 warnings in 4 files\n", "\(run.out)")
+    }
+
     @Test func aFIFOIsReportedAndNotWaitedOn() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
