@@ -317,7 +317,10 @@ public final class OutputSession: @unchecked Sendable {
             }
             let removed = old.files.subtracting(paths).sorted()
             let removedFolders = OutputTree.deepestFirst(old.folders.subtracting(folders))
-            let summary = OutputChanges(written: Parallel.sorted(staged), unchangedCount: unchangedCount, removed: removed)
+            // Out of step with the standby, the output may hold files put there by hand, which the exchange takes away
+            // with the old site: they are counted as removed, as they are when there is no standby to compare with.
+            let removedFromOutput = drifted.map { $0.files.subtracting(paths).subtracting([OutputWriter.marker]).sorted() } ?? removed
+            let summary = OutputChanges(written: Parallel.sorted(staged), unchangedCount: unchangedCount, removed: removedFromOutput)
             if staged.isEmpty && removed.isEmpty && removedFolders.isEmpty && drifted == nil {
                 keepUnchanged()
                 return summary

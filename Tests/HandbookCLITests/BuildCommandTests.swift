@@ -217,4 +217,21 @@ func buildFixture(into output: String, _ extra: [String] = [], content: String =
         #expect(diff.status == 0, "\(diff.output)")
         #expect(!FileManager.default.fileExists(atPath: volume + "/.handbook-output-staging"))
     }
+
+    /// The output is the tool's: files put into it by hand go with the next build, which counts them as removed,
+    /// whether or not it starts from the standby (which did not have them).
+    @Test func filesPutIntoTheOutputByHandAreCountedAsRemoved() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let site = directory.path + "/site"
+        #expect(buildFixture(into: site).status == 0)
+        #expect(buildFixture(into: site).out.contains("0 written"))
+        try directory.write("site/USER.txt", "mine")
+        try directory.write("site/userdir/sub/k.txt", "mine")
+        let run = buildFixture(into: site)
+        #expect(run.status == 0)
+        #expect(run.out.contains("(0 written, "), "\(run.out)")
+        #expect(run.out.contains(" unchanged, 2 removed)"), "\(run.out)")
+        #expect(!FileManager.default.fileExists(atPath: site + "/USER.txt"))
+    }
 }
