@@ -242,9 +242,9 @@ public enum Pipeline {
         }
         // A theme whose partials run away (nested without end, or expanding millions of times) renders pages cut off
         // at the limits: nothing of such a build is published.
-        if let overrun = theme.library.overrun {
+        if let problem = theme.renderProblem {
             session.discard()
-            throw .theme(ThemeError(message: "\(options.themePath): a page was cut short, \(overrun); the output was not changed"))
+            throw .theme(problem)
         }
         let fileCount = made.reduce(0) { $0 + $1.paths.count }
         let keptCount = made.reduce(0) { $0 + $1.kept }

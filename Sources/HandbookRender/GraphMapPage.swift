@@ -97,7 +97,7 @@ struct GraphMapPage: PageGenerator {
         let title = "Network map"
         let description = "The \(index.settings.title)'s social graph: who is a member of, partners with, funds and runs what."
         return PageContent(template: "graph", title: title, description: description, data: ["graph": [
-            "svg": .string(svg),
+            "svg": .utf8(Array(svg.utf8)),
             "legend": .list(legend),
             "nodeCount": .string(String(graph.nodes.count)),
             "edgeCount": .string(String(graph.edges.count)),

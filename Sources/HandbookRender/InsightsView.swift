@@ -252,7 +252,7 @@ struct InsightsView {
             }),
             "more": MustacheValue(more),
         ]
-        return ["heading": MustacheValue(heading), "headingURL": MustacheValue(headingURL), "chart": MustacheValue(chart?.svg()), "table": table,
+        return ["heading": MustacheValue(heading), "headingURL": MustacheValue(headingURL), "chart": chart.map { .utf8(Array($0.svg().utf8)) } ?? .null, "table": table,
                 "empty": .null, "note": MustacheValue(note)]
     }
 

@@ -8,6 +8,8 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Static files copied under `assets/`.
     public let assets: [String: [UInt8]]
+    /// Template paths by name, for messages about what a render found.
+    let templatePaths: [String: String]
 
     /// Templates every theme must provide.
     public static let requiredTemplates = ["layout", "home", "list", "entity", "topics", "topic", "methods", "method", "facet", "page", "privacy", "search", "404", "graph", "insights", "moved"]
@@ -30,7 +32,8 @@ public struct Theme: Sendable {
         }
         func path(_ template: String) -> String { files.templatePaths[template] ?? template }
         let library: MustacheLibrary?
-        switch MustacheLibrary.compile(templates: files.templates) {
+        // Only bytes the renderer made (bodies, drawings, fields formatted as HTML) may be written without escaping.
+        switch MustacheLibrary.compile(templates: files.templates, escapingRawText: true) {
         case .success(let compiled): library = compiled
         case .failure(let failure):
             library = nil
@@ -52,6 +55,26 @@ public struct Theme: Sendable {
         guard let library, problems.isEmpty else { throw ThemeError(problems: problems) }
         self.library = library
         assets = files.assets
+        templatePaths = files.templatePaths
+    }
+
+    /// What went wrong in rendering with this theme, if anything did: a page cut short by runaway partials, or text
+    /// from the content written without escaping (each tag that writes the name, with its place).
+    public var renderProblem: ThemeError? {
+        if let overrun = library.overrun {
+            return ThemeError(message: "a page was cut short, \(overrun); the output was not changed")
+        }
+        guard let name = library.rawText else { return nil }
+        let fix = "it holds text from the content, not markup the tool made, so it is written escaped; write {{\(name)}}"
+        var problems: [ThemeError.Problem] = []
+        for template in library.names {
+            for use in library.template(named: template)?.unescaped ?? [] where use.name == name {
+                let path = templatePaths[template] ?? template
+                problems.append(ThemeError.Problem(message: "\(path):\(use.line):\(use.column): error: '\(name)' is written without escaping; " + fix,
+                                                   location: SourceLocation(path: path, line: use.line, column: use.column)))
+            }
+        }
+        return problems.isEmpty ? ThemeError(message: "'\(name)' is written without escaping; " + fix) : ThemeError(problems: problems)
     }
 
     /// A partial named but not in the theme, and partials that include themselves outside any section, directly or

@@ -52,10 +52,12 @@ final class ServedGeneration: @unchecked Sendable {
         let type = MediaType.of(path)
         var shown = insertion
         // A theme whose partials ran away cut this page (or an earlier one) short: said over the page, as `build` refuses it.
-        if let overrun = routes.site.theme.library.overrun {
-            let problem = OverlayProblem(path: "", line: 0, column: 0, rule: "template",
-                                         message: "a page was cut short, \(overrun); build will refuse this theme", source: nil)
-            shown = LiveReload.tag(version: version) + ErrorOverlay.html(problems + [problem])
+        if let error = routes.site.theme.renderProblem {
+            let found = error.problems.map { problem in
+                OverlayProblem(path: problem.location?.path ?? "", line: problem.location?.line ?? 0, column: problem.location?.column ?? 0,
+                               rule: "template", message: problem.message + " (build refuses this theme)", source: nil)
+            }
+            shown = LiveReload.tag(version: version) + ErrorOverlay.html(problems + found)
         }
         let bytes = MediaType.isHTML(type) ? LiveReload.inject(shown, into: made.bytes) : made.bytes
         let file = File(bytes: bytes, tag: EntityTag.of(bytes), type: type)

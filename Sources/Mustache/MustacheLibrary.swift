@@ -18,6 +18,10 @@ public final class MustacheLibrary: Sendable {
 
     /// Renders cut short, by depth or by budget, so a caller can report a runaway theme rather than publish its pieces.
     private let overruns = Overruns()
+    /// Whether text (`.string`) written without escaping is escaped all the same and recorded (`rawText`): only bytes
+    /// (`.utf8`) are then taken as markup. Off by default, as the Mustache spec writes text raw.
+    private let escapesRawText: Bool
+    private let rawTexts = Overruns()
 
     /// Compiles every template; throws the first template error (file, line, column). One render stops expanding
     /// partials after `partialBudget` of them (and records the cut in `misses`, and in `overrun`).
@@ -28,15 +32,22 @@ public final class MustacheLibrary: Sendable {
         }
     }
 
-    private init(sources: [String: String], compiled: [String: MustacheTemplate], partialBudget: Int) {
+    private init(sources: [String: String], compiled: [String: MustacheTemplate], partialBudget: Int, escapesRawText: Bool = false) {
         self.partialBudget = partialBudget
+        self.escapesRawText = escapesRawText
         self.sources = sources
         self.compiled = compiled
     }
 
     /// Compiles every template, reporting every template's error (in the order of their names), not only the first.
-    public static func compile(templates: [String: String], partialBudget: Int = MustacheLibrary.defaultPartialBudget) -> Result<MustacheLibrary, CompileErrors> {
-        compiling(templates: templates).map { MustacheLibrary(sources: templates, compiled: $0, partialBudget: partialBudget) }
+    /// With `escapingRawText`, a value written without escaping (`{{{name}}}`, `{{&name}}`) is written raw only when it
+    /// is bytes (`.utf8`, markup its maker vouches for); text is escaped all the same, and the first such name is
+    /// recorded (`rawText`), so a caller can refuse a template that would print text it did not make as markup.
+    public static func compile(templates: [String: String], partialBudget: Int = MustacheLibrary.defaultPartialBudget,
+                               escapingRawText: Bool = false) -> Result<MustacheLibrary, CompileErrors> {
+        compiling(templates: templates).map {
+            MustacheLibrary(sources: templates, compiled: $0, partialBudget: partialBudget, escapesRawText: escapingRawText)
+        }
     }
 
     /// The errors of `compile`, one per template at fault.
@@ -67,6 +78,9 @@ public final class MustacheLibrary: Sendable {
     /// How the first render cut short was cut (a partial nested deeper than `maximumDepth`, or more expansions than
     /// the budget), or nil when every render so far was whole.
     public var overrun: String? { overruns.first }
+
+    /// The first name whose text a template wrote without escaping (with `escapingRawText`), or nil.
+    public var rawText: String? { rawTexts.first }
 
 
     /// True when a template of this name exists.
@@ -146,6 +160,11 @@ private extension MustacheLibrary {
             switch op {
             case .text(let start, let end):
                 out.append(UnsafeBufferPointer(rebasing: program.text[Int(start)..<Int(end)]))
+            case .variable(let name, let escaped) where !escaped && escapesRawText:
+                let name = program.names.baseAddress! + Int(name)
+                let value = lookup(name, in: stack, misses: misses)
+                if case .string = value { rawTexts.record(name.pointee.dotted) }
+                Self.write(value, escaped: { if case .utf8 = value { return false } else { return true } }(), into: &out)
             case .variable(let name, let escaped):
                 let name = program.names.baseAddress! + Int(name)
                 // A one-part name is written from where it is found, without copying its value.

@@ -234,4 +234,19 @@ func buildFixture(into output: String, _ extra: [String] = [], content: String =
         #expect(run.out.contains(" unchanged, 2 removed)"), "\(run.out)")
         #expect(!FileManager.default.fileExists(atPath: site + "/USER.txt"))
     }
+
+    /// A theme may write without escaping only markup the tool made (bodies, drawings, formatted fields): a name
+    /// from the content written so is escaped all the same, and the build is refused, naming the tag.
+    @Test func textWrittenWithoutEscapingRefusesTheTheme() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try FileManager.default.copyItem(atPath: SharedFolder.packageRoot.appendingPathComponent("themes/default").path, toPath: directory.path + "/theme")
+        let entity = try directory.read("theme/templates/entity.mustache")
+        try directory.write("theme/templates/entity.mustache", "{{{entity.name}}}\n" + entity)
+        let run = runCLI(["build", "--content", Fixtures.validSite, "--theme", directory.path + "/theme", "--output", directory.path + "/site"], environment: buildEnvironment)
+        #expect(run.status == 1)
+        #expect(run.err == "handbook: \(directory.path)/theme/templates/entity.mustache:1:1: error: 'entity.name' is written without escaping; it holds "
+                + "text from the content, not markup the tool made, so it is written escaped; write {{entity.name}}\n", "\(run.err)")
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/site"))
+    }
 }

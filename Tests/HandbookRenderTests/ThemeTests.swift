@@ -119,4 +119,18 @@ import Testing
         #expect(page.count == MustacheLibrary.maximumDepth)
         #expect(library.overrun?.contains("the partial loop nested more than \(MustacheLibrary.maximumDepth) deep") == true)
     }
+
+    /// With `escapingRawText`, `{{{…}}}` writes bytes as they are and text escaped, recording the text's name; without
+    /// it (the Mustache spec's way), text is written raw.
+    @Test func rawTextIsEscapedAndRecordedWhenAsked() throws {
+        let templates = ["page": "{{{markup}}}|{{&text}}|{{{text}}}"]
+        let context = MustacheValue.object(["markup": .utf8(Array("<b>x</b>".utf8)), "text": .string("<i>y</i>")])
+        let strict = try MustacheLibrary.compile(templates: templates, escapingRawText: true).get()
+        #expect(strict.rawText == nil)
+        #expect(strict.render("page", context) == "<b>x</b>|&lt;i&gt;y&lt;/i&gt;|&lt;i&gt;y&lt;/i&gt;")
+        #expect(strict.rawText == "text")
+        let spec = try MustacheLibrary(templates: templates)
+        #expect(spec.render("page", context) == "<b>x</b>|<i>y</i>|<i>y</i>")
+        #expect(spec.rawText == nil)
+    }
 }
