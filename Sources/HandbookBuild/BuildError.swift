@@ -30,6 +30,8 @@ public struct BuildError: Error, Hashable, Sendable, CustomStringConvertible {
         case parentMissing(String)
         /// A system call failed.
         case system(path: String, code: Int32)
+        /// The output is the current directory, or holds it.
+        case outputHoldsWorkingDirectory
         /// The old output holds a name that is not UTF-8 (shown with U+FFFD), which no build makes.
         case nameNotUTF8(String)
     }
@@ -64,6 +66,9 @@ public struct BuildError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path): the folder that would hold the output, \(parent), does not exist; create it (mkdir -p \(parent)) or pass another --output"
         case .system(let file, let code):
             return "\(file): \(String(cString: strerror(code)))"
+        case .outputHoldsWorkingDirectory:
+            return "\(path): is the folder this build runs in, or holds it; a build replaces its output whole, so pass a folder "
+                + "beside or below it (such as --output output)"
         case .nameNotUTF8(let file):
             return "\(file): this name in the output is not UTF-8 (U+FFFD stands for the bytes that are not), so no build made it; "
                 + "remove it, then build again"

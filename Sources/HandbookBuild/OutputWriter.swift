@@ -69,6 +69,12 @@ public enum OutputWriter {
                 throw BuildError(reason: .outputOverlapsSource(what), path: output)
             }
         }
+        // The output is replaced whole (by an exchange of folders): the folder the build runs in, or one holding it,
+        // would leave the shell that started it in a folder that no longer exists.
+        let here = FileSystem.realPath(currentDirectory()) ?? currentDirectory()
+        if here == outputReal || here.hasPrefix(outputReal + "/") {
+            throw BuildError(reason: .outputHoldsWorkingDirectory, path: output)
+        }
         // A link is followed to the folder it names (`OutputLocation`); one that leads nowhere is named as such.
         if FileSystem.kind(output) == .symbolicLink && FileSystem.targetKind(output) == .missing {
             throw BuildError(reason: .outputIsLink, path: output)

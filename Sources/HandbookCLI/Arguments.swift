@@ -12,6 +12,8 @@ struct Arguments {
             case missingValue
             /// A value outside the option's choices.
             case notAChoice([String])
+            /// An option that takes a value given twice with different values (`--output a --output b`).
+            case givenTwice(first: String, second: String)
         }
 
         /// What went wrong.
@@ -28,6 +30,8 @@ struct Arguments {
                 return "\(argument) needs a value"
             case .notAChoice(let choices):
                 return "\(argument) must be \(choices.dropLast().joined(separator: ", ")) or \(choices.last ?? "")"
+            case .givenTwice(let first, let second):
+                return "\(argument) is given twice ('\(first)' and '\(second)'); give it once"
             }
         }
     }
@@ -82,6 +86,10 @@ struct Arguments {
             guard !value.isEmpty else { throw Problem(reason: .missingValue, argument: name) }
             if !option.choices.isEmpty && !option.choices.contains(value) && invalidChoice == nil {
                 invalidChoice = Problem(reason: .notAChoice(option.choices), argument: option.name)
+            }
+            // Which of two values was meant is not for the tool to guess (a script's default overridden, or a typo).
+            if let earlier = values[option.name], earlier != value {
+                throw Problem(reason: .givenTwice(first: earlier, second: value), argument: option.name)
             }
             values[option.name] = value
         }

@@ -12,7 +12,7 @@ enum BuildEnvironment {
     /// Reads the variables; a bad value is a usage error of `command`, reported on `console`.
     static func read(_ environment: [String: String], for command: CommandSpec, console: inout Console) -> Result<Values, HandbookCommand.ExitCode> {
         guard let today = Today.date(environment: environment) else {
-            return .failure(.init(HandbookCommand.usageError("HANDBOOK_TODAY must be a date written YYYY-MM-DD", for: command, console: &console)))
+            return .failure(.init(HandbookCommand.usageError(Today.invalid, for: command, console: &console)))
         }
         var fixedDate: Int64?
         if let epoch = environment["SOURCE_DATE_EPOCH"] {

@@ -51,7 +51,7 @@ enum CheckCommand {
         // The parser has checked the value against the choices, which are the formats' names.
         let format = DiagnosticFormatter.Format(rawValue: parsed.value(Self.format))!
         guard let today = Today.date(environment: environment) else {
-            return HandbookCommand.usageError("HANDBOOK_TODAY must be a date written YYYY-MM-DD", for: spec, console: &console)
+            return HandbookCommand.usageError(Today.invalid, for: spec, console: &console)
         }
         // On a pull request (GitHub sets GITHUB_EVENT_NAME) organisations with no link in or out are flagged too.
         let event = environment["GITHUB_EVENT_NAME"] ?? ""
@@ -115,6 +115,9 @@ enum CheckCommand {
 
 /// Today's date for stale-review warnings: `HANDBOOK_TODAY` when set (reproducible runs), else the UTC date.
 enum Today {
+    /// What a bad `HANDBOOK_TODAY` is told.
+    static let invalid = "HANDBOOK_TODAY must be a day of the calendar, written YYYY-MM-DD (such as 2026-02-28)"
+
     static func date(environment: [String: String]) -> PartialDate? {
         if let text = environment["HANDBOOK_TODAY"] {
             guard let date = PartialDate(parsing: text), date.isFullDate, date.year >= YearRange.first else { return nil }

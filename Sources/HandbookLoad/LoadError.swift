@@ -28,6 +28,8 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The message shown to the user.
     public var description: String {
         switch reason {
+        case .contentDirectoryMissing where FileSystem.targetKind(path) == .file:
+            return "\(path): is a file, not a content directory; pass the folder that holds handbook.yml and the type folders as --content"
         case .contentDirectoryMissing:
             return "\(path): no such content directory; run from the handbook's root or pass --content DIR"
         case .unreadableDirectory(let code):

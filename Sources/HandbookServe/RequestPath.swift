@@ -62,6 +62,15 @@ public struct RequestPath: Equatable, Sendable {
                                     raw: String(decoding: path, as: UTF8.self), query: String(decoding: query, as: UTF8.self)))
     }
 
+    /// The authority (`host:port`) of an absolute-form target, or nil for any other form: a server takes the host from
+    /// it rather than from the `Host` field (RFC 9112, 3.2.2).
+    public static func authority(of target: String) -> String? {
+        let bytes = Array(target.utf8)
+        guard let end = absoluteFormPrefix(bytes) else { return nil }
+        let start = bytes.firstIndex(of: UInt8(ascii: "/")).map { $0 + 2 } ?? 0
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
     /// Where the path starts in an absolute-form target (`http://host/path`), or nil for any other form.
     private static func absoluteFormPrefix(_ bytes: [UInt8]) -> Int? {
         for scheme in ["http://", "https://"] {

@@ -20,8 +20,10 @@ struct SiteResponder: Sendable {
         guard request.method == "GET" || request.method == "HEAD" else {
             return HTTPResponse.text(405, "Only GET and HEAD are served.", headers: [("Allow", "GET, HEAD")] + Self.common)
         }
-        // Browsers always send Host; only an HTTP/1.0 client may leave it out.
-        if let allowedHosts, let host = request.header("host"), !allowedHosts.contains(Self.hostName(host)) {
+        // Browsers always send Host; only an HTTP/1.0 client may leave it out. A target in absolute form names the host
+        // itself, which then counts instead (RFC 9112, 3.2.2).
+        if let allowedHosts, let host = RequestPath.authority(of: request.target) ?? request.header("host"),
+           !allowedHosts.contains(Self.hostName(host)) {
             return HTTPResponse.text(403, "This preview answers only to localhost, 127.0.0.1 and [::1].", headers: Self.common)
         }
         let path: RequestPath

@@ -29,6 +29,14 @@ import Testing
         #expect(run.err.contains("Usage: handbook check"))
     }
 
+    /// Two values for one option: which was meant is not guessed; the same value twice is only said twice.
+    @Test func anOptionGivenTwiceWithTwoValuesExitsTwo() {
+        let run = runCLI(["check", "--content", "a", "--format", "json", "--content=b"])
+        #expect(run.status == 2)
+        #expect(run.err.hasPrefix("handbook: --content is given twice ('a' and 'b'); give it once\n"), "\(run.err)")
+        #expect(runCLI(["check", "--content", Fixtures.validSite, "--content", Fixtures.validSite]).status == 0)
+    }
+
     @Test func noArgumentsExitsTwo() {
         let run = runCLI([])
         #expect(run.status == 2)

@@ -214,4 +214,20 @@ import Darwin
         #expect(!run.err.contains("staging") && !run.err.contains("lock"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [])
     }
+
+    /// The folder the build runs in (`--output .`), or one holding it, is refused: replaced whole, it would leave the
+    /// shell that started the build in a folder that no longer exists.
+    @Test func theWorkingDirectoryIsNotAnOutput() throws {
+        let executable = try #require(Self.binary)
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try FileManager.default.createDirectory(atPath: directory.path + "/site/inner", withIntermediateDirectories: true)
+        for (folder, output) in [("site", "."), ("site/inner", ".."), ("site", directory.path + "/site/")] {
+            let run = try Subprocess.run(executable, ["build", "--content", Fixtures.validSite, "--theme", Self.theme, "--output", output],
+                                         in: directory.path + "/" + folder, environment: ["HANDBOOK_TODAY": "2026-01-15"])
+            #expect(run.status == 2)
+            #expect(run.output.contains("is the folder this build runs in, or holds it"), "\(run.output)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/site") == ["inner"])
+    }
 }

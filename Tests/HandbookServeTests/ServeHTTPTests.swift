@@ -167,6 +167,9 @@ import Testing
             ("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -1\r\n\r\n", 400),
             ("GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n", 403),
             ("GET / HTTP/1.1\r\nHost: localhost.evil.example:80\r\n\r\n", 403),
+            // A target in absolute form names its host, which counts rather than the Host field's.
+            ("GET http://evil.example/robots.txt HTTP/1.1\r\nHost: localhost\r\n\r\n", 403),
+            ("GET http://localhost:8000/robots.txt HTTP/1.1\r\nHost: evil.example\r\n\r\n", 200),
         ]
         for (request, status) in cases {
             let client = try served.client()
