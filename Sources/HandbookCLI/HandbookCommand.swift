@@ -29,6 +29,17 @@ public enum HandbookCommand {
         }
         let rest = Array(arguments.dropFirst())
         if command == helpOption.name || helpOption.aliases.contains(command) {
+            // `handbook help check` is `handbook check --help`, as git's and cargo's help are.
+            if let topic = rest.first {
+                guard let named = commands.first(where: { $0.name == topic }) else {
+                    let hint = Suggestion.closest(to: topic, in: commands.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
+                    console.printError("handbook: no command is called '\(DiagnosticFormatter.terminalSafe(topic))'.\(hint)\n")
+                    console.printError(Usage.main)
+                    return ExitStatus.usage
+                }
+                console.print(Usage.help(named))
+                return ExitStatus.success
+            }
             console.print(Usage.main)
             return ExitStatus.success
         }

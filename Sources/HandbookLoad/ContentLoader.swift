@@ -165,12 +165,15 @@ extension ContentLoader {
             return (nil, [.error(Rule.encoding, at: SourceLocation(path: path, line: where_.line, column: where_.column),
                 "the file is not valid UTF-8 (byte 0x\(String(where_.byte, radix: 16, uppercase: true))); save it as UTF-8")])
         }
+        // Lines ended by a carriage return alone (old Mac files) are one line to YAML and to Markdown: said as such.
+        let carriageReturnsOnly = bytes.starts(with: Array("---\r".utf8)) && !bytes.starts(with: Array("---\r\n".utf8))
         let split: FrontMatter
         do {
             split = try FrontMatter.split(consume bytes)
         } catch .missingOpening {
-            return (nil, [.error(Rule.frontMatter, at: start,
-                "the file must start with a line '---', then the front matter, then another '---' line")])
+            return (nil, [.error(Rule.frontMatter, at: start, carriageReturnsOnly
+                ? "the file's lines end with a carriage return alone (as old Mac files did), so it reads as one line; save it with LF line endings (CRLF works too)"
+                : "the file must start with a line '---', then the front matter, then another '---' line")])
         } catch {
             return (nil, [.error(Rule.frontMatter, at: start,
                 "the front matter opened on line 1 is never closed; add a line '---' after the last field")])
@@ -284,8 +287,14 @@ private extension ContentLoader {
         let kind = listed ?? FileSystem.kind(path)
         guard kind == .symbolicLink else { return kind }
         guard let target = FileSystem.realPath(path) else {
+            diagnostics.append(.error(Rule.symlink, at: SourceLocation(path: path, line: 1, column: 1), FileSystem.isLinkLoop(path)
+                ? "this symbolic link leads back to itself, through other links or none (a loop); remove it"
+                : "this symbolic link is broken; remove it or point it at a file in the content tree"))
+            return .missing
+        }
+        guard target != realRoot && !realRoot.hasPrefix(target + "/") else {
             diagnostics.append(.error(Rule.symlink, at: SourceLocation(path: path, line: 1, column: 1),
-                "this symbolic link is broken; remove it or point it at a file in the content tree"))
+                "this symbolic link leads to the content folder itself, or a folder holding it; remove it"))
             return .missing
         }
         guard target.hasPrefix(realRoot + "/") else {

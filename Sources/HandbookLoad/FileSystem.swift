@@ -35,6 +35,12 @@ public enum FileSystem {
         }
     }
 
+    /// True when following the links of `path` never ends (`a` → `b` → `a`, or a link to itself).
+    public static func isLinkLoop(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) != 0 && errno == ELOOP
+    }
+
     /// The canonical absolute path with every link resolved, or nil.
     public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

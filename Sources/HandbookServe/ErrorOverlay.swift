@@ -1,3 +1,4 @@
+import HandbookModel
 import Mustache
 
 /// The panel serve mode lays over every page while the content or the theme has errors: each problem's
@@ -23,15 +24,15 @@ enum ErrorOverlay {
             out += Array("<li>\n<p class=\"handbook-error-where\"><code>".utf8)
             var place = problem.path
             if problem.line > 0 { place += ":\(problem.line):\(problem.column)" }
-            HTML.escape(place, into: &out)
+            escape(place, into: &out)
             out += Array("</code> <span class=\"handbook-error-rule\">[".utf8)
-            HTML.escape(problem.rule, into: &out)
+            escape(problem.rule, into: &out)
             out += Array("]</span></p>\n<p class=\"handbook-error-message\">".utf8)
-            HTML.escape(problem.message, into: &out)
+            escape(problem.message, into: &out)
             out += Array("</p>\n".utf8)
             if let source = problem.source {
                 out += Array("<pre class=\"handbook-error-source\"><span class=\"handbook-error-number\">\(problem.line)</span> ".utf8)
-                HTML.escape(source, into: &out)
+                escape(source, into: &out)
                 if problem.column > 0 {
                     // The mark sits under the column: the characters before it become blanks (tabs stay tabs).
                     let lead = String(source.prefix(problem.column - 1).map { $0 == "\t" ? "\t" : " " })
@@ -47,6 +48,14 @@ enum ErrorOverlay {
         if problems.count > shown { out += Array("<p>And \(problems.count - shown) more; the terminal lists them all.</p>\n".utf8) }
         out += Array("</aside>\n".utf8)
         return out
+    }
+
+    /// HTML-escaped, with control characters (an escape sequence in a file name, a BEL) shown as U+FFFD: a page shows
+    /// them as nothing, and they are not valid in HTML.
+    private static func escape(_ text: String, into out: inout [UInt8]) {
+        var bytes = Array(text.utf8)
+        ControlCharacters.replace(in: &bytes)
+        HTML.escape(String(decoding: bytes, as: UTF8.self), into: &out)
     }
 
     /// A whole page for when there is no site to show yet (the first build had errors).

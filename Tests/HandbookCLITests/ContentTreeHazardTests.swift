@@ -72,8 +72,25 @@ import Darwin
         #expect(run.status == 1)
         #expect(run.out.contains("/content/handbook.yml:1:1: error: this symbolic link leads outside the content tree"), "\(run.out)")
         #expect(!run.out.contains("SECRET") && !run.out.contains("not: read") && !run.out.contains("missing-file"), "\(run.out)")
-        #expect(run.out.contains("/content/organisations/loop.md:1:1: error: this symbolic link is broken"))
+        #expect(run.out.contains("/content/organisations/loop.md:1:1: error: this symbolic link leads back to itself, through other links or none (a loop)"))
         #expect(!run.out.contains("'loop'"), "a broken link named as an entry still counts as one: \(run.out)")
+    }
+
+    /// A link to the content folder itself (`pages -> .`) is named as such, not as leading outside the tree.
+    @Test func aLinkToTheContentFolderItselfIsNamed() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let content = try Self.tree(directory)
+        try directory.write("content/organisations/f.md", "---\nname: F\ncountry: GB\n---\n")
+        try directory.write("content/organisations/loop.md", "---\nname: L\ncountry: GB\n---\n")
+        try FileManager.default.createSymbolicLink(atPath: content + "/pages", withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: content + "/events", withDestinationPath: "..")
+        let run = runCLI(["check", "--content", content])
+        #expect(run.status == 1)
+        for name in ["pages", "events"] {
+            #expect(run.out.contains("/content/\(name):1:1: error: this symbolic link leads to the content folder itself, or a folder holding it; remove it [symlink]"),
+                    "\(run.out)")
+        }
     }
 
     @Test func hiddenEntriesAreWarnedAbout() throws {

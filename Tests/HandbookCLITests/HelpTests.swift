@@ -36,6 +36,13 @@ import Testing
     @Test(arguments: commands)
     func theShortHelpSwitchPrintsTheSameHelp(_ name: String) {
         #expect(runCLI([name, "-h"]).out == runCLI([name, "--help"]).out)
+        #expect(runCLI(["help", name]).out == runCLI([name, "--help"]).out)
+    }
+
+    @Test func helpForACommandThatDoesNotExistExitsTwo() {
+        let run = runCLI(["help", "chek"])
+        #expect(run.status == 2)
+        #expect(run.err.hasPrefix("handbook: no command is called 'chek'. Did you mean 'check'?\n"), "\(run.err)")
     }
 
     @Test func theToolsHelpListsEveryCommandWithItsUsageAndSummary() {

@@ -69,4 +69,14 @@ import Testing
         let position = UTF8Check.position(of: bytes.count - 2, in: bytes)
         #expect(position.line == 2 && position.column == 3)
     }
+
+    /// A file whose lines end with a carriage return alone is told so, not that it lacks its opening line.
+    @Test func carriageReturnLineEndingsAreNamed() {
+        let (document, diagnostics) = ContentLoader.document(Array("---\rname: X\r---\rBody\r".utf8), type: .organisations, slug: "x", path: "x.md")
+        #expect(document == nil)
+        #expect(diagnostics.map(\.message) == ["the file's lines end with a carriage return alone (as old Mac files did), so it reads as one line; "
+                                               + "save it with LF line endings (CRLF works too)"])
+        let crlf = ContentLoader.document(Array("---\r\nname: X\r\ncountry: GB\r\n---\r\nBody\r\n".utf8), type: .organisations, slug: "x", path: "x.md")
+        #expect(crlf.document != nil)
+    }
 }

@@ -1,11 +1,21 @@
 import Foundation
-import HandbookServe
+@testable import HandbookServe
 import Testing
 
 /// Problems in the content or the theme are shown over every page, and go when fixed; the server goes on.
 @Suite(.serialized) struct ErrorOverlayTests {
     /// A content error: every page shows file, line, column, rule, message and the offending line over the
     /// last good site; fixing the file removes it.
+    /// A control character in a file name or message (an escape sequence, a bell) is shown as U+FFFD, never sent raw.
+    @Test func controlCharactersInAProblemAreNotSentRaw() {
+        let problem = OverlayProblem(path: "content/x\u{1B}]0;title\u{07}.md", line: 1, column: 1, rule: "slug",
+                                     message: "bad \u{1B}[2J name", source: "a\u{7F}b")
+        let html = String(decoding: ErrorOverlay.html([problem]), as: UTF8.self)
+        #expect(!html.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" } && !html.contains("\u{7F}"))
+        #expect(html.contains("content/x\u{FFFD}]0;title\u{FFFD}.md:1:1"))
+        #expect(html.contains("bad \u{FFFD}[2J name"))
+    }
+
     @Test func aContentErrorIsShownOverEveryPageUntilFixed() throws {
         let served = try ServedFixture()
         try served.edit("organisations/example-network.md") { $0.replacingOccurrences(of: "country: \"BE\"", with: "country: \"XX\"") }

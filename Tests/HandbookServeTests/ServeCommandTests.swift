@@ -204,7 +204,9 @@ import Darwin
         (["--theme", "/nonexistent/theme"], "not a theme"),
     ])
     func usageErrorsExit2(_ arguments: [String], _ message: String) throws {
-        let running = try Running(["--content", ServedFixture.fixture, "--theme", Self.theme] + arguments)
+        // Each option once: one given twice with two values is a usage error of its own.
+        let defaults = [("--content", ServedFixture.fixture), ("--theme", Self.theme)].filter { !arguments.contains($0.0) }
+        let running = try Running(defaults.flatMap { [$0.0, $0.1] } + arguments)
         #expect(running.exit(within: 20) == 2)
         #expect(running.errors.contains(message), "\(running.errors)")
     }
