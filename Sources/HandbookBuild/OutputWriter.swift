@@ -304,6 +304,13 @@ extension OutputWriter {
         rmdir(path)
     }
 
+    /// True when a build committed a journal for `output` (changing it in place) and did not finish applying it: the
+    /// output then holds part of each site until the next build finishes the journal.
+    public static func hasUnfinishedJournal(_ output: String) -> Bool {
+        let location = OutputLocation(output)
+        return FileSystem.kind(location.journal) == .file || FileSystem.kind(location.legacyJournal) == .file
+    }
+
     /// Gives the owner write and search permission on a folder of the tool's (the rest of its mode kept).
     static func makeWritable(_ folder: String) {
         var info = stat()

@@ -75,6 +75,14 @@ enum BuildCommand {
             report = try Pipeline.build(options)
         } catch {
             console.printError("handbook: " + DiagnosticFormatter.terminalSafe(lines: error.lines))
+            // Whether the site published is still whole is the first thing to know after a failure (a full disk, a
+            // folder that cannot be written): it is, unless the output was being changed in place past its commit point.
+            if case .output = error, OutputWriter.hasUnfinishedJournal(output) {
+                console.printError("The new site is decided but only part of it is in place in \(DiagnosticFormatter.terminalSafe(output))/; "
+                    + "the next build finishes placing it.")
+            } else {
+                console.printError("Nothing was written; \(DiagnosticFormatter.terminalSafe(output))/ is unchanged.")
+            }
             if case .theme = error { return ExitStatus.contentErrors }
             return ExitStatus.usage
         }

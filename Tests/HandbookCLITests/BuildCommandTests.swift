@@ -189,7 +189,8 @@ func buildFixture(into output: String, _ extra: [String] = [], content: String =
         #expect(run.status == 1)
         let lines = run.err.split(separator: "\n").map(String.init)
         #expect(lines.first == "handbook: the theme has 2 problems:", "\(run.err)")
-        #expect(lines.count == 3)
+        #expect(lines.count == 4)
+        #expect(lines.last == "Nothing was written; \(directory.path)/site/ is unchanged.")
         #expect(lines.contains { $0.hasPrefix("  \(directory.path)/theme/assets/x<U+000A>::error::injected: this symbolic link leads outside the theme") })
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/site"))
     }
@@ -246,7 +247,8 @@ func buildFixture(into output: String, _ extra: [String] = [], content: String =
         let run = runCLI(["build", "--content", Fixtures.validSite, "--theme", directory.path + "/theme", "--output", directory.path + "/site"], environment: buildEnvironment)
         #expect(run.status == 1)
         #expect(run.err == "handbook: \(directory.path)/theme/templates/entity.mustache:1:1: error: 'entity.name' is written without escaping; it holds "
-                + "text from the content, not markup the tool made, so it is written escaped; write {{entity.name}}\n", "\(run.err)")
+                + "text from the content, not markup the tool made, so it is written escaped; write {{entity.name}}\n"
+                + "Nothing was written; \(directory.path)/site/ is unchanged.\n", "\(run.err)")
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/site"))
     }
 }
