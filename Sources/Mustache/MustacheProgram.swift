@@ -35,15 +35,22 @@ final class MustacheProgram: @unchecked Sendable {
     let text: UnsafeMutableBufferPointer<UInt8>
     let names: UnsafeMutableBufferPointer<Name>
     let partials: [(name: String, indent: String)]
+    /// The template's partial tags and unescaped tags with their places (`MustacheTemplate.partials`, `.unescaped`):
+    /// kept here, in the one object a template value points to, so that copying a template while rendering retains
+    /// nothing more.
+    let partialUses: [MustacheTemplate.Use]
+    let unescapedUses: [MustacheTemplate.Use]
 
     /// Flattens a parsed template.
-    init(_ nodes: [MustacheTemplate.Node]) {
+    init(_ nodes: [MustacheTemplate.Node], partialUses: [MustacheTemplate.Use] = [], unescapedUses: [MustacheTemplate.Use] = []) {
         var builder = Builder()
         builder.add(nodes)
         ops = Self.copy(builder.ops)
         text = Self.copy(builder.text)
         names = Self.copy(builder.names)
         partials = builder.partials
+        self.partialUses = partialUses
+        self.unescapedUses = unescapedUses
     }
 
     deinit {

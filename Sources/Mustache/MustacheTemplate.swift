@@ -26,17 +26,16 @@ public struct MustacheTemplate: Sendable {
     let program: MustacheProgram
     /// The partials the template includes, in order: a library can check that each exists, and that none includes
     /// itself unconditionally.
-    public let partials: [Use]
+    public var partials: [Use] { program.partialUses }
     /// The names written without escaping (`{{{name}}}`, `{{& name}}`), in order.
-    public let unescaped: [Use]
+    public var unescaped: [Use] { program.unescapedUses }
 
     /// Compiles `source`; throws with the template's name, line and column when it is malformed.
     public init(name: String, source: String) throws(MustacheError) {
         self.name = name
         var parser = Parser(name: name, bytes: Array(source.utf8))
-        self.program = MustacheProgram(try parser.parse())
-        self.partials = parser.partialUses
-        self.unescaped = parser.unescapedUses
+        let nodes = try parser.parse()
+        self.program = MustacheProgram(nodes, partialUses: parser.partialUses, unescapedUses: parser.unescapedUses)
     }
 }
 
