@@ -108,16 +108,44 @@ public enum FileWriter {
         var info = stat()
         guard lstat(path, &info) == 0 else { return errno == ENOENT }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return unlink(path) == 0 || errno == ENOENT }
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        var descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if descriptor < 0 && errno == EACCES {
+            // A folder made unreadable by hand: the tool's to remove all the same.
+            chmod(path, (info.st_mode & 0o7777) | 0o700)
+            descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        }
         guard descriptor >= 0 else { return false }
         removeContents(of: descriptor)
         close(descriptor)
-        return rmdir(path) == 0 || errno == ENOENT
+        if rmdir(path) == 0 || errno == ENOENT { return true }
+        return errno == EACCES && makeParentWritable(of: path) && (rmdir(path) == 0 || errno == ENOENT)
+    }
+
+    /// Removes a file, making its folder writable first when it was made read-only by hand (`chmod 555`): the folder is
+    /// the tool's (in its output or beside it), and what is removed from it is the tool's to remove. Returns `errno`, or 0.
+    static func unlinkMakingRoom(_ path: String) -> Int32 {
+        if unlink(path) == 0 { return 0 }
+        let code = errno
+        guard code == EACCES, makeParentWritable(of: path) else { return code }
+        return unlink(path) == 0 ? 0 : errno
+    }
+
+    /// Gives the owner write and search permission on the folder holding `path`; false when it already had them or
+    /// cannot be given them.
+    private static func makeParentWritable(of path: String) -> Bool {
+        guard let slash = path.lastIndex(of: "/") else { return false }
+        let parent = slash == path.startIndex ? "/" : String(path[..<slash])
+        var info = stat()
+        guard stat(parent, &info) == 0, info.st_mode & 0o300 != 0o300 else { return false }
+        return chmod(parent, (info.st_mode & 0o7777) | 0o700) == 0
     }
 
     /// Removes everything in the open folder `descriptor`, each entry by its name's bytes as the folder lists it:
     /// a name that is not UTF-8 (put there by hand) would not survive being made a String and back.
     private static func removeContents(of descriptor: Int32) {
+        // A folder made read-only by hand (`chmod 555`): its entries can go only once it is writable.
+        var info = stat()
+        if fstat(descriptor, &info) == 0 && info.st_mode & 0o300 != 0o300 { fchmod(descriptor, (info.st_mode & 0o7777) | 0o700) }
         let listing = dup(descriptor)
         guard listing >= 0, let handle = fdopendir(listing) else {
             if listing >= 0 { close(listing) }
@@ -132,7 +160,12 @@ public enum FileWriter {
         }
         closedir(handle)
         for name in names where unlinkat(descriptor, name, 0) != 0 && (errno == EISDIR || errno == EPERM) {
-            let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            var child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if child < 0 && errno == EACCES {
+                // Unreadable: a folder (unlinking it said so, and a link would have gone), made readable to be emptied.
+                fchmodat(descriptor, name, 0o700, 0)
+                child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            }
             guard child >= 0 else { continue }
             removeContents(of: child)
             close(child)

@@ -93,8 +93,8 @@ struct Journal: Hashable {
         let failed = Parallel.map(removals) { path -> BuildError? in
             let full = output + "/" + path
             // Gone already; on a second run a folder holding it may also have become a file (ENOTDIR).
-            if unlink(full) == 0 || errno == ENOENT || errno == ENOTDIR { return nil }
-            let code = errno
+            let code = FileWriter.unlinkMakingRoom(full)
+            if code == 0 || code == ENOENT || code == ENOTDIR { return nil }
             // On a second run a file removed here may already have become a folder of the new site.
             if FileSystem.kind(full) == .directory { return nil }
             return BuildError(reason: .system(path: full, code: code), path: full)
@@ -106,7 +106,7 @@ struct Journal: Hashable {
                 let full = output + "/" + path
                 // Gone, already a file of the new site (second run), or holding something the build did not
                 // make: in each case the folder is left as it is.
-                if rmdir(full) != 0 && ![ENOENT, ENOTDIR, ENOTEMPTY, EEXIST].contains(errno) {
+                if rmdir(full) != 0 && ![ENOENT, ENOTDIR, ENOTEMPTY, EEXIST].contains(errno) && !FileWriter.removeTree(full) {
                     throw BuildError(reason: .system(path: full, code: errno), path: full)
                 }
             case .makeFolder(let path):

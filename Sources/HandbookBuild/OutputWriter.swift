@@ -297,9 +297,12 @@ extension OutputWriter {
         makeWritable(path)
         let entries = ((try? FileSystem.list(path)) ?? []).filter { $0 != marker }
         let half = entries.count / 2
-        _ = Parallel.map(Array(entries[..<half])) { name in FileWriter.removeTree(path + "/" + name) }
+        let first = Parallel.map(Array(entries[..<half])) { name in FileWriter.removeTree(path + "/" + name) }
         halfway()
-        _ = Parallel.map(Array(entries[half...])) { name in FileWriter.removeTree(path + "/" + name) }
+        let second = Parallel.map(Array(entries[half...])) { name in FileWriter.removeTree(path + "/" + name) }
+        // The marker goes last, and only once all else has: a folder that could not be emptied stays the tool's, for the
+        // next build to remove, rather than becoming a stranger in the way of its staging folder.
+        guard !first.contains(false) && !second.contains(false) else { return }
         unlink(path + "/" + marker)
         rmdir(path)
     }

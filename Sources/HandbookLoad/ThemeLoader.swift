@@ -37,6 +37,10 @@ public enum ThemeLoader {
         var files = ThemeFiles(templates: [:], assets: [:], templatePaths: [:])
         // Links are followed only within the theme's own folder, as it is once every link is resolved.
         let realRoot = FileSystem.realPath(root) ?? root
+        // The templates' folder itself as a link out of the theme: refused as a template linked out would be.
+        if FileSystem.kind(root + "/templates") == .symbolicLink && resolve(root + "/templates", listed: nil, realRoot: realRoot, into: &files.problems) != .directory {
+            return files
+        }
         for entry in try FileSystem.entries(root + "/templates") where entry.name.hasSuffix(".mustache") {
             let file = root + "/templates/" + entry.name
             if FileSystem.isMisreadName(entry.name, in: root + "/templates") {
@@ -58,7 +62,9 @@ public enum ThemeLoader {
         case .missing: break
         case .directory, .symbolicLink:
             switch resolve(root + "/assets", listed: nil, realRoot: realRoot, into: &files.problems) {
-            case .directory: try collect(root + "/assets", prefix: "", realRoot: realRoot, into: &files)
+            case .directory:
+                var visited: Set<String> = []
+                try collect(root + "/assets", prefix: "", realRoot: realRoot, visited: &visited, into: &files)
             case .missing: break
             default: files.problems.append(ThemeFiles.Problem(path: root + "/assets", message: "the theme's assets must be a folder"))
             }
@@ -68,7 +74,15 @@ public enum ThemeLoader {
         return files
     }
 
-    private static func collect(_ directory: String, prefix: String, realRoot: String, into files: inout ThemeFiles) throws(LoadError) {
+    private static func collect(_ directory: String, prefix: String, realRoot: String, visited: inout Set<String>,
+                                into files: inout ThemeFiles) throws(LoadError) {
+        // A link to a folder the walk is already in (`assets/l -> .`) would have it walk for ever.
+        guard visited.insert(FileSystem.realPath(directory) ?? directory).inserted else {
+            files.problems.append(ThemeFiles.Problem(path: directory, message: "this symbolic link leads to a folder of the assets that holds it "
+                + "(a loop), whose files the site would publish again and again; remove it"))
+            return
+        }
+        defer { visited.remove(FileSystem.realPath(directory) ?? directory) }
         for entry in try FileSystem.entries(directory) where !entry.name.hasPrefix(".") {
             let path = directory + "/" + entry.name
             if FileSystem.isMisreadName(entry.name, in: directory) {
@@ -76,7 +90,7 @@ public enum ThemeLoader {
                 continue
             }
             switch resolve(path, listed: entry.kind, realRoot: realRoot, into: &files.problems) {
-            case .directory: try collect(path, prefix: prefix + entry.name + "/", realRoot: realRoot, into: &files)
+            case .directory: try collect(path, prefix: prefix + entry.name + "/", realRoot: realRoot, visited: &visited, into: &files)
             case .file:
                 if let bytes = read(path, listed: .file, realRoot: realRoot, into: &files.problems) { files.assets[prefix + entry.name] = bytes }
             case .other:
@@ -109,7 +123,9 @@ public enum ThemeLoader {
         let kind = listed ?? FileSystem.kind(path)
         guard kind == .symbolicLink else { return kind }
         guard let target = FileSystem.realPath(path) else {
-            problems.append(ThemeFiles.Problem(path: path, message: "this symbolic link is broken; remove it or point it at a file in the theme"))
+            problems.append(ThemeFiles.Problem(path: path, message: FileSystem.isLinkLoop(path)
+                ? "this symbolic link leads back to itself, through other links or none (a loop); remove it"
+                : "this symbolic link is broken; remove it or point it at a file in the theme"))
             return .missing
         }
         guard target.hasPrefix(realRoot + "/") else {

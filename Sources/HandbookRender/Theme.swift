@@ -32,11 +32,15 @@ public struct Theme: Sendable {
         }
         func path(_ template: String) -> String { files.templatePaths[template] ?? template }
         let library: MustacheLibrary?
+        // The partials of the templates that compile are checked too when others do not: every problem in one run.
+        var checked: MustacheLibrary?
         // Only bytes the renderer made (bodies, drawings, fields formatted as HTML) may be written without escaping.
         switch MustacheLibrary.compile(templates: files.templates, escapingRawText: true) {
-        case .success(let compiled): library = compiled
+        case .success(let compiled): (library, checked) = (compiled, compiled)
         case .failure(let failure):
             library = nil
+            let failed = Set(failure.errors.map(\.template))
+            checked = try? MustacheLibrary.compile(templates: files.templates.filter { !failed.contains($0.key) }).get()
             for error in failure.errors {
                 problems.append(ThemeError.Problem(message: path(error.template) + String(error.description.dropFirst(error.template.count)),
                                                    location: SourceLocation(path: path(error.template), line: error.line, column: error.column)))
@@ -51,7 +55,7 @@ public struct Theme: Sendable {
             problems.append(ThemeError.Problem(message: missing.count == 1 ? "the theme has no \(missing[0]).mustache template"
                                                    : "the theme has none of these templates: \(names)", location: nil))
         }
-        if let library { problems += Self.partialProblems(library, path: path) }
+        if let checked { problems += Self.partialProblems(checked, present: present, path: path) }
         guard let library, problems.isEmpty else { throw ThemeError(problems: problems) }
         self.library = library
         assets = files.assets
@@ -64,28 +68,34 @@ public struct Theme: Sendable {
         if let overrun = library.overrun {
             return ThemeError(message: "a page was cut short, \(overrun); the output was not changed")
         }
-        guard let name = library.rawText else { return nil }
-        let fix = "it holds text from the content, not markup the tool made, so it is written escaped; write {{\(name)}}"
+        let names = library.rawTextNames
+        guard !names.isEmpty else { return nil }
         var problems: [ThemeError.Problem] = []
-        for template in library.names {
-            for use in library.template(named: template)?.unescaped ?? [] where use.name == name {
-                let path = templatePaths[template] ?? template
-                problems.append(ThemeError.Problem(message: "\(path):\(use.line):\(use.column): error: '\(name)' is written without escaping; " + fix,
-                                                   location: SourceLocation(path: path, line: use.line, column: use.column)))
+        for name in names {
+            let fix = "it holds text, not markup the tool made, so it is written escaped; write {{\(name)}}"
+            var found = false
+            for template in library.names {
+                for use in library.template(named: template)?.unescaped ?? [] where use.name == name {
+                    let path = templatePaths[template] ?? template
+                    found = true
+                    problems.append(ThemeError.Problem(message: "\(path):\(use.line):\(use.column): error: '\(name)' is written without escaping; " + fix,
+                                                       location: SourceLocation(path: path, line: use.line, column: use.column)))
+                }
             }
+            if !found { problems.append(ThemeError.Problem(message: "'\(name)' is written without escaping; " + fix, location: nil)) }
         }
-        return problems.isEmpty ? ThemeError(message: "'\(name)' is written without escaping; " + fix) : ThemeError(problems: problems)
+        return ThemeError(problems: problems)
     }
 
     /// A partial named but not in the theme, and partials that include themselves outside any section, directly or
     /// through others: such a partial is expanded again at every level until the renderer's depth limit.
-    static func partialProblems(_ library: MustacheLibrary, path: (String) -> String) -> [ThemeError.Problem] {
+    static func partialProblems(_ library: MustacheLibrary, present: Set<String>, path: (String) -> String) -> [ThemeError.Problem] {
         var problems: [ThemeError.Problem] = []
         var always: [String: [String]] = [:]
         for name in library.names {
             guard let template = library.template(named: name) else { continue }
             for use in template.partials {
-                guard library.contains(use.name) else {
+                guard present.contains(use.name) else {
                     problems.append(ThemeError.Problem(
                         message: "\(path(name)):\(use.line):\(use.column): error: the partial '\(use.name)' is not in the theme; "
                             + "add templates/\(use.name).mustache or correct the name",

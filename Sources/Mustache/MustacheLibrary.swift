@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A set of named templates that can include each other as partials; compiled once, safe to render from many threads.
 public final class MustacheLibrary: Sendable {
@@ -9,6 +10,10 @@ public final class MustacheLibrary: Sendable {
     /// which the depth limit alone lets grow exponentially; a list page of 100,000 entries expands a few
     /// hundred thousand.
     public static let defaultPartialBudget = 20_000_000
+    /// How large one page may grow before rendering stops expanding partials and list items for it: a runaway
+    /// partial with text of its own would otherwise fill the memory well before the budget (a list page of 100,000
+    /// entries is a few tens of megabytes).
+    public static let maximumPageBytes = 256 << 20
 
     /// The partials one render may expand.
     private let partialBudget: Int
@@ -79,8 +84,8 @@ public final class MustacheLibrary: Sendable {
     /// the budget), or nil when every render so far was whole.
     public var overrun: String? { overruns.first }
 
-    /// The first name whose text a template wrote without escaping (with `escapingRawText`), or nil.
-    public var rawText: String? { rawTexts.first }
+    /// Every name whose text a template wrote without escaping (with `escapingRawText`), sorted.
+    public var rawTextNames: [String] { rawTexts.all }
 
 
     /// True when a template of this name exists.
@@ -112,6 +117,19 @@ public final class MustacheLibrary: Sendable {
 final class Overruns: @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: String?
+    private var every: Set<String> = []
+    /// Set with the first record, read without the lock where every expansion asks.
+    private let flag = Atomic<Bool>(false)
+
+    /// Whether anything was recorded (a relaxed read: a render that sees it late expands a little more, no harm).
+    var happened: Bool { flag.load(ordering: .relaxed) }
+
+    /// Everything recorded, sorted.
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return every.sorted()
+    }
 
     var first: String? {
         lock.lock()
@@ -125,7 +143,9 @@ final class Overruns: @unchecked Sendable {
     func record(_ what: String) {
         lock.lock()
         if recorded == nil { recorded = what }
+        every.insert(what)
         lock.unlock()
+        flag.store(true, ordering: .relaxed)
     }
 }
 
@@ -187,8 +207,9 @@ private extension MustacheLibrary {
                     for index in items.indices {
                         // Each item is an expansion too: sections over lists nested in a self-including partial
                         // multiply, and the budget bounds the whole render, not only the partials.
-                        guard budget > 0 else {
-                            overruns.record("more than \(partialBudget) partials and list items in one page")
+                        guard budget > 0, out.count <= Self.maximumPageBytes, !overruns.happened else {
+                            overruns.record(budget > 0 ? "a page grew past \(Self.maximumPageBytes >> 20) MB"
+                                                       : "more than \(partialBudget) partials and list items in one page")
                             break
                         }
                         budget -= 1
@@ -209,12 +230,18 @@ private extension MustacheLibrary {
                     overruns.record("the partial \(name) nested more than \(Self.maximumDepth) deep: a partial that includes itself without end")
                     continue
                 }
-                guard let template = partial(name, indent: indent) else { continue }
                 guard budget > 0 else {
                     misses?.record.record("\(misses!.template): more than \(partialBudget) partials; \(name) not expanded")
                     overruns.record("more than \(partialBudget) partials and list items in one page")
                     continue
                 }
+                // Once one render has run away, every render stops expanding: what they would make is refused anyway,
+                // and a runaway theme would otherwise take minutes a page.
+                guard out.count <= Self.maximumPageBytes, !overruns.happened else {
+                    overruns.record("a page grew past \(Self.maximumPageBytes >> 20) MB")
+                    continue
+                }
+                guard let template = partial(name, indent: indent) else { continue }
                 budget -= 1
                 if let cache, let outer = cache.partials[name] {
                     renderCached(template, name: name, indent: indent, reading: outer, stack: stack, depth: depth + 1, budget: &budget,
@@ -238,7 +265,7 @@ private extension MustacheLibrary {
         if let identity = item.identity, outerValues.allSatisfy(HoledRender.fills) {
             let (allowed, kept) = cache.holed(partial: name, indent: indent, program: template.program, outer: outer, item: identity)
             if let kept {
-                Self.write(kept, filling: outerValues, into: &out)
+                write(kept, filling: outerValues, names: outer, into: &out)
                 return
             }
             if allowed && !HoledRender.holdsNUL(item) {
@@ -250,7 +277,7 @@ private extension MustacheLibrary {
                        into: &probed, misses: misses, cache: cache)
                 if let holed = HoledRender(probed: probed.array(), outerCount: outer.count) {
                     cache.keep(holed, partial: name, indent: indent, item: item, identity: identity)
-                    Self.write(holed, filling: outerValues, into: &out)
+                    write(holed, filling: outerValues, names: outer, into: &out)
                     return
                 }
             }
@@ -274,12 +301,19 @@ private extension MustacheLibrary {
     }
 
     /// Writes a render kept with holes, each hole filled with its outer value as an interpolation writes it.
-    static func write(_ holed: HoledRender, filling values: [MustacheValue?], into out: inout ByteBuffer) {
+    /// A hole written without escaping takes text escaped all the same, and recorded, as the render loop does.
+    func write(_ holed: HoledRender, filling values: [MustacheValue?], names: [String], into out: inout ByteBuffer) {
         holed.bytes.withUnsafeBufferPointer { bytes in
             var from = 0
             for hole in holed.holes {
                 out.append(UnsafeBufferPointer(rebasing: bytes[from..<hole.at]))
-                write(values[hole.outer] ?? .null, escaped: hole.escaped, into: &out)
+                let value = values[hole.outer] ?? .null
+                if !hole.escaped && escapesRawText, case .string = value {
+                    rawTexts.record(names[hole.outer])
+                    Self.write(value, escaped: true, into: &out)
+                } else {
+                    Self.write(value, escaped: hole.escaped, into: &out)
+                }
                 from = hole.at
             }
             out.append(UnsafeBufferPointer(rebasing: bytes[from...]))

@@ -247,8 +247,18 @@ func buildFixture(into output: String, _ extra: [String] = [], content: String =
         let run = runCLI(["build", "--content", Fixtures.validSite, "--theme", directory.path + "/theme", "--output", directory.path + "/site"], environment: buildEnvironment)
         #expect(run.status == 1)
         #expect(run.err == "handbook: \(directory.path)/theme/templates/entity.mustache:1:1: error: 'entity.name' is written without escaping; it holds "
-                + "text from the content, not markup the tool made, so it is written escaped; write {{entity.name}}\n"
+                + "text, not markup the tool made, so it is written escaped; write {{entity.name}}\n"
                 + "Nothing was written; \(directory.path)/site/ is unchanged.\n", "\(run.err)")
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/site"))
+        // Every name so written is reported in one run, the cached card's outer `root` among them.
+        let card = try directory.read("theme/templates/card.mustache")
+        try directory.write("theme/templates/card.mustache", "{{{root}}}" + card)
+        try directory.write("theme/templates/entity.mustache", "{{{entity.name}}}{{&entity.summary}}\n" + entity)
+        let again = runCLI(["build", "--content", Fixtures.validSite, "--theme", directory.path + "/theme", "--output", directory.path + "/site"], environment: buildEnvironment)
+        #expect(again.status == 1)
+        for name in ["entity.name", "entity.summary", "root"] {
+            #expect(again.err.contains("error: '\(name)' is written without escaping"), "\(again.err)")
+        }
     }
+
 }

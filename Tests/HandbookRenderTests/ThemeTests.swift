@@ -62,7 +62,8 @@ import Testing
                 == ["\(directory.path)/theme/templates/extra.mustache:2:2: error: the template is not valid UTF-8 (byte 0xFF); save it as UTF-8"])
     }
 
-    /// Two broken templates and two missing ones are reported together, not one per run.
+    /// Two broken templates, two missing ones and a missing partial are reported together, not one per run (the
+    /// partials of the templates that compile are checked although others do not).
     @Test func everyTemplateProblemIsReportedAtOnce() throws {
         let directory = try copiedTheme()
         defer { directory.cleanUp() }
@@ -71,10 +72,12 @@ import Testing
         try directory.write("theme/templates/home.mustache", "{{/nothing}}")
         try FileManager.default.removeItem(atPath: templates + "graph.mustache")
         try FileManager.default.removeItem(atPath: templates + "moved.mustache")
+        try directory.write("theme/templates/typo.mustache", "{{>list}}{{>nope}}")
         #expect(try problems(directory.path + "/theme") == [
             templates + "home.mustache:1:1: error: {{/nothing}} closes a section that is not open",
             templates + "list.mustache:1:1: error: section 'items' is never closed; add {{/items}}",
             "the theme has none of these templates: templates/graph.mustache, templates/moved.mustache",
+            templates + "typo.mustache:1:10: error: the partial 'nope' is not in the theme; add templates/nope.mustache or correct the name",
         ])
     }
 
@@ -126,11 +129,30 @@ import Testing
         let templates = ["page": "{{{markup}}}|{{&text}}|{{{text}}}"]
         let context = MustacheValue.object(["markup": .utf8(Array("<b>x</b>".utf8)), "text": .string("<i>y</i>")])
         let strict = try MustacheLibrary.compile(templates: templates, escapingRawText: true).get()
-        #expect(strict.rawText == nil)
+        #expect(strict.rawTextNames.isEmpty)
         #expect(strict.render("page", context) == "<b>x</b>|&lt;i&gt;y&lt;/i&gt;|&lt;i&gt;y&lt;/i&gt;")
-        #expect(strict.rawText == "text")
+        #expect(strict.rawTextNames == ["text"])
         let spec = try MustacheLibrary(templates: templates)
         #expect(spec.render("page", context) == "<b>x</b>|<i>y</i>|<i>y</i>")
-        #expect(spec.rawText == nil)
+        #expect(spec.rawTextNames.isEmpty)
+    }
+
+    /// Links that lead back up the assets (`l -> .`) would have the walk go on for ever (two of them doubled it at every
+    /// level); each is refused, as are a loop of links and a templates folder linked out of the theme.
+    @Test func loopsAndALinkedTemplatesFolderAreRefused() throws {
+        let directory = try copiedTheme()
+        defer { directory.cleanUp() }
+        let theme = directory.path + "/theme"
+        try FileManager.default.createSymbolicLink(atPath: theme + "/assets/l1", withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: theme + "/assets/l2", withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: theme + "/assets/a", withDestinationPath: "b")
+        try FileManager.default.createSymbolicLink(atPath: theme + "/assets/b", withDestinationPath: "a")
+        let found = try problems(theme)
+        #expect(found.count == 4, "\(found)")
+        #expect(found.filter { $0.contains("leads to a folder of the assets that holds it (a loop)") }.count == 2)
+        #expect(found.filter { $0.contains("leads back to itself, through other links or none (a loop)") }.count == 2)
+        try FileManager.default.moveItem(atPath: theme + "/templates", toPath: directory.path + "/elsewhere")
+        try FileManager.default.createSymbolicLink(atPath: theme + "/templates", withDestinationPath: directory.path + "/elsewhere")
+        #expect(try problems(theme).contains { $0.hasPrefix(theme + "/templates: this symbolic link leads outside the theme") })
     }
 }

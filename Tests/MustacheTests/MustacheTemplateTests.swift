@@ -57,13 +57,25 @@ import Testing
 
     /// Found by the Mustache fuzzer: a partial that includes itself in a section over a list of two expands
     /// 2^100 times within the depth limit. The budget stops it, and says so to a caller that collects misses.
-    @Test func exponentialPartialRecursionStopsAtTheBudget() throws {
+    @Test func exponentialPartialRecursionStops() throws {
         let library = try MustacheLibrary(templates: ["p": "{{#c}}{{>p}}{{>p}}{{/c}}x"], partialBudget: 1_000)
         let misses = MissingNames()
         let output = library.render("p", ["c": .list([.bool(true), .bool(true)])], misses: misses)
         #expect(output.count <= 1_001)
-        #expect(misses.sorted.contains { $0.contains("more than 1000 partials") })
+        // Straight down, the partial reaches the depth limit first; the render, and every render of the library after
+        // it, then stops expanding (its pages are refused), where before it went on through the siblings to the budget.
+        #expect(library.overrun?.contains("nested more than \(MustacheLibrary.maximumDepth) deep") == true, "\(output.count)")
         #expect(MustacheLibrary.defaultPartialBudget >= 1_000_000, "a list page of the largest handbook expands a partial per card")
+    }
+
+    /// After one render ran away, the library's other renders expand nothing more: their pages would be refused, and a
+    /// runaway theme would otherwise take minutes for each.
+    @Test func afterARunawayRenderNothingMoreIsExpanded() throws {
+        let library = try MustacheLibrary(templates: ["loop": "x{{#on}}{{>loop}}{{/on}}", "list": "[{{#items}}{{.}}{{/items}}{{>item}}]", "item": "i"])
+        #expect(library.render("list", ["items": .list(["a", "b"])]) == "[abi]")
+        _ = library.render("loop", ["on": .bool(true)])
+        #expect(library.overrun != nil)
+        #expect(library.render("list", ["items": .list(["a", "b"])]) == "[]")
     }
 
     /// Found by the Mustache fuzzer: sections over a list nested in a self-including partial multiply their
