@@ -127,21 +127,6 @@ public enum LinkChecker {
         case aboveRoot
     }
 
-    /// Whether a link starts with a scheme (`https:`, `mailto:`): letters, then letters, digits, `+`, `-` or `.`, up to
-    /// a colon (RFC 3986). A colon further on, after a `/` (`../a:b/`), is part of a path within the site, not a scheme.
-    static func hasScheme(_ link: String) -> Bool {
-        var first = true
-        for byte in link.utf8 {
-            if byte == UInt8(ascii: ":") { return !first }
-            let letter = (byte | 0x20) &- UInt8(ascii: "a") < 26
-            guard letter || (!first && (byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "."))) else {
-                return false
-            }
-            first = false
-        }
-        return false
-    }
-
     /// Where a link leads from a page in `directory`.
     static func resolve(_ link: String, from directory: [String], baseURL: String, basePath: String) -> Resolution {
         var target = link
@@ -152,7 +137,9 @@ public enum LinkChecker {
         if target.hasPrefix(baseURL) {
             parts = []
             target = String(target.dropFirst(baseURL.count))
-        } else if hasScheme(target) || target.hasPrefix("//") {
+        } else if !BodyLinks.isLocal(target) {
+            // A scheme before the first `/` (`https:`, `mailto:`) or `//`: another site. A colon further on (`../a:b/`)
+            // is part of a path in this one.
             return .external
         } else if target.hasPrefix("/") {
             guard target.hasPrefix(basePath) else { return .outsideBase }

@@ -15,7 +15,7 @@ import Darwin
 ///   for it: an `http(s)` one becomes a link to it (its description as the link's text), any other (and one
 ///   libcmark blanked, and one inside a link's text) its plain description. Images from the site itself (a
 ///   relative address) and inline `data:image/png`, `gif`, `jpeg` and `webp` stay.
-enum BodyLinks {
+public enum BodyLinks {
     /// The HTML with every link and image kept to the rule, or nil when it already is (nearly every body).
     static func confined(_ html: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard let base = html.baseAddress else { return nil }
@@ -85,6 +85,12 @@ enum BodyLinks {
     }
 
     /// True when an address leads within the site: no scheme, and not scheme-relative (`//host/…`).
+    /// `isLocal` for a link as a page holds it (the link check reads built pages with it).
+    public static func isLocal(_ address: String) -> Bool {
+        var address = address
+        return address.withUTF8 { isLocal($0) }
+    }
+
     static func isLocal(_ address: UnsafeBufferPointer<UInt8>) -> Bool {
         guard scheme(of: address) == nil else { return false }
         // libcmark writes a backslash as `%5C`, so only slashes can make an address scheme-relative.

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A set of named templates that can include each other as partials; compiled once, safe to render from many threads.
 public final class MustacheLibrary: Sendable {
@@ -110,64 +109,6 @@ public final class MustacheLibrary: Sendable {
         render(template.program, 0..<template.program.ops.count, stack: &stack, depth: 0, budget: &budget, into: &out,
                misses: misses.map { ($0, name) }, cache: cache)
         return out.array()
-    }
-}
-
-/// The first render cut short; safe to share between threads.
-final class Overruns: @unchecked Sendable {
-    private let lock = NSLock()
-    private var recorded: String?
-    private var every: Set<String> = []
-    /// Set with the first record, read without the lock where every expansion asks.
-    private let flag = Atomic<Bool>(false)
-
-    /// Whether anything was recorded (a relaxed read: a render that sees it late expands a little more, no harm).
-    var happened: Bool { flag.load(ordering: .relaxed) }
-
-    /// Everything recorded, sorted.
-    var all: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return every.sorted()
-    }
-
-    var first: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return recorded
-    }
-
-    /// Not inlined: in the render loop, the compiler began its access checks for `recorded` at every call of the
-    /// loop's function, recorded or not (0.3 % more instructions a build).
-    @inline(never)
-    func record(_ what: String) {
-        lock.lock()
-        if recorded == nil { recorded = what }
-        every.insert(what)
-        lock.unlock()
-        flag.store(true, ordering: .relaxed)
-    }
-}
-
-/// Names templates asked for that their context did not provide, as `template: dotted.name`; safe to share between threads.
-public final class MissingNames: @unchecked Sendable {
-    private let lock = NSLock()
-    private var names: Set<String> = []
-
-    /// An empty record.
-    public init() {}
-
-    /// Every name recorded, sorted.
-    public var sorted: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return names.sorted()
-    }
-
-    func record(_ name: String) {
-        lock.lock()
-        names.insert(name)
-        lock.unlock()
     }
 }
 
