@@ -92,7 +92,8 @@ struct SearchPostingsChunk: Sendable {
         for topic in (entity[.topics]?.list ?? []).compactMap(\.text) { read(.detail, index.settings.topicLabel(topic)) }
         for method in (entity[.methods]?.list ?? []).compactMap(\.text) { read(.detail, index.settings.methodLabel(method)) }
         for reference in entity.references { if let target = index.entity(reference) { read(.detail, target.name) } }
-        entity.body.withUnsafeBufferPointer { visit(.body, $0) }
+        // The body as a reader sees it: its links' addresses and left-out HTML are not words of the entry.
+        entity.body.withUnsafeBufferPointer { MarkdownText.forEachRun(in: $0) { visit(.body, $0) } }
     }
 
     /// A digest of every text the index reads of `entity`, with its place: two documents with the same key
