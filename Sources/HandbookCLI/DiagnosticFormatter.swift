@@ -98,8 +98,9 @@ public enum DiagnosticFormatter {
         return out
     }
 
-    /// What may not reach a terminal raw: every character no published text may hold, and line breaks.
+    /// What may not reach a terminal raw: every character no published text may hold, line breaks, and the
+    /// directional formatting characters (a key holding U+202E would reorder the rest of its message's line).
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        ControlCharacters.isForbidden(scalar) || scalar == "\r" || scalar == "\n"
+        ControlCharacters.isForbidden(scalar) || scalar == "\r" || scalar == "\n" || DirectionalFormatting.isFormatting(scalar)
     }
 }

@@ -14,7 +14,7 @@ public enum RuleRegistry {
         RequiredFieldRule.self, UnknownKeyRule.self, TypeRule.self, TextRule.self, ChoiceRule.self, DateRule.self,
         NumberRule.self, URLRule.self, EmailRule.self, PhoneRule.self, CountryRule.self, RegionRule.self,
         JurisdictionRule.self, CurrencyRule.self, TimeZoneRule.self, LanguageRule.self, TopicRule.self, MethodRule.self,
-        VocabularyRule.self, ReferenceRule.self, ControlCharacterRule.self,
+        VocabularyRule.self, ReferenceRule.self, ControlCharacterRule.self, BidiControlRule.self,
         // Documents (the validator runs the document rules among these, in this order).
         DateOrderRule.self, LocalTimeRule.self, PolicyStagesRule.self, PressContactRule.self, EventRule.self, RepeatRule.self,
         AmountCurrencyRule.self, StaleReviewRule.self,

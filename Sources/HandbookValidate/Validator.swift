@@ -47,6 +47,7 @@ public enum Validator {
         if let node = tree.settings {
             var reporter = Reporter(path: tree.settingsPath)
             ControlCharacterRule.check(node, &reporter)
+            BidiControlRule.check(node, &reporter)
             diagnostics += reporter.diagnostics
         }
         var entities: [Entity] = []
@@ -69,8 +70,10 @@ public enum Validator {
         let info = RawDocumentInfo(type: document.type, slug: document.slug, path: document.path)
         SlugRule.check(info, types: context.types, &reporter)
         ControlCharacterRule.check(body: document.body, line: document.bodyLine, &reporter)
+        BidiControlRule.check(body: document.body, line: document.bodyLine, &reporter)
         guard let frontMatter = document.frontMatter else { return (nil, reporter.diagnostics) }
         ControlCharacterRule.check(frontMatter, &reporter)
+        BidiControlRule.check(frontMatter, &reporter)
         let descriptor = context.types[document.type]
         let reader = FieldReader(context: context, entry: EntityReference(type: document.type, slug: document.slug))
         let entries = reader.readMapping(frontMatter, schema: descriptor.fields, prefix: "", &reporter)

@@ -40,6 +40,12 @@ import Testing
         #expect(run.out.contains("d<U+000A>ir"))
     }
 
+    @Test func directionalFormattingIsShownByItsCode() {
+        // A key holding U+202E would otherwise reorder the rest of its message's line in the terminal and the log.
+        #expect(DiagnosticFormatter.terminalSafe("the key 'a\u{202E}b' and \u{2067}c\u{2069}") == "the key 'a<U+202E>b' and <U+2067>c<U+2069>")
+        #expect(DiagnosticFormatter.data("x\u{202D}") == "x<U+202D>")
+    }
+
     @Test func escapingWorksOnScalarsNotCharacters() {
         // "\r\n" is one Character: a table keyed by Characters never matched it.
         #expect(DiagnosticFormatter.data("a\r\nb%\u{1B}\u{85}") == "a%0D%0Ab%25<U+001B><U+0085>")

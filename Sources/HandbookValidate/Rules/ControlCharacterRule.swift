@@ -15,7 +15,7 @@ enum ControlCharacterRule: Rule {
     static func check(_ node: YAMLNode, _ reporter: inout Reporter) {
         // Nearly every front matter is clean: it is scanned first, and field paths are spelt out only for one that is not.
         guard holdsForbidden(node) else { return }
-        check(node, name: "", &reporter)
+        report(node, &reporter)
     }
 
     /// True when a key or scalar anywhere in `node` holds a forbidden character.
@@ -27,24 +27,16 @@ enum ControlCharacterRule: Rule {
         }
     }
 
-    /// Reports every forbidden character in `node`, whose field path is `name`.
-    private static func check(_ node: YAMLNode, name: String, _ reporter: inout Reporter) {
-        switch node.value {
-        case .scalar(let text, _):
-            if let scalar = ControlCharacters.firstForbidden(in: text) {
-                reporter.error(id, node.position, "'\(name)' holds \(describe(scalar)), which no page, feed or calendar can show; remove it")
+    /// Reports every forbidden character in `node`'s keys and scalars (a key's value is not read when the key holds one).
+    private static func report(_ node: YAMLNode, _ reporter: inout Reporter) {
+        FrontMatterTexts.forEach(in: node) { text in
+            guard let scalar = ControlCharacters.firstForbidden(in: text.text) else { return true }
+            if text.isKey {
+                reporter.error(id, text.position, "the key '\(text.field)' holds \(describe(scalar)); remove it")
+                return false
             }
-        case .sequence(let items):
-            for (index, item) in items.enumerated() { check(item, name: name + FieldReader.itemSuffix(index), &reporter) }
-        case .mapping(let pairs):
-            for pair in pairs {
-                let field = name.isEmpty ? pair.key : name + "." + pair.key
-                if let scalar = ControlCharacters.firstForbidden(in: pair.key) {
-                    reporter.error(id, pair.keyPosition, "the key '\(field)' holds \(describe(scalar)); remove it")
-                    continue
-                }
-                check(pair.value, name: field, &reporter)
-            }
+            reporter.error(id, text.position, "'\(text.field)' holds \(describe(scalar)), which no page, feed or calendar can show; remove it")
+            return true
         }
     }
 
@@ -52,18 +44,9 @@ enum ControlCharacterRule: Rule {
     static func check(body: [UInt8], line: Int, _ reporter: inout Reporter) {
         body.withUnsafeBufferPointer { bytes in
             guard let offset = ControlCharacters.firstForbidden(in: bytes) else { return }
-            var lineNumber = line, column = 1
-            for index in 0..<offset {
-                if bytes[index] == 0x0A {
-                    lineNumber += 1
-                    column = 1
-                } else if bytes[index] & 0xC0 != 0x80 {
-                    column += 1
-                }
-            }
             let length = ControlCharacters.forbiddenLength(bytes, at: offset)
             let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self).unicodeScalars.first!
-            reporter.error(id, TextPosition(line: lineNumber, column: column),
+            reporter.error(id, FrontMatterTexts.position(of: offset, in: bytes, firstLine: line),
                 "the body holds \(describe(scalar)), which no page or feed can show; remove it (the first is shown)")
         }
     }
