@@ -65,13 +65,25 @@ public struct BuildError: Error, Hashable, Sendable, CustomStringConvertible {
         case .parentMissing(let parent):
             return "\(path): the folder that would hold the output, \(parent), does not exist; create it (mkdir -p \(parent)) or pass another --output"
         case .system(let file, let code):
-            return "\(file): \(String(cString: strerror(code)))"
+            return "\(file): \(String(cString: strerror(code)))" + (Self.fix(for: code).map { "; " + $0 } ?? "")
         case .outputHoldsWorkingDirectory:
             return "\(path): is the folder this build runs in, or holds it; a build replaces its output whole, so pass a folder "
                 + "beside or below it (such as --output output)"
         case .nameNotUTF8(let file):
             return "\(file): this name in the output is not UTF-8 (U+FFFD stands for the bytes that are not), so no build made it; "
                 + "remove it, then build again"
+        }
+    }
+
+    /// What to do about a failed system call, for the errors a user can act on; nil for the others.
+    static func fix(for code: Int32) -> String? {
+        switch code {
+        case EROFS: return "the file system is read-only: pass an --output on one that can be written"
+        case EACCES, EPERM: return "the user running the build may not write there: give it write access to the output and the folder holding it, or pass another --output"
+        case ENOSPC, EDQUOT: return "the disk (or this user's quota) is full: free some space and build again"
+        case ENAMETOOLONG: return "a path of the site is too long for this file system: shorten the entry's file name or the output's path"
+        case EMFILE, ENFILE: return "too many files are open: raise the limit (ulimit -n) and build again"
+        default: return nil
         }
     }
 }

@@ -100,13 +100,16 @@ public enum ICalendar {
         if plain && ControlCharacters.firstForbidden(in: value) == nil { return value }
         var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count + 16)
+        // A line break is CR LF, LF or a lone CR (as YAML and HTML read them): each is one `\n`.
+        var afterCR = false
         for scalar in value.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
             switch scalar {
             case "\\": out += [0x5C, 0x5C]
             case ";": out += [0x5C, 0x3B]
             case ",": out += [0x5C, 0x2C]
-            case "\n": out += [0x5C, 0x6E]
-            case "\r": continue
+            case "\r": out += [0x5C, 0x6E]
+            case "\n": if !afterCR { out += [0x5C, 0x6E] }
             default:
                 if ControlCharacters.isForbidden(scalar) {
                     out += ControlCharacters.replacement

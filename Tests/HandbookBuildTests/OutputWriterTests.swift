@@ -103,6 +103,15 @@ import Testing
         #expect(workspace.refusal(insideTheme) == .outputOverlapsSource("theme"))
     }
 
+    /// A failed system call the user can do something about says what; others give the system's words alone.
+    @Test(arguments: [(EROFS, "pass an --output on one that can be written"), (EACCES, "give it write access"),
+                      (ENOSPC, "free some space"), (ENAMETOOLONG, "too long for this file system"), (EIO, nil)] as [(Int32, String?)])
+    func systemErrorsSayWhatToDo(_ code: Int32, _ fix: String?) {
+        let message = BuildError(reason: .system(path: "/srv/site/a", code: code), path: "/srv/site").description
+        #expect(message.hasPrefix("/srv/site/a: " + String(cString: strerror(code))))
+        if let fix { #expect(message.contains(fix), "\(message)") } else { #expect(!message.contains(";"), "\(message)") }
+    }
+
     /// A link that leads nowhere is named for what it is, not as a file; a link to a folder is that folder.
     @Test func refusesALinkToNothingForWhatItIs() throws {
         let workspace = try Workspace()

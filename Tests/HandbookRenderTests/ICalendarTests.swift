@@ -23,7 +23,8 @@ import Testing
 
     @Test func textWithNothingToEscapeIsKeptAndControlsAreReplaced() {
         #expect(ICalendar.text("Assemblée citoyenne — Łódź") == "Assemblée citoyenne — Łódź")
-        #expect(ICalendar.text("line\r\nbreak") == "line\\nbreak", "a carriage return is dropped, a line feed escaped")
+        #expect(ICalendar.text("line\r\nbreak") == "line\\nbreak", "CR LF is one line break")
+        #expect(ICalendar.text("one\rtwo\r\rthree\n\nfour") == "one\\ntwo\\n\\nthree\\n\\nfour", "a lone CR is a line break, not nothing")
         #expect(ICalendar.text("bell\u{07}, é\u{85}") == "bell\u{FFFD}\\, é\u{FFFD}")
         #expect(ICalendar.text("bell\u{07}") == "bell\u{FFFD}", "a control alone is found too")
     }
