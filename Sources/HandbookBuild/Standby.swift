@@ -94,7 +94,9 @@ enum Standby {
             (tree, output) = (try scans[0].get(), try scans[1].get())
         }
         for name in records { tree.inodes[name] = nil }
-        let inStep = output.inodes == tree.inodes && output.newestChange <= (state?.sealed ?? Int64.min)
+        // The same folders too: an empty one made by hand holds no inode to differ by, and would come back from the
+        // standby a build after the exchange took it away.
+        let inStep = output.inodes == tree.inodes && output.folders == tree.folders && output.newestChange <= (state?.sealed ?? Int64.min)
         tree.files.subtract([OutputWriter.marker] + records)
         output.files.remove(OutputWriter.marker)
         return Opened(tree: tree, previous: inStep ? state : nil, output: inStep ? nil : output, searchTokens: searchTokens)

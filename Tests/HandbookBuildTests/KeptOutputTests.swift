@@ -195,6 +195,29 @@ import Darwin
         #expect(try place.rebuild("the error fixed") > site.count / 2)
     }
 
+    /// An empty folder made in the output by hand (at the top, or inside a folder of the site) goes with the next
+    /// build, whether or not the site changed, and does not come back from the standby a build later.
+    @Test(arguments: ["handmade", "organisations/handmade/inner"])
+    func anEmptyFolderMadeByHandGoes(_ folder: String) throws {
+        let place = try Place()
+        defer { place.directory.cleanUp() }
+        _ = try place.rebuild("the first build")
+        _ = try place.rebuild("the second build")
+        let made = place.output + "/" + folder
+        try FileManager.default.createDirectory(atPath: made, withIntermediateDirectories: true)
+        _ = try place.rebuild("nothing changed after an empty folder was made")
+        #expect(!FileManager.default.fileExists(atPath: made))
+        #expect(OutputSiblings.standbyIsACopy(of: place.output))
+        try FileManager.default.createDirectory(atPath: made, withIntermediateDirectories: true)
+        for round in 1...2 {
+            try place.edit("organisations/example-network.md") { $0 + "\nRound \(round).\n" }
+            Self.setTime(place.content + "/organisations/example-network.md", Self.noon + round)
+            _ = try place.rebuild("a body edited, round \(round), after an empty folder was made")
+            #expect(!FileManager.default.fileExists(atPath: made), "round \(round)")
+        }
+        #expect(OutputSiblings.standbyIsACopy(of: place.output))
+    }
+
     @Test func anOutputChangedByHandIsNotTrusted() throws {
         let place = try Place()
         defer { place.directory.cleanUp() }
