@@ -37,6 +37,7 @@ public enum ContentLoader {
         var hasSettings = false
         var settingsReadable = false
         var placeholders: [RawDocument] = []
+        var unlistedTypes: Set<EntityType> = []
 
         for (name, listed) in try FileSystem.entries(root) where !name.hasPrefix(".") {
             let path = root + "/" + name
@@ -64,7 +65,19 @@ public enum ContentLoader {
                         "'\(name)' is not a content folder; " + (Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" } ?? "entries go in \(known.joined(separator: ", "))")))
                     continue
                 }
-                for (file, listed) in try FileSystem.entries(path) {
+                let listing: [(name: String, kind: FileSystem.Kind?)]
+                do {
+                    listing = try FileSystem.entries(path)
+                } catch {
+                    // Reported with the other problems; references to entries of this type are then not judged.
+                    var why = "it cannot be read"
+                    if case .unreadableDirectory(let code) = error.reason { why = FileSystem.describe(errno: code) }
+                    diagnostics.append(.error(Rule.io, at: SourceLocation(path: path, line: 1, column: 1),
+                        "cannot list the folder (\(why)), so its entries are neither checked nor published; make it readable (chmod u+rx '\(path)')"))
+                    unlistedTypes.insert(type)
+                    continue
+                }
+                for (file, listed) in listing {
                     let filePath = path + "/" + file
                     if FileSystem.isMisreadName(file, in: path) {
                         diagnostics.append(misreadName(filePath))
@@ -136,6 +149,7 @@ public enum ContentLoader {
         var tree = LoadedTree(settings: settings, settingsPath: settingsPath, documents: documents,
                               diagnostics: diagnostics, fileCount: jobs.count + (hasSettings ? 1 : 0))
         tree.settingsDigest = settingsDigest
+        tree.unlistedTypes = unlistedTypes
         return tree
     }
 

@@ -48,6 +48,9 @@ public struct LoadedTree: Sendable {
     /// A digest of `handbook.yml`'s bytes (the empty digest when it is missing or unreadable): what a kept
     /// validation compares instead of the parsed settings (`ValidationCache`).
     public var settingsDigest = ByteDigest()
+    /// The types whose folder could not be listed (an `io` error says so): their entries are unknown, so references
+    /// to them are not judged.
+    public var unlistedTypes: Set<EntityType> = []
 
     /// Creates a loaded tree (the loader makes them; tests and fuzzers build small ones).
     public init(settings: YAMLNode?, settingsPath: String, documents: [RawDocument], diagnostics: [Diagnostic], fileCount: Int) {

@@ -17,6 +17,9 @@ public struct ValidationContext: Sendable {
     /// False when handbook.yml is there but could not be read: what it declares is unknown, so no topic or
     /// method is reported as undeclared (the file's own error is, once).
     public var vocabulariesKnown: Bool
+    /// The types whose folder could not be listed: which of their entries exist is unknown, so no reference to
+    /// one is reported (the folder's own `io` error is, once).
+    public var unlistedTypes: Set<EntityType> = []
 
     /// Creates a context.
     public init(settings: Settings, today: PartialDate, slugs: [EntityType: Set<String>], types: TypeCatalog = .standard,

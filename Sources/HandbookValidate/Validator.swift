@@ -34,7 +34,9 @@ public enum Validator {
         for index in tree.documents.indices { slugs[tree.documents[index].type, default: []].insert(tree.documents[index].slug) }
         // handbook.yml there but not read (a YAML error, a folder or a pipe in its place) is reported by the load.
         let settingsUnreadable = tree.settings == nil && tree.diagnostics.contains { $0.location.path == tree.settingsPath }
-        let context = ValidationContext(settings: settings, today: today, slugs: slugs, types: types, vocabulariesKnown: !settingsUnreadable)
+        var made = ValidationContext(settings: settings, today: today, slugs: slugs, types: types, vocabulariesKnown: !settingsUnreadable)
+        made.unlistedTypes = tree.unlistedTypes
+        let context = made
 
         cache?.begin(ValidationCache.key(of: tree, today: today, types: types))
         let results = Parallel.map(tree.documents) { document in

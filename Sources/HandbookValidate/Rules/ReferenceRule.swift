@@ -14,7 +14,7 @@ enum ReferenceRule: Rule {
             reporter.error(id, position, "'\(name)' names this entry itself; an entry is linked to others only, so remove '\(slug.excerpt)'")
             return false
         }
-        if slugs.contains(slug) { return true }
+        if slugs.contains(slug) || context.unlistedTypes.contains(type) { return true }
         if let other = context.types.types.first(where: { $0 != type && context.slugs[$0]?.contains(slug) == true }) {
             let wanted = context.types[type].singular
             let found = context.types[other].singular
