@@ -93,13 +93,24 @@ struct BuildState: Equatable {
         return bytes
     }
 
-    /// The bytes, sealed now: called once every file of the copy is in place.
+    /// The bytes, sealed now: called once every file of the copy is in place. Returns only once the clock file
+    /// times are taken from has passed the seal.
     func sealedNow() -> [UInt8] {
         var state = self
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        state.sealed = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        state.sealed = Self.nanoseconds(CLOCK_REALTIME)
+        // A file's times come from the kernel's coarse clock, which runs up to a tick (1 to 10 ms) behind the fine one:
+        // a folder made by hand just after the build would otherwise be stamped before the seal, and pass for the
+        // build's own. Once the coarse clock is past the seal, every later change is stamped after it.
+        #if os(Linux)
+        while Self.nanoseconds(CLOCK_REALTIME_COARSE) <= state.sealed { usleep(500) }
+        #endif
         return state.encoded()
+    }
+
+    private static func nanoseconds(_ clock: clockid_t) -> Int64 {
+        var now = timespec()
+        clock_gettime(clock, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 
     /// Reads a state; nil unless it is complete and of this version.

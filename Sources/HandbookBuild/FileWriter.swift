@@ -130,6 +130,14 @@ public enum FileWriter {
         return unlink(path) == 0 ? 0 : errno
     }
 
+    /// Removes an empty folder as `unlinkMakingRoom` removes a file. Returns `errno`, or 0.
+    static func rmdirMakingRoom(_ path: String) -> Int32 {
+        if rmdir(path) == 0 { return 0 }
+        let code = errno
+        guard code == EACCES, makeParentWritable(of: path) else { return code }
+        return rmdir(path) == 0 ? 0 : errno
+    }
+
     /// Gives the owner write and search permission on the folder holding `path`; false when it already had them or
     /// cannot be given them.
     private static func makeParentWritable(of path: String) -> Bool {

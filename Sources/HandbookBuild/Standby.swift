@@ -286,10 +286,14 @@ enum Standby {
         // when that folder is made or that file linked.
         // The copy must hold exactly the new site once sealed (a rebuild may take its listing from the state,
         // `openFromState`): a file or folder that would not go makes it no copy.
-        let kept = Parallel.map(changes.removed.filter { !newFolders.contains($0) }) { path in unlink(retired + "/" + path) != 0 && errno != ENOENT }
+        let kept = Parallel.map(changes.removed.filter { !newFolders.contains($0) }) { path -> Bool in
+            let code = FileWriter.unlinkMakingRoom(retired + "/" + path)
+            return code != 0 && code != ENOENT
+        }
         guard !kept.contains(true) else { return abandon(retired) }
         for folder in changes.removedFolders where !written.contains(folder) {
-            if rmdir(retired + "/" + folder) != 0 && errno != ENOENT { return abandon(retired) }
+            let code = FileWriter.rmdirMakingRoom(retired + "/" + folder)
+            if code != 0 && code != ENOENT { return abandon(retired) }
         }
         halfway()
         for folder in changes.madeFolders {
@@ -326,14 +330,16 @@ enum Standby {
                       files: Set<String>, folders: Set<String>) throws(BuildError) {
         let staging = location.staging
         let failed = Parallel.map(removed.filter { !folders.contains($0) }) { path -> BuildError? in
-            // ENOTDIR: a folder that held it is now a file of the new site, so it went with that folder.
-            unlink(staging + "/" + path) == 0 || errno == ENOENT || errno == ENOTDIR ? nil
-                : BuildError(reason: .system(path: staging + "/" + path, code: errno), path: location.output)
+            // ENOTDIR: a folder that held it is now a file of the new site, so it went with that folder. A folder made
+            // read-only by hand is made writable first.
+            let code = FileWriter.unlinkMakingRoom(staging + "/" + path)
+            return code == 0 || code == ENOENT || code == ENOTDIR ? nil : BuildError(reason: .system(path: staging + "/" + path, code: code), path: location.output)
         }
         if let failure = failed.lazy.compactMap({ $0 }).first { throw failure }
         for folder in removedFolders where !files.contains(folder) {
-            if rmdir(staging + "/" + folder) != 0 && errno != ENOENT {
-                throw BuildError(reason: .system(path: staging + "/" + folder, code: errno), path: location.output)
+            let code = FileWriter.rmdirMakingRoom(staging + "/" + folder)
+            if code != 0 && code != ENOENT {
+                throw BuildError(reason: .system(path: staging + "/" + folder, code: code), path: location.output)
             }
         }
     }

@@ -21,10 +21,11 @@ ZONES = ["UTC", "Europe/London", "America/New_York", "Asia/Kolkata", "Australia/
 CURRENCIES = ["GBP", "EUR", "USD", "JPY", "KWD", "CLF", "BHD", "CHF"]
 COUNTRIES = ["GB", "BE", "FR", "US", "JP", "IN", "NZ", "BR", "ZA", "DE"]
 
-# Pieces of text that are special somewhere in the outputs, or unusual but allowed.
+# Pieces of text that are special somewhere in the outputs, or unusual but allowed (a directional override is
+# allowed closed, `bidi-control`).
 TRICKY = ["<script>alert(1)</script>", "</script>", "]]>", "&amp;", "&", "\"quoted\"", "'apos'", "{{site.title}}",
           "{{{root}}}", "\\", "\\n", "; , :", "%0A", "::error::x", "-->", "<!--", "\t", "a\tb", "R&D", "AT&T",
-          "mini-public", "co-design", "\u2028", "\u2029", "\u00a0", "\u200d", "\ufeff", "\u202e", "e\u0301",
+          "mini-public", "co-design", "\u2028", "\u2029", "\u00a0", "\u200d", "\ufeff", "\u202eoverride\u202c", "e\u0301",
           "Fórum dos Cidadãos", "Straße", "Łódź", "日本語", "中文", "한국어", "עברית", "العربية", "Ελληνικά",
           "😀", "👩‍👩‍👧", "🇧🇪", "\U0001f600", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "ﬁ", "İstanbul", "x" * 70]
 WORDS = ["citizens", "assembly", "jury", "budget", "sortition", "deliberation", "democracy", "organisation",
