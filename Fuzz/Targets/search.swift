@@ -1,3 +1,4 @@
+import HandbookModel
 import HandbookRender
 
 /// Markdown and the search tokenizer on any text: libcmark renders it (with headings demoted), the tokenizer

@@ -79,7 +79,7 @@ public struct BuildError: Error, Hashable, Sendable, CustomStringConvertible {
     static func fix(for code: Int32) -> String? {
         switch code {
         case EROFS: return "the file system is read-only: pass an --output on one that can be written"
-        case EACCES, EPERM: return "the user running the build may not write there: give it write access to the output and the folder holding it, or pass another --output"
+        case EACCES, EPERM: return "the user running the build lacks the permission: give it read and write access to the output and the folder holding it, or pass another --output"
         case ENOSPC, EDQUOT: return "the disk (or this user's quota) is full: free some space and build again"
         case ENAMETOOLONG: return "a path of the site is too long for this file system: shorten the entry's file name or the output's path"
         case EMFILE, ENFILE: return "too many files are open: raise the limit (ulimit -n) and build again"

@@ -97,19 +97,25 @@ struct BuildState: Equatable {
     /// times are taken from has passed the seal.
     func sealedNow() -> [UInt8] {
         var state = self
-        state.sealed = Self.nanoseconds(CLOCK_REALTIME)
+        state.sealed = Self.nanoseconds(CLOCK_REALTIME) ?? 0
         // A file's times come from the kernel's coarse clock, which runs up to a tick (1 to 10 ms) behind the fine one:
         // a folder made by hand just after the build would otherwise be stamped before the seal, and pass for the
-        // build's own. Once the coarse clock is past the seal, every later change is stamped after it.
+        // build's own. Once the coarse clock is past the seal, every later change is stamped after it. At most 50 ms
+        // (a clock set back meanwhile would otherwise hold the build for as long as it was set back).
         #if os(Linux)
-        while Self.nanoseconds(CLOCK_REALTIME_COARSE) <= state.sealed { usleep(500) }
+        let started = Self.nanoseconds(CLOCK_MONOTONIC) ?? 0
+        while let coarse = Self.nanoseconds(CLOCK_REALTIME_COARSE), coarse <= state.sealed,
+              let now = Self.nanoseconds(CLOCK_MONOTONIC), now - started < 50_000_000 {
+            usleep(500)
+        }
         #endif
         return state.encoded()
     }
 
-    private static func nanoseconds(_ clock: clockid_t) -> Int64 {
+    /// The clock's time in nanoseconds, or nil when it cannot be read.
+    private static func nanoseconds(_ clock: clockid_t) -> Int64? {
         var now = timespec()
-        clock_gettime(clock, &now)
+        guard clock_gettime(clock, &now) == 0 else { return nil }
         return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 

@@ -68,6 +68,15 @@ public enum FileWriter {
         if sync && fsync(fd) != 0 { throw Failure(reason: .system(code: errno), path: path) }
     }
 
+    /// Creates or truncates `path`, relative to the open folder `directory`, and writes `bytes`; `folder` names the
+    /// folder in a failure's path.
+    static func replace(_ path: String, in directory: Int32, _ bytes: [UInt8], naming folder: String) throws(Failure) {
+        let fd = openat(directory, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure(reason: .system(code: errno), path: folder + "/" + path) }
+        defer { close(fd) }
+        try writeAll(fd, bytes, path: folder + "/" + path)
+    }
+
     /// True when `path` is a regular file holding exactly `bytes`: the size is compared first, so most changed
     /// files cost an `open` and an `fstat`, and only a file of the same size is read. A link is never followed,
     /// and O_NONBLOCK keeps a FIFO left in the output from blocking the open.
@@ -100,6 +109,12 @@ public enum FileWriter {
     /// Creates a folder; one that already exists is fine.
     static func makeDirectory(_ path: String) throws(Failure) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Failure(reason: .system(code: errno), path: path) }
+    }
+
+    /// Makes the folder `path`, relative to the open folder `directory`, unless it exists; `folder` names the
+    /// folder in a failure's path.
+    static func makeDirectory(_ path: String, in directory: Int32, naming folder: String) throws(Failure) {
+        if mkdirat(directory, path, 0o755) != 0 && errno != EEXIST { throw Failure(reason: .system(code: errno), path: folder + "/" + path) }
     }
 
     /// Removes a file, or a folder and everything in it, without following links.
@@ -138,14 +153,14 @@ public enum FileWriter {
         return rmdir(path) == 0 ? 0 : errno
     }
 
-    /// Gives the owner write and search permission on the folder holding `path`; false when it already had them or
-    /// cannot be given them.
+    /// Gives the owner write and search permission on the folder holding `path`; true when it has them now (another
+    /// thread removing from the same folder may have given them since this one was refused: the removal is tried again).
     private static func makeParentWritable(of path: String) -> Bool {
         guard let slash = path.lastIndex(of: "/") else { return false }
         let parent = slash == path.startIndex ? "/" : String(path[..<slash])
         var info = stat()
-        guard stat(parent, &info) == 0, info.st_mode & 0o300 != 0o300 else { return false }
-        return chmod(parent, (info.st_mode & 0o7777) | 0o700) == 0
+        guard stat(parent, &info) == 0 else { return false }
+        return info.st_mode & 0o300 == 0o300 || chmod(parent, (info.st_mode & 0o7777) | 0o700) == 0
     }
 
     /// Removes everything in the open folder `descriptor`, each entry by its name's bytes as the folder lists it:

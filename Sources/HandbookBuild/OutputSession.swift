@@ -158,9 +158,14 @@ public final class OutputSession: @unchecked Sendable {
         // A first build writes every file, so the folders this batch is the first to need are made now, before the
         // lock is let go, parents first, so a batch that finds a folder already claimed can rely on it existing.
         // A rebuild makes them when a file is written or linked into them (`makeFolders`).
-        guard isWhole else { return }
+        guard isWhole, !newFolders.isEmpty else { return }
+        // Made relative to the staging folder, opened once: the kernel looks up only each folder's path in the site.
+        let staging = location.staging
+        let descriptor = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw BuildError(reason: .system(path: staging, code: errno), path: location.output) }
+        defer { close(descriptor) }
         for folder in newFolders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
-            try OutputWriter.created { () throws(FileWriter.Failure) in try FileWriter.makeDirectory(location.staging + "/" + folder) }
+            try OutputWriter.created { () throws(FileWriter.Failure) in try FileWriter.makeDirectory(folder, in: descriptor, naming: staging) }
             made.insert(folder)
         }
     }
@@ -207,7 +212,7 @@ public final class OutputSession: @unchecked Sendable {
     private func write(_ files: [OutputFile]) throws(BuildError) {
         let staging = location.staging
         if isWhole {
-            try OutputWriter.writeAll(files.map { (staging + "/" + $0.path, $0.bytes) })
+            try OutputWriter.writeAll(files, in: staging)
             return
         }
         let output = location.output
@@ -256,7 +261,7 @@ public final class OutputSession: @unchecked Sendable {
                 old.folders.contains(path) ? FileWriter.removeTree(staging + "/" + path) : unlink(staging + "/" + path) == 0
             }
         }
-        try OutputWriter.writeAll(changed.map { (staging + "/" + $0.path, $0.bytes) })
+        try OutputWriter.writeAll(changed, in: staging)
     }
 
     /// Claims files of the previous site that this build does not make again, as unchanged: they stay as the

@@ -206,11 +206,17 @@ extension OutputWriter {
         try created { () throws(FileWriter.Failure) in try FileWriter.replace(staging + "/" + marker, markerText) }
     }
 
-    /// Writes files in parallel; the first failure is thrown.
-    static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(BuildError) {
+    /// Writes `files` (paths relative to `directory`, whose folders exist) in parallel; the first failure is thrown.
+    /// Each is opened relative to the directory, once opened: the kernel then looks up only the file's own path in
+    /// the site, not the directory's path again for every file.
+    static func writeAll(_ files: [OutputFile], in directory: String) throws(BuildError) {
+        guard !files.isEmpty else { return }
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw BuildError(reason: .system(path: directory, code: errno), path: directory) }
+        defer { close(descriptor) }
         let failures = Parallel.map(files) { file -> BuildError? in
             do throws(FileWriter.Failure) {
-                try FileWriter.replace(file.path, file.bytes)
+                try FileWriter.replace(file.path, in: descriptor, file.bytes, naming: directory)
                 return nil
             } catch {
                 return buildError(error)

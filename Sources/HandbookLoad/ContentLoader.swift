@@ -38,6 +38,8 @@ public enum ContentLoader {
         var settingsReadable = false
         var placeholders: [RawDocument] = []
         var unlistedTypes: Set<EntityType> = []
+        var folders: [Int32] = []
+        defer { for descriptor in folders { FileSystem.closeFolder(descriptor) } }
 
         for (name, listed) in try FileSystem.entries(root) where !name.hasPrefix(".") {
             let path = root + "/" + name
@@ -77,6 +79,9 @@ public enum ContentLoader {
                     unlistedTypes.insert(type)
                     continue
                 }
+                // Its files are read relative to it, opened once (or by their paths, when it cannot be opened).
+                var folder: Int32?
+                var folderTried = false
                 for (file, listed) in listing {
                     let filePath = path + "/" + file
                     if FileSystem.isMisreadName(file, in: path) {
@@ -100,7 +105,13 @@ public enum ContentLoader {
                     }
                     switch kind {
                     case .file where file.hasSuffix(".md"):
-                        jobs.append(Job(type: type, slug: String(file.dropLast(3)), path: filePath))
+                        if !folderTried {
+                            folderTried = true
+                            folder = FileSystem.openFolder(path)
+                            if let folder { folders.append(folder) }
+                        }
+                        jobs.append(Job(type: type, slug: String(file.dropLast(3)), path: filePath,
+                                        folder: folder ?? FileSystem.workingDirectory, name: folder.map { _ in file }))
                     case .file:
                         diagnostics.append(.error(Rule.unknownPath, at: SourceLocation(path: filePath, line: 1, column: 1),
                             "only Markdown files ending in .md belong in \(path)/; move or rename '\(file)'"))
@@ -228,6 +239,9 @@ private extension ContentLoader {
         var type: EntityType
         var slug: String
         var path: String
+        /// The open type folder the file is read from, by `name` (`FileSystem.workingDirectory`: read by `path`).
+        var folder: Int32 = FileSystem.workingDirectory
+        var name: String?
     }
 
     /// Reads a file. One that cannot be read or parsed still gives a document without front matter, so the
@@ -253,7 +267,7 @@ private extension ContentLoader {
     }
 
     static func readFile(_ job: Job) throws(LoadError) -> FileResult {
-        let (bytes, modified) = try FileSystem.readWithTime(job.path)
+        let (bytes, modified) = try FileSystem.readWithTime(job.name ?? job.path, in: job.folder, path: job.path)
         // The file's bytes are handed over, so its body is taken from them in place.
         var result = ContentLoader.document(consume bytes, type: job.type, slug: job.slug, path: job.path)
         result.document?.modified = modified

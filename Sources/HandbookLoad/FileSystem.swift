@@ -92,8 +92,29 @@ public enum FileSystem {
 
     /// Reads a whole regular file as `read(_:)` does, with its modification time in whole seconds (`stat`'s).
     public static func readWithTime(_ path: String) throws(LoadError) -> (bytes: [UInt8], modified: Int64) {
+        try readWithTime(path, in: workingDirectory, path: path)
+    }
+
+    /// What `readWithTime(_:in:path:)` reads a path relative to when it is given no open folder.
+    static let workingDirectory = AT_FDCWD
+
+    /// The folder at `path`, opened to read files relative to it; nil when it cannot be. Closed with `closeFolder(_:)`.
+    static func openFolder(_ path: String) -> Int32? {
+        let descriptor = systemOpen(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return descriptor >= 0 ? descriptor : nil
+    }
+
+    /// Closes a folder opened with `openFolder(_:)`.
+    static func closeFolder(_ descriptor: Int32) {
+        _ = systemClose(descriptor)
+    }
+
+    /// Reads the file `name`, relative to the open folder `directory` (or to the working directory, `AT_FDCWD`), and
+    /// its modification time; `path` names it in an error. Opened relative to its folder, the kernel looks up only
+    /// its name, not every folder above it again for every file.
+    static func readWithTime(_ name: String, in directory: Int32, path: String) throws(LoadError) -> (bytes: [UInt8], modified: Int64) {
         // O_NONBLOCK makes opening a FIFO return at once; for a regular file it changes nothing.
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = openat(directory, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw LoadError(.unreadableFile(code: errno), path: path) }
         defer { close(fd) }
         var info = stat()
@@ -146,3 +167,20 @@ private let systemRead = Glibc.read
 #elseif canImport(Darwin)
 private let systemRead = Darwin.read
 #endif
+
+/// The C library's `open` and `close`, under names that `FileSystem`'s own methods do not hide.
+private func systemOpen(_ path: String, _ flags: Int32) -> Int32 {
+    #if canImport(Glibc)
+    Glibc.open(path, flags)
+    #else
+    Darwin.open(path, flags)
+    #endif
+}
+
+private func systemClose(_ descriptor: Int32) -> Int32 {
+    #if canImport(Glibc)
+    Glibc.close(descriptor)
+    #else
+    Darwin.close(descriptor)
+    #endif
+}

@@ -23,7 +23,8 @@ public final class ValidationCache: @unchecked Sendable {
     }
 
     /// What every document's result depends on besides the document itself: handbook.yml's bytes, today, every
-    /// entry's type and slug (in the loader's order, which is sorted), and the types with their fields.
+    /// entry's type and slug (in the loader's order, which is sorted), the types whose folder could not be listed,
+    /// and the types with their fields.
     public static func key(of tree: LoadedTree, today: PartialDate, types: TypeCatalog) -> ByteDigest {
         var digest = ByteDigest()
         digest.add(tree.settingsDigest)
@@ -34,6 +35,8 @@ public final class ValidationCache: @unchecked Sendable {
             // A catalog made in the tests may change a field's kind and nothing else.
             add(descriptor.fields, to: &digest)
         }
+        // A type whose folder could not be listed has its references not judged: not the same as an empty folder.
+        for type in tree.unlistedTypes.sorted(by: { $0.rank < $1.rank }) { digest.add("unlisted " + type.folder) }
         digest.add(Int64(tree.documents.count))
         for document in tree.documents {
             digest.add(document.type.folder)

@@ -104,7 +104,7 @@ import Testing
     }
 
     /// A failed system call the user can do something about says what; others give the system's words alone.
-    @Test(arguments: [(EROFS, "pass an --output on one that can be written"), (EACCES, "give it write access"),
+    @Test(arguments: [(EROFS, "pass an --output on one that can be written"), (EACCES, "give it read and write access"),
                       (ENOSPC, "free some space"), (ENAMETOOLONG, "too long for this file system"), (EIO, nil)] as [(Int32, String?)])
     func systemErrorsSayWhatToDo(_ code: Int32, _ fix: String?) {
         let message = BuildError(reason: .system(path: "/srv/site/a", code: code), path: "/srv/site").description

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookModel
 import HandbookRender
 import HandbookTestSupport
 import Testing
@@ -65,8 +66,32 @@ import Testing
         #expect(Self.tokens("Words here\n[label]: https://example.org/kept") == Self.renderedTokens("Words here\n[label]: https://example.org/kept"))
     }
 
-    @Test func autolinksAreLeftOut() {
-        #expect(Self.tokens("Write to <press@example.org> or see <https://example.org/about>.") == ["write", "see"])
+    /// An autolink's address is its text on the page: it is read.
+    @Test func autolinksAreText() {
+        let body = "Write to <press@example.org> or see <https://example.org/about>."
+        #expect(Self.tokens(body) == ["write", "press", "example", "org", "see", "https"])
+        #expect(Self.tokens(body) == Self.renderedTokens(body))
+    }
+
+    /// Each as libcmark reads it: what CommonMark takes for a tag, a comment, a block start or code.
+    @Test(arguments: [
+        "<!-->\nqvisible\n\nqnext", "<?>\nqvis\n\nqnext", "a <!--> qb --> qc", "a <!---> qb --> qc", "a <!-- qb -- qc --> qd",
+        "qa <a title='x\n\nqvisible para'> qend", "qx <!-- qa\n# qhead\n-->", "qx <a\n# qh\nqy>", "# qh [qa\n](qlinkdest)",
+        "- [qa\n- ](qdest2)", "Write to <qjane qdoe, qsecretary> today", "qa <b c=d=qe> qf", "qa <b c = 'x' d e=\"y\" /> qf",
+        "    [qa](qcode)", "[ ]: qdest", "---\n<span>\ntext", "para\n<div>\nqhidden\n\nqafter", "para\n> [qa](qb)\n1. [qc](qd)",
+        "> [qr]: qdest\n\nqtext", "qa [qb](qc (qd)) qe", "qa [qb](" + String(repeating: "(", count: 33) + "x" + String(repeating: ")", count: 33) + ") qe",
+        "qa [qb](" + String(repeating: "(", count: 32) + "x" + String(repeating: ")", count: 32) + ") qe",
+    ])
+    func readsAsLibcmarkDoes(_ body: String) {
+        #expect(Self.tokens(body) == Self.renderedTokens(body), "\(body.debugDescription)")
+    }
+
+    /// Openings whose closing mark never comes, a megabyte of them: each search that fails is not made again, so the
+    /// scan stays linear (quadratic, these took minutes) and reads them as libcmark does.
+    @Test(arguments: ["<!--", "<?", "<!A ", "<![CDATA[", "[](", "[](b (", "[](b \"", "<a b='", "`", "``x", "<a ", "[]("])
+    func unclosedOpeningsStayLinear(_ opening: String) {
+        let body = "qa " + String(repeating: opening, count: 1_000_000 / opening.utf8.count) + " qz"
+        #expect(Self.tokens(body) == Self.renderedTokens(body))
     }
 
     @Test func inlineTagsAreLeftOutTheirTextKept() {

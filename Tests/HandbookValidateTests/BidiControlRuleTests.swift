@@ -46,6 +46,23 @@ import Testing
         #expect(clean.diagnostics.isEmpty)
     }
 
+    /// The body is read as its page shows it: a character reference counts as its character, and a closing character
+    /// in a link's address or a comment, which the page does not show as text, closes nothing.
+    @Test(arguments: ["qa &#x202E; qb", "qa &#8238; qb", "qa \u{202E} evil [x](https://a.example/\u{202C}) more",
+                      "qa \u{2067} b <!-- \u{2069} --> c"])
+    func aBodyIsReadAsItsPageShowsIt(_ body: String) {
+        var reporter = Reporter(path: "x.md")
+        BidiControlRule.check(body: Array(body.utf8), line: 1, &reporter)
+        #expect(reporter.diagnostics.map(\.rule) == ["bidi-control"], "\(body)")
+        #expect(reporter.diagnostics.first?.location.column == 4, "\(body)")
+    }
+
+    @Test func referencesThatCloseAreAllowed() {
+        var reporter = Reporter(path: "x.md")
+        BidiControlRule.check(body: Array("a &#x202E;b&#x202C; c &#x2067;d\u{2069} &#38; &#x41;\n".utf8), line: 1, &reporter)
+        #expect(reporter.diagnostics.isEmpty)
+    }
+
     @Test func handbookSettingsAreChecked() throws {
         let settings = try YAMLParser.parse(Array("title: \"T\\u202E\"\n".utf8), lineOffset: 0).root
         let tree = LoadedTree(settings: settings, settingsPath: "handbook.yml", documents: [], diagnostics: [], fileCount: 1)
@@ -54,7 +71,7 @@ import Testing
 
     @Test(arguments: [[0xE2], [0x61, 0xE2, 0x80], [0xE2, 0x80, 0xAE]] as [[UInt8]])
     func theTextsEndIsNeverReadPast(_ bytes: [UInt8]) {
-        let found = bytes.withUnsafeBufferPointer { DirectionalFormatting.firstUnclosed(in: $0, byLine: false) }
+        let found = bytes.withUnsafeBufferPointer { DirectionalFormatting.firstUnclosed(in: $0) }
         #expect(found == (bytes.count == 3 && bytes[0] == 0xE2 ? 0 : nil))
     }
 }

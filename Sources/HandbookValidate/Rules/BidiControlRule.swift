@@ -1,7 +1,8 @@
 import HandbookModel
 
 /// Every explicit directional embedding, override or isolate (see `DirectionalFormatting`) in front matter,
-/// `handbook.yml` or a body is closed where it is opened: within its value, or its line of a body.
+/// `handbook.yml` or a body is closed where it is opened: within its value, or its line of a body as the page shows
+/// it (a character reference such as `&#x202E;` counts; a closing character in a link's address does not).
 ///
 /// Left open, one reorders whatever follows it on the page up to the end of its paragraph (the rest of a list
 /// item after a name, the facts after a value), and a reader sees text that is not what was written. Names in
@@ -13,6 +14,9 @@ enum BidiControlRule: Rule {
 
     /// Checks every key and scalar of a front matter (or `handbook.yml`), naming each by its field path.
     static func check(_ node: YAMLNode, _ reporter: inout Reporter) {
+        // Nearly every front matter holds none of these characters: it is scanned first, and field paths are spelt out
+        // only for one that does.
+        guard holds(node) else { return }
         FrontMatterTexts.forEach(in: node) { text in
             guard let problem = unclosed(text.text) else { return true }
             if text.isKey {
@@ -27,7 +31,7 @@ enum BidiControlRule: Rule {
     /// Checks a Markdown body that starts on line `line`, pointing at the first unclosed character's line and column.
     static func check(body: [UInt8], line: Int, _ reporter: inout Reporter) {
         body.withUnsafeBufferPointer { bytes in
-            guard let offset = DirectionalFormatting.firstUnclosed(in: bytes, byLine: true) else { return }
+            guard DirectionalFormatting.mayHold(bytes, references: true), let offset = DirectionalFormatting.firstUnclosed(inBody: bytes) else { return }
             let names = DirectionalFormatting.names(at: offset, in: bytes)
             reporter.error(id, FrontMatterTexts.position(of: offset, in: bytes, firstLine: line),
                 "the body opens \(names.opening) and does not close it on its line, so the text after it on the page would be reordered; close it with \(names.closing), or remove it (the first is shown)")
@@ -38,7 +42,20 @@ enum BidiControlRule: Rule {
     private static func unclosed(_ text: String) -> (opening: String, closing: String)? {
         var text = text
         return text.withUTF8 { bytes in
-            DirectionalFormatting.firstUnclosed(in: bytes, byLine: false).map { DirectionalFormatting.names(at: $0, in: bytes) }
+            DirectionalFormatting.firstUnclosed(in: bytes).map { DirectionalFormatting.names(at: $0, in: bytes) }
+        }
+    }
+
+    /// True when a key or scalar anywhere in `node` holds one of these characters.
+    private static func holds(_ node: YAMLNode) -> Bool {
+        func holds(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { DirectionalFormatting.mayHold($0, references: false) }
+        }
+        switch node.value {
+        case .scalar(let text, _): return holds(text)
+        case .sequence(let items): return items.contains(where: Self.holds)
+        case .mapping(let pairs): return pairs.contains { holds($0.key) || Self.holds($0.value) }
         }
     }
 }
