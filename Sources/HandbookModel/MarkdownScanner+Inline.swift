@@ -17,10 +17,10 @@ extension MarkdownScanner {
             | zeros(word ^ (ones &* 0x5D)) | zeros(word ^ (ones &* 0x60))
     }
 
-    /// Reads inline text from `start` to the end of its line, leaving out links' addresses and tags; returns
-    /// where the next line begins (a construct that runs over several lines of the block takes them with it).
-    mutating func inline(from start: Int, _ visit: (UnsafeBufferPointer<UInt8>) -> Void) -> Int {
-        var index = start, limit = nextLine(start)
+    /// Reads inline text from `start` to `limit` (the end of the paragraph or heading), leaving out links' addresses
+    /// and tags; returns where reading stopped (`limit`, or the text's end).
+    mutating func inline(from start: Int, to limit: Int, _ visit: (UnsafeBufferPointer<UInt8>) -> Void) -> Int {
+        var index = start
         let base = UnsafeRawPointer(text.baseAddress!)
         while index < limit {
             // Most bytes start no construct: eight at a time are passed over up to the first that may.
@@ -65,9 +65,9 @@ extension MarkdownScanner {
             default:
                 index += 1
             }
-            if index > limit { limit = nextLine(index - 1) }
         }
-        return min(index, count)
+        // Every construct ends within the block; an escape of its last line feed may step onto the next line's start.
+        return min(max(index, limit), count)
     }
 
     /// Searches from `start` to the block's end for the mark `key` stands for, with `found` (which returns the

@@ -117,8 +117,8 @@ struct MarkdownScanner {
             }
             return next
         }
-        // A line before the paragraph's end continues it, and is read as inline text.
-        if start < blockEnd { return inline(from: start, visit) }
+        // A line before the paragraph's end continues it: the rest of the paragraph is read as inline text at once.
+        if start < blockEnd { return inline(from: start, to: blockEnd, visit) }
         brackets = 0
         if isBlank(start, end) { return next }
         guard let first = firstByte(ofLineAt: start, end) else {
@@ -142,7 +142,7 @@ struct MarkdownScanner {
         // A heading is a block of one line; any other text starts a paragraph, which runs to the next line that
         // is blank or starts a block.
         blockEnd = isHeading(inner, end) || isThematicBreak(inner, end) ? next : paragraphEnd(after: next)
-        return inline(from: start, visit)
+        return inline(from: start, to: blockEnd, visit)
     }
 
     /// The start of the first line from `start` that ends a paragraph: a blank line, or one that starts another
