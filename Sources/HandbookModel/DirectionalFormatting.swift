@@ -56,6 +56,11 @@ public enum DirectionalFormatting {
         return false
     }
 
+    /// Whether `text` holds one of these characters (see `mayHold(_:references:)`).
+    public static func mayHold(_ text: String) -> Bool {
+        text.withContiguousUTF8 { mayHold($0, references: false) }
+    }
+
     /// The embeddings, overrides and isolates opened and not closed yet, as the Unicode Bidirectional Algorithm
     /// (UAX #9) closes them: U+202C closes the last embedding or override unless an isolate was opened after it,
     /// U+2069 closes the last isolate and everything opened inside it, and a closing character with nothing to

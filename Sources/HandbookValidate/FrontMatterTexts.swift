@@ -30,6 +30,16 @@ enum FrontMatterTexts {
         }
     }
 
+    /// Whether any key or scalar of `node` passes `test`: one walk, with no field path spelt out, for the rules on
+    /// characters, which nearly every front matter passes.
+    static func any(in node: YAMLNode, _ test: (String) -> Bool) -> Bool {
+        switch node.value {
+        case .scalar(let text, _): return test(text)
+        case .sequence(let items): return items.contains { any(in: $0, test) }
+        case .mapping(let pairs): return pairs.contains { test($0.key) || any(in: $0.value, test) }
+        }
+    }
+
     /// The line and column of byte `offset` of a body whose first line is `line` (columns count characters).
     static func position(of offset: Int, in body: UnsafeBufferPointer<UInt8>, firstLine line: Int) -> TextPosition {
         var lineNumber = line, column = 1

@@ -48,8 +48,7 @@ public enum Validator {
         var diagnostics = tree.diagnostics + settingsDiagnostics
         if let node = tree.settings {
             var reporter = Reporter(path: tree.settingsPath)
-            ControlCharacterRule.check(node, &reporter)
-            BidiControlRule.check(node, &reporter)
+            checkCharacters(node, &reporter)
             diagnostics += reporter.diagnostics
         }
         var entities: [Entity] = []
@@ -66,6 +65,14 @@ public enum Validator {
         return ValidationResult(settings: settings, entities: entities, diagnostics: diagnostics, fileCount: tree.fileCount)
     }
 
+    /// The rules on characters (`control-character`, `bidi-control`), which nearly every front matter passes: one walk
+    /// of its texts with both tests first, and the rules, which name each field, only when one may report.
+    static func checkCharacters(_ node: YAMLNode, _ reporter: inout Reporter) {
+        guard FrontMatterTexts.any(in: node, { ControlCharacterRule.mayReport($0) || BidiControlRule.mayReport($0) }) else { return }
+        ControlCharacterRule.check(node, &reporter)
+        BidiControlRule.check(node, &reporter)
+    }
+
     /// Checks one document on its own against the context (every rule that needs only this file and the index).
     public static func check(_ document: RawDocument, context: ValidationContext) -> (entity: Entity?, diagnostics: [Diagnostic]) {
         var reporter = Reporter(path: document.path)
@@ -74,8 +81,7 @@ public enum Validator {
         ControlCharacterRule.check(body: document.body, line: document.bodyLine, &reporter)
         BidiControlRule.check(body: document.body, line: document.bodyLine, &reporter)
         guard let frontMatter = document.frontMatter else { return (nil, reporter.diagnostics) }
-        ControlCharacterRule.check(frontMatter, &reporter)
-        BidiControlRule.check(frontMatter, &reporter)
+        checkCharacters(frontMatter, &reporter)
         let descriptor = context.types[document.type]
         let reader = FieldReader(context: context, entry: EntityReference(type: document.type, slug: document.slug))
         let entries = reader.readMapping(frontMatter, schema: descriptor.fields, prefix: "", &reporter)

@@ -14,9 +14,6 @@ enum BidiControlRule: Rule {
 
     /// Checks every key and scalar of a front matter (or `handbook.yml`), naming each by its field path.
     static func check(_ node: YAMLNode, _ reporter: inout Reporter) {
-        // Nearly every front matter holds none of these characters: it is scanned first, and field paths are spelt out
-        // only for one that does.
-        guard holds(node) else { return }
         FrontMatterTexts.forEach(in: node) { text in
             guard let problem = unclosed(text.text) else { return true }
             if text.isKey {
@@ -46,16 +43,8 @@ enum BidiControlRule: Rule {
         }
     }
 
-    /// True when a key or scalar anywhere in `node` holds one of these characters.
-    private static func holds(_ node: YAMLNode) -> Bool {
-        func holds(_ text: String) -> Bool {
-            var text = text
-            return text.withUTF8 { DirectionalFormatting.mayHold($0, references: false) }
-        }
-        switch node.value {
-        case .scalar(let text, _): return holds(text)
-        case .sequence(let items): return items.contains(where: Self.holds)
-        case .mapping(let pairs): return pairs.contains { holds($0.key) || Self.holds($0.value) }
-        }
+    /// Whether `text` holds one of these characters: the test `Validator.checkCharacters` walks a front matter with first.
+    static func mayReport(_ text: String) -> Bool {
+        DirectionalFormatting.mayHold(text)
     }
 }

@@ -11,24 +11,14 @@ enum ControlCharacterRule: Rule {
     static let defaultSeverity = Diagnostic.Severity.error
     static let summary = "no control characters (C0 but tab and line breaks, DEL, C1) or noncharacters (U+FFFE, U+FFFF, …) in front matter or a body"
 
-    /// Checks every key and scalar of a front matter (or `handbook.yml`), naming each by its field path.
+    /// Whether `text` holds a forbidden character: the test `Validator.checkCharacters` walks a front matter with first.
+    static func mayReport(_ text: String) -> Bool {
+        ControlCharacters.firstForbidden(in: text) != nil
+    }
+
+    /// Reports every forbidden character in the keys and scalars of a front matter (or `handbook.yml`), naming each by
+    /// its field path (a key's value is not read when the key holds one).
     static func check(_ node: YAMLNode, _ reporter: inout Reporter) {
-        // Nearly every front matter is clean: it is scanned first, and field paths are spelt out only for one that is not.
-        guard holdsForbidden(node) else { return }
-        report(node, &reporter)
-    }
-
-    /// True when a key or scalar anywhere in `node` holds a forbidden character.
-    static func holdsForbidden(_ node: YAMLNode) -> Bool {
-        switch node.value {
-        case .scalar(let text, _): return ControlCharacters.firstForbidden(in: text) != nil
-        case .sequence(let items): return items.contains(where: holdsForbidden)
-        case .mapping(let pairs): return pairs.contains { ControlCharacters.firstForbidden(in: $0.key) != nil || holdsForbidden($0.value) }
-        }
-    }
-
-    /// Reports every forbidden character in `node`'s keys and scalars (a key's value is not read when the key holds one).
-    private static func report(_ node: YAMLNode, _ reporter: inout Reporter) {
         FrontMatterTexts.forEach(in: node) { text in
             guard let scalar = ControlCharacters.firstForbidden(in: text.text) else { return true }
             if text.isKey {
