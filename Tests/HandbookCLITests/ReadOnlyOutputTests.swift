@@ -22,7 +22,7 @@ import Testing
         return stat(path, &info) == 0 ? info.st_mode & 0o777 : 0
     }
 
-    @Test func readOnlyOutputsAndFoldersDoNotJamLaterBuilds() throws {
+    @Test(.asAUserPermissionsBind) func readOnlyOutputsAndFoldersDoNotJamLaterBuilds() throws {
         let directory = try TemporaryDirectory()
         let root = directory.path, content = root + "/content", site = root + "/site"
         defer {
