@@ -131,9 +131,9 @@ struct MarkdownScanner {
             skip(start, to: next, visit)
             return next
         }
-        if let blockEnd = htmlBlock(inner, end, interrupting: false) {
-            skip(start, to: blockEnd, visit)
-            return blockEnd
+        if let htmlEnd = htmlBlock(inner, end, interrupting: false) {
+            skip(start, to: htmlEnd, visit)
+            return htmlEnd
         }
         if let definitionEnd = referenceDefinition(inner) {
             skip(start, to: definitionEnd, visit)
