@@ -132,25 +132,18 @@ public enum FileWriter {
         guard descriptor >= 0 else { return false }
         removeContents(of: descriptor)
         close(descriptor)
-        if rmdir(path) == 0 || errno == ENOENT { return true }
-        return errno == EACCES && makeParentWritable(of: path) && (rmdir(path) == 0 || errno == ENOENT)
+        let code = removeMakingRoom(path, isFolder: true)
+        return code == 0 || code == ENOENT
     }
 
-    /// Removes a file, making its folder writable first when it was made read-only by hand (`chmod 555`): the folder is
-    /// the tool's (in its output or beside it), and what is removed from it is the tool's to remove. Returns `errno`, or 0.
-    static func unlinkMakingRoom(_ path: String) -> Int32 {
-        if unlink(path) == 0 { return 0 }
-        let code = errno
+    /// Removes a file (or, `isFolder`, an empty folder), making the folder holding it writable first when it was made
+    /// read-only by hand (`chmod 555`): the folder is the tool's (in its output or beside it), and what is removed from
+    /// it is the tool's to remove. Returns `errno`, or 0.
+    static func removeMakingRoom(_ path: String, isFolder: Bool = false) -> Int32 {
+        func remove() -> Int32 { (isFolder ? rmdir(path) : unlink(path)) == 0 ? 0 : errno }
+        let code = remove()
         guard code == EACCES, makeParentWritable(of: path) else { return code }
-        return unlink(path) == 0 ? 0 : errno
-    }
-
-    /// Removes an empty folder as `unlinkMakingRoom` removes a file. Returns `errno`, or 0.
-    static func rmdirMakingRoom(_ path: String) -> Int32 {
-        if rmdir(path) == 0 { return 0 }
-        let code = errno
-        guard code == EACCES, makeParentWritable(of: path) else { return code }
-        return rmdir(path) == 0 ? 0 : errno
+        return remove()
     }
 
     /// Gives the owner write and search permission on the folder holding `path`; true when it has them now (another

@@ -93,7 +93,7 @@ struct Journal: Hashable {
         let failed = Parallel.map(removals) { path -> BuildError? in
             let full = output + "/" + path
             // Gone already; on a second run a folder holding it may also have become a file (ENOTDIR).
-            let code = FileWriter.unlinkMakingRoom(full)
+            let code = FileWriter.removeMakingRoom(full)
             if code == 0 || code == ENOENT || code == ENOTDIR { return nil }
             // On a second run a file removed here may already have become a folder of the new site.
             if FileSystem.kind(full) == .directory { return nil }

@@ -287,12 +287,12 @@ enum Standby {
         // The copy must hold exactly the new site once sealed (a rebuild may take its listing from the state,
         // `openFromState`): a file or folder that would not go makes it no copy.
         let kept = Parallel.map(changes.removed.filter { !newFolders.contains($0) }) { path -> Bool in
-            let code = FileWriter.unlinkMakingRoom(retired + "/" + path)
+            let code = FileWriter.removeMakingRoom(retired + "/" + path)
             return code != 0 && code != ENOENT
         }
         guard !kept.contains(true) else { return abandon(retired) }
         for folder in changes.removedFolders where !written.contains(folder) {
-            let code = FileWriter.rmdirMakingRoom(retired + "/" + folder)
+            let code = FileWriter.removeMakingRoom(retired + "/" + folder, isFolder: true)
             if code != 0 && code != ENOENT { return abandon(retired) }
         }
         halfway()
@@ -332,12 +332,12 @@ enum Standby {
         let failed = Parallel.map(removed.filter { !folders.contains($0) }) { path -> BuildError? in
             // ENOTDIR: a folder that held it is now a file of the new site, so it went with that folder. A folder made
             // read-only by hand is made writable first.
-            let code = FileWriter.unlinkMakingRoom(staging + "/" + path)
+            let code = FileWriter.removeMakingRoom(staging + "/" + path)
             return code == 0 || code == ENOENT || code == ENOTDIR ? nil : BuildError(reason: .system(path: staging + "/" + path, code: code), path: location.output)
         }
         if let failure = failed.lazy.compactMap({ $0 }).first { throw failure }
         for folder in removedFolders where !files.contains(folder) {
-            let code = FileWriter.rmdirMakingRoom(staging + "/" + folder)
+            let code = FileWriter.removeMakingRoom(staging + "/" + folder, isFolder: true)
             if code != 0 && code != ENOENT {
                 throw BuildError(reason: .system(path: staging + "/" + folder, code: code), path: location.output)
             }

@@ -80,8 +80,8 @@ public enum ContentLoader {
                     continue
                 }
                 // Its files are read relative to it, opened once (or by their paths, when it cannot be opened).
-                var folder: Int32?
-                var folderTried = false
+                let folder = FileSystem.openFolder(path)
+                if let folder { folders.append(folder) }
                 for (file, listed) in listing {
                     let filePath = path + "/" + file
                     if FileSystem.isMisreadName(file, in: path) {
@@ -105,13 +105,8 @@ public enum ContentLoader {
                     }
                     switch kind {
                     case .file where file.hasSuffix(".md"):
-                        if !folderTried {
-                            folderTried = true
-                            folder = FileSystem.openFolder(path)
-                            if let folder { folders.append(folder) }
-                        }
                         jobs.append(Job(type: type, slug: String(file.dropLast(3)), path: filePath,
-                                        folder: folder ?? FileSystem.workingDirectory, name: folder.map { _ in file }))
+                                        folder: folder ?? FileSystem.workingDirectory, name: folder == nil ? filePath : file))
                     case .file:
                         diagnostics.append(.error(Rule.unknownPath, at: SourceLocation(path: filePath, line: 1, column: 1),
                             "only Markdown files ending in .md belong in \(path)/; move or rename '\(file)'"))
@@ -175,7 +170,7 @@ public enum ContentLoader {
         let name = String(components.last ?? "")
         let type = TypeCatalog.standard.type(folder: folder) ?? .pages
         let slug = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-        let result = try readFile(Job(type: type, slug: slug, path: path))
+        let result = try readFile(Job(type: type, slug: slug, path: path, name: path))
         return (result.document?.frontMatter, result.diagnostics)
     }
 }
@@ -239,9 +234,10 @@ private extension ContentLoader {
         var type: EntityType
         var slug: String
         var path: String
-        /// The open type folder the file is read from, by `name` (`FileSystem.workingDirectory`: read by `path`).
+        /// The open type folder the file is read from, and its name there (`FileSystem.workingDirectory` and `path`
+        /// when the folder could not be opened, or for a file read on its own).
         var folder: Int32 = FileSystem.workingDirectory
-        var name: String?
+        var name: String
     }
 
     /// Reads a file. One that cannot be read or parsed still gives a document without front matter, so the
@@ -267,7 +263,7 @@ private extension ContentLoader {
     }
 
     static func readFile(_ job: Job) throws(LoadError) -> FileResult {
-        let (bytes, modified) = try FileSystem.readWithTime(job.name ?? job.path, in: job.folder, path: job.path)
+        let (bytes, modified) = try FileSystem.readWithTime(job.name, in: job.folder, path: job.path)
         // The file's bytes are handed over, so its body is taken from them in place.
         var result = ContentLoader.document(consume bytes, type: job.type, slug: job.slug, path: job.path)
         result.document?.modified = modified

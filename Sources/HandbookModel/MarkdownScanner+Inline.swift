@@ -72,7 +72,7 @@ extension MarkdownScanner {
 
     /// Searches from `start` to the block's end for the mark `key` stands for, with `found` (which returns the
     /// index after the mark at an index, or nil); remembers a failure, so a later search in the block fails at once.
-    mutating func search(_ key: Int, from start: Int, _ found: (UnsafeBufferPointer<UInt8>, Int) -> Int?) -> Int? {
+    mutating func search(_ key: Closing, from start: Int, _ found: (UnsafeBufferPointer<UInt8>, Int) -> Int?) -> Int? {
         if let failed = failedUntil[key], start < failed { return nil }
         var index = start
         while index < blockEnd {
@@ -86,7 +86,7 @@ extension MarkdownScanner {
     /// The end of a code span whose opening run of `length` backticks ends at `from`: after a run of exactly
     /// as many in the block; nil when there is none (the backticks are text).
     mutating func codeSpanEnd(from: Int, length: Int) -> Int? {
-        if let failed = failedUntil[1_000 + length], from < failed { return nil }
+        if let failed = failedUntil[.backticks(length)], from < failed { return nil }
         var index = from
         while index < blockEnd {
             if text[index] == UInt8(ascii: "`") {
@@ -97,7 +97,7 @@ extension MarkdownScanner {
                 index += 1
             }
         }
-        failedUntil[1_000 + length] = blockEnd
+        failedUntil[.backticks(length)] = blockEnd
         return nil
     }
 
@@ -143,13 +143,13 @@ extension MarkdownScanner {
         let opening = self[start]
         guard opening == UInt8(ascii: "\"") || opening == UInt8(ascii: "'") || opening == UInt8(ascii: "(") else { return nil }
         let closing = opening == UInt8(ascii: "(") ? UInt8(ascii: ")") : opening
-        if let failed = failedUntil[Int(closing)], start < failed { return nil }
+        if let failed = failedUntil[.title(closing)], start < failed { return nil }
         var index = start + 1
         while index < blockEnd {
             if text[index] == closing { return index + 1 }
             index += text[index] == UInt8(ascii: "\\") ? 2 : 1
         }
-        failedUntil[Int(closing)] = blockEnd
+        failedUntil[.title(closing)] = blockEnd
         return nil
     }
 
@@ -210,14 +210,14 @@ extension MarkdownScanner {
             if matches("<!--", at: start) {
                 // The text may not start with `>` or `->`, and ends at the first `--`, which must close it.
                 if self[start + 4] == UInt8(ascii: ">") || (self[start + 4] == UInt8(ascii: "-") && self[start + 5] == UInt8(ascii: ">")) { return nil }
-                guard let end = search(1, from: start + 4, { Self.has($0, "--", at: $1) ? $1 + 2 : nil }) else { return nil }
+                guard let end = search(.comment, from: start + 4, { Self.has($0, "--", at: $1) ? $1 + 2 : nil }) else { return nil }
                 return self[end] == UInt8(ascii: ">") ? end + 1 : nil
             }
-            if matches("<![CDATA[", at: start) { return search(2, from: start + 9, { Self.has($0, "]]>", at: $1) ? $1 + 3 : nil }) }
-            if isLetter(self[start + 2]) { return search(3, from: start + 2, { $0[$1] == UInt8(ascii: ">") ? $1 + 1 : nil }) }
+            if matches("<![CDATA[", at: start) { return search(.cdata, from: start + 9, { Self.has($0, "]]>", at: $1) ? $1 + 3 : nil }) }
+            if isLetter(self[start + 2]) { return search(.declaration, from: start + 2, { $0[$1] == UInt8(ascii: ">") ? $1 + 1 : nil }) }
             return nil
         }
-        if next == UInt8(ascii: "?") { return search(4, from: start + 2, { Self.has($0, "?>", at: $1) ? $1 + 2 : nil }) }
+        if next == UInt8(ascii: "?") { return search(.instruction, from: start + 2, { Self.has($0, "?>", at: $1) ? $1 + 2 : nil }) }
         if next == UInt8(ascii: "/") {
             guard let name = tagName(at: start + 2) else { return nil }
             let index = skipSpace(from: name)
@@ -254,7 +254,7 @@ extension MarkdownScanner {
             var value = skipSpace(from: beforeValue + 1)
             let quote = self[value]
             if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-                guard let end = search(10 + Int(quote), from: value + 1, { $0[$1] == quote ? $1 + 1 : nil }) else { return nil }
+                guard let end = search(.attributeQuote(quote), from: value + 1, { $0[$1] == quote ? $1 + 1 : nil }) else { return nil }
                 index = end
             } else {
                 let start = value

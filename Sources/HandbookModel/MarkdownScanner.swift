@@ -20,7 +20,19 @@ struct MarkdownScanner {
     var blockEnd = 0
     /// For each closing mark a search failed to find, where that search ended (the block's end): a later search
     /// for it in the same block fails at once.
-    var failedUntil: [Int: Int] = [:]
+    var failedUntil: [Closing: Int] = [:]
+
+    /// A closing mark a search may fail to find in a block.
+    enum Closing: Hashable {
+        /// `--` ending a comment, `]]>` a CDATA section, `>` a declaration, `?>` a processing instruction.
+        case comment, cdata, declaration, instruction
+        /// The quote ending an attribute's value.
+        case attributeQuote(UInt8)
+        /// The byte ending a link's title (`"`, `'` or `)`).
+        case title(UInt8)
+        /// A run of this many backticks, ending a code span.
+        case backticks(Int)
+    }
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
         self.text = text

@@ -84,13 +84,13 @@ public enum BodyLinks {
         return equalsIgnoringCase(scheme, "http") || equalsIgnoringCase(scheme, "https")
     }
 
-    /// True when an address leads within the site: no scheme, and not scheme-relative (`//host/…`).
     /// `isLocal` for a link as a page holds it (the link check reads built pages with it).
     public static func isLocal(_ address: String) -> Bool {
         var address = address
         return address.withUTF8 { isLocal($0) }
     }
 
+    /// True when an address leads within the site: no scheme, and not scheme-relative (`//host/…`).
     static func isLocal(_ address: UnsafeBufferPointer<UInt8>) -> Bool {
         guard scheme(of: address) == nil else { return false }
         // libcmark writes a backslash as `%5C`, so only slashes can make an address scheme-relative.
