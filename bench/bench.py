@@ -270,11 +270,12 @@ if hugo:
                 if not name.endswith(".md"):
                     continue
                 source = os.path.join(folder, name)
-                target = os.path.join(hugo_content, os.path.relpath(source, trees[10000]))
-                os.makedirs(os.path.dirname(target), exist_ok=True)
+                # Not `target`: that name is the function recording the targets.
+                copy = os.path.join(hugo_content, os.path.relpath(source, trees[10000]))
+                os.makedirs(os.path.dirname(copy), exist_ok=True)
                 with open(source, encoding="utf-8") as f:
                     text = re.sub(r"^url:", "link:", f.read(), flags=re.M)
-                with open(target, "w", encoding="utf-8") as f:
+                with open(copy, "w", encoding="utf-8") as f:
                     f.write(text)
     copy_disk = []
     for _ in range(args.runs):
