@@ -263,15 +263,22 @@ extension YAMLParser {
         offset - lineStarts[lineIndex(of: offset)]
     }
 
+    /// The line and column (in characters) of `offset`. Columns are counted on from the last position asked for
+    /// when it is earlier on the same line, so the nodes of a long one-line flow collection cost a pass over the
+    /// line, not one each.
     func position(of offset: Int) -> TextPosition {
         let index = lineIndex(of: offset)
+        let end = min(offset, b.count)
         var column = 1
         var k = lineStarts[index]
-        let end = min(offset, b.count)
+        if lastPosition.line == index, lastPosition.offset <= end, lastPosition.offset >= k {
+            (k, column) = (lastPosition.offset, lastPosition.column)
+        }
         while k < end {
             if b[k] & 0xC0 != 0x80 { column += 1 }
             k += 1
         }
+        lastPosition.set(line: index, offset: end, column: column)
         return TextPosition(line: index + 1 + lineOffset, column: column)
     }
 

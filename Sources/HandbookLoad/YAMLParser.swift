@@ -35,6 +35,8 @@ public struct YAMLParser {
     var duplicates: [YAMLDuplicateKey] = []
     /// True when tabs separated the current node from its indicator or indentation: no block collection may start there.
     var separatedByTab = false
+    /// The last position `position(of:)` counted, to count on from (a reference, so non-mutating readers can keep it).
+    let lastPosition = CountedPosition()
 
     private init(bytes: [UInt8], lineOffset: Int) {
         self.b = bytes
@@ -308,5 +310,17 @@ extension YAMLParser {
 
     func emptyNode(at offset: Int) -> YAMLNode {
         YAMLNode(.scalar("", .plain), at: position(of: min(offset, b.count)))
+    }
+}
+
+/// The line, byte offset and column of the last position a parser counted (`YAMLParser.position(of:)`).
+final class CountedPosition {
+    private(set) var line = -1
+    private(set) var offset = 0
+    private(set) var column = 1
+
+    /// Remembers a counted position.
+    func set(line: Int, offset: Int, column: Int) {
+        (self.line, self.offset, self.column) = (line, offset, column)
     }
 }

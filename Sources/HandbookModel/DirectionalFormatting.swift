@@ -74,10 +74,15 @@ public enum DirectionalFormatting {
             guard let start = bytes.baseAddress else { return nil }
             let count = bytes.count
             var index = 0
+            // Where the next E2 byte is, searched for again only once passed: each `&` found before it would
+            // otherwise search the rest of the run again (quadratic in the number of `&`).
+            var e2 = -1
             while index < count {
                 if open.isEmpty {
                     // Nothing open: only the next E2 byte (or `&`) can matter.
-                    let e2 = memchr(start + index, 0xE2, count - index).map { start.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+                    if e2 < index {
+                        e2 = memchr(start + index, 0xE2, count - index).map { start.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+                    }
                     let ampersand = references ? memchr(start + index, 0x26, e2 - index).map { start.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? e2 : e2
                     index = min(e2, ampersand)
                     guard index < count else { return nil }

@@ -73,4 +73,16 @@ import Testing
         let document = try YAMLParser.parse(Array(text.utf8))
         #expect(document.root?.pairs?.count == 200_000)
     }
+
+    @Test func aLongOneLineFlowCollectionParsesInLinearTime() throws {
+        // Not timed: every node's column was counted from its line's start (40,000 keys on one line took 6 s).
+        let keys = (0..<100_000).map { "k\($0): v" }.joined(separator: ", ")
+        let document = try YAMLParser.parse(Array("identifiers: {\(keys)}\nlast: [\"é\", x]\n".utf8))
+        let pairs = try #require(document.root?.pairs?.first?.value.pairs)
+        #expect(pairs.count == 100_000)
+        #expect(pairs.last?.keyPosition == TextPosition(line: 1, column: 15 + keys.utf8.count - "k99999: v".utf8.count))
+        // Counting on from the last position stays right after a multi-byte character and on the next line.
+        let last = try #require(document.root?.pairs?.last?.value.items)
+        #expect(last.map(\.position) == [TextPosition(line: 2, column: 8), TextPosition(line: 2, column: 13)])
+    }
 }
