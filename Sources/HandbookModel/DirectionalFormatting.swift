@@ -19,16 +19,23 @@ public enum DirectionalFormatting {
 
     /// The same for a Markdown body as its page shows it: only the text a reader sees is read (`MarkdownText`: a
     /// closing character hidden in a link's address closes nothing), a character reference (`&#x202E;`, `&#8238;`)
-    /// counts as the character it stands for, and each line must close what it opens.
+    /// counts as the character it stands for, and each line must close what it opens. An image's description is
+    /// the line's text where the image is not shown and an attribute, apart from it, where it is: the line is read
+    /// both ways, and must close what it opens in each (a closing character in a shown image's description closes
+    /// nothing around the image).
     public static func firstUnclosed(inBody body: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = body.baseAddress else { return nil }
-        var state = State()
+        var withImages = State(), withoutImages = State()
         var found: Int?
-        MarkdownText.forEachRun(in: body) { run in
+        MarkdownText.forEachRun(withKindsIn: body) { run, kind in
             guard found == nil, let start = run.baseAddress else { return }
-            found = state.read(run, at: base.distance(to: start), byLine: true, references: true)
+            let offset = base.distance(to: start)
+            found = withImages.read(run, at: offset, byLine: true, references: true)
+            if found == nil && kind == .text {
+                found = withoutImages.read(run, at: offset, byLine: true, references: true)
+            }
         }
-        return found ?? state.open.first?.offset
+        return found ?? [withImages.open.first?.offset, withoutImages.open.first?.offset].compactMap { $0 }.min()
     }
 
     /// Whether `bytes` holds one of these characters (or, with `references`, a numeric character reference, which may

@@ -19,7 +19,7 @@ extension MarkdownScanner {
 
     /// Reads inline text from `start` to `limit` (the end of the paragraph or heading), leaving out links' addresses
     /// and tags; returns where reading stopped (`limit`, or the text's end).
-    mutating func inline(from start: Int, to limit: Int, _ visit: (UnsafeBufferPointer<UInt8>) -> Void) -> Int {
+    mutating func inline(from start: Int, to limit: Int, _ visit: MarkdownText.Visit) -> Int {
         var index = start
         let base = UnsafeRawPointer(text.baseAddress!)
         while index < limit {
@@ -44,9 +44,20 @@ extension MarkdownScanner {
             case UInt8(ascii: "["):
                 brackets += 1
                 index += 1
+                if imageDepth == nil, index >= 2, text[index - 2] == UInt8(ascii: "!") {
+                    // An image's description, up to its `]`: a run of its own (the page shows it only where the image
+                    // is not shown). Whether a `(…)` or a reference follows is not asked: readers of these runs
+                    // read them both ways.
+                    split(at: index, visit)
+                    imageDepth = brackets
+                }
             case UInt8(ascii: "]"):
                 index += 1
                 guard brackets > 0 else { break }
+                if let depth = imageDepth, brackets == depth {
+                    split(at: index - 1, visit)
+                    imageDepth = nil
+                }
                 brackets -= 1
                 if self[index] == UInt8(ascii: "("), let end = linkTail(from: index + 1) {
                     skip(index, to: end, visit)

@@ -13,6 +13,9 @@ struct MarkdownScanner {
     var runStart = 0
     /// `[` seen in the current paragraph and not closed yet: a `](` closes a link only after one.
     var brackets = 0
+    /// The value of `brackets` inside the outermost `![` open in the current paragraph: what is read until its `]`
+    /// is an image's description.
+    var imageDepth: Int?
     /// The fence of the fenced code block being read (its byte and length), if any.
     var fence: (byte: UInt8, length: Int)?
     /// Where the paragraph (or heading) being read ends: no inline construct reaches past it. A line before it
@@ -41,7 +44,7 @@ struct MarkdownScanner {
 
     subscript(_ index: Int) -> UInt8 { index < count && index >= 0 ? text[index] : 0 }
 
-    mutating func scan(_ visit: (UnsafeBufferPointer<UInt8>) -> Void) {
+    mutating func scan(_ visit: MarkdownText.Visit) {
         var index = 0
         while index < count {
             index = line(from: index, visit)
@@ -50,14 +53,21 @@ struct MarkdownScanner {
     }
 
     /// Gives the run read so far, up to `end`, if it is not empty.
-    func emit(upTo end: Int, _ visit: (UnsafeBufferPointer<UInt8>) -> Void) {
-        if end > runStart { visit(UnsafeBufferPointer(rebasing: text[runStart..<end])) }
+    func emit(upTo end: Int, _ visit: MarkdownText.Visit) {
+        if end > runStart { visit(UnsafeBufferPointer(rebasing: text[runStart..<end]), imageDepth == nil ? .text : .imageDescription) }
     }
 
     /// Leaves out `start..<end`: the run so far is given, and the next begins at `end`.
-    mutating func skip(_ start: Int, to end: Int, _ visit: (UnsafeBufferPointer<UInt8>) -> Void) {
+    mutating func skip(_ start: Int, to end: Int, _ visit: MarkdownText.Visit) {
         emit(upTo: start, visit)
         runStart = max(runStart, end)
+    }
+
+    /// Ends the run at `index` (given, if not empty), so that the next is read as `imageDepth` now says.
+    mutating func split(at index: Int, _ visit: MarkdownText.Visit) {
+        guard index > runStart else { return }
+        emit(upTo: index, visit)
+        runStart = index
     }
 
     // MARK: Lines and blocks
@@ -114,7 +124,7 @@ struct MarkdownScanner {
     }
 
     /// Reads one line from `start` (a line's start) and returns where the next begins.
-    mutating func line(from start: Int, _ visit: (UnsafeBufferPointer<UInt8>) -> Void) -> Int {
+    mutating func line(from start: Int, _ visit: MarkdownText.Visit) -> Int {
         let end = lineEnd(start)
         let next = min(count, end + 1)
         if let open = fence {
@@ -131,6 +141,11 @@ struct MarkdownScanner {
         }
         // A line before the paragraph's end continues it: the rest of the paragraph is read as inline text at once.
         if start < blockEnd { return inline(from: start, to: blockEnd, visit) }
+        // An image's description left open ends with its paragraph.
+        if imageDepth != nil {
+            split(at: start, visit)
+            imageDepth = nil
+        }
         brackets = 0
         if isBlank(start, end) { return next }
         guard let first = firstByte(ofLineAt: start, end) else {

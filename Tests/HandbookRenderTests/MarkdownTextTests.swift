@@ -52,6 +52,16 @@ import Testing
         #expect(Self.tokens("![Assembly members](https://cdn.example.com/photo.jpg) voting") == ["assembly", "members", "voting"])
     }
 
+    @Test func anImagesDescriptionIsARunOfItsOwn() {
+        var runs: [String] = []
+        Array("see ![a [b](https://x.example/) c](/p.png) and [d](/e)\n\n![open".utf8).withUnsafeBufferPointer { bytes in
+            MarkdownText.forEachRun(withKindsIn: bytes) { run, kind in
+                runs.append((kind == .imageDescription ? "image:" : "") + String(decoding: run, as: UTF8.self))
+            }
+        }
+        #expect(runs == ["see ![", "image:a [b]", "image: c", "]", " and [d]", "\n\n![", "image:open"])
+    }
+
     @Test func aBracketWithoutItsOpeningIsText() {
         #expect(Self.tokens("a closing] (bracket words) stay") == ["closing", "bracket", "words", "stay"])
         #expect(Self.tokens("[not a link] (spaced) stays") == ["link", "spaced", "stays"])

@@ -63,6 +63,25 @@ import Testing
         #expect(reporter.diagnostics.isEmpty)
     }
 
+    /// A shown image's description is an attribute, apart from the line: a closing character there closes nothing
+    /// around the image. Where the image is not shown, the description is the line's text: both readings must close.
+    @Test(arguments: ["Pay 1234 \u{202E}5678 ![x\u{202C}](data:image/png;base64,iVBORw0KGgo=) ref 9999 now",
+                      "Pay 1234 \u{202E}5678 ![x\u{202C}](/a.png) ref",
+                      "Pay 1234 \u{202E}5678 ![x [y](https://a.example/) \u{202C}](/a.png) ref",
+                      "a ![x \u{202E}y](/a.png) b"])
+    func anImagesDescriptionClosesNothingAroundIt(_ body: String) {
+        var reporter = Reporter(path: "x.md")
+        BidiControlRule.check(body: Array(body.utf8), line: 1, &reporter)
+        #expect(reporter.diagnostics.map(\.rule) == ["bidi-control"], "\(body)")
+    }
+
+    @Test(arguments: ["a ![x \u{202E}y\u{202C}](/a.png) b", "\u{202E}a ![x](/a.png) b\u{202C} c", "a ![x\u{2067}y\u{2069}][ref] b"])
+    func closedAroundOrInsideAnImageIsAllowed(_ body: String) {
+        var reporter = Reporter(path: "x.md")
+        BidiControlRule.check(body: Array(body.utf8), line: 1, &reporter)
+        #expect(reporter.diagnostics.isEmpty, "\(body)")
+    }
+
     @Test func manyAmpersandsAreReadInLinearTime() {
         // Not timed: each `&` searched the rest of the body for the next E2 byte (a megabyte took 3.4 s in release).
         var reporter = Reporter(path: "x.md")
