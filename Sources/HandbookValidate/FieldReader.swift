@@ -53,6 +53,7 @@ struct FieldReader {
             for (index, item) in items.enumerated() {
                 if let value = read(item, kind: itemKind, name: name + Self.itemSuffix(index), &reporter) { values.append(value) }
             }
+            DuplicateItemRule.check(items, name: name, &reporter)
             return .list(values)
         case .record(let fields):
             guard node.pairs != nil else {
@@ -107,6 +108,7 @@ struct FieldReader {
         let text = raw.trimmingSpaces
         switch kind {
         case .text(let maxLength):
+            VisibleTextRule.check(text, name: name, at: position, &reporter)
             TextRule.check(text, maxLength: maxLength, name: name, at: position, &reporter)
             return .text(text)
         case .url:

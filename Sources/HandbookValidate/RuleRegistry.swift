@@ -11,7 +11,8 @@ public enum RuleRegistry {
         // File names.
         SlugRule.self, SlugCollisionRule.self,
         // Fields, one kind of value each (FieldReader invokes them as it reads a field of that kind).
-        RequiredFieldRule.self, UnknownKeyRule.self, TypeRule.self, TextRule.self, ChoiceRule.self, DateRule.self,
+        RequiredFieldRule.self, UnknownKeyRule.self, TypeRule.self, TextRule.self, VisibleTextRule.self, DuplicateItemRule.self,
+        ChoiceRule.self, DateRule.self,
         NumberRule.self, URLRule.self, EmailRule.self, PhoneRule.self, CountryRule.self, RegionRule.self,
         JurisdictionRule.self, CurrencyRule.self, TimeZoneRule.self, LanguageRule.self, TopicRule.self, MethodRule.self,
         VocabularyRule.self, ReferenceRule.self, ControlCharacterRule.self, BidiControlRule.self,

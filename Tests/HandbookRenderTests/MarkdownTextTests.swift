@@ -54,12 +54,12 @@ import Testing
 
     @Test func anImagesDescriptionIsARunOfItsOwn() {
         var runs: [String] = []
-        Array("see ![a [b](https://x.example/) c](/p.png) and [d](/e)\n\n![open".utf8).withUnsafeBufferPointer { bytes in
+        Array("see ![a [B](https://x.example/) c](/p.png) and [D](/e)\n\n![open".utf8).withUnsafeBufferPointer { bytes in
             MarkdownText.forEachRun(withKindsIn: bytes) { run, kind in
                 runs.append((kind == .imageDescription ? "image:" : "") + String(decoding: run, as: UTF8.self))
             }
         }
-        #expect(runs == ["see ![", "image:a [b]", "image: c", "]", " and [d]", "\n\n![", "image:open"])
+        #expect(runs == ["see ![", "image:a [B]", "image: c", "]", " and [D]", "\n\n![", "image:open"])
     }
 
     @Test func aBracketWithoutItsOpeningIsText() {

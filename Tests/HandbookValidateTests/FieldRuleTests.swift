@@ -30,6 +30,39 @@ import Testing
         #expect(try rules(.organisations, organisation + "summary: \(String(repeating: "é", count: 300))\n").isEmpty)
     }
 
+    /// A value a reader cannot see (a zero-width space, a no-break space, a Hangul filler, a braille blank, a lone
+    /// mark) is refused like an empty one, in a field or a list's item.
+    @Test(arguments: ["\\u200B", "\\u00A0", "\\u3164", "\\u2800", "\\u0301", "\\u3000\\u200D\\uFEFF", "\\uE000"])
+    func aValueThatShowsNothingIsRefused(_ escape: String) throws {
+        let found = try diagnostics(.organisations, "name: \"\(escape)\"\ncountry: GB\n")
+        #expect(found.map(\.rule) == ["visible-text"], "\(escape)")
+        #expect(found.first?.message.contains("'name' shows nothing") == true)
+        #expect(try rules(.organisations, organisation + "aliases: [\"A\", \"\(escape)\"]\n") == ["visible-text"])
+    }
+
+    @Test(arguments: ["e\\u0301", "\\u05E9\\u05C1\\u05B8", "\\u0915\\u094D\\u0937", "\\u200Bx", "\\u2800\\u2801", "\\uD55C\\uAD6D"])
+    func textWithSomethingVisibleIsAllowed(_ escape: String) throws {
+        #expect(try rules(.organisations, "name: \"\(escape)\"\ncountry: GB\n").isEmpty, "\(escape)")
+    }
+
+    /// Thousands of marks stacked on one letter count as one character towards a limit: more than 30 in a row are refused.
+    @Test func stackedCombiningMarksAreRefused() throws {
+        let stacked = "a" + String(repeating: "\u{0301}", count: 31)
+        let found = try diagnostics(.organisations, organisation + "summary: \"\(stacked)\"\n")
+        #expect(found.map(\.rule) == ["visible-text"])
+        #expect(found.first?.message.contains("stacks 31 combining marks") == true, "\(found)")
+        #expect(try rules(.organisations, organisation + "summary: \"a\(String(repeating: "\u{0301}", count: 30))b\"\n").isEmpty)
+    }
+
+    @Test func aRepeatedItemIsRefused() throws {
+        let found = try diagnostics(.organisations, organisation + "partners: [org-one, org-two, org-one]\ntopics: [budgets, budgets]\n")
+        #expect(found.map(\.rule) == ["duplicate-item", "duplicate-item"])
+        #expect(found.first?.message.contains("'partners[3]' repeats 'org-one' (item 1)") == true, "\(found)")
+        #expect(found.first?.location.line == 4 && found.first?.location.column == 30)
+        // Items that differ, and lists of records, are not compared.
+        #expect(try rules(.organisations, organisation + "aliases: [A, a]\n").isEmpty)
+    }
+
     @Test func shapesAreChecked() throws {
         #expect(try rules(.organisations, organisation + "partners: org-one\n") == ["type"])
         #expect(try rules(.organisations, organisation + "name2: x\n") == ["unknown-key"])
