@@ -22,6 +22,8 @@ public struct BuildError: Error, Hashable, Sendable, CustomStringConvertible {
         case busy
         /// A folder named like the writer's staging folder is in the way and was not made by this tool.
         case stagingNotOurs(String)
+        /// Something that is not the tool's empty lock file has the lock file's name.
+        case lockNotOurs(String)
         /// A file of the site has a path that is empty, absolute, climbs out (`..`) or names the marker.
         case unsafePath(String)
         /// The site has two files at one path, or a file where another file needs a folder.
@@ -58,6 +60,8 @@ public struct BuildError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path): another handbook build is writing this output; run again when it has finished"
         case .stagingNotOurs(let staging):
             return "\(staging): is in the way of the build's staging folder and was not made by handbook; move it elsewhere"
+        case .lockNotOurs(let lock):
+            return "\(lock): has the name handbook locks the output with, and is not its lock file (an empty file); move it elsewhere"
         case .unsafePath(let file):
             return "\(path): the site has a file at '\(file)', which is not a path inside the output; rename the theme asset or entry that makes it"
         case .conflictingPaths(let file):

@@ -1,5 +1,6 @@
 import Foundation
 @testable import HandbookBuild
+import HandbookLoad
 import HandbookRender
 import HandbookTestSupport
 import Testing
@@ -318,6 +319,28 @@ import Darwin
         #expect(throws: BuildError(reason: .stagingNotOurs(staging), path: place.output)) { try OutputWriter.write(Self.v2, to: place.output) }
         #expect(try place.directory.read(".site.staging/notes.txt") == "precious")
         #expect(place.files == Self.text(Self.v1))
+    }
+
+    /// The lock file's name is the tool's, but a file with something in it, or a link, at that name is not: the
+    /// build stops and leaves it (release used to remove it). An empty file, as a killed build leaves, is taken.
+    @Test func aForeignFileAtTheLocksNameIsLeftAlone() throws {
+        let place = try Place()
+        defer { place.directory.cleanUp() }
+        let lock = place.directory.path + "/.site.handbook-lock"
+        try place.directory.write(".site.handbook-lock", "precious")
+        #expect(throws: BuildError(reason: .lockNotOurs(lock), path: place.output)) { try OutputWriter.write(Self.v1, to: place.output) }
+        #expect(try place.directory.read(".site.handbook-lock") == "precious")
+        try place.directory.write("target", "kept")
+        unlink(lock)
+        symlink(place.directory.path + "/target", lock)
+        #expect(throws: BuildError(reason: .lockNotOurs(lock), path: place.output)) { try OutputWriter.write(Self.v1, to: place.output) }
+        #expect(FileSystem.kind(lock) == .symbolicLink)
+        #expect(try place.directory.read("target") == "kept")
+        unlink(lock)
+        try place.directory.write(".site.handbook-lock", "")
+        try OutputWriter.write(Self.v1, to: place.output)
+        #expect(place.files == Self.text(Self.v1))
+        #expect(FileSystem.kind(lock) == .missing)
     }
 
     // MARK: Two builds at once
