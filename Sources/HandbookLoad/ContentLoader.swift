@@ -163,7 +163,8 @@ public enum ContentLoader {
     public static func loadFile(_ path: String) throws(LoadError) -> (node: YAMLNode?, diagnostics: [Diagnostic]) {
         if path.hasSuffix(".yml") || path.hasSuffix(".yaml") {
             let bytes = try FileSystem.read(path)
-            return parseYAML(bytes, path: path, lineOffset: 0)
+            let parsed = parseYAML(bytes, path: path, lineOffset: 0)
+            return (parsed.node, parsed.diagnostics)
         }
         let components = path.split(separator: "/")
         let folder = components.count >= 2 ? String(components[components.count - 2]) : ""
@@ -205,6 +206,9 @@ extension ContentLoader {
         }
         var document = RawDocument(type: type, slug: slug, path: path, frontMatter: node, body: split.body, bodyLine: split.bodyLine)
         document.frontMatterDigest = ByteDigest.of(split.yaml)
+        if parsed.isSyntaxError {
+            document.partialFrontMatter = YAMLParser.parseKeys(split.yaml, lineOffset: split.yamlLine - 1)
+        }
         return (document, parsed.diagnostics)
     }
 
@@ -219,7 +223,7 @@ extension ContentLoader {
         if parsed.node == nil && parsed.diagnostics.isEmpty {
             return (YAMLNode(.mapping([]), at: TextPosition(line: 1, column: 1)), [])
         }
-        return parsed
+        return (parsed.node, parsed.diagnostics)
     }
 
     /// What reading one file gave: its document, if it could be parsed, and its problems.
@@ -270,22 +274,22 @@ private extension ContentLoader {
         return FileResult(document: result.document, diagnostics: result.diagnostics)
     }
 
-    static func parseYAML(_ bytes: [UInt8], path: String, lineOffset: Int) -> (node: YAMLNode?, diagnostics: [Diagnostic]) {
+    static func parseYAML(_ bytes: [UInt8], path: String, lineOffset: Int) -> (node: YAMLNode?, diagnostics: [Diagnostic], isSyntaxError: Bool) {
         do {
             let document = try YAMLParser.parse(bytes, lineOffset: lineOffset)
             var diagnostics = document.duplicateKeys.map { duplicate in
                 Diagnostic.error(Rule.duplicateKey, at: SourceLocation(path: path, position: duplicate.position),
                     "'\(duplicate.key.excerpt)' is given twice (first on line \(duplicate.firstPosition.line)); keep one")
             }
-            guard let root = document.root else { return (nil, diagnostics) }
+            guard let root = document.root else { return (nil, diagnostics, false) }
             guard root.pairs != nil else {
                 diagnostics.append(.error(Rule.yaml, at: SourceLocation(path: path, position: root.position),
                     "the front matter must be a mapping of 'field: value' lines, not \(root.kindName)"))
-                return (nil, diagnostics)
+                return (nil, diagnostics, false)
             }
-            return (root, diagnostics)
+            return (root, diagnostics, false)
         } catch {
-            return (nil, [.error(Rule.yaml, at: SourceLocation(path: path, position: error.position), error.message)])
+            return (nil, [.error(Rule.yaml, at: SourceLocation(path: path, position: error.position), error.message)], true)
         }
     }
 

@@ -10,6 +10,10 @@ public struct RawDocument: Sendable {
     public var path: String
     /// The parsed front matter (a mapping), or nil when it could not be read (a diagnostic says why).
     public var frontMatter: YAMLNode?
+    /// When the front matter is not YAML the handbook reads (a diagnostic says where), its top-level keys that
+    /// read on their own (`YAMLParser.parseKeys`): checked, so that one field's syntax error does not hide the
+    /// others' problems, but never made into an entry.
+    public var partialFrontMatter: YAMLNode?
     /// The Markdown body.
     public var body: [UInt8]
     /// The line on which the body starts.

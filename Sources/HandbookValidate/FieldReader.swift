@@ -7,7 +7,8 @@ struct FieldReader {
     var entry: EntityReference? = nil
 
     /// Reads `node` (a mapping) against `schema`; `prefix` names the enclosing field in messages, e.g. "grants[2].".
-    func readMapping(_ node: YAMLNode, schema: [FieldSchema], prefix: String, _ reporter: inout Reporter) -> [FieldEntry] {
+    /// Without `requiring`, a required field that is not there is not reported (the mapping is known to be partial).
+    func readMapping(_ node: YAMLNode, schema: [FieldSchema], prefix: String, requiring: Bool = true, _ reporter: inout Reporter) -> [FieldEntry] {
         guard let pairs = node.pairs else { return [] }
         // Fields by their place in the schema: a mapping has a few keys and its schema a few dozen fields, so each
         // key is found by comparing names, cheaper than hashing every field's name into a table for every entry.
@@ -28,7 +29,7 @@ struct FieldReader {
                 found[slot] = FieldEntry(key: name, value: value, position: pair.keyPosition)
             }
         }
-        for (slot, field) in schema.enumerated() where field.isRequired && !present[slot] {
+        for (slot, field) in schema.enumerated() where requiring && field.isRequired && !present[slot] {
             RequiredFieldRule.missing(field, in: prefix, at: node.position, &reporter)
         }
         var entries: [FieldEntry] = []

@@ -80,7 +80,16 @@ public enum Validator {
         SlugRule.check(info, types: context.types, &reporter)
         ControlCharacterRule.check(body: document.body, line: document.bodyLine, &reporter)
         BidiControlRule.check(body: document.body, line: document.bodyLine, &reporter)
-        guard let frontMatter = document.frontMatter else { return (nil, reporter.diagnostics) }
+        guard let frontMatter = document.frontMatter else {
+            if let partial = document.partialFrontMatter {
+                // What can be told of the keys that read: their characters and values, not what is missing (it may be
+                // in the field that did not read), nor the rules that weigh fields together.
+                checkCharacters(partial, &reporter)
+                let reader = FieldReader(context: context, entry: EntityReference(type: document.type, slug: document.slug))
+                _ = reader.readMapping(partial, schema: context.types[document.type].fields, prefix: "", requiring: false, &reporter)
+            }
+            return (nil, reporter.diagnostics)
+        }
         checkCharacters(frontMatter, &reporter)
         let descriptor = context.types[document.type]
         let reader = FieldReader(context: context, entry: EntityReference(type: document.type, slug: document.slug))

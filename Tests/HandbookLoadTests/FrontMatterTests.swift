@@ -1,4 +1,5 @@
 import HandbookLoad
+import HandbookModel
 import Testing
 
 @Suite struct FrontMatterTests {
@@ -78,5 +79,17 @@ import Testing
                                                + "save it with LF line endings (CRLF works too)"])
         let crlf = ContentLoader.document(Array("---\r\nname: X\r\ncountry: GB\r\n---\r\nBody\r\n".utf8), type: .organisations, slug: "x", path: "x.md")
         #expect(crlf.document != nil)
+    }
+
+    /// A syntax error leaves no front matter, but the keys that read on their own are kept aside to be checked.
+    @Test func aSyntaxErrorKeepsTheKeysThatRead() throws {
+        let (document, diagnostics) = ContentLoader.document(Array("---\nname: [a, b\ncountry: XX\n---\nBody\n".utf8),
+                                                             type: .organisations, slug: "x", path: "x.md")
+        #expect(diagnostics.map(\.rule) == ["yaml"])
+        #expect(document?.frontMatter == nil)
+        #expect(document?.partialFrontMatter?.pairs?.map(\.key) == ["country"])
+        #expect(document?.partialFrontMatter?.pairs?.first?.keyPosition == TextPosition(line: 3, column: 1))
+        let clean = ContentLoader.document(Array("---\nname: X\n---\n".utf8), type: .organisations, slug: "x", path: "x.md")
+        #expect(clean.document?.partialFrontMatter == nil)
     }
 }

@@ -161,6 +161,18 @@ func syntaxError(_ text: String) -> YAMLSyntaxError? {
         #expect(error.message.contains(fragment), "\(error.message)")
     }
 
+    /// A front matter that does not parse whole is read a top-level key at a time, for its other keys' problems.
+    @Test func keysThatReadOnTheirOwnAreKeptWhenTheWholeDoesNot() throws {
+        let text = "name: [a, b\nkind: charty\n# a comment\ntopics:\n- one\n- two\nname: again\nsummary: \"a\" b\ncountry: GB\n"
+        #expect(syntaxError(text) != nil)
+        let node = YAMLParser.parseKeys(Array(text.utf8), lineOffset: 1)
+        let pairs = try #require(node.pairs)
+        // The second `name` stands in for the first, which did not read; `summary` did not read either.
+        #expect(pairs.map(\.key) == ["kind", "topics", "name", "country"])
+        #expect(pairs.map(\.keyPosition.line) == [3, 5, 8, 10])
+        #expect(pairs[1].value.items?.compactMap(\.scalarText) == ["one", "two"])
+    }
+
     @Test func reportsThePositionOfTheProblem() throws {
         let error = try #require(syntaxError("a: 1\nb: &anchor x\n"))
         #expect(error.position == TextPosition(line: 2, column: 4))

@@ -1,4 +1,6 @@
+import HandbookLoad
 import HandbookModel
+@testable import HandbookValidate
 import Testing
 
 /// One behaviour per test for the rules that check single fields.
@@ -257,5 +259,18 @@ import Testing
         let found = try diagnostics(.organisations, organisation + "sources: [\(items.joined(separator: ", "))]\n")
         #expect(found.count == 1)
         #expect(found.first?.message.contains("'sources[\(place)]'") == true, "\(found)")
+    }
+
+    /// One field's syntax error does not hide the other fields' problems; what is missing is not reported (it may be
+    /// in the field that did not read), and no entry is made.
+    @Test func aSyntaxErrorDoesNotHideTheOtherFieldsProblems() throws {
+        let (document, loaded) = ContentLoader.document(Array("---\nname: [a, b\nkind: charty\nfoo: 1\ncountry: XX\n---\n".utf8),
+                                                        type: .organisations, slug: "x", path: "x.md")
+        let context = ValidationContext(settings: testSettings, today: testToday, slugs: testSlugs)
+        let checked = Validator.check(try #require(document), context: context)
+        #expect(loaded.map(\.rule) == ["yaml"])
+        #expect(checked.diagnostics.map(\.rule) == ["enum", "unknown-key", "country"])
+        #expect(checked.diagnostics.map(\.location.line) == [3, 4, 5])
+        #expect(checked.entity == nil)
     }
 }
