@@ -25,6 +25,16 @@ public enum WebAddress {
         if components.query != nil || components.fragment != nil {
             return "must not have a query ('?') or a fragment ('#'): every page's address is made by adding to it"
         }
+        // Written into sitemaps, feeds and calendars as it is, whose readers expect ASCII and compare addresses as text.
+        let scheme = text.utf8.prefix { $0 != UInt8(ascii: ":") }
+        let host = text.utf8.dropFirst(scheme.count + 3).prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: ":") }
+        if host.contains(where: { $0 >= 0x80 }) {
+            return "has a host name that is not ASCII: write it in its ASCII form (an internationalised name as 'xn--…')"
+        }
+        func hasCapital(_ part: Substring.UTF8View) -> Bool { part.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } }
+        if hasCapital(scheme) || hasCapital(host) {
+            return "has capitals in its scheme or host: write them in lower case ('\(text.lowercased().prefix(80))')"
+        }
         return nil
     }
 

@@ -75,6 +75,10 @@ import Testing
         #expect(WebAddress.baseURLProblem("https://x.org/?q=1#f/")?.contains("query") == true)
         #expect(WebAddress.baseURLProblem("https://user@x.org/")?.contains("user") == true)
         #expect(WebAddress.baseURLProblem("https://x..org/")?.contains("empty part") == true)
+        // Sitemaps, feeds and calendars take it as it is: ASCII, scheme and host in lower case (a path may hold capitals).
+        #expect(WebAddress.baseURLProblem("https://münchen.example/")?.contains("xn--") == true)
+        #expect(WebAddress.baseURLProblem("HTTPS://A.EXAMPLE/")?.contains("'https://a.example/'") == true)
+        #expect(WebAddress.baseURLProblem("https://a.example:8080/Handbook/") == nil)
     }
 
     /// Every `http(s)://…` run of characters in the shipped content's files.

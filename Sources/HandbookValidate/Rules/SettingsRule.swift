@@ -4,7 +4,7 @@ import HandbookModel
 enum SettingsRule: Rule {
     static let id: RuleID = "settings"
     static let defaultSeverity = Diagnostic.Severity.error
-    static let summary = "`base_url` ends in `/` and has no query, fragment or user"
+    static let summary = "`base_url` ends in `/` and has no query, fragment or user, and its scheme and host are lower-case ASCII"
 
     static func read(_ node: YAMLNode?, path: String, today: PartialDate) -> (Settings, [Diagnostic]) {
         var settings = Settings()
