@@ -27,7 +27,8 @@ struct Neighbourhood {
             let source = graph.edges[edgePosition].source, field = graph.edges[edgePosition].field
             let outgoing = source == position
             let other = outgoing ? graph.edges[edgePosition].target : source
-            let sourceType = graph.nodes[source].reference.type
+            // The type whose field made the edge, which a role's is not its node's.
+            let sourceType = graph.edges[edgePosition].fieldType
             let label: String
             if let known = words.first(where: { $0.outgoing == outgoing && $0.type == sourceType && $0.field == field }) {
                 label = known.label

@@ -29,6 +29,9 @@ public struct SocialGraph: Sendable {
         public var relation: String
         /// The top-level field the name is written in.
         public var field: FieldName
+        /// The type whose field it is: the source node's, or a role's (a funder that is also an organisation here
+        /// writes its funders' fields on its owner's node).
+        public var fieldType: EntityType
         /// For a grant: its amount as written, currency and date, where given.
         public var amount: String?
         public var currency: String?
@@ -70,6 +73,7 @@ public struct SocialGraph: Sendable {
                 Self.forEachNamed(in: value) { target, grant in
                     guard let named = index.position(target), nodeOf[named] >= 0, nodeOf[named] != source else { return }
                     edges.append(Edge(source: source, target: nodeOf[named], relation: relation, field: field.name,
+                                      fieldType: entity.reference.type,
                                       amount: grant?[.amount].flatMap(Self.numberText), currency: grant?[.currency]?.text,
                                       date: grant?[.date].flatMap(Self.dateText)))
                 }
@@ -87,9 +91,11 @@ public struct SocialGraph: Sendable {
         self.nodeOf = nodeOf
     }
 
-    /// How many edges touch each node, in either direction, by position in `nodes`.
+    /// How many entries each node is linked to, either way, by position in `nodes`: two links between the same
+    /// pair (an organisation's funder that also lists a grant to it) count once, as the insights count them.
     public func degrees() -> [Int] {
-        incident.map(\.count)
+        let undirected = UndirectedGraph(self)
+        return nodes.indices.map { undirected.degree($0) }
     }
 
     /// An entry's position in `nodes`, or nil (a content page, or not published).

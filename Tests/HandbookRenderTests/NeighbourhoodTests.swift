@@ -38,4 +38,29 @@ import Testing
         // A member's own neighbourhood: the hub, once in each direction.
         #expect(try self.groups(of: slugs[0], in: entities) == [["hub"], ["hub"]])
     }
+
+    /// A funder that is also an organisation here is drawn on its owner's node: its grants are named in the funders'
+    /// words ("Grants", "Grants from"), not by the relation's id or the node's type; the two links between the same
+    /// pair (a declared funder and a grant) count once towards each end's degree.
+    @Test func aRolesLinksAreNamedInItsTypesWords() throws {
+        func at(_ line: Int) -> TextPosition { TextPosition(line: line, column: 1) }
+        let owner = EntityReference(type: .organisations, slug: "owner"), recipient = EntityReference(type: .organisations, slug: "recipient")
+        let funder = Entity(reference: EntityReference(type: .funders, slug: "fund"), path: "funders/fund.md", fields: [
+            FieldEntry(key: "name", value: .text("Fund"), position: at(1)),
+            FieldEntry(key: "organisation", value: .reference(owner), position: at(2)),
+            FieldEntry(key: "grants", value: .list([.record([FieldEntry(key: "recipient", value: .reference(recipient), position: at(4))])]),
+                       position: at(3)),
+        ], body: [], bodyLine: 1, nameField: TypeCatalog.standard[.funders].nameField)
+        let named = Entity(reference: recipient, path: "organisations/recipient.md", fields: [
+            FieldEntry(key: "name", value: .text("Recipient"), position: at(1)),
+            FieldEntry(key: "funders", value: .list([.reference(EntityReference(type: .funders, slug: "fund"))]), position: at(2)),
+        ], body: [], bodyLine: 1, nameField: TypeCatalog.standard[.organisations].nameField)
+        let index = SiteIndex(settings: Settings(), entities: [organisation("owner"), named, funder], today: PartialDate(year: 2026, month: 1, day: 1))
+        let graph = SocialGraph(index: index)
+        let ownerNode = try #require(graph.position(of: owner)), recipientNode = try #require(graph.position(of: recipient))
+        #expect(Neighbourhood(of: ownerNode, graph: graph, types: index.types).groups.map(\.label) == ["Funds", "Grants"])
+        #expect(Neighbourhood(of: recipientNode, graph: graph, types: index.types).groups.map(\.label) == ["Funded by", "Grants from"])
+        #expect(graph.edges.count == 2)
+        #expect(graph.degrees()[ownerNode] == 1 && graph.degrees()[recipientNode] == 1)
+    }
 }
