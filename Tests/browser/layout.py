@@ -13,7 +13,8 @@ Chromium tab, driven through the DevTools protocol over a pipe, at 320, 390 and 
 - a visible element that has the `hidden` attribute;
 - an uncaught script error or a console error, a request to another host, an inline script or style;
 - a page without the theme's strict Content-Security-Policy meta tag, or any violation of it;
-- a heading that skips a level, or a scrolling region the keyboard cannot reach;
+- a heading that skips a level, a section's heading with nothing shown under it, or a scrolling region the
+  keyboard cannot reach;
 - a "Show more results" button that does nothing;
 - any axe-core violation (WCAG 2.x A and AA, and best practice) on one page of every kind at 390 and
   1366 px, with the axe-core that PyPI's axe-core-python ships (skipped without it).
@@ -229,6 +230,15 @@ MEASURE = r"""
     var level = Number(h.tagName[1]);
     if (level > last + 1) { problems.push("heading " + h.tagName.toLowerCase() + " \u201c" + h.textContent.trim().slice(0, 40) + "\u201d follows h" + last); }
     last = level;
+  });
+  /* A section's heading over nothing (its content hidden at this width) says there is something and shows nothing. */
+  document.querySelectorAll("main section").forEach(function (section) {
+    var heading = section.querySelector(":scope > h2, :scope > h3");
+    if (!heading || !heading.getClientRects().length) { return; }
+    var shown = Array.prototype.some.call(section.children, function (el) {
+      return el !== heading && el.getClientRects().length && el.getBoundingClientRect().height > 0;
+    });
+    if (!shown) { problems.push("a heading over nothing: \u201c" + heading.textContent.trim().slice(0, 40) + "\u201d"); }
   });
   document.querySelectorAll("body *").forEach(function (el) {
     var style = getComputedStyle(el);
