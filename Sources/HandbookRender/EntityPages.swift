@@ -168,11 +168,13 @@ struct EntityPages: PageGenerator {
     /// The entries related to this one, each with its type and what the two share ("MASS LBP, Local government").
     func relatedEntries(_ reference: EntityReference) -> [MustacheValue] {
         site.related.related(to: reference).map { match in
-            var shared = ""
-            for (number, thing) in match.shared.prefix(3).enumerated() {
-                if number > 0 { shared += ", " }
-                shared += label(thing)
+            // Three things, by their words: a country and a topic both called "European Union" are said once.
+            var labels: [String] = []
+            for thing in match.shared where labels.count < 3 {
+                let words = label(thing)
+                if !labels.contains(words) { labels.append(words) }
             }
+            let shared = labels.joined(separator: ", ")
             return ["name": .string(match.entity.name), "url": .string(site.index.links.entity(at: match.position)),
                     "type": .string(site.index.types[match.entity.reference.type].singularTitle),
                     "shared": .string(shared)]

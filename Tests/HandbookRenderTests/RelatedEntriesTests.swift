@@ -1,6 +1,7 @@
+import HandbookLoad
 import HandbookModel
 import HandbookTestSupport
-import HandbookRender
+@testable import HandbookRender
 import Testing
 
 @Suite struct RelatedEntriesTests {
@@ -101,5 +102,19 @@ import Testing
         ]
         #expect(related(entities, to: .organisations, "a") == [])
         #expect(related(entities, to: .pages, "about") == [])
+    }
+
+    /// What two entries share is said in words, each once: a country and a topic both called "European Union".
+    @Test func thingsInCommonWithTheSameWordsAreSaidOnce() throws {
+        let entities = [
+            entity(.organisations, "a", ["name": .text("A"), "country": .text("EU"), "topics": topics("european-union", "x")]),
+            entity(.organisations, "b", ["name": .text("B"), "country": .text("EU"), "topics": topics("european-union", "x")]),
+        ]
+        let settings = Settings(title: "T", topics: [("european-union", "European Union"), ("x", "Budgets")], methods: [])
+        let index = SiteIndex(settings: settings, entities: entities, today: PartialDate(year: 2026, month: 1, day: 1))
+        let theme = try Theme(ThemeLoader.load(SharedFolder.packageRoot.appendingPathComponent("themes/default").path))
+        let pages = EntityPages(site: SiteContext(index: index, theme: theme, baseURL: "https://example.org/"))
+        let shared = pages.relatedEntries(EntityReference(type: .organisations, slug: "a")).first?["shared"]
+        #expect(shared == .string("European Union, Budgets"), "\(String(describing: shared))")
     }
 }
