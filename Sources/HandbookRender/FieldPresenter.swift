@@ -287,22 +287,27 @@ struct FieldPresenter {
         return true
     }
 
-    /// A funder's grants as a table, with a total per currency.
+    /// A funder's grants as a table, with a total per currency; an amount or date the entry does not give says so.
     func grantsTable(_ grants: [FieldValue], into out: inout [UInt8]) {
-        out.raw("<table class=\"grants\"><caption class=\"visually-hidden\">Grants</caption><thead><tr><th scope=\"col\">Recipient</th><th scope=\"col\">Amount</th><th scope=\"col\">Date</th><th scope=\"col\">Purpose</th></tr></thead><tbody>")
-        var totals: [String: DecimalSum] = [:]
+        out.raw("<table class=\"grants stacks\"><caption class=\"visually-hidden\">Grants</caption><thead><tr><th scope=\"col\">Recipient</th><th scope=\"col\">Amount</th><th scope=\"col\">Date</th><th scope=\"col\">Purpose</th></tr></thead><tbody>")
+        var totals: [String: (sum: DecimalSum, count: Int)] = [:]
         for grant in grants {
             out.raw("<tr><td>")
             if case .reference(let reference)? = grant[.recipient] { referenceLink(reference, into: &out) }
-            out.raw("</td><td class=\"number\">")
+            out.raw("</td><td class=\"number\" data-label=\"Amount\">")
             if case .number(let number)? = grant[.amount] {
                 let currency = grant[.currency]?.text
                 out.escaped(Formatting.money(number, currency: currency))
-                if let currency { totals[currency, default: DecimalSum()].add(number) }
+                if let currency {
+                    totals[currency, default: (DecimalSum(), 0)].sum.add(number)
+                    totals[currency, default: (DecimalSum(), 0)].count += 1
+                }
+            } else {
+                out.raw(Self.notGiven)
             }
-            out.raw("</td><td>")
-            if case .date(let date)? = grant[.date] { time(date, into: &out) }
-            out.raw("</td><td>")
+            out.raw("</td><td data-label=\"Date\">")
+            if case .date(let date)? = grant[.date] { time(date, into: &out) } else { out.raw(Self.notGiven) }
+            out.raw("</td><td data-label=\"Purpose\">")
             let purpose = grant[.purpose]?.text
             if let purpose { out.escaped(purpose) }
             if let url = grant[.url]?.text {
@@ -315,8 +320,12 @@ struct FieldPresenter {
         if !totals.isEmpty {
             out.raw("<tfoot>")
             for (currency, total) in totals.sorted(by: { $0.key < $1.key }) {
-                out.raw("<tr><th scope=\"row\">Total</th><td class=\"number\">")
-                out.escaped(Formatting.money(total.text, currency: currency))
+                // A total of some grants only says which: read under a column of four, one amount is not all four's.
+                let of = total.count == grants.count ? "Total" : "Total (the \(total.count) of \(grants.count) grants with an amount)"
+                out.raw("<tr><th scope=\"row\">")
+                out.escaped(of)
+                out.raw("</th><td class=\"number\">")
+                out.escaped(Formatting.money(total.sum.text, currency: currency))
                 out.raw("</td><td></td><td></td></tr>")
             }
             out.raw("</tfoot>")
@@ -324,9 +333,12 @@ struct FieldPresenter {
         out.raw("</table>")
     }
 
+    /// What a table's cell says when the entry does not give its value (a blank cell reads as nothing, or as zero).
+    static let notGiven: StaticString = "<span class=\"hint\">Not given</span>"
+
     /// A funder's open calls as a table.
     func callsTable(_ calls: [FieldValue], into out: inout [UInt8]) {
-        out.raw("<table class=\"calls\"><caption class=\"visually-hidden\">Open calls</caption><thead><tr><th scope=\"col\">Call</th><th scope=\"col\">Deadline</th><th scope=\"col\">Amount</th></tr></thead><tbody>")
+        out.raw("<table class=\"calls stacks\"><caption class=\"visually-hidden\">Open calls</caption><thead><tr><th scope=\"col\">Call</th><th scope=\"col\">Deadline</th><th scope=\"col\">Amount</th></tr></thead><tbody>")
         for call in calls {
             out.raw("<tr><td>")
             if let url = call[.url]?.text {
@@ -338,10 +350,10 @@ struct FieldPresenter {
             } else {
                 out.escaped(call[.title]?.text ?? "")
             }
-            out.raw("</td><td>")
+            out.raw("</td><td data-label=\"Deadline\">")
             if case .date(let date)? = call[.deadline] { time(date, into: &out) }
-            out.raw("</td><td class=\"number\">")
-            if case .number(let number)? = call[.amount] { out.escaped(Formatting.money(number, currency: call[.currency]?.text)) }
+            out.raw("</td><td class=\"number\" data-label=\"Amount\">")
+            if case .number(let number)? = call[.amount] { out.escaped(Formatting.money(number, currency: call[.currency]?.text)) } else { out.raw(Self.notGiven) }
             out.raw("</td></tr>")
         }
         out.raw("</tbody></table>")
