@@ -117,7 +117,17 @@ struct EntityPages: PageGenerator {
         let descriptor = site.index.types[role.type]
         var excluded = Set(descriptor.roleField.map { [$0] } ?? [])
         for field in descriptor.fields where entity[field.name] != nil && entity[field.name] == owner[field.name] { excluded.insert(field.name) }
-        let facts = presenter.facts(for: entity, excluding: excluded)
+        // A field both give with different values is named for the role here ("Kind of funder"), so the page does not
+        // say "Kind: Research" above and "Kind: Foundation" below.
+        var renamed: [String: String] = [:]
+        let ownerDescriptor = site.index.types[owner.reference.type]
+        for field in descriptor.fields where entity[field.name] != nil && !excluded.contains(field.name) {
+            let label = descriptor.label(field.name) ?? field.label
+            if ownerDescriptor.fields.contains(where: { owner[$0.name] != nil && (ownerDescriptor.label($0.name) ?? $0.label) == label }) {
+                renamed[label] = "\(label) of \(descriptor.singular)"
+            }
+        }
+        let facts = presenter.facts(for: entity, excluding: excluded, renaming: renamed)
         let body = site.bodies[role]
         return ["id": .string(Links.roleAnchor(role.type, types: site.index.types)),
                 "heading": .string("As a \(descriptor.singular)"),

@@ -50,7 +50,7 @@ struct FieldPresenter {
     }
 
     /// One labelled row per field that has a value: those shown first, the "When" row, then the rest in schema order.
-    func facts(for entity: Entity, excluding excluded: Set<FieldName> = []) -> [MustacheValue] {
+    func facts(for entity: Entity, excluding excluded: Set<FieldName> = [], renaming renamed: [String: String] = [:]) -> [MustacheValue] {
         var rows: [MustacheValue] = []
         let plan = plans[entity.reference.type] ?? Plan(index.descriptor(entity.reference))
         // Each row's markup is written as bytes into one scratch array, handed to the template as they are.
@@ -62,7 +62,7 @@ struct FieldPresenter {
                 html.removeAll(keepingCapacity: true)
                 present(value, field: field, into: &html)
                 if !html.isEmpty {
-                    rows.append(["label": .string(label), "html": .utf8(html), "name": .string(field.name.rawValue)])
+                    rows.append(["label": .string(renamed[label] ?? label), "html": .utf8(html), "name": .string(field.name.rawValue)])
                 }
             }
         }

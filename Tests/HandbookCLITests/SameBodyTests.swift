@@ -91,6 +91,21 @@ import Testing
         #expect(lab.contains("<dd><a href=\"../../organisations/example-foundation/#funder\">Example Foundation</a></dd>"))
     }
 
+    /// A field both give with different values is named for the role in its section: "Kind: Research" in the
+    /// details and "Kind of funder: Foundation" under "As a funder", not "Kind" twice.
+    @Test func aFieldBothGiveIsNamedForTheRole() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let content = try Self.tree(directory, funder: "name: Example Foundation\nkind: foundation\norganisation: example-foundation\n")
+        try directory.write("content/organisations/example-foundation.md", Self.organisation.replacingOccurrences(of: "country: DE\n", with: "country: DE\nkind: research\n"))
+        let build = runCLI(["build", "--content", content, "--output", directory.path + "/site"])
+        #expect(build.status == 0, "\(build.out)\(build.err)")
+        let page = try String(contentsOfFile: directory.path + "/site/organisations/example-foundation/index.html", encoding: .utf8)
+        let parts = page.components(separatedBy: "<section class=\"role\" id=\"funder\"")
+        #expect(parts.first?.contains("<dt>Kind</dt>\n<dd>Research</dd>") == true)
+        #expect(parts.last?.contains("<dt>Kind of funder</dt>\n<dd>Foundation</dd>") == true, "\(parts.last ?? "")")
+    }
+
     @Test func theFundersOwnAddressSendsReadersOn() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
