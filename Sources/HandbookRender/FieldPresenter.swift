@@ -276,11 +276,16 @@ struct FieldPresenter {
                 out.raw(")")
             }
         case (let start, let end):
-            time(start.date, into: &out)
             if let end, !end.hasTime, end.date != start.date {
+                // As the lists say it: "18 to 19 October 2021", each end still a machine-readable date.
+                let words = Formatting.spanWords(from: start.date, to: end.date)
+                timeElement(start.date.description, words.start, into: &out)
                 out.raw(" to ")
-                time(end.date, into: &out)
-            } else if allDay && start.date.isFullDate {
+                timeElement(end.date.description, words.end, into: &out)
+                return true
+            }
+            time(start.date, into: &out)
+            if allDay && start.date.isFullDate {
                 out.raw(" (all day)")
             }
         }

@@ -54,12 +54,17 @@ public enum Formatting {
     /// 2 December 2026", "30 December 2026 to 2 January 2027"; years and months as they are.
     public static func words(from start: PartialDate, to end: PartialDate) -> String {
         guard start != end else { return words(start) }
-        guard start.isFullDate, end.isFullDate, let startMonth = start.month, let startDay = start.day else {
-            return "\(words(start)) to \(words(end))"
+        let parts = spanWords(from: start, to: end)
+        return "\(parts.start) to \(parts.end)"
+    }
+
+    /// The two ends of a span of different days in words, the start without what the end says for both:
+    /// ("3", "5 December 2026"), ("30 November", "2 December 2026"), ("30 December 2026", "2 January 2027").
+    public static func spanWords(from start: PartialDate, to end: PartialDate) -> (start: String, end: String) {
+        guard start.isFullDate, end.isFullDate, let startMonth = start.month, let startDay = start.day, start.year == end.year else {
+            return (words(start), words(end))
         }
-        if start.year != end.year { return "\(words(start)) to \(words(end))" }
-        if startMonth != end.month { return "\(startDay) \(months[startMonth - 1]) to \(words(end))" }
-        return "\(startDay) to \(words(end))"
+        return (startMonth != end.month ? "\(startDay) \(months[startMonth - 1])" : "\(startDay)", words(end))
     }
 
     /// "18:30".
