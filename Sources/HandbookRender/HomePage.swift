@@ -21,6 +21,9 @@ struct HomePage: PageGenerator {
         let upcoming = site.upcomingEvents().prefix(5)
         data["upcoming"] = .list(upcoming.map { site.card($0) })
         data["hasUpcoming"] = .bool(!upcoming.isEmpty)
+        // With none to come, the ones that have taken place are pointed to, not passed over as if there were none.
+        let events = index.entities(of: Calendars.type).count
+        data["pastEvents"] = upcoming.isEmpty && events > 0 ? .string(site.counted(events, Calendars.type)) : .null
         data["subscribe"] = index.entities(of: Calendars.type).isEmpty ? .null : Calendars.subscription(baseURL: site.baseURL)
         let recent = index.recentlyChanged(10)
         data["recent"] = .list(recent.map { entity in
