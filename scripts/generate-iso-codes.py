@@ -29,7 +29,7 @@ out.append("/// ISO 3166-1, ISO 3166-2 and ISO 4217 codes, as tables the validat
 out.append("public enum ISOCodes {")
 out.append("    /// ISO 3166-1 alpha-2 country codes and their English short names.")
 out.append("    public static let countryNames: [String: String] = parse(countryTable)")
-out.append("    /// ISO 3166-2 subdivision codes and their names.")
+out.append("    /// ISO 3166-2 subdivision codes and their names, in English where one is known.")
 out.append("    public static let subdivisionNames: [String: String] = parse(subdivisionTable)")
 out.append("    /// ISO 4217 currency codes and their English names.")
 out.append("    public static let currencyNames: [String: String] = parse(currencyTable)")
@@ -44,7 +44,22 @@ out.append("        return names")
 out.append("    }")
 out.append("")
 countries_rows = [(c["alpha_2"], c.get("common_name") or c["name"]) for c in sorted(countries, key=lambda c: c["alpha_2"])]
-sub_rows = [(s["code"], s["name"]) for s in sorted(subdivisions, key=lambda s: s["code"])]
+# The site is in English: a subdivision's English name where iso-codes has one (its `en` translation: Bayern is
+# Bavaria), else the name the standard gives, often in the local language.
+try:
+    import gettext
+    english = gettext.translation("iso_3166-2", localedir="/usr/share/locale", languages=["en"]).gettext
+except OSError:
+    english = lambda name: name
+# English names iso-codes lacks for subdivisions the handbook's content uses: the names they are known by in English
+# (iso-codes' `en` has none for these, and inverts "wallonne, Région").
+ENGLISH = {
+    "BE-BRU": "Brussels-Capital Region",
+    "BE-VLG": "Flemish Region",
+    "BE-WAL": "Walloon Region",
+    "PT-11": "Lisbon",
+}
+sub_rows = [(s["code"], ENGLISH.get(s["code"]) or english(s["name"])) for s in sorted(subdivisions, key=lambda s: s["code"])]
 cur_rows = [(c["alpha_3"], c["name"]) for c in sorted(currencies, key=lambda c: c["alpha_3"])]
 for name, rows in (("countryTable", countries_rows), ("subdivisionTable", sub_rows), ("currencyTable", cur_rows)):
     out.append(f'    private static let {name} = #"""')

@@ -4,7 +4,7 @@
 public enum ISOCodes {
     /// ISO 3166-1 alpha-2 country codes and their English short names.
     public static let countryNames: [String: String] = parse(countryTable)
-    /// ISO 3166-2 subdivision codes and their names.
+    /// ISO 3166-2 subdivision codes and their names, in English where one is known.
     public static let subdivisionNames: [String: String] = parse(subdivisionTable)
     /// ISO 4217 currency codes and their English names.
     public static let currencyNames: [String: String] = parse(currencyTable)
@@ -274,34 +274,34 @@ AD-02	Canillo
 AD-03	Encamp
 AD-04	La Massana
 AD-05	Ordino
-AD-06	Sant Julià de Lòria
+AD-06	Saint Julià de Lòria
 AD-07	Andorra la Vella
 AD-08	Escaldes-Engordany
 AE-AJ	‘Ajmān
 AE-AZ	Abū Z̧aby
-AE-DU	Dubayy
+AE-DU	Dubai
 AE-FU	Al Fujayrah
 AE-RK	Ra’s al Khaymah
 AE-SH	Ash Shāriqah
 AE-UQ	Umm al Qaywayn
 AF-BAL	Balkh
-AF-BAM	Bāmyān
+AF-BAM	Bamyan
 AF-BDG	Bādghīs
 AF-BDS	Badakhshān
 AF-BGL	Baghlān
 AF-DAY	Dāykundī
 AF-FRA	Farāh
-AF-FYB	Fāryāb
+AF-FYB	Faryab
 AF-GHA	Ghaznī
-AF-GHO	Ghōr
+AF-GHO	Ghowr
 AF-HEL	Helmand
 AF-HER	Herāt
 AF-JOW	Jowzjān
-AF-KAB	Kābul
+AF-KAB	Kabul
 AF-KAN	Kandahār
 AF-KAP	Kāpīsā
 AF-KDZ	Kunduz
-AF-KHO	Khōst
+AF-KHO	Khost
 AF-KNR	Kunaṟ
 AF-LAG	Laghmān
 AF-LOG	Lōgar
@@ -572,14 +572,14 @@ BD-E	Rajshahi
 BD-F	Rangpur
 BD-G	Sylhet
 BD-H	Mymensingh
-BE-BRU	Brussels Hoofdstedelijk Gewest
+BE-BRU	Brussels-Capital Region
 BE-VAN	Antwerpen
 BE-VBR	Vlaams-Brabant
-BE-VLG	Vlaams Gewest
+BE-VLG	Flemish Region
 BE-VLI	Limburg
 BE-VOV	Oost-Vlaanderen
 BE-VWV	West-Vlaanderen
-BE-WAL	wallonne, Région
+BE-WAL	Walloon Region
 BE-WBR	Brabant wallon
 BE-WHT	Hainaut
 BE-WLG	Liège
@@ -1176,7 +1176,7 @@ CZ-806	Ostrava-město
 DE-BB	Brandenburg
 DE-BE	Berlin
 DE-BW	Baden-Württemberg
-DE-BY	Bayern
+DE-BY	Bavaria
 DE-HB	Bremen
 DE-HE	Hessen
 DE-HH	Hamburg
@@ -1532,24 +1532,24 @@ ET-SN	Southern Nations, Nationalities and Peoples
 ET-SO	Somali
 ET-TI	Tigrai
 FI-01	Åland
-FI-02	Etelä-Karjala
-FI-03	Etelä-Pohjanmaa
-FI-04	Etelä-Savo
+FI-02	South Karelia
+FI-03	South Ostrobothnia
+FI-04	South Savo
 FI-05	Kainuu
 FI-06	Kanta-Häme
-FI-07	Keski-Pohjanmaa
-FI-08	Keski-Suomi
+FI-07	Central Ostrobothnia
+FI-08	Central Finland
 FI-09	Kymenlaakso
-FI-10	Lappi
+FI-10	Lapland
 FI-11	Pirkanmaa
-FI-12	Pohjanmaa
-FI-13	Pohjois-Karjala
-FI-14	Pohjois-Pohjanmaa
-FI-15	Pohjois-Savo
+FI-12	Ostrobothnia
+FI-13	North Karelia
+FI-14	North Ostrobothnia
+FI-15	North Savo
 FI-16	Päijät-Häme
 FI-17	Satakunta
 FI-18	Uusimaa
-FI-19	Varsinais-Suomi
+FI-19	Southwest Finland
 FJ-01	Ba
 FJ-02	Bua
 FJ-03	Cakaudrove
@@ -1688,10 +1688,10 @@ FR-HDF	Hauts-de-France
 FR-IDF	Île-de-France
 FR-MF	Saint-Martin
 FR-MQ	Martinique
-FR-NAQ	Nouvelle-Aquitaine
+FR-NAQ	New Aquitania
 FR-NC	Nouvelle-Calédonie
 FR-NOR	Normandie
-FR-OCC	Occitanie
+FR-OCC	Occitania
 FR-PAC	Provence-Alpes-Côte-d’Azur
 FR-PDL	Pays-de-la-Loire
 FR-PF	Polynésie française
@@ -2516,7 +2516,7 @@ IT-RC	Reggio Calabria
 IT-RE	Reggio Emilia
 IT-RG	Ragusa
 IT-RI	Rieti
-IT-RM	Roma
+IT-RM	Rome
 IT-RN	Rimini
 IT-RO	Rovigo
 IT-SA	Salerno
@@ -4015,7 +4015,7 @@ PT-07	Évora
 PT-08	Faro
 PT-09	Guarda
 PT-10	Leiria
-PT-11	Lisboa
+PT-11	Lisbon
 PT-12	Portalegre
 PT-13	Porto
 PT-14	Santarém

@@ -96,13 +96,17 @@ public enum Formatting {
         ISOCodes.subdivisionNames[text] ?? text
     }
 
-    /// A policy's jurisdiction in words.
+    /// A policy's jurisdiction in words; a subdivision with its country ("Oregon, United States"), since a policy
+    /// shows no country of its own.
     public static func jurisdiction(_ code: String) -> String {
         switch code {
         case Jurisdictions.europeanUnion: return "European Union"
         case Jurisdictions.unitedNations: return "United Nations"
         case Jurisdictions.international: return "International"
-        default: return ISOCodes.countryNames[code] ?? ISOCodes.subdivisionNames[code] ?? code
+        default:
+            if let country = ISOCodes.countryNames[code] { return country }
+            guard let subdivision = ISOCodes.subdivisionNames[code] else { return code }
+            return ISOCodes.countryNames[String(code.prefix(2))].map { "\(subdivision), \($0)" } ?? subdivision
         }
     }
 

@@ -60,6 +60,9 @@ import Testing
         #expect(Formatting.region("GB-SCT") == "Scotland")
         #expect(Formatting.region("North West") == "North West")
         #expect(Formatting.jurisdiction("EU") == "European Union")
+        // A policy shows no country of its own: a subdivision says whose it is.
+        #expect(Formatting.jurisdiction("US-OR") == "Oregon, United States")
+        #expect(Formatting.jurisdiction("DE") == "Germany")
         #expect(Formatting.choice("social-enterprise") == "Social enterprise")
     }
 
