@@ -97,8 +97,8 @@ public enum Formatting {
     }
 
     /// A policy's jurisdiction in words; a subdivision with its country ("Oregon, United States"), since a policy
-    /// shows no country of its own.
-    public static func jurisdiction(_ code: String) -> String {
+    /// shows no country of its own, unless `withCountry` is false (where the country is said beside it).
+    public static func jurisdiction(_ code: String, withCountry: Bool = true) -> String {
         switch code {
         case Jurisdictions.europeanUnion: return "European Union"
         case Jurisdictions.unitedNations: return "United Nations"
@@ -106,6 +106,7 @@ public enum Formatting {
         default:
             if let country = ISOCodes.countryNames[code] { return country }
             guard let subdivision = ISOCodes.subdivisionNames[code] else { return code }
+            guard withCountry else { return subdivision }
             return ISOCodes.countryNames[String(code.prefix(2))].map { "\(subdivision), \($0)" } ?? subdivision
         }
     }

@@ -17,9 +17,11 @@ struct MethodPages: PageGenerator {
         let index = site.index
         let label = index.settings.methodLabel(id)
         let references = index.methods[id] ?? []
+        let groups = site.groupedByType(references)
         let data: [String: MustacheValue] = [
             "label": .string(label),
-            "groups": .list(site.groupedByType(references)),
+            "groups": .list(groups),
+            "hasContents": .bool(groups.count > 1),
             "isEmpty": .bool(references.isEmpty),
         ]
         return PageContent(template: "method", title: label, description: "Every use of \(label) in the \(index.settings.title).", data: data)

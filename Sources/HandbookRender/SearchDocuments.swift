@@ -96,11 +96,11 @@ public struct SearchDocuments: Sendable {
         var summary = entity[.summary]?.text ?? ""
         // No more bytes than the limit is no more characters either: most summaries are not counted.
         if summary.utf8.count > 200 && summary.count > 200 { summary = String(summary.prefix(199)) + "…" }
-        let country = entity.countryCode.map(Formatting.jurisdiction)
+        let country = entity.countryCode.map { Formatting.jurisdiction($0) }
         // The place within the country, as the index reads it: city or place, region, a policy's subdivision.
         var place: [String] = []
         for text in [entity[.city]?.text ?? entity[.place]?.text, entity[.region]?.text.map(Formatting.region),
-                     entity[.jurisdiction]?.text.map(Formatting.jurisdiction)] {
+                     entity[.jurisdiction]?.text.map { Formatting.jurisdiction($0, withCountry: false) }] {
             if let text, !text.isEmpty, text != country, !place.contains(text) { place.append(text) }
         }
         var first = true

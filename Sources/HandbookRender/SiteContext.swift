@@ -211,7 +211,9 @@ public final class SiteContext: Sendable {
     /// page and how many entries use it.
     func vocabularyList(_ vocabulary: [(id: String, label: String)], page: (String) -> String,
                         uses: [String: [EntityReference]]) -> MustacheValue {
-        .list(vocabulary.map { item in
+        // In the order of their labels, as a reader looks one up, not as handbook.yml happens to declare them.
+        let sorted = vocabulary.map { (item: $0, key: Formatting.sortKey($0.label)) }.sorted { ($0.key, $0.item.id) < ($1.key, $1.item.id) }
+        return .list(sorted.map(\.item).map { item in
             ["label": .string(item.label), "url": .string(page(item.id)), "count": .string(String(uses[item.id]?.count ?? 0))]
         })
     }
@@ -225,7 +227,8 @@ public final class SiteContext: Sendable {
         return index.types.descriptors.compactMap { descriptor in
             guard let members = byType[descriptor.type], !members.isEmpty else { return nil }
             let entries = order.groups(descriptor.type, inDisplayOrder(members)).flatMap(\.entries)
-            return ["heading": .string(descriptor.pluralTitle), "entries": .list(entries.map { card($0) })]
+            return ["heading": .string(descriptor.pluralTitle), "count": .string(String(entries.count)),
+                    "id": .string("group-" + descriptor.type.folder), "entries": .list(entries.map { card($0) })]
         }
     }
 

@@ -18,7 +18,10 @@ struct TopicPages: PageGenerator {
         let references = index.topics[id] ?? []
         var data: [String: MustacheValue] = ["label": .string(label)]
         data["eventsFeedURL"] = site.eventsByTopic[id] != nil ? .string(Calendars.fileName) : .null
-        data["groups"] = .list(site.groupedByType(references))
+        let groups = site.groupedByType(references)
+        data["groups"] = .list(groups)
+        // A topic of several types says what is on the page first, with a link to each.
+        data["hasContents"] = .bool(groups.count > 1)
         data["isEmpty"] = .bool(references.isEmpty)
         return PageContent(template: "topic", title: label, description: "Everything in the \(index.settings.title) on \(label).", data: data)
     }
