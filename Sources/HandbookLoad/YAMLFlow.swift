@@ -271,14 +271,17 @@ extension YAMLParser {
         let end = min(offset, b.count)
         var column = 1
         var k = lineStarts[index]
-        if lastPosition.line == index, lastPosition.offset <= end, lastPosition.offset >= k {
+        // Near its line's start (nearly every node), counted from there; far into a line, from the last position
+        // counted on it.
+        let far = end - k > 256
+        if far, lastPosition.line == index, lastPosition.offset <= end, lastPosition.offset >= k {
             (k, column) = (lastPosition.offset, lastPosition.column)
         }
         while k < end {
             if b[k] & 0xC0 != 0x80 { column += 1 }
             k += 1
         }
-        lastPosition.set(line: index, offset: end, column: column)
+        if far { lastPosition.set(line: index, offset: end, column: column) }
         return TextPosition(line: index + 1 + lineOffset, column: column)
     }
 
