@@ -34,10 +34,16 @@ struct Card: Sendable {
         summary = entity[.summary]?.text
         self.meta = meta.isEmpty ? nil : meta.joined(separator: " · ")
         date = descriptor.cardDate.flatMap { path in
-            guard let start = Moment(entity[path], zone: index.settings.timezone) else { return nil }
+            // In the entry's own time zone, as its page and calendars read it.
+            let zone = entity[.timezone]?.text ?? index.settings.timezone
+            guard let start = Moment(entity[path], zone: zone) else { return nil }
             // Several days show as a span ("3 to 5 December 2026"); a time, or one day, as it is.
-            if path == .field(.start), !start.hasTime, let end = Moment(entity[.end], zone: index.settings.timezone), !end.hasTime {
+            if path == .field(.start), !start.hasTime, let end = Moment(entity[.end], zone: zone), !end.hasTime {
                 return Formatting.words(from: start.date, to: end.date)
+            }
+            // A clock time says whose clock, as the entry's page does ("6 April 2017, 19:00 (Vancouver time)").
+            if case .time(let time, let zone) = start, time.offsetMinutes == nil {
+                return "\(Formatting.words(start)) (\(Formatting.zoneName(zone)))"
             }
             return Formatting.words(start)
         }

@@ -44,10 +44,16 @@ public enum Formatting {
     /// A time zone as readers know it, with its offset at that time: "Brussels time, UTC+01:00" for
     /// `Europe/Brussels` in winter; "UTC" alone for UTC. The zone's name as written when it has no city.
     public static func zone(_ identifier: String, at time: DateTimeValue) -> String {
-        let city = identifier.split(separator: "/").last.map { $0.replacingOccurrences(of: "_", with: " ") } ?? identifier
         guard let offset = TimeZoneOffsets.offsetMinutes(of: time, in: identifier) else { return "\(identifier) time" }
         if identifier == "UTC" || identifier == "Etc/UTC" { return "UTC" }
-        return "\(city) time, UTC" + (offset == 0 ? "" : offsetText(offset))
+        return "\(zoneName(identifier)), UTC" + (offset == 0 ? "" : offsetText(offset))
+    }
+
+    /// A time zone by its city, as a card says it beside a time: "Vancouver time" for `America/Vancouver`, "UTC".
+    public static func zoneName(_ identifier: String) -> String {
+        if identifier == "UTC" || identifier == "Etc/UTC" { return "UTC" }
+        let city = identifier.split(separator: "/").last.map { $0.replacingOccurrences(of: "_", with: " ") } ?? identifier
+        return "\(city) time"
     }
 
     /// A span of days in words, sharing what the ends share: "3 to 5 December 2026", "30 November to
