@@ -26,7 +26,8 @@ struct EgoNetwork {
         let few = shown.count < least
         let height = few ? 50 + 50 * Double(shown.count) : Self.height
         let centre = GraphLayout.Point(x: few ? width * 0.3 : width / 2, y: height / 2)
-        let (rx, ry) = (width / 2 - 170, height / 2 - 40)
+        // Room on either side for a label of `labelLength` wide letters (170 cut "European Movement Int…" at the left).
+        let (rx, ry) = (width / 2 - 190, height / 2 - 40)
         var nodes: [GraphPicture.Node] = []
         nodes.reserveCapacity(shown.count + 1)
         nodes.append(node(graph.nodes[position], at: centre, radius: 9, caption: nil, site: site, root: root))
